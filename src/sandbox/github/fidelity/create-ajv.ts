@@ -1,0 +1,17 @@
+import { Ajv } from "ajv";
+import formats from "ajv-formats";
+
+/**
+ * An ajv instance for GitHub's schemas: draft-07, all errors, unknown keywords allowed (the
+ * descriptions carry vendor keywords), standard formats checked.
+ */
+export function createAjv(): Ajv {
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false });
+  formats.default(ajv);
+  // GitHub's own format for `owner/name` (pulls/create's `head_repo`).
+  ajv.addFormat("repo.nwo", /^[^/\s]+\/[^/\s]+$/);
+  // GitHub's bot addresses ("123+app[bot]@users.noreply.github.com") fail the strict RFC check,
+  // yet GitHub sends them in the very fields documented as `email`.
+  ajv.addFormat("email", /^[^\s@]+@[^\s@]+$/);
+  return ajv;
+}

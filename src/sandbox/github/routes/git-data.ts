@@ -1,0 +1,3 @@
+import type { RouteTable } from "../context.ts";
+
+export const gitDataRoutes: RouteTable = {};

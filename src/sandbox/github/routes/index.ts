@@ -1,0 +1,20 @@
+import type { RouteTable } from "../context.ts";
+import { actionsRoutes } from "./actions.ts";
+import { appRoutes } from "./apps.ts";
+import { checksRoutes } from "./checks.ts";
+import { gitDataRoutes } from "./git-data.ts";
+import { issuesRoutes } from "./issues.ts";
+import { pullsRoutes } from "./pulls.ts";
+import { reposRoutes } from "./repos.ts";
+import { reviewsRoutes } from "./reviews.ts";
+
+export const allRoutes: RouteTable = {
+  ...appRoutes,
+  ...reposRoutes,
+  ...gitDataRoutes,
+  ...issuesRoutes,
+  ...pullsRoutes,
+  ...reviewsRoutes,
+  ...checksRoutes,
+  ...actionsRoutes,
+};
