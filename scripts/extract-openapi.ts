@@ -6,7 +6,8 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { serializeOperationsFile } from "../src/sandbox/github/fidelity/openapi-extract.ts";
-import { extractFromInstalledPackage, OPERATIONS_FILE_URL } from "../src/sandbox/github/fidelity/openapi-source.ts";
+import { extractFromInstalledPackage } from "../src/sandbox/github/fidelity/openapi-source.ts";
+import { OPERATIONS_FILE_URL } from "../src/sandbox/github/fidelity/operations-file.ts";
 
 function main(): void {
   const extracted = extractFromInstalledPackage();

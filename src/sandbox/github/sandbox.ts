@@ -46,6 +46,8 @@ export interface CreateRepositoryOptions {
   files: Record<string, string>;
   ci?: CiCommand[];
   mergeQueue?: boolean;
+  /** Required status checks on the default branch; defaults to the CI command names. */
+  requiredChecks?: string[];
   private?: boolean;
 }
 
@@ -154,6 +156,7 @@ export class SandboxGitHub {
       labels: new Map(),
       mergeQueue: options.mergeQueue ?? false,
       ci: options.ci ?? [],
+      requiredChecks: options.requiredChecks ?? (options.ci ?? []).map((command) => command.name),
       createdAt: now,
       pushedAt: now,
       updatedAt: now,

@@ -3,10 +3,17 @@ import formats from "ajv-formats";
 
 /**
  * An ajv instance for GitHub's schemas: draft-07, all errors, unknown keywords allowed (the
- * descriptions carry vendor keywords), standard formats checked.
+ * descriptions carry vendor keywords), standard formats checked. `coerceTypes: "array"` is for
+ * path and query parameters, which arrive as strings.
  */
-export function createAjv(): Ajv {
-  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false });
+export function createAjv(options: { readonly coerceTypes?: "array" } = {}): Ajv {
+  const ajv = new Ajv({
+    strict: false,
+    allErrors: true,
+    validateFormats: true,
+    logger: false,
+    coerceTypes: options.coerceTypes ?? false,
+  });
   formats.default(ajv);
   // GitHub's own format for `owner/name` (pulls/create's `head_repo`).
   ajv.addFormat("repo.nwo", /^[^/\s]+\/[^/\s]+$/);

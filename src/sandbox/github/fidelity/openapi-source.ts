@@ -10,9 +10,6 @@ const DEREF_FILE = "api.github.com.deref.json";
 
 const PackageJson = z.looseObject({ version: z.string() });
 
-/** Where the committed extraction lives, next to this module. */
-export const OPERATIONS_FILE_URL = new URL("./openapi-operations.json", import.meta.url);
-
 /** The installed description's provenance (package version and file name). */
 export function readOpenApiSource(): OpenApiSource {
   const packageJson = readFileSync(resolvePackageFile(OPENAPI_PACKAGE, "package.json"), "utf8");

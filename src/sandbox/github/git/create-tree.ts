@@ -7,6 +7,7 @@ import {
   applyTreeOperations,
   indexInfoRecords,
   parseTreeEntry,
+  type IndexEntry,
   type IndexState,
   type TreeOperation,
 } from "./tree-entries.ts";
@@ -23,7 +24,7 @@ export async function createTree(git: GitRunner, entries: readonly TreeEntryInpu
   const parsed = entries.map(parseTreeEntry);
   await verifyReferencedObjects(git, parsed);
   const operations = await writeInlineBlobs(git, parsed);
-  const baseState = base === undefined ? new Map() : await indexState(git, base);
+  const baseState: IndexState = base === undefined ? new Map<string, IndexEntry>() : await indexState(git, base);
   const subtrees = await subtreeStates(git, operations);
   const target = applyTreeOperations(baseState, operations, subtrees);
   return writeTree(git, base, indexInfoRecords(baseState, target));

@@ -66,12 +66,15 @@ export class GitInvalidRefNameError extends GitError {
   }
 }
 
+/** The ref exists, or an existing ref occupies its path (`heads/a` blocks `heads/a/b` and back). */
 export class GitRefExistsError extends GitError {
   readonly ref: string;
+  readonly existing: string;
 
-  constructor(ref: string) {
-    super(`Reference already exists: ${ref}`);
+  constructor(ref: string, existing: string = ref) {
+    super(existing === ref ? `Reference already exists: ${ref}` : `Reference ${existing} exists and conflicts with ${ref}`);
     this.ref = ref;
+    this.existing = existing;
   }
 }
 

@@ -64,6 +64,8 @@ export interface Repository {
   labels: Map<string, Label>;
   mergeQueue: boolean;
   ci: CiCommand[];
+  /** Check names that must succeed before the merge queue merges (branch protection). */
+  requiredChecks: string[];
   createdAt: string;
   pushedAt: string;
   updatedAt: string;

@@ -1,0 +1,28 @@
+export { ScenarioExpectation, FileExpectation } from "./expectation.ts";
+export { GitHubFault, GitHubFaultSelection, GitHubSandboxOptions, WebhookFaults } from "./github-faults.ts";
+export { loadScenario, parseScenario, type ParseScenarioOptions } from "./load-scenario.ts";
+export {
+  AnswerMatch,
+  AnswerUsage,
+  ModelFault,
+  ModelFaultSelection,
+  ModelScript,
+  ScriptedAnswer,
+  type ModelFaultInput,
+  type ModelFaultKind,
+  type ModelScriptInput,
+  type ScriptedAnswerInput,
+} from "./model-script.ts";
+export { AgentRole, Login, RepositoryPath, TaskId } from "./primitives.ts";
+export { Actor, CiJob, CONFIG_PATH, Permission, ScenarioIssue, ScenarioRepository } from "./repository.ts";
+export { Scenario, type ScenarioInput } from "./scenario.ts";
+export { describeProblem, formatPath, ScenarioError, type ProblemPath, type ScenarioProblem } from "./scenario-error.ts";
+export {
+  CommentTarget,
+  ScenarioStep,
+  StepCondition,
+  STEP_ACTIONS,
+  stepAction,
+  type StepAction,
+  type StepActionKind,
+} from "./steps.ts";

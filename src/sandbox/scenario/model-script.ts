@@ -1,0 +1,115 @@
+import { z } from "zod";
+import { AgentRole, Probability } from "./primitives.ts";
+
+/** Which requests a scripted answer may answer. Every given field must match. */
+export const AnswerMatch = z.strictObject({
+  /** The `x-foreman-role` request header. */
+  role: AgentRole.optional(),
+  /** The request's `model`. */
+  model: z.string().min(1).optional(),
+  /** Text that must appear in some message's content; with a list, every item must appear. */
+  contains: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+    error: "expected a string or a list of strings",
+  }).optional(),
+  /** A JavaScript regular expression tested against each message's content. */
+  regex: z
+    .string()
+    .min(1)
+    .refine((source) => compiles(source), { error: "expected a valid regular expression" })
+    .optional(),
+});
+export type AnswerMatch = z.infer<typeof AnswerMatch>;
+
+export const AnswerUsage = z.strictObject({
+  prompt_tokens: z.int().min(0),
+  completion_tokens: z.int().min(0),
+  /** Defaults to prompt_tokens + completion_tokens. */
+  total_tokens: z.int().min(0).optional(),
+});
+export type AnswerUsage = z.infer<typeof AnswerUsage>;
+
+/** One scripted model answer. */
+export const ScriptedAnswer = z
+  .strictObject({
+    /** A name for the answer in recordings and errors; defaults to its place, e.g. `answers[2]`. */
+    id: z.string().min(1).optional(),
+    /** Shorthand for `match.role`. */
+    role: AgentRole.optional(),
+    match: AnswerMatch.optional(),
+    /** The message content: a string is sent as is, any other value as JSON. */
+    content: z.json({ error: "expected the answer's content (a string or any YAML value)" }),
+    /** How many requests this answer serves; 0 means unlimited. */
+    times: z.int().min(0).default(1),
+    /** Same as `times: 0`. */
+    repeat: z.boolean().default(false),
+    usage: AnswerUsage.optional(),
+    finishReason: z.enum(["stop", "length", "content_filter"]).default("stop"),
+    /** Wait this long before answering, to script a slow model. */
+    delayMs: z.int().min(0).max(600_000).optional(),
+  })
+  .superRefine((answer, context) => {
+    if (answer.role && answer.match?.role && answer.role !== answer.match.role) {
+      context.addIssue({ code: "custom", path: ["role"], message: `conflicts with match.role "${answer.match.role}"` });
+    }
+    if (answer.repeat && answer.times > 1) {
+      context.addIssue({ code: "custom", path: ["repeat"], message: "give either repeat: true or times, not both" });
+    }
+  });
+export type ScriptedAnswer = z.infer<typeof ScriptedAnswer>;
+export type ScriptedAnswerInput = z.input<typeof ScriptedAnswer>;
+
+/**
+ * Which chat requests a fault hits. Requests are counted from 1, after filtering by `role`.
+ * The fault fires on the `nth` request (default: the first) and the ones after it, until it has
+ * fired `times` times (default: once when `nth` is given, otherwise unlimited). With `probability`,
+ * each eligible request is hit with that chance, drawn from a PRNG seeded with `seed`.
+ */
+export const ModelFaultSelection = z
+  .strictObject({
+    role: AgentRole.optional(),
+    nth: z.int().min(1).optional(),
+    times: z.int().min(1).optional(),
+    probability: Probability.optional(),
+    seed: z.int().optional(),
+  })
+  .superRefine((on, context) => {
+    if (on.seed !== undefined && on.probability === undefined) {
+      context.addIssue({ code: "custom", path: ["seed"], message: "seed is only used with probability" });
+    }
+  });
+export type ModelFaultSelection = z.infer<typeof ModelFaultSelection>;
+
+const faultBase = { on: ModelFaultSelection.optional(), id: z.string().min(1).optional() };
+/** Sends `x-should-retry: true|false`, which the openai client obeys before its own status rules. */
+const shouldRetry = z.boolean().optional();
+
+export const ModelFault = z.discriminatedUnion("kind", [
+  z.strictObject({ ...faultBase, kind: z.literal("rate_limit"), retryAfterSeconds: z.number().min(0).max(3600).default(1), shouldRetry }),
+  z.strictObject({ ...faultBase, kind: z.literal("server_error"), status: z.union([z.literal(500), z.literal(502), z.literal(503)]).default(500), shouldRetry }),
+  z.strictObject({ ...faultBase, kind: z.literal("insufficient_quota"), shouldRetry }),
+  z.strictObject({ ...faultBase, kind: z.literal("timeout"), delayMs: z.int().min(0).max(600_000).default(30_000) }),
+  z.strictObject({ ...faultBase, kind: z.literal("malformed_json"), content: z.string().default("Sure! Here is the JSON you asked for: {\"tasks\": [") }),
+  z.strictObject({ ...faultBase, kind: z.literal("truncated_json") }),
+]);
+export type ModelFault = z.infer<typeof ModelFault>;
+export type ModelFaultInput = z.input<typeof ModelFault>;
+export type ModelFaultKind = ModelFault["kind"];
+
+/** The scripted model: the `model` section of a scenario, and the model server's script. */
+export const ModelScript = z.strictObject({
+  /** The model ids the server knows; when given, a request for another model gets a 404. */
+  models: z.array(z.string().min(1)).min(1).optional(),
+  answers: z.array(ScriptedAnswer).default([]),
+  faults: z.array(ModelFault).default([]),
+});
+export type ModelScript = z.infer<typeof ModelScript>;
+export type ModelScriptInput = z.input<typeof ModelScript>;
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,148 @@
+import { z } from "zod";
+import { BranchName, LabelName, Login, PositiveSeconds, RepositoryPath, TaskId } from "./primitives.ts";
+
+/** Where a comment lives: the scenario's issue, or the pull request of a plan task. */
+export const CommentTarget = z.union([z.literal("issue"), z.strictObject({ task: TaskId })], {
+  error: 'expected "issue" or { task: <task id> }',
+});
+export type CommentTarget = z.infer<typeof CommentTarget>;
+
+export const PullRequestCondition = z.strictObject({
+  task: TaskId,
+  state: z.enum(["open", "merged", "closed"]).optional(),
+  /** The combined state of the checks on the PR's head commit. */
+  checks: z.enum(["success", "failure", "pending"]).optional(),
+});
+
+export const CommentCondition = z.strictObject({
+  on: CommentTarget.default("issue"),
+  text: z.string().min(1),
+  /** Only comments by this login (e.g. the app's bot account). */
+  author: Login.optional(),
+});
+
+export const IssueCondition = z.strictObject({
+  state: z.enum(["open", "closed"]).optional(),
+  /** Labels that must all be on the issue. */
+  labels: z.array(LabelName).optional(),
+  /** Labels that must all be absent. */
+  labelsAbsent: z.array(LabelName).optional(),
+});
+
+export const MergeQueueCondition = z.strictObject({
+  task: TaskId,
+  /** queued: the PR has a merge queue entry; removed: it left the queue unmerged; merged: merged through it. */
+  state: z.enum(["queued", "removed", "merged"]),
+});
+
+const CONDITION_KEYS = ["pullRequest", "commentContains", "issue", "mergeQueue"] as const;
+
+/** What a step waits for before it acts. All given conditions must hold at the same time. */
+export const StepCondition = z
+  .strictObject({
+    pullRequest: PullRequestCondition.optional(),
+    commentContains: CommentCondition.optional(),
+    issue: IssueCondition.optional(),
+    mergeQueue: MergeQueueCondition.optional(),
+    /** How long to wait; defaults to what is left of the scenario's timeoutSeconds. */
+    timeoutSeconds: PositiveSeconds.optional(),
+  })
+  .superRefine((condition, context) => {
+    if (!CONDITION_KEYS.some((key) => condition[key] !== undefined)) {
+      context.addIssue({ code: "custom", message: `expected at least one of: ${CONDITION_KEYS.join(", ")}` });
+    }
+  });
+export type StepCondition = z.infer<typeof StepCondition>;
+
+export const CommentAction = z.strictObject({ on: CommentTarget.default("issue"), body: z.string().min(1) });
+
+/** Edits the latest comment by the same actor that contains `find`. */
+export const EditCommentAction = z.strictObject({
+  on: CommentTarget.default("issue"),
+  find: z.string().min(1),
+  body: z.string().min(1),
+});
+
+/** A human commit: to a task's branch (`task`) or to any branch (`branch`). A null file is deleted. */
+export const PushAction = z
+  .strictObject({
+    task: TaskId.optional(),
+    branch: BranchName.optional(),
+    message: z.string().min(1).default("Update files"),
+    files: z.record(RepositoryPath, z.string().nullable()),
+  })
+  .superRefine((push, context) => {
+    if ((push.task === undefined) === (push.branch === undefined)) {
+      context.addIssue({ code: "custom", message: "give exactly one of task or branch" });
+    }
+    if (Object.keys(push.files).length === 0) {
+      context.addIssue({ code: "custom", path: ["files"], message: "expected at least one file" });
+    }
+  });
+
+export const ReviewComment = z.strictObject({
+  path: RepositoryPath,
+  line: z.int().min(1),
+  side: z.enum(["LEFT", "RIGHT"]).default("RIGHT"),
+  body: z.string().min(1),
+});
+
+export const ReviewAction = z.strictObject({
+  task: TaskId,
+  event: z.enum(["APPROVE", "REQUEST_CHANGES", "COMMENT"]),
+  body: z.string().default(""),
+  comments: z.array(ReviewComment).default([]),
+});
+
+export const STEP_ACTIONS = ["label", "unlabel", "comment", "editComment", "push", "review"] as const;
+export type StepActionKind = (typeof STEP_ACTIONS)[number];
+
+/** One thing a human does, optionally after waiting for a condition. */
+export const ScenarioStep = z
+  .strictObject({
+    /** A name for logs and failure messages. */
+    name: z.string().min(1).optional(),
+    /** The actor who acts; required unless the step only waits. */
+    as: Login.optional(),
+    when: StepCondition.optional(),
+    /** Adds a label to the issue. */
+    label: LabelName.optional(),
+    /** Removes a label from the issue. */
+    unlabel: LabelName.optional(),
+    comment: CommentAction.optional(),
+    editComment: EditCommentAction.optional(),
+    push: PushAction.optional(),
+    review: ReviewAction.optional(),
+  })
+  .superRefine((step, context) => {
+    const actions = STEP_ACTIONS.filter((key) => step[key] !== undefined);
+    if (actions.length > 1) {
+      context.addIssue({ code: "custom", message: `expected one action per step, got ${actions.join(" and ")}` });
+    }
+    if (actions.length > 0 && step.as === undefined) {
+      context.addIssue({ code: "custom", path: ["as"], message: "required: who does this step" });
+    }
+    if (actions.length === 0 && step.when === undefined) {
+      context.addIssue({ code: "custom", message: `expected an action (${STEP_ACTIONS.join(", ")}) or a when` });
+    }
+  });
+export type ScenarioStep = z.infer<typeof ScenarioStep>;
+
+export type StepAction =
+  | { kind: "label"; label: string }
+  | { kind: "unlabel"; label: string }
+  | { kind: "comment"; comment: z.infer<typeof CommentAction> }
+  | { kind: "editComment"; editComment: z.infer<typeof EditCommentAction> }
+  | { kind: "push"; push: z.infer<typeof PushAction> }
+  | { kind: "review"; review: z.infer<typeof ReviewAction> };
+
+/** The step's action as a tagged union, or undefined for a step that only waits. */
+export function stepAction(step: ScenarioStep): StepAction | undefined {
+  if (step.label !== undefined) return { kind: "label", label: step.label };
+  if (step.unlabel !== undefined) return { kind: "unlabel", label: step.unlabel };
+  if (step.comment) return { kind: "comment", comment: step.comment };
+  if (step.editComment) return { kind: "editComment", editComment: step.editComment };
+  if (step.push) return { kind: "push", push: step.push };
+  if (step.review) return { kind: "review", review: step.review };
+  return undefined;
+}
