@@ -42,13 +42,24 @@ export class SandboxCore {
   mergeQueue: MergeQueueService | null = null;
   private readonly background = new Set<Promise<unknown>>();
 
+  readonly store: SandboxStore;
+  readonly urls: Urls;
+  readonly webhooks: WebhookDispatcher;
+  readonly requestLog: RequestLog;
+  readonly logger: Logger;
   constructor(
-    readonly store: SandboxStore,
-    readonly urls: Urls,
-    readonly webhooks: WebhookDispatcher,
-    readonly requestLog: RequestLog,
-    readonly logger: Logger,
-  ) {}
+    store: SandboxStore,
+    urls: Urls,
+    webhooks: WebhookDispatcher,
+    requestLog: RequestLog,
+    logger: Logger,
+  ) {
+    this.store = store;
+    this.urls = urls;
+    this.webhooks = webhooks;
+    this.requestLog = requestLog;
+    this.logger = logger;
+  }
 
   appsFor(repo: Repository): SandboxApp[] {
     const installation = this.store.installationFor(repo);

@@ -43,12 +43,16 @@ function parseBody(text: string): Record<string, unknown> {
 
 /** Matches a call to GitHub's published operation, checks it the way GitHub would, and runs the route. */
 export class ApiDispatcher {
-  constructor(
-    private readonly core: SandboxCore,
-    private readonly index: OpenApiIndex,
-    private readonly routes: RouteTable,
-    private readonly graphql: GraphqlEndpoint,
-  ) {}
+  private readonly core: SandboxCore;
+  private readonly index: OpenApiIndex;
+  private readonly routes: RouteTable;
+  private readonly graphql: GraphqlEndpoint;
+  constructor(core: SandboxCore, index: OpenApiIndex, routes: RouteTable, graphql: GraphqlEndpoint) {
+    this.core = core;
+    this.index = index;
+    this.routes = routes;
+    this.graphql = graphql;
+  }
 
   operationIdOf(call: Pick<ApiCall, "method" | "pathname">): string | null {
     if (call.pathname === "/graphql") return "graphql";

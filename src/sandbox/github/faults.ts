@@ -36,7 +36,10 @@ function globToRegExp(glob: string): RegExp {
 export class FaultInjector {
   private armed: ArmedRule[] = [];
 
-  constructor(private readonly now: () => Date = () => new Date()) {}
+  private readonly now: () => Date = () => new Date();
+  constructor(now: () => Date = () => new Date()) {
+    this.now = now;
+  }
 
   add(rules: GitHubFaultRule[]): void {
     for (const rule of rules) this.armed.push({ rule, seen: 0, fired: 0, random: seededRandom(rule.on?.seed ?? 7) });

@@ -18,7 +18,10 @@ export interface RequestLogEntry {
 export class RequestLog {
   private readonly entries: RequestLogEntry[] = [];
 
-  constructor(private readonly file: string | null = process.env.FOREMAN_SANDBOX_REQUEST_LOG ?? null) {}
+  private readonly file: string | null;
+  constructor(file: string | null = process.env.FOREMAN_SANDBOX_REQUEST_LOG ?? null) {
+    this.file = file;
+  }
 
   record(entry: RequestLogEntry): void {
     this.entries.push(entry);

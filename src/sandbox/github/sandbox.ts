@@ -55,13 +55,19 @@ const SANDBOX_IDENTITY = { name: "Sandbox", email: "sandbox@users.noreply.localh
 
 /** A local GitHub: REST, GraphQL, webhooks, CI and a merge queue over real git repositories. */
 export class SandboxGitHub {
-  private constructor(
-    readonly url: string,
-    readonly core: SandboxCore,
-    readonly faults: FaultInjector,
-    private readonly http: SandboxHttpServer,
-    private readonly dataDir: string,
-  ) {}
+  readonly url: string;
+  readonly core: SandboxCore;
+  readonly faults: FaultInjector;
+  private readonly http: SandboxHttpServer;
+  private readonly dataDir: string;
+
+  private constructor(url: string, core: SandboxCore, faults: FaultInjector, http: SandboxHttpServer, dataDir: string) {
+    this.url = url;
+    this.core = core;
+    this.faults = faults;
+    this.http = http;
+    this.dataDir = dataDir;
+  }
 
   static async start(options: SandboxGitHubOptions = {}): Promise<SandboxGitHub> {
     const logger = options.logger ?? pino({ level: "silent" });

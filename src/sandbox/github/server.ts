@@ -53,12 +53,21 @@ export class SandboxHttpServer {
   private server: Server | null = null;
   private callCount = 0;
 
+  private readonly core: SandboxCore;
+  private readonly dispatcher: ApiDispatcher;
+  private readonly faults: FaultInjector;
+  private readonly rawRoutes: Record<string, (request: IncomingMessage, response: ServerResponse) => boolean>;
   constructor(
-    private readonly core: SandboxCore,
-    private readonly dispatcher: ApiDispatcher,
-    private readonly faults: FaultInjector,
-    private readonly rawRoutes: Record<string, (request: IncomingMessage, response: ServerResponse) => boolean>,
-  ) {}
+    core: SandboxCore,
+    dispatcher: ApiDispatcher,
+    faults: FaultInjector,
+    rawRoutes: Record<string, (request: IncomingMessage, response: ServerResponse) => boolean>,
+  ) {
+    this.core = core;
+    this.dispatcher = dispatcher;
+    this.faults = faults;
+    this.rawRoutes = rawRoutes;
+  }
 
   async listen(port = 0): Promise<string> {
     const server = createServer((request, response) => {

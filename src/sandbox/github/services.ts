@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { LOG_LINK_PREFIX } from "./ci/log-links.ts";
+import { CiRunner } from "./ci/runner.ts";
 import type { SandboxCore } from "./core.ts";
 
 export type RawRoute = (request: IncomingMessage, response: ServerResponse) => boolean;
@@ -7,6 +9,8 @@ export type RawRoute = (request: IncomingMessage, response: ServerResponse) => b
  * Wires the background services (CI runner, merge queue) into the core and returns the raw
  * HTTP routes they serve outside the API (such as short-lived log downloads).
  */
-export function installServices(_core: SandboxCore): Record<string, RawRoute> {
-  return {};
+export function installServices(core: SandboxCore): Record<string, RawRoute> {
+  const ci = new CiRunner(core);
+  core.ci = ci;
+  return { [LOG_LINK_PREFIX]: (request, response) => ci.logLinks.handle(request, response) };
 }

@@ -44,10 +44,12 @@ export class WebhookDispatcher {
   private plan: WebhookFaultPlan = {};
   private random: () => number = seededRandom(1);
 
-  constructor(
-    private readonly validate: WebhookValidator,
-    private readonly logger?: Logger,
-  ) {}
+  private readonly validate: WebhookValidator;
+  private readonly logger?: Logger;
+  constructor(validate: WebhookValidator, logger?: Logger) {
+    this.validate = validate;
+    this.logger = logger;
+  }
 
   setFaults(plan: WebhookFaultPlan): void {
     this.plan = plan;

@@ -31,7 +31,9 @@ interface EventRow {
 export class SqliteStore implements Store {
   private readonly db: DatabaseSync;
 
-  constructor(path: string, private readonly now: () => number = Date.now) {
+  private readonly now: () => number = Date.now;
+  constructor(path: string, now: () => number = Date.now) {
+    this.now = now;
     this.db = new DatabaseSync(path);
     this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;");
     this.migrate();

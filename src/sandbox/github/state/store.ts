@@ -59,7 +59,10 @@ export class SandboxStore {
   readonly tokens = new Map<string, TokenGrant>();
   private nextIdValue = 1000;
 
-  constructor(readonly now: () => Date = () => new Date()) {}
+  readonly now: () => Date = () => new Date();
+  constructor(now: () => Date = () => new Date()) {
+    this.now = now;
+  }
 
   nextId(): number {
     this.nextIdValue += 1;

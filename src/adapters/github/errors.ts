@@ -1,0 +1,71 @@
+import { RequestError } from "@octokit/request-error";
+
+/** A GitHub call that failed; classified so callers never compare message strings. */
+export class GitHubCallError extends Error {
+  readonly status: number;
+  readonly kind: "not_found" | "conflict" | "validation" | "rate_limited" | "server" | "forbidden" | "other";
+  readonly retryAfterMs: number | null;
+  constructor(
+    message: string,
+    status: number,
+    kind: "not_found" | "conflict" | "validation" | "rate_limited" | "server" | "forbidden" | "other",
+    retryAfterMs: number | null,
+  ) {
+    super(message);
+    this.status = status;
+    this.kind = kind;
+    this.retryAfterMs = retryAfterMs;
+    this.name = "GitHubCallError";
+  }
+
+  get retryable(): boolean {
+    return this.kind === "rate_limited" || this.kind === "server";
+  }
+}
+
+function headerValue(headers: Record<string, string | number | undefined> | undefined, name: string): string | undefined {
+  const value = headers?.[name];
+  return value === undefined ? undefined : String(value);
+}
+
+function rateLimitDelay(error: RequestError, now: number): number | null {
+  const headers = error.response?.headers as Record<string, string | number | undefined> | undefined;
+  const retryAfter = headerValue(headers, "retry-after");
+  if (retryAfter !== undefined) return Number(retryAfter) * 1000;
+  if (headerValue(headers, "x-ratelimit-remaining") === "0") {
+    const reset = Number(headerValue(headers, "x-ratelimit-reset") ?? 0) * 1000;
+    return Math.max(reset - now, 1000);
+  }
+  return null;
+}
+
+export function classifyGitHubError(error: unknown, now = Date.now()): unknown {
+  if (!(error instanceof RequestError)) return error;
+  const status = error.status;
+  const delay = rateLimitDelay(error, now);
+  const kind: GitHubCallError["kind"] =
+    (status === 403 || status === 429) && delay !== null
+      ? "rate_limited"
+      : status === 404
+        ? "not_found"
+        : status === 409
+          ? "conflict"
+          : status === 422
+            ? "validation"
+            : status === 403
+              ? "forbidden"
+              : status >= 500
+                ? "server"
+                : "other";
+  const retryAfterMs = kind === "rate_limited" ? delay : kind === "server" ? 5_000 : null;
+  return new GitHubCallError(`GitHub ${error.request.method} ${error.request.url} failed with ${status}: ${error.message}`, status, kind, retryAfterMs);
+}
+
+/** Runs a GitHub call and rethrows its failure as a classified `GitHubCallError`. */
+export async function call<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw classifyGitHubError(error);
+  }
+}

@@ -1,0 +1,35 @@
+import type { ProbotOctokit } from "probot";
+
+type Octokit = InstanceType<typeof ProbotOctokit>;
+
+interface BlobResult {
+  text: string | null;
+  isBinary: boolean | null;
+}
+
+/** One GraphQL query that reads every path at `ref`, instead of one REST call per file. */
+export function buildReadFilesQuery(ref: string, paths: string[]): string {
+  const fields = paths.map(
+    (path, index) => `f${index}: object(expression: ${JSON.stringify(`${ref}:${path}`)}) { ... on Blob { text isBinary } }`,
+  );
+  return `query ReadFiles($owner: String!, $name: String!) {\n  repository(owner: $owner, name: $name) {\n    ${fields.join("\n    ")}\n  }\n}`;
+}
+
+export async function readFiles(
+  octokit: Octokit,
+  repo: { owner: string; repo: string },
+  ref: string,
+  paths: string[],
+): Promise<Record<string, string | null>> {
+  if (paths.length === 0) return {};
+  const result = await octokit.graphql<{ repository: Record<string, BlobResult | null> }>(buildReadFilesQuery(ref, paths), {
+    owner: repo.owner,
+    name: repo.repo,
+  });
+  return Object.fromEntries(
+    paths.map((path, index) => {
+      const blob = result.repository[`f${index}`];
+      return [path, blob && !blob.isBinary ? blob.text : null];
+    }),
+  );
+}

@@ -1,0 +1,77 @@
+import OpenAI from "openai";
+import type { ModelPort, ModelRequest, ModelResponse } from "../../ports/model.ts";
+
+export interface OpenAiModelOptions {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+}
+
+/** A model call that failed after the client's own retries; `retryable` tells the job runner whether to try later. */
+export class ModelCallError extends Error {
+  readonly status: number | null;
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | null;
+  constructor(message: string, status: number | null, retryable: boolean, retryAfterMs: number | null) {
+    super(message);
+    this.status = status;
+    this.retryable = retryable;
+    this.retryAfterMs = retryAfterMs;
+    this.name = "ModelCallError";
+  }
+}
+
+function retryAfter(headers: Headers | undefined): number | null {
+  const value = headers?.get("retry-after");
+  if (!value) return null;
+  const seconds = Number(value);
+  return Number.isFinite(seconds) ? seconds * 1000 : null;
+}
+
+function toModelError(error: unknown): ModelCallError {
+  if (error instanceof OpenAI.APIError) {
+    const status = typeof error.status === "number" ? error.status : null;
+    const quota = error.code === "insufficient_quota";
+    const retryable = !quota && (status === null || status === 429 || status >= 500);
+    return new ModelCallError(`model call failed: ${error.message}`, status, retryable, retryAfter(error.headers));
+  }
+  return new ModelCallError(`model call failed: ${String(error)}`, null, true, null);
+}
+
+/** The model port over any OpenAI-compatible endpoint, through the official client. */
+export class OpenAiModel implements ModelPort {
+  private readonly client: OpenAI;
+
+  constructor(options: OpenAiModelOptions) {
+    this.client = new OpenAI({
+      baseURL: options.baseUrl,
+      apiKey: options.apiKey,
+      timeout: options.timeoutMs ?? 120_000,
+      maxRetries: options.maxRetries ?? 3,
+    });
+  }
+
+  async complete(request: ModelRequest): Promise<ModelResponse> {
+    try {
+      const completion = await this.client.chat.completions.create(
+        {
+          model: request.model,
+          messages: request.messages,
+          ...(request.json ? { response_format: { type: "json_object" as const } } : {}),
+        },
+        { headers: { "x-foreman-role": request.role } },
+      );
+      const choice = completion.choices[0];
+      return {
+        content: choice?.message.content ?? "",
+        model: completion.model,
+        promptTokens: completion.usage?.prompt_tokens ?? 0,
+        completionTokens: completion.usage?.completion_tokens ?? 0,
+        finishReason: choice?.finish_reason ?? "stop",
+      };
+    } catch (error) {
+      throw toModelError(error);
+    }
+  }
+}

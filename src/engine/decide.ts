@@ -1,0 +1,73 @@
+import { agentFailed, approvePlan, engineerDone, planDone, planFailed, replan, reply, start } from "./decide-intake.ts";
+import { approveTask, ciCompleted, headChanged, taskClosed, taskDequeued, taskFailed, taskMerged, taskPublished } from "./decide-tasks.ts";
+import { ignore, isTerminal, type Decision } from "./decision.ts";
+import type { EngineEvent } from "./events.ts";
+import type { WorkflowState } from "./types.ts";
+
+/**
+ * The workflow state machine: given the current state (null before the first event) and an
+ * event, the next state and the effects to perform. Pure: time comes in as `now`.
+ */
+export function decide(state: WorkflowState | null, event: EngineEvent, now: number): Decision | null {
+  if (event.type === "start") {
+    if (state && !isTerminal(state)) return ignore(state, "workflow already running");
+    return start(event, now);
+  }
+  if (!state) return null;
+  if (isTerminal(state)) return ignore(state, `workflow is ${state.phase}`);
+  if ("taskId" in event) return decideTask(state, event, now);
+  switch (event.type) {
+    case "engineer_done":
+      return engineerDone(state, event);
+    case "reply":
+      return reply(state, event);
+    case "plan_done":
+      return planDone(state, event, now);
+    case "plan_failed":
+      return planFailed(state, event, now);
+    case "agent_failed":
+      return agentFailed(state, event, now);
+    case "approve_plan":
+      return approvePlan(state, now);
+    case "replan":
+      return replan(state, event);
+    case "cancel":
+      return cancel(state, now);
+  }
+}
+
+type TaskEvent = Extract<EngineEvent, { taskId: string }>;
+
+function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decision {
+  const task = state.tasks[event.taskId];
+  if (!task) return ignore(state, `unknown task ${event.taskId}`);
+  switch (event.type) {
+    case "task_published":
+      return taskPublished(state, task, event);
+    case "task_failed":
+      return taskFailed(state, task, event);
+    case "ci_completed":
+      return ciCompleted(state, task, event);
+    case "approve_task":
+      return approveTask(state, task, event);
+    case "head_changed":
+      return headChanged(state, task, event);
+    case "task_merged":
+      return taskMerged(state, task, now);
+    case "task_dequeued":
+      return taskDequeued(state, task, event);
+    case "task_closed":
+      return taskClosed(state, task);
+  }
+}
+
+function cancel(state: WorkflowState, now: number): Decision {
+  const tasks = Object.fromEntries(
+    Object.entries(state.tasks).map(([id, task]) => [id, task.status === "merged" ? task : { ...task, status: "cancelled" as const }]),
+  );
+  const open = Object.values(state.tasks).filter((task) => task.status !== "merged" && task.pr !== null);
+  return {
+    state: { ...state, tasks, phase: "cancelled", finishedAt: now },
+    effects: [{ type: "update_status" }, ...open.map((task) => ({ type: "close_task_pr" as const, taskId: task.id }))],
+  };
+}

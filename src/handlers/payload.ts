@@ -1,0 +1,23 @@
+import type { RepoRef } from "../engine/types.ts";
+import type { Sender } from "../worker/intake.ts";
+
+interface RepoPayload {
+  installation?: { id: number };
+  repository: { name: string; owner: { login: string } };
+  sender: { login: string; type: string };
+}
+
+/** The repository and installation a webhook is about, or null for a payload without an installation. */
+export function repoRef(payload: RepoPayload): RepoRef | null {
+  const installationId = payload.installation?.id;
+  if (installationId === undefined) return null;
+  return { installationId, owner: payload.repository.owner.login, repo: payload.repository.name };
+}
+
+export function senderOf(payload: RepoPayload): Sender {
+  return { login: payload.sender.login, type: payload.sender.type };
+}
+
+export function workflowKey(ref: RepoRef, issue: number): string {
+  return `${ref.owner}/${ref.repo}#${issue}`.toLowerCase();
+}

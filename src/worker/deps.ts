@@ -1,0 +1,17 @@
+import type { Logger } from "pino";
+import type { RepoConfig } from "../config/repo-config.ts";
+import type { GitHubPort } from "../ports/github.ts";
+import type { AgentRole, ModelPort } from "../ports/model.ts";
+import type { Store } from "../store/store.ts";
+
+export interface WorkerDeps {
+  store: Store;
+  github: GitHubPort;
+  model: ModelPort;
+  log: Logger;
+  now: () => number;
+  /** The app's bot login (`<slug>[bot]`), so Foreman never acts on its own comments. */
+  botLogin: string;
+  /** The model name for a role: repository config first, then the deployment default. */
+  modelFor: (role: AgentRole, config: RepoConfig) => string;
+}

@@ -1,0 +1,109 @@
+import type { Effect } from "../engine/effects.ts";
+import type { WorkflowState } from "../engine/types.ts";
+import type { RepoGitHub } from "../ports/github.ts";
+import { renderSummary } from "../render/index.ts";
+import { engineerEvent, plannerEvent } from "./agent-effects.ts";
+import { FOREMAN_CHECK } from "./ci-outcome.ts";
+import type { WorkerDeps } from "./deps.ts";
+import { renderStatus } from "./status-view.ts";
+
+export interface EffectContext {
+  deps: WorkerDeps;
+  github: RepoGitHub;
+  state: WorkflowState;
+  /** Deterministic prefix for idempotency keys: the workflow and the version the decision was made on. */
+  keyPrefix: string;
+}
+
+export interface EffectOutcome {
+  state: WorkflowState;
+}
+
+/** Runs a model step once per key: a replay after a crash reuses the recorded event instead of calling the model again. */
+async function recordedEvent(context: EffectContext, key: string, work: () => Promise<unknown>): Promise<void> {
+  const { store } = context.deps;
+  const recorded = store.effectResult(key);
+  const event = recorded ?? (await work());
+  if (recorded === undefined) store.recordEffect(key, event);
+  store.enqueueJob({ kind: "event", key: context.state.id, payload: { workflowId: context.state.id, event } });
+}
+
+function taskPr(state: WorkflowState, taskId: string): number | null {
+  return state.tasks[taskId]?.pr ?? null;
+}
+
+/** Performs one effect through the ports; returns the state with what the effect learned (a comment id). */
+export async function runEffect(context: EffectContext, effect: Effect, index: number): Promise<WorkflowState> {
+  const { deps, github, state } = context;
+  const key = `${context.keyPrefix}:${index}:${effect.type}`;
+  switch (effect.type) {
+    case "run_engineer":
+      await recordedEvent(context, key, () => engineerEvent(deps, github, state));
+      return state;
+    case "run_planner":
+      await recordedEvent(context, key, () => plannerEvent(deps, github, state));
+      return state;
+    case "start_task": {
+      const attempt = state.tasks[effect.taskId]?.attempts ?? 1;
+      deps.store.enqueueJob({ kind: "task", key: `${state.id}/${effect.taskId}`, payload: { workflowId: state.id, taskId: effect.taskId, attempt } });
+      return state;
+    }
+    case "update_status": {
+      const { id } = await github.upsertComment({ issue: state.issue, key: "status", body: renderStatus(state), knownId: state.statusCommentId });
+      return { ...state, statusCommentId: id };
+    }
+    case "comment": {
+      const target = effect.on === "issue" ? state.issue : taskPr(state, effect.on.taskId);
+      const body = effect.key === "summary" ? renderSummary(summaryView(state, deps.now())) : effect.body;
+      if (target !== null) await github.upsertComment({ issue: target, key: effect.key, body });
+      return state;
+    }
+    case "set_check":
+      await github.ensureCheckRun({
+        sha: effect.sha,
+        name: FOREMAN_CHECK,
+        externalId: `${state.id}/${effect.taskId}`,
+        status: effect.state === "in_progress" ? "in_progress" : "completed",
+        ...(effect.state === "in_progress" ? {} : { conclusion: effect.state }),
+        title: effect.title,
+        summary: effect.summary,
+      });
+      return state;
+    case "merge_task":
+      await mergeTask(context, effect.taskId, effect.sha);
+      return state;
+    case "close_issue":
+      await github.closeIssue(state.issue);
+      return state;
+    case "close_task_pr": {
+      const pr = taskPr(state, effect.taskId);
+      if (pr !== null) await github.closePullRequest(pr);
+      return state;
+    }
+  }
+}
+
+async function mergeTask(context: EffectContext, taskId: string, sha: string): Promise<void> {
+  const { github, state, deps } = context;
+  const task = state.tasks[taskId];
+  if (!task?.pr || !task.prNodeId) return;
+  const repository = await github.repository();
+  const useQueue = state.config.merge.mode === "queue" || (state.config.merge.mode === "auto" && repository.mergeQueue);
+  if (useQueue) {
+    await github.enqueuePullRequest({ nodeId: task.prNodeId, expectedHeadOid: sha });
+    return;
+  }
+  const result = await github.mergePullRequest({ number: task.pr, sha, method: state.config.merge.method });
+  if (!result.merged) {
+    deps.store.enqueueJob({ kind: "event", key: state.id, payload: { workflowId: state.id, event: { type: "task_dequeued", taskId, reason: result.message } } });
+  }
+}
+
+function summaryView(state: WorkflowState, now: number): Parameters<typeof renderSummary>[0] {
+  return {
+    tasks: Object.values(state.tasks).map((task) => ({ id: task.id, title: state.plan?.tasks.find((t) => t.id === task.id)?.title ?? task.id, pr: task.pr, attempts: task.attempts, status: task.status })),
+    startedAt: state.startedAt,
+    finishedAt: state.finishedAt ?? now,
+    usage: state.usage,
+  };
+}

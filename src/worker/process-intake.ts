@@ -1,0 +1,134 @@
+import { renderConfigProblems } from "../config/repo-config.ts";
+import type { EngineEvent } from "../engine/events.ts";
+import { workflowId, type WorkflowState } from "../engine/types.ts";
+import { authorizeSender } from "../policy/authorize.ts";
+import { parseCommand } from "../policy/commands.ts";
+import type { RepoGitHub } from "../ports/github.ts";
+import { parseTaskBranch, parseTaskMarker } from "../render/index.ts";
+import type { WorkerDeps } from "./deps.ts";
+import type { Intake, Sender } from "./intake.ts";
+import { loadRepoConfig } from "./load-config.ts";
+import { ciOutcome } from "./ci-outcome.ts";
+
+export interface Routed {
+  workflowId: string;
+  event: EngineEvent;
+}
+
+type Of<K extends Intake["kind"]> = Extract<Intake, { kind: K }>;
+
+async function authorized(github: RepoGitHub, sender: Sender, allowBots: readonly string[]): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const permission = await github.permissionOf(sender.login);
+  const decision = authorizeSender({ login: sender.login, type: sender.type, permission, allowBots });
+  return decision.allowed ? { ok: true } : { ok: false, reason: decision.reason };
+}
+
+async function onLabel(github: RepoGitHub, intake: Of<"issue_labeled">): Promise<Routed | null> {
+  const repository = await github.repository();
+  const loaded = await loadRepoConfig(github, repository.defaultBranch);
+  if (!loaded.ok) {
+    await github.upsertComment({ issue: intake.issue, key: "config-problems", body: renderConfigProblems(loaded.problems) });
+    return null;
+  }
+  if (intake.label.toLowerCase() !== loaded.config.label.toLowerCase()) return null;
+  const auth = await authorized(github, intake.sender, loaded.config.allowBots);
+  if (!auth.ok) {
+    const body = `Foreman did not start: ${auth.reason} A maintainer can add the \`${loaded.config.label}\` label instead.`;
+    await github.upsertComment({ issue: intake.issue, key: `refused-label-${intake.sender.login}`, body });
+    return null;
+  }
+  const event: EngineEvent = {
+    type: "start",
+    ref: intake.ref,
+    issue: intake.issue,
+    issueTitle: intake.issueTitle,
+    requester: intake.sender.login,
+    config: loaded.config,
+    defaultBranch: repository.defaultBranch,
+  };
+  return { workflowId: workflowId(intake.ref, intake.issue), event };
+}
+
+async function onComment(deps: WorkerDeps, github: RepoGitHub, intake: Of<"issue_comment">): Promise<Routed | null> {
+  if (intake.sender.login === deps.botLogin) return null;
+  const marker = intake.pullRequestBody === null ? null : parseTaskMarker(intake.pullRequestBody);
+  if (intake.pullRequestBody !== null && !marker) return null;
+  const issue = marker ? marker.issue : intake.issue;
+  const id = workflowId(intake.ref, issue);
+  const state = deps.store.getWorkflow<WorkflowState>(id)?.state ?? null;
+  if (!state) return null;
+  const command = parseCommand(intake.body);
+  if (!command) return onReply(github, state, intake, id);
+  const auth = await authorized(github, intake.sender, state.config.allowBots);
+  if (!auth.ok) {
+    await github.react(intake.commentId, "-1");
+    await github.upsertComment({ issue: intake.issue, key: `refused-${intake.commentId}`, body: `Foreman ignored \`/${command.name}\`: ${auth.reason}` });
+    return null;
+  }
+  await github.react(intake.commentId, "+1");
+  const by = intake.sender.login;
+  if (marker) {
+    if (command.name === "approve") {
+      const pull = await github.getPullRequest(intake.issue);
+      return { workflowId: id, event: { type: "approve_task", taskId: marker.task, by, sha: pull.headSha } };
+    }
+    if (command.name === "cancel") return { workflowId: id, event: { type: "task_closed", taskId: marker.task } };
+    return null;
+  }
+  if (command.name === "approve") return { workflowId: id, event: { type: "approve_plan", by } };
+  if (command.name === "plan") return { workflowId: id, event: { type: "replan", by, feedback: command.feedback } };
+  if (command.name === "cancel") return { workflowId: id, event: { type: "cancel", by } };
+  return null;
+}
+
+async function onReply(github: RepoGitHub, state: WorkflowState, intake: Of<"issue_comment">, id: string): Promise<Routed | null> {
+  if (state.phase !== "clarifying" || intake.pullRequestBody !== null) return null;
+  if (intake.sender.login !== state.requester) {
+    const auth = await authorized(github, intake.sender, state.config.allowBots);
+    if (!auth.ok) return null;
+  }
+  return { workflowId: id, event: { type: "reply", author: intake.sender.login, body: intake.body } };
+}
+
+function taskOf(intake: Intake & { headRef: string }): { workflowId: string; taskId: string } | null {
+  const branch = parseTaskBranch(intake.headRef);
+  return branch ? { workflowId: workflowId(intake.ref, branch.issue), taskId: branch.taskId } : null;
+}
+
+/** Turns a narrowed webhook into an engine event for one workflow, answering refusals on the way. */
+export async function processIntake(deps: WorkerDeps, intake: Intake): Promise<Routed | null> {
+  const github = await deps.github.forRepo(intake.ref);
+  switch (intake.kind) {
+    case "issue_labeled":
+      return onLabel(github, intake);
+    case "issue_comment":
+      return onComment(deps, github, intake);
+    case "pr_synchronize": {
+      const task = taskOf(intake);
+      return task && { workflowId: task.workflowId, event: { type: "head_changed", taskId: task.taskId, sha: intake.sha, by: intake.sender.login } };
+    }
+    case "pr_closed": {
+      const task = taskOf(intake);
+      if (!task) return null;
+      const event: EngineEvent = intake.merged ? { type: "task_merged", taskId: task.taskId, sha: intake.sha } : { type: "task_closed", taskId: task.taskId };
+      return { workflowId: task.workflowId, event };
+    }
+    case "pr_dequeued": {
+      const task = taskOf(intake);
+      return task && { workflowId: task.workflowId, event: { type: "task_dequeued", taskId: task.taskId, reason: intake.reason } };
+    }
+    case "checks_completed":
+      return onChecks(github, intake);
+    case "merge_group":
+      return null;
+  }
+}
+
+async function onChecks(github: RepoGitHub, intake: Of<"checks_completed">): Promise<Routed | null> {
+  const branch = intake.headBranch ? parseTaskBranch(intake.headBranch) : null;
+  if (!branch) return null;
+  const outcome = ciOutcome(await github.checksFor(intake.sha));
+  if (!outcome) return null;
+  const event: EngineEvent = { type: "ci_completed", taskId: branch.taskId, sha: intake.sha, ...outcome };
+  return { workflowId: workflowId(intake.ref, branch.issue), event };
+}
