@@ -1,4 +1,4 @@
-import type { RepoConfig } from "../config/repo-config.ts";
+import type { RepoConfig } from "../config/index.ts";
 import type { Plan } from "../plan/index.ts";
 import type { RepoRef, Usage } from "./types.ts";
 

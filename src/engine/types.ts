@@ -1,4 +1,4 @@
-import type { RepoConfig } from "../config/repo-config.ts";
+import type { RepoConfig } from "../config/index.ts";
 import type { Plan, TaskStatus } from "../plan/index.ts";
 
 export type Phase = "clarifying" | "planning" | "awaiting_approval" | "executing" | "completed" | "failed" | "cancelled";

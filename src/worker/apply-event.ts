@@ -9,8 +9,8 @@ import { runEffect } from "./effect-runner.ts";
 export class StaleWorkflowError extends Error {
   readonly workflowId: string;
   constructor(workflowId: string) {
-    this.workflowId = workflowId;
     super(`workflow ${workflowId} changed while this job ran; the job will run again on the new state`);
+    this.workflowId = workflowId;
     this.name = "StaleWorkflowError";
   }
 }

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { RepoConfig } from "../config/repo-config.ts";
+import type { RepoConfig } from "../config/index.ts";
 import type { GitHubPort } from "../ports/github.ts";
 import type { AgentRole, ModelPort } from "../ports/model.ts";
 import type { Store } from "../store/store.ts";

@@ -101,9 +101,13 @@ async function mergeTask(context: EffectContext, taskId: string, sha: string): P
 
 function summaryView(state: WorkflowState, now: number): Parameters<typeof renderSummary>[0] {
   return {
-    tasks: Object.values(state.tasks).map((task) => ({ id: task.id, title: state.plan?.tasks.find((t) => t.id === task.id)?.title ?? task.id, pr: task.pr, attempts: task.attempts, status: task.status })),
-    startedAt: state.startedAt,
-    finishedAt: state.finishedAt ?? now,
+    tasks: (state.plan?.tasks ?? []).map((task) => ({
+      id: task.id,
+      title: task.title,
+      attempts: state.tasks[task.id]?.attempts ?? 0,
+      ...(state.tasks[task.id]?.pr ? { pr: state.tasks[task.id]?.pr ?? 0 } : {}),
+    })),
+    durationMs: (state.finishedAt ?? now) - state.startedAt,
     usage: state.usage,
   };
 }

@@ -1,5 +1,4 @@
-import { parseRepoConfigYaml, type RepoConfig } from "../config/repo-config.ts";
-import type { ConfigProblem } from "../config/repo-config.ts";
+import { parseRepoConfigYaml, type ConfigProblem, type RepoConfig } from "../config/index.ts";
 import type { RepoGitHub } from "../ports/github.ts";
 
 export const CONFIG_PATH = ".github/foreman.yml";

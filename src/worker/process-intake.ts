@@ -1,4 +1,4 @@
-import { renderConfigProblems } from "../config/repo-config.ts";
+import { renderConfigProblems } from "../config/index.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import { workflowId, type WorkflowState } from "../engine/types.ts";
 import { authorizeSender } from "../policy/authorize.ts";
@@ -57,6 +57,7 @@ async function onComment(deps: WorkerDeps, github: RepoGitHub, intake: Of<"issue
   const id = workflowId(intake.ref, issue);
   const state = deps.store.getWorkflow<WorkflowState>(id)?.state ?? null;
   if (!state) return null;
+  if (marker && state.tasks[marker.task]?.pr !== intake.issue) return null;
   const command = parseCommand(intake.body);
   if (!command) return onReply(github, state, intake, id);
   const auth = await authorized(github, intake.sender, state.config.allowBots);

@@ -1,12 +1,27 @@
 import type { WorkflowState } from "../engine/types.ts";
-import { renderStatusComment } from "../render/index.ts";
+import { renderStatusComment, type StatusPhase } from "../render/index.ts";
+
+function statusPhase(state: WorkflowState): StatusPhase {
+  switch (state.phase) {
+    case "planning":
+      return state.brief === null ? "scoping" : "planning";
+    case "clarifying":
+      return "awaiting_answers";
+    case "awaiting_approval":
+      return "awaiting_plan_approval";
+    case "executing":
+      return "running";
+    default:
+      return state.phase;
+  }
+}
 
 /** The status comment for a workflow, with its state embedded as the hidden snapshot. */
 export function renderStatus(state: WorkflowState): string {
   const plan = state.plan;
   return renderStatusComment({
-    phase: state.phase,
-    plan: plan ?? undefined,
+    phase: statusPhase(state),
+    plan: plan ? { summary: plan.summary } : undefined,
     tasks: (plan?.tasks ?? []).map((task) => ({
       id: task.id,
       title: task.title,

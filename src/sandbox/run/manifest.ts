@@ -1,0 +1,18 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { z } from "zod";
+
+const MANIFEST = fileURLToPath(new URL("../../../app.yml", import.meta.url));
+
+const Manifest = z.object({
+  name: z.string(),
+  default_events: z.array(z.string()),
+  default_permissions: z.record(z.string(), z.enum(["read", "write"])),
+});
+
+/** The App's permissions and events as `app.yml` declares them, so the sandbox grants exactly those. */
+export function readManifest(path = MANIFEST): { name: string; events: string[]; permissions: Record<string, "read" | "write"> } {
+  const manifest = Manifest.parse(parse(readFileSync(path, "utf8")));
+  return { name: manifest.name, events: [...manifest.default_events, "installation"], permissions: manifest.default_permissions };
+}

@@ -1,0 +1,82 @@
+import type { CheckRun, IssueComment, PullRequest } from "../github/state/types.ts";
+import type { StepCondition } from "../scenario/index.ts";
+import type { World } from "./world.ts";
+
+type Target = "issue" | { task: string };
+
+export function taskBranch(world: World, task: string): string {
+  return `foreman/${world.issueNumber}/${task}`;
+}
+
+/** The newest pull request for a task, found by its head branch. */
+export function taskPull(world: World, task: string): PullRequest | undefined {
+  const branch = taskBranch(world, task);
+  return world.github.store
+    .pullsOf(world.repo.id)
+    .filter((pull) => pull.headRef === branch)
+    .sort((a, b) => b.number - a.number)[0];
+}
+
+export function targetNumber(world: World, target: Target): number | undefined {
+  return target === "issue" ? world.issueNumber : taskPull(world, target.task)?.number;
+}
+
+export function commentsOn(world: World, target: Target): IssueComment[] {
+  const number = targetNumber(world, target);
+  return number === undefined ? [] : world.github.store.commentsOn(world.repo.id, number);
+}
+
+/** The repository's own checks on a commit (not the app's), combined as GitHub shows them. */
+export function ciState(world: World, sha: string): "success" | "failure" | "pending" {
+  const runs: CheckRun[] = world.github.store.checkRunsFor(world.repo.id, sha).filter((run) => run.appId !== world.app.id);
+  if (runs.length === 0 || runs.some((run) => run.status !== "completed")) return "pending";
+  return runs.every((run) => ["success", "neutral", "skipped"].includes(run.conclusion ?? "")) ? "success" : "failure";
+}
+
+function pullState(pull: PullRequest, world: World): "open" | "merged" | "closed" {
+  if (pull.merged) return "merged";
+  return world.github.store.issue(world.repo.id, pull.number)?.state === "closed" ? "closed" : "open";
+}
+
+function pullHolds(world: World, condition: NonNullable<StepCondition["pullRequest"]>): boolean {
+  const pull = taskPull(world, condition.task);
+  if (!pull) return false;
+  if (condition.state && pullState(pull, world) !== condition.state) return false;
+  return !condition.checks || ciState(world, pull.headSha) === condition.checks;
+}
+
+function commentHolds(world: World, condition: NonNullable<StepCondition["commentContains"]>): boolean {
+  return commentsOn(world, condition.on).some(
+    (comment) => comment.body.includes(condition.text) && (!condition.author || comment.user.login === condition.author),
+  );
+}
+
+function issueHolds(world: World, condition: NonNullable<StepCondition["issue"]>): boolean {
+  const issue = world.github.store.issue(world.repo.id, world.issueNumber);
+  if (!issue) return false;
+  if (condition.state && issue.state !== condition.state) return false;
+  const labels = new Set(issue.labels.map((label) => label.toLowerCase()));
+  if (condition.labels?.some((label) => !labels.has(label.toLowerCase()))) return false;
+  return !condition.labelsAbsent?.some((label) => labels.has(label.toLowerCase()));
+}
+
+function queueHolds(world: World, condition: NonNullable<StepCondition["mergeQueue"]>): boolean {
+  const pull = taskPull(world, condition.task);
+  if (!pull) return false;
+  const queued = [...world.github.store.queueEntries.values()].some((entry) => entry.repoId === world.repo.id && entry.pullNumber === pull.number);
+  if (condition.state === "queued") return queued;
+  if (condition.state === "merged") return pull.merged;
+  return !queued && !pull.merged;
+}
+
+/** Whether every condition given holds right now. */
+export function conditionHolds(world: World, condition: StepCondition): boolean {
+  return (
+    (!condition.pullRequest || pullHolds(world, condition.pullRequest)) &&
+    (!condition.commentContains || commentHolds(world, condition.commentContains)) &&
+    (!condition.issue || issueHolds(world, condition.issue)) &&
+    (!condition.mergeQueue || queueHolds(world, condition.mergeQueue))
+  );
+}
+
+export { pullState };

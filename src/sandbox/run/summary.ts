@@ -1,0 +1,70 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import type { World } from "./world.ts";
+
+const run = promisify(execFile);
+const GIT_DATA_WRITES = new Set(["git/create-tree", "git/create-commit", "git/create-ref", "git/update-ref", "git/create-blob"]);
+
+export interface RunFigures {
+  taskIds: string[];
+  pullRequests: number;
+  merged: number;
+  apiCalls: number;
+  apiWrites: number;
+  graphqlCalls: number;
+  gitDataWrites: number;
+  gitDataWritesPerTask: number;
+  modelCalls: number;
+  promptTokens: number;
+  completionTokens: number;
+  webhooks: number;
+  seconds: number;
+  rejectedCalls: number;
+  invalidWebhooks: number;
+  defaultBranchCi: boolean | null;
+}
+
+/** Runs the repository's CI commands on the default branch's head, the way a final check would. */
+export async function defaultBranchPasses(world: World): Promise<boolean | null> {
+  if (world.repo.ci.length === 0) return null;
+  const sha = await world.repo.git.resolve(world.repo.defaultBranch);
+  if (!sha) return false;
+  const checkout = await world.repo.git.createTempCheckout(sha);
+  try {
+    for (const job of world.repo.ci) {
+      await run("sh", ["-c", job.run], { cwd: checkout.dir, timeout: job.timeoutSeconds * 1000, env: { PATH: process.env.PATH ?? "", HOME: checkout.dir, CI: "true" } });
+    }
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await checkout.dispose();
+  }
+}
+
+export async function collectFigures(world: World, startedAt: number, withCi: boolean): Promise<RunFigures> {
+  const prefix = `foreman/${world.issueNumber}/`;
+  const pulls = world.github.store.pullsOf(world.repo.id).filter((pull) => pull.headRef.startsWith(prefix));
+  const taskIds = [...new Set(pulls.map((pull) => pull.headRef.slice(prefix.length)))];
+  const calls = world.github.requestLog.all().filter((entry) => entry.actor === world.botLogin || entry.actor === world.app.slug);
+  const gitDataWrites = calls.filter((entry) => entry.operationId !== null && GIT_DATA_WRITES.has(entry.operationId) && entry.status < 400).length;
+  const requests = world.model?.requests() ?? [];
+  return {
+    taskIds,
+    pullRequests: pulls.length,
+    merged: pulls.filter((pull) => pull.merged).length,
+    apiCalls: calls.length,
+    apiWrites: calls.filter((entry) => entry.write).length,
+    graphqlCalls: calls.filter((entry) => entry.operationId === "graphql").length,
+    gitDataWrites,
+    gitDataWritesPerTask: taskIds.length === 0 ? 0 : gitDataWrites / taskIds.length,
+    modelCalls: requests.length,
+    promptTokens: requests.reduce((sum, request) => sum + (request.usage?.prompt_tokens ?? 0), 0),
+    completionTokens: requests.reduce((sum, request) => sum + (request.usage?.completion_tokens ?? 0), 0),
+    webhooks: world.github.webhooks.deliveries().length,
+    seconds: Math.round((Date.now() - startedAt) / 100) / 10,
+    rejectedCalls: world.github.requestLog.rejected().length,
+    invalidWebhooks: world.github.webhooks.invalid().length,
+    defaultBranchCi: withCi ? await defaultBranchPasses(world) : null,
+  };
+}
