@@ -19,9 +19,17 @@ export interface RunningForeman {
   stop(): Promise<void>;
 }
 
+/**
+ * Probot's Octokit spaces writes 1 s apart (3 s for content) to stay under GitHub's secondary
+ * limits. Against a local sandbox that only costs time, so it can be switched off. The option
+ * is forced in a function because Probot sets its own `throttle` object on every instance.
+ */
 function octokitClass(env: ForemanEnv): typeof ProbotOctokit {
   if (env.FOREMAN_GITHUB_THROTTLE === "on") return ProbotOctokit;
-  return ProbotOctokit.defaults({ throttle: { enabled: false } });
+  return ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    ...options,
+    throttle: { ...(options.throttle as object | undefined), enabled: false },
+  }));
 }
 
 async function botLogin(probot: Probot): Promise<string> {

@@ -53,8 +53,11 @@ export interface Store {
   failJob(job: Job, owner: string, error: string): boolean;
   pendingJobs(): number;
   getWorkflow<State>(id: string): WorkflowRecord<State> | null;
-  /** Saves a workflow if its version is still `expectedVersion` (0 for a new one); false otherwise. */
-  saveWorkflow<State>(id: string, state: State, expectedVersion: number, open: boolean): boolean;
+  /**
+   * Saves a workflow if its version is still `expectedVersion` (0 for a new one), and queues
+   * `jobs` in the same transaction; false (and nothing queued) otherwise.
+   */
+  saveWorkflow<State>(id: string, state: State, expectedVersion: number, open: boolean, jobs?: JobInput[]): boolean;
   openWorkflows<State>(): Array<WorkflowRecord<State>>;
   appendEvent(event: AuditEvent): void;
   events(workflowId: string): AuditEvent[];

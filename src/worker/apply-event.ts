@@ -3,6 +3,7 @@ import type { EngineEvent } from "../engine/events.ts";
 import { isTerminal } from "../engine/decision.ts";
 import type { Effect } from "../engine/effects.ts";
 import type { WorkflowState } from "../engine/types.ts";
+import type { JobInput } from "../store/store.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { runEffect } from "./effect-runner.ts";
 
@@ -36,9 +37,10 @@ export async function applyEvent(deps: WorkerDeps, workflowId: string, event: En
   const version = record?.version ?? 0;
   const github = await deps.github.forRepo(decision.state.ref);
   let state = decision.state;
+  const outbox: JobInput[] = [];
   for (const [index, effect] of ordered(decision.effects).entries()) {
-    state = await runEffect({ deps, github, state, keyPrefix: `${workflowId}@${version}` }, effect, index);
+    state = await runEffect({ deps, github, state, keyPrefix: `${workflowId}@${version}`, outbox }, effect, index);
   }
-  if (!deps.store.saveWorkflow(workflowId, state, version, !isTerminal(state))) throw new StaleWorkflowError(workflowId);
+  if (!deps.store.saveWorkflow(workflowId, state, version, !isTerminal(state), outbox)) throw new StaleWorkflowError(workflowId);
   deps.log.info({ workflowId, event: event.type, phase: state.phase }, "workflow advanced");
 }

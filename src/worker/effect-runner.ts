@@ -1,6 +1,7 @@
 import type { Effect } from "../engine/effects.ts";
 import type { WorkflowState } from "../engine/types.ts";
 import type { RepoGitHub } from "../ports/github.ts";
+import type { JobInput } from "../store/store.ts";
 import { renderSummary } from "../render/index.ts";
 import { engineerEvent, plannerEvent } from "./agent-effects.ts";
 import { FOREMAN_CHECK } from "./ci-outcome.ts";
@@ -13,6 +14,8 @@ export interface EffectContext {
   state: WorkflowState;
   /** Deterministic prefix for idempotency keys: the workflow and the version the decision was made on. */
   keyPrefix: string;
+  /** Jobs to queue once the new state is saved, in the same transaction. */
+  outbox: JobInput[];
 }
 
 export interface EffectOutcome {
@@ -25,7 +28,7 @@ async function recordedEvent(context: EffectContext, key: string, work: () => Pr
   const recorded = store.effectResult(key);
   const event = recorded ?? (await work());
   if (recorded === undefined) store.recordEffect(key, event);
-  store.enqueueJob({ kind: "event", key: context.state.id, payload: { workflowId: context.state.id, event } });
+  context.outbox.push({ kind: "event", key: context.state.id, payload: { workflowId: context.state.id, event } });
 }
 
 function taskPr(state: WorkflowState, taskId: string): number | null {
@@ -45,7 +48,7 @@ export async function runEffect(context: EffectContext, effect: Effect, index: n
       return state;
     case "start_task": {
       const attempt = state.tasks[effect.taskId]?.attempts ?? 1;
-      deps.store.enqueueJob({ kind: "task", key: `${state.id}/${effect.taskId}`, payload: { workflowId: state.id, taskId: effect.taskId, attempt } });
+      context.outbox.push({ kind: "task", key: `${state.id}/${effect.taskId}`, payload: { workflowId: state.id, taskId: effect.taskId, attempt } });
       return state;
     }
     case "update_status": {
@@ -84,7 +87,7 @@ export async function runEffect(context: EffectContext, effect: Effect, index: n
 }
 
 async function mergeTask(context: EffectContext, taskId: string, sha: string): Promise<void> {
-  const { github, state, deps } = context;
+  const { github, state } = context;
   const task = state.tasks[taskId];
   if (!task?.pr || !task.prNodeId) return;
   const repository = await github.repository();
@@ -95,7 +98,7 @@ async function mergeTask(context: EffectContext, taskId: string, sha: string): P
   }
   const result = await github.mergePullRequest({ number: task.pr, sha, method: state.config.merge.method });
   if (!result.merged) {
-    deps.store.enqueueJob({ kind: "event", key: state.id, payload: { workflowId: state.id, event: { type: "task_dequeued", taskId, reason: result.message } } });
+    context.outbox.push({ kind: "event", key: state.id, payload: { workflowId: state.id, event: { type: "task_dequeued", taskId, reason: result.message } } });
   }
 }
 

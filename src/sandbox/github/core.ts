@@ -36,6 +36,9 @@ export interface MergeQueueService {
   baseMoved(repo: Repository, baseRef: string): void;
 }
 
+/** Events GitHub sends to every installed app without a subscription. */
+const ALWAYS_DELIVERED = new Set(["installation", "installation_repositories"]);
+
 /** Shared by every route: the state, addresses, the webhook sender and the background services. */
 export class SandboxCore {
   ci: CiService | null = null;
@@ -72,7 +75,7 @@ export class SandboxCore {
     const installation = this.store.installationFor(repo);
     if (!installation) return;
     for (const app of this.appsFor(repo)) {
-      if (!app.events.includes(event)) continue;
+      if (!ALWAYS_DELIVERED.has(event) && !app.events.includes(event)) continue;
       this.webhooks.send(app, event, {
         ...payload,
         repository: serializeRepository(this.urls, repo, this.openIssueCount(repo)),

@@ -77,7 +77,9 @@ export async function expectationFailures(world: World, figures: RunFigures): Pr
   }
   failures.push(...modelFailures(world, expected.model));
   if (figures.rejectedCalls !== expected.sandbox.rejectedCalls) failures.push(`rejected GitHub calls: expected ${expected.sandbox.rejectedCalls}, got ${figures.rejectedCalls}`);
-  if (figures.invalidWebhooks > 0) failures.push(`${figures.invalidWebhooks} webhook payload(s) failed GitHub's schema`);
+  for (const delivery of world.github.webhooks.invalid().slice(0, 5)) {
+    failures.push(`webhook ${delivery.event}.${delivery.action ?? ""} fails GitHub's schema: ${delivery.problems.slice(0, 3).join("; ")}`);
+  }
   if (expected.gitDataWritesPerTask !== undefined && figures.gitDataWritesPerTask > expected.gitDataWritesPerTask) {
     failures.push(`Git Data writes per task: expected at most ${expected.gitDataWritesPerTask}, got ${figures.gitDataWritesPerTask}`);
   }

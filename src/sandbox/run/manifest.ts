@@ -14,5 +14,5 @@ const Manifest = z.object({
 /** The App's permissions and events as `app.yml` declares them, so the sandbox grants exactly those. */
 export function readManifest(path = MANIFEST): { name: string; events: string[]; permissions: Record<string, "read" | "write"> } {
   const manifest = Manifest.parse(parse(readFileSync(path, "utf8")));
-  return { name: manifest.name, events: [...manifest.default_events, "installation"], permissions: manifest.default_permissions };
+  return { name: manifest.name, events: manifest.default_events, permissions: manifest.default_permissions };
 }

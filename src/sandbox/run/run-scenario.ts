@@ -24,6 +24,8 @@ export interface RunResult {
 }
 
 const POLL_MS = 200;
+/** How many polls in a row both sides must be idle before a run that has stopped changing is judged. */
+const QUIET_POLLS = 15;
 
 class Timeline {
   readonly lines: string[] = [];
@@ -52,6 +54,13 @@ class Timeline {
       if (line) this.add(line);
     }
   }
+}
+
+/** Waits until both sides have nothing in flight, a few polls in a row: the app's jobs and the sandbox's work. */
+async function isQuiet(world: World, streak: { count: number }): Promise<boolean> {
+  const sandboxIdle = world.github.webhooks.deliveries().every((delivery) => delivery.status !== "pending");
+  streak.count = sandboxIdle && world.appPendingJobs() === 0 ? streak.count + 1 : 0;
+  return streak.count >= QUIET_POLLS;
 }
 
 async function waitFor(check: () => boolean | Promise<boolean>, deadline: number, timeline: Timeline): Promise<boolean> {
@@ -104,7 +113,10 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     const withCi = scenario.expect.defaultBranch?.ciPasses !== undefined;
     let failures = stepFailures;
     if (failures.length === 0) {
-      await waitFor(async () => (await expectationFailures(world, await collectFigures(world, startedAt, false))).length === 0, deadline, timeline);
+      const streak = { count: 0 };
+      const settled = async (): Promise<boolean> =>
+        (await isQuiet(world, streak)) || (await expectationFailures(world, await collectFigures(world, startedAt, false))).length === 0;
+      await waitFor(settled, deadline, timeline);
       await world.github.settle();
       failures = await expectationFailures(world, await collectFigures(world, startedAt, withCi));
     }

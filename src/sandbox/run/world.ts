@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
 import { ProbotOctokit } from "probot";
 import { SandboxGitHub } from "../github/sandbox.ts";
 import type { Repository, SandboxApp } from "../github/state/types.ts";
@@ -32,6 +33,8 @@ export interface World {
   appProcess: AppProcess;
   issueNumber: number;
   as(login: string): UserOctokit;
+  /** Jobs the app still has queued or running, read from its database; 0 when it is idle. */
+  appPendingJobs(): number;
   /** Restarts the app process, keeping its database (for crash tests). */
   restartApp(): Promise<void>;
   close(): Promise<void>;
@@ -42,6 +45,20 @@ function repositoryFiles(scenario: Scenario): Record<string, string> {
   if (configText !== undefined) return { ...files, [CONFIG_PATH]: configText };
   if (config !== undefined) return { ...files, [CONFIG_PATH]: stringify(config) };
   return files;
+}
+
+function pendingJobs(path: string): number {
+  try {
+    const db = new DatabaseSync(path, { readOnly: true });
+    try {
+      const row = db.prepare("SELECT count(*) AS n FROM jobs WHERE state IN ('ready', 'leased')").get() as { n: number } | undefined;
+      return row?.n ?? 0;
+    } finally {
+      db.close();
+    }
+  } catch {
+    return 1;
+  }
 }
 
 const UserOctokitClass = ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } });
@@ -105,6 +122,7 @@ export async function createWorld(scenario: Scenario, options: { realModel?: Rea
     appProcess: await startAppProcess(env, port, appLog),
     issueNumber: issue.number,
     as,
+    appPendingJobs: () => pendingJobs(env.FOREMAN_DB_PATH ?? ""),
     async restartApp() {
       await world.appProcess.kill();
       world.appProcess = await startAppProcess(env, port, appLog);

@@ -3,11 +3,14 @@ import { AgentRole, LabelName, RepositoryPath, TaskId } from "./primitives.ts";
 
 const Count = z.int().min(0);
 
+const Texts = z.union([z.string(), z.array(z.string()).min(1)], { error: "expected a string or a list of strings" });
+
 export const FileExpectation = z
   .strictObject({
     /** Text (or every text of a list) the file must contain. */
-    contains: z.union([z.string(), z.array(z.string()).min(1)], { error: "expected a string or a list of strings" }).optional(),
-    notContains: z.union([z.string(), z.array(z.string()).min(1)], { error: "expected a string or a list of strings" }).optional(),
+    contains: Texts.optional(),
+    /** Text (or any text of a list) the file must not contain. */
+    notContains: Texts.optional(),
     /** The file's exact content. */
     equals: z.string().optional(),
     /** false: the file must not exist. */

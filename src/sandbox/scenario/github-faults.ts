@@ -26,6 +26,8 @@ export const GitHubFaultSelection = z
   });
 export type GitHubFaultSelection = z.infer<typeof GitHubFaultSelection>;
 
+const Seconds = z.int().min(0).max(3600);
+
 const faultBase = {
   on: GitHubFaultSelection.optional(),
   /** How many times the fault fires before it is spent; default once with `nth`, otherwise unlimited. */
@@ -35,8 +37,10 @@ const faultBase = {
 export const GitHubFault = z.discriminatedUnion("kind", [
   z.strictObject({ ...faultBase, kind: z.literal("server_error") }),
   z.strictObject({ ...faultBase, kind: z.literal("bad_gateway") }),
-  z.strictObject({ ...faultBase, kind: z.literal("secondary_rate_limit"), retryAfterSeconds: z.int().min(0).max(3600).optional() }),
-  z.strictObject({ ...faultBase, kind: z.literal("primary_rate_limit"), retryAfterSeconds: z.int().min(0).max(3600).optional() }),
+  /** 403 with retry-after (default 60 s). */
+  z.strictObject({ ...faultBase, kind: z.literal("secondary_rate_limit"), retryAfterSeconds: Seconds.optional() }),
+  /** 403 with x-ratelimit-remaining: 0 and a reset this many seconds ahead (default 60). */
+  z.strictObject({ ...faultBase, kind: z.literal("primary_rate_limit"), retryAfterSeconds: Seconds.optional() }),
   z.strictObject({ ...faultBase, kind: z.literal("latency"), ms: z.int().min(0).max(60_000).optional() }),
 ]);
 export type GitHubFault = z.infer<typeof GitHubFault>;

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { AgentRole, Probability } from "./primitives.ts";
 
+const DelayMs = z.int().min(0).max(600_000);
+const RetryAfter = z.number().min(0).max(3600);
+
 /** Which requests a scripted answer may answer. Every given field must match. */
 export const AnswerMatch = z.strictObject({
   /** The `x-foreman-role` request header. */
@@ -45,7 +48,7 @@ export const ScriptedAnswer = z
     usage: AnswerUsage.optional(),
     finishReason: z.enum(["stop", "length", "content_filter"]).default("stop"),
     /** Wait this long before answering, to script a slow model. */
-    delayMs: z.int().min(0).max(600_000).optional(),
+    delayMs: DelayMs.optional(),
   })
   .superRefine((answer, context) => {
     if (answer.role && answer.match?.role && answer.role !== answer.match.role) {
@@ -82,13 +85,21 @@ export type ModelFaultSelection = z.infer<typeof ModelFaultSelection>;
 const faultBase = { on: ModelFaultSelection.optional(), id: z.string().min(1).optional() };
 /** Sends `x-should-retry: true|false`, which the openai client obeys before its own status rules. */
 const shouldRetry = z.boolean().optional();
+const ServerErrorStatus = z.union([z.literal(500), z.literal(502), z.literal(503)], { error: "expected 500, 502 or 503" });
+
+const DEFAULT_MALFORMED_CONTENT = 'Sure! Here is the JSON you asked for: {"tasks": [';
 
 export const ModelFault = z.discriminatedUnion("kind", [
-  z.strictObject({ ...faultBase, kind: z.literal("rate_limit"), retryAfterSeconds: z.number().min(0).max(3600).default(1), shouldRetry }),
-  z.strictObject({ ...faultBase, kind: z.literal("server_error"), status: z.union([z.literal(500), z.literal(502), z.literal(503)]).default(500), shouldRetry }),
+  /** 429, type and code rate_limit_exceeded, retry-after and retry-after-ms headers. */
+  z.strictObject({ ...faultBase, kind: z.literal("rate_limit"), retryAfterSeconds: RetryAfter.default(1), shouldRetry }),
+  z.strictObject({ ...faultBase, kind: z.literal("server_error"), status: ServerErrorStatus.default(500), shouldRetry }),
+  /** 429 with code insufficient_quota: the spend limit is reached, retrying cannot help. */
   z.strictObject({ ...faultBase, kind: z.literal("insufficient_quota"), shouldRetry }),
-  z.strictObject({ ...faultBase, kind: z.literal("timeout"), delayMs: z.int().min(0).max(600_000).default(30_000) }),
-  z.strictObject({ ...faultBase, kind: z.literal("malformed_json"), content: z.string().default("Sure! Here is the JSON you asked for: {\"tasks\": [") }),
+  /** Holds the request for delayMs, then closes the connection without an answer. */
+  z.strictObject({ ...faultBase, kind: z.literal("timeout"), delayMs: DelayMs.default(30_000) }),
+  /** 200 with this content instead of the matched answer's (which it uses up). */
+  z.strictObject({ ...faultBase, kind: z.literal("malformed_json"), content: z.string().default(DEFAULT_MALFORMED_CONTENT) }),
+  /** 200 with the first half of the matched answer's content and finish_reason "length". */
   z.strictObject({ ...faultBase, kind: z.literal("truncated_json") }),
 ]);
 export type ModelFault = z.infer<typeof ModelFault>;

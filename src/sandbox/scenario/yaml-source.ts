@@ -2,24 +2,26 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Document, Node } from "yaml";
 import type { ProblemPath, ScenarioProblem } from "./scenario-error.ts";
 
+export type Position = { line: number; column: number };
+
 /** A parsed YAML text that can tell where a path is in the text. */
 export type YamlSource = {
   /** The document as plain data; undefined when the YAML could not be read. */
   data: unknown;
   /** YAML syntax problems, with line and column. */
   problems: ScenarioProblem[];
-  locate(path: ProblemPath): { line: number; column: number } | undefined;
+  locate(path: ProblemPath): Position | undefined;
 };
 
 export function readYaml(text: string): YamlSource {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, merge: true, uniqueKeys: true });
-  const position = (offset: number): { line: number; column: number } => {
+  const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
   const problems = syntaxProblems(document, position);
-  const locate = (path: ProblemPath): { line: number; column: number } | undefined => {
+  const locate = (path: ProblemPath): Position | undefined => {
     const offset = nodeOffset(document, path);
     return offset === undefined ? undefined : position(offset);
   };
@@ -36,7 +38,7 @@ export function readYaml(text: string): YamlSource {
  * The first syntax error only: the parser's later errors mostly follow from the first one, and a
  * list of them hides the one that matters.
  */
-function syntaxProblems(document: Document, position: (offset: number) => { line: number; column: number }): ScenarioProblem[] {
+function syntaxProblems(document: Document, position: (offset: number) => Position): ScenarioProblem[] {
   const [first] = document.errors;
   if (!first) return [];
   const more = document.errors.length - 1;
@@ -44,10 +46,13 @@ function syntaxProblems(document: Document, position: (offset: number) => { line
   return [{ path: [], message: `YAML syntax error: ${first.message}${suffix}`, ...position(first.pos[0]) }];
 }
 
-/** The offset of the deepest node on the path that exists in the text. */
+/**
+ * The offset of the deepest node on the path that exists in the text; undefined when not even the
+ * first key exists, as the top of the file says nothing about where a missing key belongs.
+ */
 function nodeOffset(document: Document, path: ProblemPath): number | undefined {
   let node: unknown = document.contents;
-  let offset = startOf(node);
+  let offset = path.length === 0 ? startOf(node) : undefined;
   for (const segment of path) {
     const next = child(node, segment);
     if (next === undefined) break;

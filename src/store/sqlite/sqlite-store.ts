@@ -136,21 +136,20 @@ export class SqliteStore implements Store {
     return row ? toWorkflow<State>(row) : null;
   }
 
-  saveWorkflow<State>(id: string, state: State, expectedVersion: number, open: boolean): boolean {
-    const json = JSON.stringify(state);
+  saveWorkflow<State>(id: string, state: State, expectedVersion: number, open: boolean, jobs: JobInput[] = []): boolean {
+    return this.transaction(() => {
+      const saved = this.writeWorkflow(id, JSON.stringify(state), expectedVersion, open);
+      if (saved) for (const job of jobs) this.enqueueJob(job);
+      return saved;
+    });
+  }
+
+  private writeWorkflow(id: string, json: string, expectedVersion: number, open: boolean): boolean {
     if (expectedVersion === 0) {
       return this.run("INSERT OR IGNORE INTO workflows (id, state, version, open, updated_at) VALUES (?, ?, 1, ?, ?)", id, json, open ? 1 : 0, this.now()) === 1;
     }
-    return (
-      this.run(
-        "UPDATE workflows SET state = ?, version = version + 1, open = ?, updated_at = ? WHERE id = ? AND version = ?",
-        json,
-        open ? 1 : 0,
-        this.now(),
-        id,
-        expectedVersion,
-      ) === 1
-    );
+    const sql = "UPDATE workflows SET state = ?, version = version + 1, open = ?, updated_at = ? WHERE id = ? AND version = ?";
+    return this.run(sql, json, open ? 1 : 0, this.now(), id, expectedVersion) === 1;
   }
 
   openWorkflows<State>(): Array<WorkflowRecord<State>> {

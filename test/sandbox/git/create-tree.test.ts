@@ -54,7 +54,7 @@ describe("GitRepository.createTree", () => {
     const { repo } = fixture;
     const parent = await repo.seed({ "lib/a.ts": "a", "lib/sub/b.ts": "b", "x.txt": "x" }, { branch: "main", message: "one", author: AUTHOR });
     const baseTree = (await repo.getCommit(parent)).tree;
-    const libTree = (await repo.listDirectory(parent, "")).find((entry) => entry.name === "lib")?.sha ?? "";
+    const libTree = (await repo.listDirectory(parent, ""))?.find((entry) => entry.name === "lib")?.sha ?? "";
 
     const tree = await repo.createTree(
       [
@@ -92,12 +92,17 @@ describe("GitRepository.createTree", () => {
     const { repo } = fixture;
     const commit = await repo.seed({ "a.txt": "a" }, { branch: "main", message: "one", author: AUTHOR });
 
-    const unknown = repo.createTree([{ path: "b.txt", mode: "100644", type: "blob", sha: "2".repeat(40) }]);
-    const wrongType = repo.createTree([{ path: "b.txt", mode: "100644", type: "blob", sha: commit }]);
+    const unknown: unknown = await repo
+      .createTree([{ path: "b.txt", mode: "100644", type: "blob", sha: "2".repeat(40) }])
+      .catch((error: unknown) => error);
+    const wrongType: unknown = await repo
+      .createTree([{ path: "b.txt", mode: "100644", type: "blob", sha: commit }])
+      .catch((error: unknown) => error);
 
-    await expect(unknown).rejects.toBeInstanceOf(GitObjectNotFoundError);
-    await expect(unknown).rejects.toThrow(`tree.sha ${"2".repeat(40)} is not a valid blob`);
-    await expect(wrongType).rejects.toBeInstanceOf(GitObjectNotFoundError);
+    expect(unknown).toBeInstanceOf(GitObjectNotFoundError);
+    expect((unknown as Error).message).toBe(`tree.sha ${"2".repeat(40)} is not a valid blob`);
+    expect(wrongType).toBeInstanceOf(GitObjectNotFoundError);
+    expect((wrongType as Error).message).toBe(`tree.sha ${commit} is not a valid blob`);
   });
 
   it.each([

@@ -7,10 +7,12 @@ const ALTERNATIVE_KEYWORDS = new Set(["anyOf", "oneOf"]);
 /** How GitHub names a request body as a whole in its messages (the endpoint's hyper-schema link). */
 export const REQUEST_BODY_ROOT = "links/0/schema";
 
+function isAtOrBelow(error: ErrorObject, parent: ErrorObject): boolean {
+  return error.instancePath === parent.instancePath || error.instancePath.startsWith(`${parent.instancePath}/`);
+}
+
 function isWithin(error: ErrorObject, parent: ErrorObject): boolean {
-  const sameOrBelow =
-    error.instancePath === parent.instancePath || error.instancePath.startsWith(`${parent.instancePath}/`);
-  return sameOrBelow && error.schemaPath.startsWith(`${parent.schemaPath}/`);
+  return isAtOrBelow(error, parent) && error.schemaPath.startsWith(`${parent.schemaPath}/`);
 }
 
 function branchOf(error: ErrorObject, alternative: ErrorObject): string {
@@ -43,7 +45,7 @@ function explainAlternative(alternative: ErrorObject, errors: readonly ErrorObje
   const relevant = branches.filter((branch) => !isWrongKind(branch, alternative)).sort((a, b) => a.length - b.length);
   if (relevant[0] !== undefined) return relevant[0];
   const explainedElsewhere = errors.some(
-    (error) => !isWithin(error, alternative) && error.instancePath.startsWith(`${alternative.instancePath}/`),
+    (error) => error !== alternative && !isWithin(error, alternative) && isAtOrBelow(error, alternative),
   );
   if (explainedElsewhere) return [];
   return branches.length === 0 ? [alternative] : [mergeTypeErrors(alternative, branches)];
@@ -142,7 +144,10 @@ export function problemsFromAjv(
   location: FidelityProblem["location"],
   rootName: string = REQUEST_BODY_ROOT,
 ): FidelityProblem[] {
-  const problems = simplifyErrors(errors ?? []).map((error) => ({
+  const simplified = simplifyErrors(errors ?? []);
+  // Never hide a failure: if simplification left nothing, report ajv's raw errors.
+  const chosen = simplified.length > 0 ? simplified : (errors ?? []);
+  const problems = chosen.map((error) => ({
     location,
     ...messageFor(error, valueAt(data, error.instancePath), rootName),
   }));

@@ -41,7 +41,7 @@ const Description = z.looseObject({
   paths: z.record(z.string(), z.record(z.string(), z.unknown())),
 });
 
-type Located = { method: HttpMethod; path: string; operation: unknown };
+type Located = { method: HttpMethod; path: string; operation: unknown; shared: unknown };
 
 /** Keywords that only document a schema; dropping them keeps the extracted file small. */
 function isDocumentationKeyword(keyword: string): boolean {
@@ -61,7 +61,7 @@ function locateOperations(description: unknown): Located[] {
   for (const [path, item] of Object.entries(paths)) {
     for (const method of HTTP_METHODS) {
       const operation = item[method.toLowerCase()];
-      if (operation !== undefined) located.push({ method, path, operation });
+      if (operation !== undefined) located.push({ method, path, operation, shared: item["parameters"] });
     }
   }
   return located;
@@ -84,9 +84,20 @@ function pickMediaType(content: z.infer<typeof Content> | undefined): { contentT
   return { contentType: chosen, schema: content[chosen]?.schema };
 }
 
-function toParameters(operation: Operation): ParameterDetail[] {
+const Parameters = Operation.shape.parameters;
+
+/** Path-level parameters apply to every operation of the path unless the operation redefines them. */
+function mergedParameters(operation: Operation, shared: unknown): NonNullable<Operation["parameters"]> {
+  const own = operation.parameters ?? [];
+  const inherited = (Parameters.parse(shared) ?? []).filter(
+    (parameter) => !own.some((candidate) => candidate.name === parameter.name && candidate.in === parameter.in),
+  );
+  return [...inherited, ...own];
+}
+
+function toParameters(operation: Operation, shared: unknown): ParameterDetail[] {
   const parameters: ParameterDetail[] = [];
-  for (const parameter of operation.parameters ?? []) {
+  for (const parameter of mergedParameters(operation, shared)) {
     if (parameter.in !== "path" && parameter.in !== "query" && parameter.in !== "header") continue;
     parameters.push({
       name: parameter.name,
@@ -122,7 +133,7 @@ function toOperationDetail(located: Located, operation: Operation): OperationDet
   return {
     method: located.method,
     path: located.path,
-    parameters: toParameters(operation),
+    parameters: toParameters(operation, located.shared),
     requestBody: toRequestBody(operation),
     responses: toResponses(operation),
   };

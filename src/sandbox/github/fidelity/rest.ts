@@ -33,7 +33,9 @@ export type RequestInput = {
  * `pathname` must be the raw, still percent-encoded path; parameters come back decoded.
  */
 export function matchRoute(index: OpenApiIndex, method: string, pathname: string): RouteMatchResult {
-  const routes = index.routesByMethod.get(method.toUpperCase() as HttpMethod);
+  const upper = method.toUpperCase();
+  // GitHub answers HEAD wherever it answers GET.
+  const routes = index.routesByMethod.get((upper === "HEAD" ? "GET" : upper) as HttpMethod);
   const match = routes === undefined ? null : findRoute(routes, pathname);
   if (match === null) return { kind: "unknown" };
   const { operationId } = match.route;

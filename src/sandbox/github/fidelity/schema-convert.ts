@@ -7,14 +7,20 @@ function withoutKeys(node: SchemaObject, keys: readonly string[]): Record<string
   return Object.fromEntries(Object.entries(node).filter(([keyword]) => !keys.includes(keyword)));
 }
 
+function asArray(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? (value as unknown[]) : [];
+}
+
 /** OpenAPI 3.0 `nullable: true` → JSON Schema: `null` joins the type (and the enum, if any). */
 function applyNullable(node: SchemaObject): JsonSchema {
   const rest = withoutKeys(node, ["nullable"]);
   if (node["nullable"] !== true) return rest;
-  if (Array.isArray(rest["enum"]) && !rest["enum"].includes(null)) rest["enum"] = [...rest["enum"], null];
+  const values = asArray(rest["enum"]);
+  if (values.length > 0 && !values.includes(null)) rest["enum"] = [...values, null];
   const type = rest["type"];
   if (typeof type === "string") return { ...rest, type: [type, "null"] };
-  if (Array.isArray(type)) return type.includes("null") ? rest : { ...rest, type: [...type, "null"] };
+  const types = asArray(type);
+  if (Array.isArray(type)) return types.includes("null") ? rest : { ...rest, type: [...types, "null"] };
   return { anyOf: [rest, { type: "null" }] };
 }
 
@@ -28,11 +34,7 @@ function relaxOneOf(node: SchemaObject): SchemaObject {
   const alternatives = Array.isArray(rest["anyOf"]) ? [{ anyOf: rest["anyOf"] }, { anyOf: node["oneOf"] }] : null;
   return alternatives === null
     ? { ...rest, anyOf: node["oneOf"] }
-    : { ...withoutKeys(rest, ["anyOf"]), allOf: [...(asArray(rest["allOf"])), ...alternatives] };
-}
-
-function asArray(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [];
+    : { ...withoutKeys(rest, ["anyOf"]), allOf: [...asArray(rest["allOf"]), ...alternatives] };
 }
 
 /** OpenAPI 3.0's boolean `exclusiveMinimum`/`exclusiveMaximum` → the draft-07 numeric form. */

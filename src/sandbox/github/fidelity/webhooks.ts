@@ -3,11 +3,11 @@ import type { Ajv, ValidateFunction } from "ajv";
 import { z } from "zod";
 import { problemsFromAjv } from "./ajv-problems.ts";
 import { createAjv } from "./create-ajv.ts";
+import type { JsonSchema } from "./openapi-types.ts";
 import { once } from "./once.ts";
 import { resolvePackageFile } from "./package-files.ts";
 import type { FidelityProblem } from "./problem.ts";
-
-const SCHEMA_KEY = "octokit-webhooks";
+import { isSchemaObject, mapSchema } from "./schema-walk.ts";
 
 const WebhookSchemaFile = z.looseObject({ definitions: z.record(z.string(), z.unknown()) });
 type WebhookSchemaFile = z.infer<typeof WebhookSchemaFile>;
@@ -18,6 +18,22 @@ export function readWebhookSchemaFile(): WebhookSchemaFile {
   return WebhookSchemaFile.parse(JSON.parse(text));
 }
 
+const DEFINITION_REF = /^#\/definitions\/([^/]+)(\/.*)?$/;
+
+function definitionId(name: string): string {
+  return `urn:octokit-webhooks:${encodeURIComponent(name)}`;
+}
+
+/** `#/definitions/user` → the id the `user` definition is registered under. */
+function withGlobalRefs(schema: unknown): JsonSchema {
+  return mapSchema(schema as JsonSchema, (node) => {
+    const match = typeof node["$ref"] === "string" ? DEFINITION_REF.exec(node["$ref"]) : null;
+    if (match === null) return node;
+    const [, name = "", rest] = match;
+    return { ...node, $ref: rest === undefined ? definitionId(name) : `${definitionId(name)}#${rest}` };
+  });
+}
+
 function problem(message: string): FidelityProblem {
   return { location: "body", pointer: "", message };
 }
@@ -25,31 +41,36 @@ function problem(message: string): FidelityProblem {
 /**
  * Checks webhook payloads against GitHub's community-maintained webhook schemas. An event with
  * actions is checked against `<event>$<action>`; one without (push, create, ping …) against
- * `<event>$event`. Each definition is compiled on first use and kept.
+ * `<event>$event`. Every definition is registered under its own id, so shared ones (user,
+ * repository) compile once; each event's definition compiles on first use.
  */
 export class WebhookValidator {
-  readonly #ajv: Ajv = createAjv();
-  readonly #definitions: ReadonlySet<string>;
-  readonly #compiled = new Map<string, ValidateFunction>();
+  readonly #ajv: Ajv = createAjv({ inlineRefs: false, validateSchema: false });
+  readonly #names: ReadonlySet<string>;
 
   constructor(schemaFile: WebhookSchemaFile) {
-    this.#definitions = new Set(Object.keys(schemaFile.definitions));
-    this.#ajv.addSchema(schemaFile, SCHEMA_KEY);
+    this.#names = new Set(Object.keys(schemaFile.definitions));
+    for (const [name, definition] of Object.entries(schemaFile.definitions)) {
+      const schema = withGlobalRefs(definition);
+      if (!isSchemaObject(schema)) continue;
+      const { $schema: _draft, ...rest } = schema;
+      this.#ajv.addSchema({ ...rest, $id: definitionId(name) });
+    }
   }
 
   validate(eventName: string, payload: unknown): FidelityProblem[] {
     const resolved = this.#definitionFor(eventName, payload);
     if ("problem" in resolved) return [resolved.problem];
-    const validate = this.#compile(resolved.definition);
+    const validate = this.#compiled(resolved.definition);
     return validate(payload) ? [] : problemsFromAjv(validate.errors, payload, "body", "payload");
   }
 
   #definitionFor(eventName: string, payload: unknown): { definition: string } | { problem: FidelityProblem } {
     const action = actionOf(payload);
     for (const candidate of [action === undefined ? undefined : `${eventName}$${action}`, `${eventName}$event`]) {
-      if (candidate !== undefined && this.#definitions.has(candidate)) return { definition: candidate };
+      if (candidate !== undefined && this.#names.has(candidate)) return { definition: candidate };
     }
-    const actions = [...this.#definitions]
+    const actions = [...this.#names]
       .filter((name) => name.startsWith(`${eventName}$`))
       .map((name) => name.slice(eventName.length + 1));
     if (actions.length === 0) return { problem: problem(`"${eventName}" is not a known webhook event`) };
@@ -57,11 +78,9 @@ export class WebhookValidator {
     return { problem: problem(`${received} is not known for "${eventName}" (known: ${actions.join(", ")})`) };
   }
 
-  #compile(definition: string): ValidateFunction {
-    const cached = this.#compiled.get(definition);
-    if (cached !== undefined) return cached;
-    const validate = this.#ajv.compile({ $ref: `${SCHEMA_KEY}#/definitions/${definition}` });
-    this.#compiled.set(definition, validate);
+  #compiled(definition: string): ValidateFunction {
+    const validate = this.#ajv.getSchema(definitionId(definition));
+    if (validate === undefined) throw new Error(`webhook definition ${definition} is not registered`);
     return validate;
   }
 }

@@ -4,7 +4,7 @@ import { join, resolve } from "node:path";
 import { GitCheckoutError } from "./errors.ts";
 import { requireCommit } from "./resolve.ts";
 import type { GitRunner } from "./run-git.ts";
-import { withTempIndex } from "./temp-index.ts";
+import { withTempIndex } from "./temp-dir.ts";
 import type { TempCheckout } from "./types.ts";
 
 async function requireEmptyDirectory(dir: string): Promise<void> {

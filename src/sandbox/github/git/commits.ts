@@ -1,6 +1,6 @@
 import { GitObjectNotFoundError } from "./errors.ts";
 import { identityEnvironment, parseSignature } from "./identity.ts";
-import { objectTypes, requireObject } from "./objects.ts";
+import { readObject, requireObjects } from "./objects.ts";
 import type { GitRunner } from "./run-git.ts";
 import type { CommitInfo, CommitInput } from "./types.ts";
 import { requireSha } from "./validation.ts";
@@ -12,21 +12,26 @@ import { requireSha } from "./validation.ts";
 export async function createCommit(git: GitRunner, input: CommitInput, now: Date): Promise<string> {
   const tree = requireSha(input.tree, "tree");
   const parents = input.parents.map((parent) => requireSha(parent, "parents[]"));
-  await requireObject(git, tree, "tree");
-  const types = await objectTypes(git, parents);
-  for (const parent of parents) {
-    if (types.get(parent) !== "commit") throw new GitObjectNotFoundError(parent, "commit", `parent ${parent} is not a valid commit`);
-  }
+  await requireObjects(git, [
+    { sha: tree, type: "tree", message: `tree ${tree} is not a valid tree` },
+    ...parents.map((parent) => ({ sha: parent, type: "commit" as const, message: `parent ${parent} is not a valid commit` })),
+  ]);
+  return commitTree(git, { ...input, tree, parents }, now);
+}
+
+/** `git commit-tree` for inputs already known to be valid. */
+export async function commitTree(git: GitRunner, input: CommitInput, now: Date): Promise<string> {
   const env = identityEnvironment(input.author, input.committer ?? input.author, now);
-  const args = ["commit-tree", tree, ...parents.flatMap((parent) => ["-p", parent])];
+  const args = ["commit-tree", input.tree, ...input.parents.flatMap((parent) => ["-p", parent])];
   const output = await git.text(args, { env, input: input.message });
   return output.trim();
 }
 
 export async function getCommit(git: GitRunner, sha: string): Promise<CommitInfo> {
   const id = requireSha(sha);
-  await requireObject(git, id, "commit");
-  return parseCommit(id, await git.text(["cat-file", "commit", id]));
+  const object = await readObject(git, id);
+  if (object?.type !== "commit") throw new GitObjectNotFoundError(id, "commit");
+  return parseCommit(id, object.content.toString("utf8"));
 }
 
 /**

@@ -1,8 +1,7 @@
-import { GitObjectNotFoundError } from "./errors.ts";
 import { lsTree } from "./ls-tree.ts";
-import { objectTypes, requireObject, writeBlob } from "./objects.ts";
+import { requireObjects, writeBlobs, type ObjectExpectation } from "./objects.ts";
 import type { GitRunner } from "./run-git.ts";
-import { withTempIndex } from "./temp-index.ts";
+import { withTempIndex } from "./temp-dir.ts";
 import {
   applyTreeOperations,
   indexInfoRecords,
@@ -20,9 +19,8 @@ import { requireSha } from "./validation.ts";
  */
 export async function createTree(git: GitRunner, entries: readonly TreeEntryInput[], baseTree?: string): Promise<string> {
   const base = baseTree === undefined ? undefined : requireSha(baseTree, "base_tree");
-  if (base !== undefined) await requireObject(git, base, "tree");
   const parsed = entries.map(parseTreeEntry);
-  await verifyReferencedObjects(git, parsed);
+  await requireObjects(git, [...baseExpectation(base), ...referencedObjects(parsed)]);
   const operations = await writeInlineBlobs(git, parsed);
   const baseState: IndexState = base === undefined ? new Map<string, IndexEntry>() : await indexState(git, base);
   const subtrees = await subtreeStates(git, operations);
@@ -30,36 +28,33 @@ export async function createTree(git: GitRunner, entries: readonly TreeEntryInpu
   return writeTree(git, base, indexInfoRecords(baseState, target));
 }
 
-const EXPECTED_TYPE: Readonly<Record<string, "blob" | "tree">> = { put: "blob", subtree: "tree" };
+function baseExpectation(base: string | undefined): ObjectExpectation[] {
+  return base === undefined ? [] : [{ sha: base, type: "tree", message: `base_tree ${base} is not a valid tree` }];
+}
 
 /** Every `sha` must name an object of the entry's type; gitlinks may point outside the repository. */
-async function verifyReferencedObjects(git: GitRunner, operations: readonly TreeOperation[]): Promise<void> {
-  const checked = operations.filter(
-    (operation): operation is Extract<TreeOperation, { sha: string }> =>
-      (operation.kind === "put" && operation.mode !== "160000") || operation.kind === "subtree",
-  );
-  const types = await objectTypes(git, checked.map((operation) => operation.sha));
-  for (const operation of checked) {
-    const expected = EXPECTED_TYPE[operation.kind] ?? "blob";
-    if (types.get(operation.sha) !== expected) {
-      throw new GitObjectNotFoundError(operation.sha, expected, `tree.sha ${operation.sha} is not a valid ${expected}`);
+function referencedObjects(operations: readonly TreeOperation[]): ObjectExpectation[] {
+  return operations.flatMap((operation): ObjectExpectation[] => {
+    if (operation.kind === "subtree") {
+      return [{ sha: operation.sha, type: "tree", message: `tree.sha ${operation.sha} is not a valid tree` }];
     }
-  }
+    if (operation.kind === "put" && operation.mode !== "160000") {
+      return [{ sha: operation.sha, type: "blob", message: `tree.sha ${operation.sha} is not a valid blob` }];
+    }
+    return [];
+  });
 }
 
 async function writeInlineBlobs(git: GitRunner, operations: readonly TreeOperation[]): Promise<TreeOperation[]> {
-  const written: TreeOperation[] = [];
-  for (const operation of operations) {
-    if (operation.kind !== "inline") {
-      written.push(operation);
-      continue;
-    }
-    const sha = await writeBlob(git, Buffer.from(operation.content, "utf8"));
-    written.push({ kind: "put", path: operation.path, mode: operation.mode, sha });
-  }
-  return written;
+  const inline = operations.flatMap((operation) => (operation.kind === "inline" ? [operation] : []));
+  const shas = await writeBlobs(git, inline.map((operation) => Buffer.from(operation.content, "utf8")));
+  const written = new Map(inline.map((operation, index) => [operation, shas[index] ?? ""]));
+  return operations.map((operation) =>
+    operation.kind === "inline"
+      ? { kind: "put", path: operation.path, mode: operation.mode, sha: written.get(operation) ?? "" }
+      : operation,
+  );
 }
-
 /** The blobs and gitlinks of a tree, keyed by path, as `read-tree` would load them. */
 async function indexState(git: GitRunner, tree: string): Promise<IndexState> {
   const items = await lsTree(git, tree, { recursive: true });

@@ -1,5 +1,8 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { GitObjectNotFoundError } from "./errors.ts";
 import type { GitRunner } from "./run-git.ts";
+import { withTempDir } from "./temp-dir.ts";
 import type { BlobEncoding, ObjectType } from "./types.ts";
 import { decodeContent, isFullSha, requireSha } from "./validation.ts";
 
@@ -11,15 +14,38 @@ export async function writeBlob(git: GitRunner, content: Buffer): Promise<string
   return output.trim();
 }
 
+/**
+ * Stores many blobs with one git process (`hash-object --stdin-paths` over temporary files).
+ * Returns the SHAs in input order.
+ */
+export async function writeBlobs(git: GitRunner, contents: readonly Buffer[]): Promise<string[]> {
+  const [single] = contents;
+  if (contents.length <= 1) return single === undefined ? [] : [await writeBlob(git, single)];
+  return withTempDir(async (dir) => {
+    const paths = contents.map((_, index) => join(dir, String(index)));
+    await Promise.all(contents.map((content, index) => writeFile(paths[index] ?? "", content)));
+    const output = await git.text(["hash-object", "-w", "--no-filters", "--stdin-paths"], { input: `${paths.join("\n")}\n` });
+    return output.trim().split("\n");
+  });
+}
+
 export async function createBlob(git: GitRunner, content: string, encoding: BlobEncoding): Promise<string> {
   return writeBlob(git, decodeContent(content, encoding));
 }
 
+/** An object's type and bytes, in one `cat-file --batch` process; `null` when absent. */
+export async function readObject(git: GitRunner, sha: string): Promise<{ type: ObjectType; content: Buffer } | null> {
+  const output = await git.bytes(["cat-file", "--batch"], { input: `${requireSha(sha)}\n` });
+  const newline = output.indexOf("\n");
+  const [, type, size] = output.subarray(0, newline).toString("utf8").split(" ");
+  if (type === undefined || size === undefined || !OBJECT_TYPES.has(type)) return null;
+  return { type: type as ObjectType, content: output.subarray(newline + 1, newline + 1 + Number(size)) };
+}
+
 export async function readBlob(git: GitRunner, sha: string): Promise<{ content: Buffer; size: number }> {
-  const id = requireSha(sha);
-  await requireObject(git, id, "blob");
-  const content = await git.bytes(["cat-file", "blob", id]);
-  return { content, size: content.length };
+  const object = await readObject(git, sha);
+  if (object?.type !== "blob") throw new GitObjectNotFoundError(sha, "blob");
+  return { content: object.content, size: object.content.length };
 }
 
 /**
@@ -51,7 +77,17 @@ export async function hasObject(git: GitRunner, sha: string, type?: ObjectType):
   return actual !== null && (type === undefined || actual === type);
 }
 
-/** Throws `GitObjectNotFoundError` unless `sha` names an object of the given type. */
-export async function requireObject(git: GitRunner, sha: string, type: ObjectType): Promise<void> {
-  if (!(await hasObject(git, sha, type))) throw new GitObjectNotFoundError(sha, type);
+export interface ObjectExpectation {
+  sha: string;
+  type: ObjectType;
+  /** Message of the `GitObjectNotFoundError` raised when the expectation fails. */
+  message?: string;
+}
+
+/** Checks many SHAs against their expected types with one git process. */
+export async function requireObjects(git: GitRunner, expectations: readonly ObjectExpectation[]): Promise<void> {
+  const types = await objectTypes(git, expectations.map((expectation) => expectation.sha));
+  for (const { sha, type, message } of expectations) {
+    if (types.get(sha.toLowerCase()) !== type) throw new GitObjectNotFoundError(sha, type, message);
+  }
 }

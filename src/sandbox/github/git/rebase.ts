@@ -1,9 +1,10 @@
-import { createCommit, getCommit } from "./commits.ts";
+import { commitTree, getCommit } from "./commits.ts";
 import { GitNoCommonAncestorError } from "./errors.ts";
 import { commitsBetween, mergeBaseOf } from "./history.ts";
 import { mergeTrees } from "./merge-tree.ts";
 import type { GitRunner } from "./run-git.ts";
 import type { CommitInfo, GitIdentity, MergeResult, MergeTreeResult } from "./types.ts";
+import { EMPTY_TREE_SHA } from "./validation.ts";
 
 /** Identity of the throwaway commits that let `merge-tree` use an arbitrary merge base. */
 const SCAFFOLD_IDENTITY: GitIdentity = { name: "sandbox", email: "sandbox@localhost", date: "2000-01-01T00:00:00Z" };
@@ -14,6 +15,12 @@ export interface RebaseInput {
   committer: GitIdentity;
 }
 
+/** Where the replay stands: the last commit written and its tree. */
+interface Tip {
+  sha: string;
+  tree: string;
+}
+
 /**
  * Replays the non-merge commits of base..head on top of `base`, one new commit per original
  * commit, keeping each author and message and setting the committer. Returns the last commit,
@@ -21,15 +28,15 @@ export interface RebaseInput {
  */
 export async function rebaseCommits(git: GitRunner, input: RebaseInput, now: Date): Promise<MergeResult> {
   if ((await mergeBaseOf(git, input.base, input.head)) === null) throw new GitNoCommonAncestorError(input.base, input.head);
-  let onto = await getCommit(git, input.base);
+  let onto: Tip = await getCommit(git, input.base);
   for (const sha of await commitsBetween(git, input.base, input.head, { noMerges: true })) {
     const original = await getCommit(git, sha);
     const replayed = await replayTree(git, onto, original, now);
     if (replayed.conflict) return replayed;
     const author = { name: original.author.name, email: original.author.email, date: original.author.date };
     const message = original.message;
-    const next = await createCommit(git, { message, tree: replayed.tree, parents: [onto.sha], author, committer: input.committer }, now);
-    onto = await getCommit(git, next);
+    const next = await commitTree(git, { message, tree: replayed.tree, parents: [onto.sha], author, committer: input.committer }, now);
+    onto = { sha: next, tree: replayed.tree };
   }
   return { conflict: false, sha: onto.sha };
 }
@@ -39,18 +46,13 @@ export async function rebaseCommits(git: GitRunner, input: RebaseInput, now: Dat
  * `original`'s parent. Git 2.39's `merge-tree` has no `--merge-base`, so the merge runs between
  * two scaffold commits that share a root commit holding that parent tree.
  */
-async function replayTree(git: GitRunner, onto: CommitInfo, original: CommitInfo, now: Date): Promise<MergeTreeResult> {
+async function replayTree(git: GitRunner, onto: Tip, original: CommitInfo, now: Date): Promise<MergeTreeResult> {
   const parentSha = original.parents[0];
-  const parentTree = parentSha === undefined ? undefined : (await getCommit(git, parentSha)).tree;
+  const parentTree = parentSha === undefined ? EMPTY_TREE_SHA : (await getCommit(git, parentSha)).tree;
   if (parentTree === onto.tree) return { conflict: false, tree: original.tree };
   const scaffold = (tree: string, parents: string[]): Promise<string> =>
-    createCommit(git, { message: "scaffold", tree, parents, author: SCAFFOLD_IDENTITY }, now);
-  const root = await scaffold(parentTree ?? (await emptyTree(git)), []);
-  const ours = await scaffold(onto.tree, [root]);
-  const theirs = await scaffold(original.tree, [root]);
+    commitTree(git, { message: "scaffold", tree, parents, author: SCAFFOLD_IDENTITY }, now);
+  const root = await scaffold(parentTree, []);
+  const [ours, theirs] = await Promise.all([scaffold(onto.tree, [root]), scaffold(original.tree, [root])]);
   return mergeTrees(git, ours, theirs);
-}
-
-async function emptyTree(git: GitRunner): Promise<string> {
-  return (await git.text(["mktree"], { input: "" })).trim();
 }

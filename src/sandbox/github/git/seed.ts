@@ -1,19 +1,20 @@
 import { createCommit, getCommit } from "./commits.ts";
 import { createTree } from "./create-tree.ts";
 import { GitInvalidRefNameError } from "./errors.ts";
-import { createBlob } from "./objects.ts";
+import { writeBlobs } from "./objects.ts";
 import { branchRefName } from "./ref-names.ts";
 import { createRef, readRef, updateRef } from "./refs.ts";
 import type { GitRunner } from "./run-git.ts";
 import type { SeedFile, SeedOptions, TreeEntryInput } from "./types.ts";
+import { decodeContent } from "./validation.ts";
 
 async function seedEntries(git: GitRunner, files: Readonly<Record<string, SeedFile>>): Promise<TreeEntryInput[]> {
-  const entries: TreeEntryInput[] = [];
-  for (const [path, file] of Object.entries(files)) {
+  const normalized = Object.entries(files).map(([path, file]) => {
     const { content, mode = "100644", encoding = "utf-8" } = typeof file === "string" ? { content: file } : file;
-    entries.push({ path, mode, type: "blob", sha: await createBlob(git, content, encoding) });
-  }
-  return entries;
+    return { path, mode, bytes: decodeContent(content, encoding) };
+  });
+  const shas = await writeBlobs(git, normalized.map((file) => file.bytes));
+  return normalized.map(({ path, mode }, index) => ({ path, mode, type: "blob", sha: shas[index] ?? "" }));
 }
 
 /**

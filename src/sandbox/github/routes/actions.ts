@@ -1,3 +1,8 @@
 import type { RouteTable } from "../context.ts";
+import { jobRoutes } from "./actions-jobs.ts";
+import { workflowRunRoutes } from "./actions-runs.ts";
 
-export const actionsRoutes: RouteTable = {};
+export const actionsRoutes: RouteTable = {
+  ...workflowRunRoutes,
+  ...jobRoutes,
+};

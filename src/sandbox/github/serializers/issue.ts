@@ -36,7 +36,6 @@ export function serializeApp(urls: Urls, app: SandboxApp): Record<string, unknow
     id: app.id,
     slug: app.slug,
     node_id: app.nodeId,
-    client_id: `Iv1.${app.id}`,
     owner: serializeUser(urls, app.owner),
     name: app.name,
     description: "",

@@ -1,6 +1,12 @@
 import type { Account } from "../state/types.ts";
 import type { Urls } from "./urls.ts";
 
+/** GitHub links a bot to its app's page, `/apps/<slug>`; a `[bot]` login is not a valid path. */
+function htmlUrl(urls: Urls, account: Account): string {
+  if (account.type === "Bot") return `${urls.html}/apps/${account.login.replace(/\[bot\]$/, "")}`;
+  return `${urls.html}/${account.login}`;
+}
+
 export function serializeUser(urls: Urls, account: Account): Record<string, unknown> {
   const api = `${urls.api}/users/${encodeURIComponent(account.login)}`;
   return {
@@ -10,7 +16,7 @@ export function serializeUser(urls: Urls, account: Account): Record<string, unkn
     avatar_url: `${urls.html}/avatars/${account.id}`,
     gravatar_id: "",
     url: api,
-    html_url: `${urls.html}/${account.login}`,
+    html_url: htmlUrl(urls, account),
     followers_url: `${api}/followers`,
     following_url: `${api}/following{/other_user}`,
     gists_url: `${api}/gists{/gist_id}`,
@@ -21,7 +27,6 @@ export function serializeUser(urls: Urls, account: Account): Record<string, unkn
     events_url: `${api}/events{/privacy}`,
     received_events_url: `${api}/received_events`,
     type: account.type,
-    user_view_type: "public",
     site_admin: false,
   };
 }

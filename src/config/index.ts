@@ -1,0 +1,8 @@
+export { RepoConfig, ModelsConfig, MergeConfig, LimitsConfig, DEFAULT_MODEL, modelFor } from "./repo-config.ts";
+export type { AgentRole } from "./repo-config.ts";
+export type { ConfigProblem, ConfigPath } from "./config-problem.ts";
+export type { RepoConfigResult } from "./parse-repo-config.ts";
+export { formatConfigPath } from "./config-problem.ts";
+export { parseRepoConfig } from "./parse-repo-config.ts";
+export { parseRepoConfigYaml } from "./parse-repo-config-yaml.ts";
+export { renderConfigProblems, CONFIG_PROBLEMS_MARKER } from "./render-config-problems.ts";

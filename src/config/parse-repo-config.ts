@@ -1,0 +1,45 @@
+import type { z } from "zod";
+import { formatConfigPath } from "./config-problem.ts";
+import type { ConfigPath, ConfigProblem } from "./config-problem.ts";
+import { closestKey } from "./did-you-mean.ts";
+import { issueMessage, valueAt } from "./problem-messages.ts";
+import { RepoConfig } from "./repo-config.ts";
+import { allKeyPaths, knownKeysAt } from "./schema-keys.ts";
+
+export type RepoConfigResult = { ok: true; config: RepoConfig } | { ok: false; problems: ConfigProblem[] };
+
+/** A problem with its path as segments, so that YAML can say where it is. */
+export type PathedProblem = { path: ConfigPath; message: string };
+
+export type RepoConfigValidation = { ok: true; config: RepoConfig } | { ok: false; problems: PathedProblem[] };
+
+/**
+ * Reads the repository configuration from plain data. A missing file (`null` or
+ * `undefined`) means every default. Reports every problem at once.
+ */
+export function parseRepoConfig(input: unknown): RepoConfigResult {
+  const result = validateRepoConfig(input);
+  if (result.ok) return result;
+  return { ok: false, problems: result.problems.map((problem): ConfigProblem => ({ path: formatConfigPath(problem.path), message: problem.message })) };
+}
+
+export function validateRepoConfig(input: unknown): RepoConfigValidation {
+  const parsed = RepoConfig.safeParse(input ?? {});
+  if (parsed.success) return { ok: true, config: parsed.data };
+  return { ok: false, problems: parsed.error.issues.flatMap((issue) => issueProblems(issue, input)) };
+}
+
+function issueProblems(issue: z.core.$ZodIssue, input: unknown): PathedProblem[] {
+  const path = issue.path.filter((segment): segment is string | number => typeof segment !== "symbol");
+  if (issue.code !== "unrecognized_keys") return [{ path, message: issueMessage(issue, valueAt(input, path)) }];
+  return issue.keys.map((key) => ({ path: [...path, key], message: unknownKeyMessage(path, key) }));
+}
+
+function unknownKeyMessage(parent: ConfigPath, key: string): string {
+  const unknown = `unknown key ${JSON.stringify(key)}`;
+  const sibling = closestKey(key, knownKeysAt(RepoConfig, parent));
+  if (sibling !== undefined) return `${unknown}; did you mean ${JSON.stringify(sibling)}?`;
+  const elsewhere = allKeyPaths(RepoConfig).find((path) => path.length > 0 && closestKey(key, [path.at(-1) ?? ""]) !== undefined);
+  if (elsewhere !== undefined) return `${unknown}; did you mean ${JSON.stringify(formatConfigPath(elsewhere))}?`;
+  return unknown;
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+export const DEFAULT_MODEL = "gpt-4o-mini";
+
+const ModelName = z.string().min(1);
+const PositiveInt = z.int().min(1);
+
+export const ModelsConfig = z
+  .object({
+    default: ModelName.default(DEFAULT_MODEL),
+    engineer: ModelName.optional(),
+    planner: ModelName.optional(),
+    coder: ModelName.optional(),
+    debugger: ModelName.optional(),
+    reviewer: ModelName.optional(),
+  })
+  .strict();
+
+export const MergeConfig = z
+  .object({
+    /** `auto`: GitHub's merge queue when the branch has one, else the API. */
+    mode: z.enum(["auto", "queue", "api"]).default("auto"),
+    method: z.enum(["merge", "squash", "rebase"]).default("squash"),
+    closeIssue: z.boolean().default(true),
+  })
+  .strict();
+
+export const LimitsConfig = z
+  .object({
+    tasksPerPlan: PositiveInt.max(20).default(6),
+    filesPerTask: PositiveInt.max(100).default(10),
+    changedLinesPerTask: PositiveInt.default(400),
+    issueBodyChars: PositiveInt.default(20_000),
+    tokensPerIssue: PositiveInt.default(400_000),
+    costPerIssueUsd: z.number().positive().default(5),
+  })
+  .strict();
+
+/** `.github/foreman.yml` on the default branch. Every key is optional. */
+export const RepoConfig = z
+  .object({
+    label: z.string().min(1).max(50).default("foreman"),
+    planApproval: z.enum(["auto", "manual"]).default("manual"),
+    maxParallelTasks: z.int().min(1).max(10).default(3),
+    models: ModelsConfig.prefault({}),
+    merge: MergeConfig.prefault({}),
+    protectedPaths: z.array(z.string().min(1)).default([]),
+    limits: LimitsConfig.prefault({}),
+    allowBots: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type RepoConfig = z.infer<typeof RepoConfig>;
+
+export type AgentRole = "engineer" | "planner" | "coder" | "debugger" | "reviewer";
+
+/** The model a role uses: its own setting, else `models.default`. */
+export function modelFor(config: RepoConfig, role: AgentRole): string {
+  return config.models[role] ?? config.models.default;
+}

@@ -1,0 +1,15 @@
+import type { TaskStatus } from "../plan/task-status.ts";
+
+/** A task's status in a few words, for checklists and check runs. */
+export const TASK_STATUS_WORDS: Readonly<Record<TaskStatus, string>> = {
+  pending: "waiting",
+  coding: "coding",
+  pr_open: "PR open",
+  ci_running: "CI running",
+  ready: "ready for `/approve`",
+  approved: "approved",
+  merging: "merging",
+  merged: "merged",
+  failed: "failed",
+  cancelled: "cancelled",
+};

@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { parseRepoConfig } from "../../../src/config/parse-repo-config.ts";
+import { modelFor } from "../../../src/config/repo-config.ts";
+import type { RepoConfig } from "../../../src/config/repo-config.ts";
+
+const defaults: RepoConfig = {
+  label: "foreman",
+  planApproval: "manual",
+  maxParallelTasks: 3,
+  models: { default: "gpt-4o-mini" },
+  merge: { mode: "auto", method: "squash", closeIssue: true },
+  protectedPaths: [],
+  limits: { tasksPerPlan: 6, filesPerTask: 10, changedLinesPerTask: 400, issueBodyChars: 20000, tokensPerIssue: 400000, costPerIssueUsd: 5 },
+  allowBots: [],
+};
+
+describe("parseRepoConfig", () => {
+  it.each([null, undefined, {}])("gives every default for %j", (input) => {
+    expect(parseRepoConfig(input)).toEqual({ ok: true, config: defaults });
+  });
+
+  it("keeps the defaults of a section when only some of its keys are set", () => {
+    const result = parseRepoConfig({ merge: { method: "rebase" }, limits: { tasksPerPlan: 20 } });
+
+    expect(result).toEqual({
+      ok: true,
+      config: { ...defaults, merge: { ...defaults.merge, method: "rebase" }, limits: { ...defaults.limits, tasksPerPlan: 20 } },
+    });
+  });
+
+  it("reads a complete configuration", () => {
+    const input = {
+      label: "ai",
+      planApproval: "auto",
+      maxParallelTasks: 10,
+      models: { default: "m", coder: "big", reviewer: "careful" },
+      merge: { mode: "queue", method: "merge", closeIssue: false },
+      protectedPaths: ["infra/**"],
+      limits: { tasksPerPlan: 1, filesPerTask: 2, changedLinesPerTask: 3, issueBodyChars: 4, tokensPerIssue: 5, costPerIssueUsd: 0.5 },
+      allowBots: ["renovate[bot]"],
+    };
+
+    expect(parseRepoConfig(input)).toEqual({ ok: true, config: input });
+  });
+
+  it("reports every problem at once, with its path", () => {
+    const input = { maxParallelTasks: 11, merge: { method: "fast-forward" }, limits: { tasksPerPlan: 2.5, costPerIssueUsd: 0 }, protectedPaths: ["ok", ""] };
+
+    const result = parseRepoConfig(input);
+
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        { path: "maxParallelTasks", message: "must be at most 10, got 11" },
+        { path: "merge.method", message: 'must be one of "merge", "squash", "rebase", got "fast-forward"' },
+        { path: "protectedPaths[1]", message: 'must not be empty, got ""' },
+        { path: "limits.tasksPerPlan", message: "must be a whole number, got 2.5" },
+        { path: "limits.costPerIssueUsd", message: "must be more than 0, got 0" },
+      ],
+    });
+  });
+
+  it("reports unknown keys by name, with a hint when a known key is close", () => {
+    const input = { lable: "x", max_parallel_tasks: 2, models: { planer: "m", wizard: "m" }, tasksPerPlan: 3 };
+
+    const result = parseRepoConfig(input);
+
+    expect(result.ok === false && result.problems).toEqual([
+      { path: "models.planer", message: 'unknown key "planer"; did you mean "planner"?' },
+      { path: "models.wizard", message: 'unknown key "wizard"' },
+      { path: "lable", message: 'unknown key "lable"; did you mean "label"?' },
+      { path: "max_parallel_tasks", message: 'unknown key "max_parallel_tasks"; did you mean "maxParallelTasks"?' },
+      { path: "tasksPerPlan", message: 'unknown key "tasksPerPlan"; did you mean "limits.tasksPerPlan"?' },
+    ]);
+  });
+
+  it("says what it expected when a section has the wrong type", () => {
+    const result = parseRepoConfig({ merge: null, allowBots: "dependabot", planApproval: true });
+
+    expect(result.ok === false && result.problems).toEqual([
+      { path: "planApproval", message: 'must be one of "auto", "manual", got true' },
+      { path: "merge", message: "must be a mapping of keys to values, got nothing (null)" },
+      { path: "allowBots", message: 'must be a list, got "dependabot"' },
+    ]);
+  });
+
+  it("rejects a file that is not a mapping", () => {
+    expect(parseRepoConfig(["label"])).toEqual({ ok: false, problems: [{ path: "", message: "must be a mapping of keys to values, got a list" }] });
+  });
+
+  it("quotes odd key names in paths", () => {
+    const result = parseRepoConfig({ "my key": 1 });
+
+    expect(result.ok === false && result.problems).toEqual([{ path: '["my key"]', message: 'unknown key "my key"' }]);
+  });
+});
+
+describe("modelFor", () => {
+  it("uses the role's model, else the default", () => {
+    const result = parseRepoConfig({ models: { default: "small", coder: "large" } });
+
+    expect(result.ok && [modelFor(result.config, "coder"), modelFor(result.config, "planner")]).toEqual(["large", "small"]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { Plan } from "../../../src/plan/plan.ts";
+import { plan, task } from "./plan-builder.ts";
+
+describe("Plan schema", () => {
+  it("accepts a well-formed plan", () => {
+    const input = plan(task("a"), task("b-2", { dependsOn: ["a"], files: [{ path: "src/x.ts", action: "create" }] }));
+
+    const result = Plan.safeParse(input);
+
+    expect(result.success).toBe(true);
+  });
+
+  it("rejects unknown keys in a task, since model output is parsed strictly", () => {
+    const input = { summary: "s", tasks: [{ ...task("a"), owner: "me" }] };
+
+    const result = Plan.safeParse(input);
+
+    expect(result.error?.issues).toMatchObject([{ code: "unrecognized_keys", keys: ["owner"], path: ["tasks", 0] }]);
+  });
+
+  it.each(["A", "1a", "a_b", "a".repeat(32), ""])("rejects the task id %j", (id) => {
+    const result = Plan.safeParse(plan(task(id)));
+
+    expect(result.error?.issues).toMatchObject([{ path: ["tasks", 0, "id"] }]);
+  });
+
+  it("accepts a task id of 31 characters", () => {
+    const result = Plan.safeParse(plan(task(`a${"b".repeat(30)}`)));
+
+    expect(result.success).toBe(true);
+  });
+
+  it("rejects a task without acceptance criteria", () => {
+    const result = Plan.safeParse(plan(task("a", { acceptanceCriteria: [] })));
+
+    expect(result.error?.issues).toMatchObject([{ path: ["tasks", 0, "acceptanceCriteria"] }]);
+  });
+
+  it("rejects a title longer than 120 characters and an unknown file action", () => {
+    const input = plan(task("a", { title: "t".repeat(121), files: [{ path: "x", action: "rename" as "create" }] }));
+
+    const result = Plan.safeParse(input);
+
+    expect(result.error?.issues.map((issue) => issue.path)).toEqual([
+      ["tasks", 0, "title"],
+      ["tasks", 0, "files", 0, "action"],
+    ]);
+  });
+
+  it("rejects a plan without tasks", () => {
+    const result = Plan.safeParse({ summary: "nothing", tasks: [] });
+
+    expect(result.success).toBe(false);
+  });
+});

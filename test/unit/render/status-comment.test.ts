@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { renderStatusComment } from "../../../src/render/status-comment.ts";
+import type { StatusView } from "../../../src/render/status-comment.ts";
+import { parseStatusMarker } from "../../../src/render/status-marker.ts";
+import { visible } from "./visible.ts";
+
+const running: StatusView = {
+  phase: "running",
+  plan: { summary: "Add a parser, then use it.\n\nThanks @octocat." },
+  tasks: [
+    { id: "a", title: "Add the parser", status: "merged", pr: 12, dependsOn: [] },
+    { id: "b", title: 'Use "parser" [v2]', status: "ci_running", pr: 13, dependsOn: ["a"] },
+    { id: "c", title: "Document it", status: "pending", dependsOn: ["a", "b"] },
+  ],
+  usage: { promptTokens: 123456, completionTokens: 7890, costUsd: 0.4567 },
+  notes: ['Tasks "a" and "b" both write "src/parser.ts": "b" now waits for "a".'],
+  snapshot: { version: 3, phase: "running" },
+};
+
+describe("renderStatusComment", () => {
+  it("shows the phase, the graph, the checklist, the usage and the hidden snapshot", () => {
+    expect(visible(renderStatusComment(running))).toMatchInlineSnapshot(`
+      "### Foreman
+
+      **Working on the tasks: 1 of 3 merged.**
+
+      > Add a parser, then use it.
+      >
+      > Thanks @{ZWSP}octocat.
+
+      \`\`\`mermaid
+      graph TD
+        t0["a: Add the parser"]
+        t1["b: Use #34;parser#34; #91;v2#93;"]
+        t2["c: Document it"]
+        t0 --> t1
+        t0 --> t2
+        t1 --> t2
+        classDef merged fill:#aceebb,stroke:#1a7f37,color:#044f1e
+        classDef ci_running fill:#fff8c5,stroke:#d4a72c,color:#4d2d00
+        classDef pending fill:#f6f8fa,stroke:#8c959f,color:#24292f
+        class t0 merged
+        class t1 ci_running
+        class t2 pending
+      \`\`\`
+
+      - [x] **a** Add the parser — #12 merged
+      - [ ] **b** Use "parser" [v2] — #13 CI running
+      - [ ] **c** Document it — waiting for **b**
+
+      **Notes**
+
+      - Tasks "a" and "b" both write "src/parser.ts": "b" now waits for "a".
+
+      <sub>Usage: 123,456 tokens in · 7,890 tokens out · $0.46</sub>
+
+      <!-- foreman:status eyJ2IjoxLCJzbmFwc2hvdCI6eyJ2ZXJzaW9uIjozLCJwaGFzZSI6InJ1bm5pbmcifX0 -->
+      "
+    `);
+  });
+
+  it("shows questions while waiting for answers, without a graph when there is no plan yet", () => {
+    const view: StatusView = {
+      phase: "awaiting_answers",
+      tasks: [],
+      usage: { promptTokens: 100, completionTokens: 20, costUsd: 0 },
+      questions: ["Which parser?", "Keep the old API?\nIt is used by `@scope/pkg`."],
+      snapshot: null,
+    };
+
+    expect(renderStatusComment(view)).toMatchInlineSnapshot(`
+      "### Foreman
+
+      **Waiting for answers to the questions below; reply in a comment on this issue.**
+
+      **Questions**
+
+      1. Which parser?
+      2. Keep the old API?
+         It is used by \`@scope/pkg\`.
+
+      <sub>Usage: 100 tokens in · 20 tokens out · $0.00</sub>
+
+      <!-- foreman:status eyJ2IjoxLCJzbmFwc2hvdCI6bnVsbH0 -->
+      "
+    `);
+  });
+
+  it("says a pending task is queued once its dependencies are merged", () => {
+    const view: StatusView = { ...running, tasks: [{ id: "a", title: "A", status: "merged", pr: 1, dependsOn: [] }, { id: "b", title: "B", status: "pending", dependsOn: ["a"] }] };
+
+    expect(renderStatusComment(view)).toContain("- [ ] **b** B — queued");
+  });
+
+  it("embeds a snapshot that parses back", () => {
+    expect(parseStatusMarker(renderStatusComment(running))).toEqual({ version: 1, snapshot: running.snapshot });
+  });
+
+  it("neutralises a fake marker in a task title or the plan summary", () => {
+    const fake = '<!-- foreman:status eyJ2IjoxLCJzbmFwc2hvdCI6ImZha2UifQ -->';
+    const view: StatusView = { ...running, plan: { summary: fake }, tasks: [{ id: "a", title: `x ${fake}`, status: "pending", dependsOn: [] }] };
+
+    const body = renderStatusComment(view);
+
+    expect(body.match(/foreman:status/g)).toHaveLength(1);
+    expect(parseStatusMarker(body)?.snapshot).toEqual(running.snapshot);
+  });
+
+  it.each([
+    ["scoping", "Reading the issue and the repository."],
+    ["planning", "Planning the work."],
+    ["awaiting_plan_approval", "a writer can comment `/approve` to start, or `/plan <feedback>` to plan again."],
+    ["completed", "Done: all 3 tasks merged."],
+    ["failed", "Stopped: a task needs a human."],
+    ["cancelled", "Cancelled."],
+  ] as const)("describes the %s phase in words", (phase, words) => {
+    expect(renderStatusComment({ ...running, phase })).toContain(words);
+  });
+});
