@@ -29,7 +29,7 @@ function headerValue(headers: Record<string, string | number | undefined> | unde
 }
 
 function rateLimitDelay(error: RequestError, now: number): number | null {
-  const headers = error.response?.headers as Record<string, string | number | undefined> | undefined;
+  const headers = error.response?.headers;
   const retryAfter = headerValue(headers, "retry-after");
   if (retryAfter !== undefined) return Number(retryAfter) * 1000;
   if (headerValue(headers, "x-ratelimit-remaining") === "0") {

@@ -34,7 +34,8 @@ function toModelError(error: unknown): ModelCallError {
     const status = typeof error.status === "number" ? error.status : null;
     const quota = error.code === "insufficient_quota";
     const retryable = !quota && (status === null || status === 429 || status >= 500);
-    return new ModelCallError(`model call failed: ${error.message}`, status, retryable, retryAfter(error.headers));
+    const headers: unknown = error.headers;
+    return new ModelCallError(`model call failed: ${error.message}`, status, retryable, retryAfter(headers instanceof Headers ? headers : undefined));
   }
   return new ModelCallError(`model call failed: ${String(error)}`, null, true, null);
 }

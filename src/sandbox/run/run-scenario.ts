@@ -57,7 +57,7 @@ class Timeline {
 }
 
 /** Waits until both sides have nothing in flight, a few polls in a row: the app's jobs and the sandbox's work. */
-async function isQuiet(world: World, streak: { count: number }): Promise<boolean> {
+function isQuiet(world: World, streak: { count: number }): boolean {
   const sandboxIdle = world.github.webhooks.deliveries().every((delivery) => delivery.status !== "pending");
   streak.count = sandboxIdle && world.appPendingJobs() === 0 ? streak.count + 1 : 0;
   return streak.count >= QUIET_POLLS;
@@ -115,7 +115,7 @@ export async function runScenario(scenario: Scenario, options: RunOptions = {}):
     if (failures.length === 0) {
       const streak = { count: 0 };
       const settled = async (): Promise<boolean> =>
-        (await isQuiet(world, streak)) || (await expectationFailures(world, await collectFigures(world, startedAt, false))).length === 0;
+        isQuiet(world, streak) || (await expectationFailures(world, await collectFigures(world, startedAt, false))).length === 0;
       await waitFor(settled, deadline, timeline);
       await world.github.settle();
       failures = await expectationFailures(world, await collectFigures(world, startedAt, withCi));

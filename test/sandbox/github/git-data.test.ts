@@ -19,16 +19,27 @@ afterEach(async () => {
   await h.stop();
 });
 
+type Client = Harness["octokit"];
+
 async function mainSha(): Promise<string> {
   return (await h.octokit.rest.git.getRef({ owner, repo, ref: "heads/main" })).data.object.sha;
+}
+
+/**
+ * A user with push access. The installation's Octokit spaces writes a second apart (as the
+ * product's does), so tests that only arrange state write as this user.
+ */
+function writer(): Client {
+  h.sandbox.setPermission(h.repo, "maya", "write");
+  return h.userOctokit("maya");
 }
 
 /**
  * One commit of three changes made the way the product makes commits: a tree on top of the
  * parent's tree (inline content, a nested path, a deletion), a commit, a ref update.
  */
-async function commitThreeChanges(): Promise<{ before: string; after: string; writes: number }> {
-  const git = h.octokit.rest.git;
+async function commitThreeChanges(client: Client = writer()): Promise<{ before: string; after: string; writes: number }> {
+  const git = client.rest.git;
   const before = await mainSha();
   const parent = await git.getCommit({ owner, repo, commit_sha: before });
   const writesBefore = h.sandbox.requestLog.writes().length;
@@ -99,7 +110,7 @@ describe("sandbox Git Data API", () => {
   it("needs exactly three write calls for a multi-file commit", async () => {
     h = await startHarness();
 
-    const { writes } = await commitThreeChanges();
+    const { writes } = await commitThreeChanges(h.octokit);
 
     expect(writes).toBe(3);
     const operations = h.sandbox.requestLog.writes().map((entry) => entry.operationId);
@@ -110,7 +121,7 @@ describe("sandbox Git Data API", () => {
   it("sends a push webhook for the ref update that validates against GitHub's schema", async () => {
     h = await startHarness();
     h.repo.pushedAt = "2000-01-01T00:00:00Z";
-    const { before, after } = await commitThreeChanges();
+    const { before, after } = await commitThreeChanges(h.octokit);
     await h.sandbox.settle();
 
     const pushes = h.receiver.named("push");
@@ -129,11 +140,11 @@ describe("sandbox Git Data API", () => {
     h = await startHarness();
     const { before, after } = await commitThreeChanges();
 
-    const refused = await failureOf(h.octokit.rest.git.updateRef({ owner, repo, ref: "heads/main", sha: before }));
+    const refused = await failureOf(writer().rest.git.updateRef({ owner, repo, ref: "heads/main", sha: before }));
     expect(refused).toEqual({ status: 422, message: "Update is not a fast forward" });
     expect(await mainSha()).toBe(after);
 
-    const forced = await h.octokit.rest.git.updateRef({ owner, repo, ref: "heads/main", sha: before, force: true });
+    const forced = await writer().rest.git.updateRef({ owner, repo, ref: "heads/main", sha: before, force: true });
     expect(forced.data.object.sha).toBe(before);
     expect(await mainSha()).toBe(before);
     await h.sandbox.settle();
@@ -157,10 +168,11 @@ describe("sandbox Git Data API", () => {
   it("sends a push with created true for a new branch and deleted true when it is deleted", async () => {
     h = await startHarness();
     const sha = await mainSha();
-    await h.octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/feature", sha });
+    const client = writer();
+    await client.rest.git.createRef({ owner, repo, ref: "refs/heads/feature", sha });
 
-    const deleted = await h.octokit.rest.git.deleteRef({ owner, repo, ref: "heads/feature" });
-    const again = await failureOf(h.octokit.rest.git.deleteRef({ owner, repo, ref: "heads/feature" }));
+    const deleted = await client.rest.git.deleteRef({ owner, repo, ref: "heads/feature" });
+    const again = await failureOf(client.rest.git.deleteRef({ owner, repo, ref: "heads/feature" }));
     await h.sandbox.settle();
 
     expect(deleted.status).toBe(204);
@@ -175,12 +187,13 @@ describe("sandbox Git Data API", () => {
 
   it("moves an open pull request's head with pull_request.synchronize when its branch is updated", async () => {
     h = await startHarness();
-    const git = h.octokit.rest.git;
+    const client = writer();
+    const git = client.rest.git;
     const base = await mainSha();
     await git.createRef({ owner, repo, ref: "refs/heads/feature", sha: base });
     const first = await git.createCommit({ owner, repo, message: "first", tree: (await git.getCommit({ owner, repo, commit_sha: base })).data.tree.sha, parents: [base] });
     await git.updateRef({ owner, repo, ref: "heads/feature", sha: first.data.sha });
-    const pull = await h.octokit.rest.pulls.create({ owner, repo, head: "feature", base: "main", title: "Feature" });
+    const pull = await client.rest.pulls.create({ owner, repo, head: "feature", base: "main", title: "Feature" });
     const second = await git.createCommit({ owner, repo, message: "second", tree: first.data.tree.sha, parents: [first.data.sha] });
 
     await git.updateRef({ owner, repo, ref: "heads/feature", sha: second.data.sha });

@@ -17,7 +17,6 @@ export const APP_PERMISSIONS = {
 export const APP_EVENTS = [
   "check_run",
   "check_suite",
-  "installation",
   "issue_comment",
   "issues",
   "merge_group",
@@ -41,7 +40,9 @@ export class WebhookReceiver {
   private server: Server | null = null;
   private readonly webhooks: Webhooks;
 
-  constructor(readonly secret: string) {
+  readonly secret: string;
+  constructor(secret: string) {
+    this.secret = secret;
     this.webhooks = new Webhooks({ secret });
   }
 

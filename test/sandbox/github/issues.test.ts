@@ -34,6 +34,15 @@ async function expectFaithfulRun(): Promise<void> {
   expect(h.receiver.received.every((hook) => hook.verified)).toBe(true);
 }
 
+/**
+ * A user with push access. The installation's Octokit spaces writes a second apart (as the
+ * product's does), so tests that only arrange state write as this user.
+ */
+function writer(): Harness["octokit"] {
+  h.sandbox.setPermission(h.repo, "maya", "write");
+  return h.userOctokit("maya");
+}
+
 const actions = (): string[] =>
   h.receiver.received.map((hook) => `${hook.name}.${typeof hook.payload.action === "string" ? hook.payload.action : ""}`);
 
@@ -112,10 +121,10 @@ describe("sandbox issues", () => {
     if (main === null) throw new Error("main is missing");
     await h.repo.git.createRef("refs/heads/feature", main);
     await h.repo.git.seed({ "src/sub.js": "export const sub = (a, b) => a - b;\n" }, { branch: "feature", message: "Add sub", author: { name: "Maya", email: "maya@example.com" } });
-    const pull = await h.octokit.rest.pulls.create({ owner, repo, head: "feature", base: "main", title: "Add sub" });
+    const pull = await writer().rest.pulls.create({ owner, repo, head: "feature", base: "main", title: "Add sub" });
 
     await h.octokit.rest.issues.addLabels({ owner, repo, issue_number: pull.data.number, labels: ["foreman"] });
-    await h.octokit.rest.issues.createComment({ owner, repo, issue_number: pull.data.number, body: "Ready." });
+    await writer().rest.issues.createComment({ owner, repo, issue_number: pull.data.number, body: "Ready." });
     await h.sandbox.settle();
 
     expect(h.receiver.named("issues", "labeled")).toEqual([]);
@@ -128,7 +137,8 @@ describe("sandbox issues", () => {
   it("lists comments page by page and only those updated since a time", async () => {
     h = await startHarness();
     const issue = await openIssue(h.sandbox.core, h.repo, { author: "maya", title: "Add subtraction" });
-    for (const body of ["one", "two", "three"]) await h.octokit.rest.issues.createComment({ owner, repo, issue_number: issue.number, body });
+    const client = writer();
+    for (const body of ["one", "two", "three"]) await client.rest.issues.createComment({ owner, repo, issue_number: issue.number, body });
 
     const all = await h.octokit.paginate(h.octokit.rest.issues.listComments, { owner, repo, issue_number: issue.number, per_page: 2 });
     const later = await h.octokit.rest.issues.listComments({ owner, repo, issue_number: issue.number, since: "2999-01-01T00:00:00Z" });
@@ -173,10 +183,11 @@ describe("sandbox issues", () => {
   it("creates a reaction with 201 and returns the same one with 200 the second time", async () => {
     h = await startHarness();
     const issue = await openIssue(h.sandbox.core, h.repo, { author: "maya", title: "Add subtraction" });
-    const comment = await h.octokit.rest.issues.createComment({ owner, repo, issue_number: issue.number, body: "Planning." });
+    const client = writer();
+    const comment = await client.rest.issues.createComment({ owner, repo, issue_number: issue.number, body: "Planning." });
 
-    const first = await h.octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: comment.data.id, content: "eyes" });
-    const second = await h.octokit.rest.reactions.createForIssueComment({ owner, repo, comment_id: comment.data.id, content: "eyes" });
+    const first = await client.rest.reactions.createForIssueComment({ owner, repo, comment_id: comment.data.id, content: "eyes" });
+    const second = await client.rest.reactions.createForIssueComment({ owner, repo, comment_id: comment.data.id, content: "eyes" });
     const listed = await h.octokit.rest.reactions.listForIssueComment({ owner, repo, comment_id: comment.data.id });
 
     expect([first.status, second.status]).toEqual([201, 200]);

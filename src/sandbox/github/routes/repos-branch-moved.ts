@@ -100,7 +100,7 @@ async function pushedCommits(repo: Repository, move: BranchMove, after: string):
     if (!(error instanceof GitNoCommonAncestorError)) throw error;
     return [head];
   }
-  return Promise.all(shas.slice(-MAX_PUSH_COMMITS).map((sha) => (sha === after ? head : repo.git.getCommit(sha))));
+  return Promise.all(shas.slice(-MAX_PUSH_COMMITS).map((sha) => (sha === after ? Promise.resolve(head) : repo.git.getCommit(sha))));
 }
 
 /** added/removed/modified of one commit against its first parent. */
