@@ -3,19 +3,19 @@ import type { Sender } from "../worker/intake.ts";
 
 interface RepoPayload {
   installation?: { id: number };
-  repository: { name: string; owner: { login: string } };
-  sender: { login: string; type: string };
+  repository?: { name: string; owner: { login: string } };
+  sender?: { login: string; type: string };
 }
 
-/** The repository and installation a webhook is about, or null for a payload without an installation. */
+/** The repository and installation a webhook is about, or null for a payload without them. */
 export function repoRef(payload: RepoPayload): RepoRef | null {
   const installationId = payload.installation?.id;
-  if (installationId === undefined) return null;
+  if (installationId === undefined || !payload.repository) return null;
   return { installationId, owner: payload.repository.owner.login, repo: payload.repository.name };
 }
 
 export function senderOf(payload: RepoPayload): Sender {
-  return { login: payload.sender.login, type: payload.sender.type };
+  return payload.sender ? { login: payload.sender.login, type: payload.sender.type } : { login: "ghost", type: "User" };
 }
 
 export function workflowKey(ref: RepoRef, issue: number): string {

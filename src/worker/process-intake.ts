@@ -9,6 +9,7 @@ import type { WorkerDeps } from "./deps.ts";
 import type { Intake, Sender } from "./intake.ts";
 import { loadRepoConfig } from "./load-config.ts";
 import { ciOutcome } from "./ci-outcome.ts";
+import { reportMergeGroup } from "./merge-group.ts";
 
 export interface Routed {
   workflowId: string;
@@ -121,6 +122,7 @@ export async function processIntake(deps: WorkerDeps, intake: Intake): Promise<R
     case "checks_completed":
       return onChecks(github, intake);
     case "merge_group":
+      await reportMergeGroup(deps, github, intake);
       return null;
   }
 }
