@@ -114,7 +114,12 @@ export async function startHarness(
     ...repoOptions,
   });
   const installation = sandbox.installApp(app, "acme");
-  const TestOctokit = ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } });
+  // Probot sets its own `throttle` object on every instance, so the switch is forced in a function.
+  const TestOctokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
+    ...options,
+    throttle: { ...(options.throttle as object | undefined), enabled: false },
+    retry: { enabled: false },
+  }));
   const probot = new Probot({ appId: app.id, privateKey, baseUrl: sandbox.url, secret: receiver.secret, Octokit: TestOctokit, logLevel: "fatal" });
   const octokit = await probot.auth(installation.id);
   const userOctokit = (login: string): InstanceType<typeof ProbotOctokit> =>
