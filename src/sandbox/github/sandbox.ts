@@ -7,7 +7,7 @@ import { issueUserToken } from "./auth.ts";
 import { SandboxCore } from "./core.ts";
 import { ApiDispatcher } from "./dispatch.ts";
 import { FaultInjector, type GitHubFaultRule } from "./faults.ts";
-import { loadOpenApiIndex } from "./fidelity/rest.ts";
+import { sharedOpenApiIndex } from "./fidelity/rest.ts";
 import { validateWebhookPayload } from "./fidelity/webhooks.ts";
 import { GitRepository } from "./git/git-repository.ts";
 import { createGraphqlEndpoint } from "./graphql/endpoint.ts";
@@ -81,7 +81,7 @@ export class SandboxGitHub {
     faults.add(options.faults ?? []);
     const urls = { api: "http://127.0.0.1", html: "http://127.0.0.1" };
     const core = new SandboxCore(store, urls, webhooks, new RequestLog(options.requestLogFile), logger);
-    const dispatcher = new ApiDispatcher(core, loadOpenApiIndex(), allRoutes, createGraphqlEndpoint(core));
+    const dispatcher = new ApiDispatcher(core, sharedOpenApiIndex(), allRoutes, createGraphqlEndpoint(core));
     const rawRoutes = installServices(core);
     const http = new SandboxHttpServer(core, dispatcher, faults, rawRoutes);
     const url = await http.listen(options.port ?? 0);

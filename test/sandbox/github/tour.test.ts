@@ -89,7 +89,7 @@ describe("the sandbox, driven like GitHub", () => {
     h = await startHarness({ files: FILES });
 
     const error = await h.octokit
-      .request("POST /repos/{owner}/{repo}/pulls", { owner, repo, base: "main", title: "no head" })
+      .request({ method: "POST", url: "/repos/{owner}/{repo}/pulls", owner, repo, base: "main", title: "no head" })
       .catch((caught: unknown) => caught);
 
     expect((error as RequestError).status).toBe(422);

@@ -6,6 +6,7 @@ import { OPERATIONS_FILE_URL } from "./operations-file.ts";
 import type { CompiledRoute } from "./route-match.ts";
 import { compileRoute } from "./route-match.ts";
 import { OperationValidators } from "./operation-validators.ts";
+import { once } from "./once.ts";
 
 const Method = z.enum(HTTP_METHODS as [HttpMethod, ...HttpMethod[]]);
 const Schema = z.union([z.boolean(), z.record(z.string(), z.unknown())]);
@@ -59,3 +60,9 @@ export function loadOpenApiIndex(): OpenApiIndex {
   const file: OpenApiOperationsFile = OperationsFile.parse(JSON.parse(readFileSync(OPERATIONS_FILE_URL, "utf8")));
   return createOpenApiIndex(file);
 }
+
+/**
+ * One index per process: the description never changes while the process runs, and its compiled
+ * validators are expensive, so every sandbox started by one test run shares them.
+ */
+export const sharedOpenApiIndex = once(loadOpenApiIndex);

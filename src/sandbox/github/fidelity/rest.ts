@@ -6,7 +6,7 @@ import type { FidelityProblem } from "./problem.ts";
 import { findRoute } from "./route-match.ts";
 
 export type { OpenApiIndex } from "./openapi-index.ts";
-export { createOpenApiIndex, loadOpenApiIndex } from "./openapi-index.ts";
+export { createOpenApiIndex, loadOpenApiIndex, sharedOpenApiIndex } from "./openapi-index.ts";
 export { toGitHubValidationError } from "./github-error.ts";
 export type { GitHubValidationError } from "./github-error.ts";
 export type { FidelityProblem } from "./problem.ts";
