@@ -26,7 +26,12 @@ const DESCRIBERS: Record<string, (payload: Payload, action: string) => string | 
     if (action === "synchronize") return `PR #${number} received a new commit`;
     return `PR #${number} ${action}`;
   },
-  check_suite: (p, action) => (action === "completed" ? `CI ${text(field(p, "check_suite", "conclusion"))} on ${text(field(p, "check_suite", "head_branch"))}` : null),
+  check_suite: (p, action) => {
+    if (action !== "completed") return null;
+    const app = text(field(p, "check_suite", "app", "slug"));
+    const what = app === "github-actions" ? "CI" : `${text(field(p, "check_suite", "app", "name"))} check`;
+    return `${what} ${text(field(p, "check_suite", "conclusion"))} on ${text(field(p, "check_suite", "head_branch"))}`;
+  },
   merge_group: (p, action) => `merge group ${action} for ${text(field(p, "merge_group", "head_ref")).replace("refs/heads/", "")}`,
   push: (p) => (text(field(p, "ref")) === `refs/heads/${text(field(p, "repository", "default_branch"))}` ? `${text(field(p, "repository", "default_branch"))} moved to ${text(field(p, "after")).slice(0, 7)}` : null),
 };
