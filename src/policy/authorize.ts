@@ -4,7 +4,10 @@ const WRITERS: ReadonlySet<Permission> = new Set(["write", "maintain", "admin"])
 
 export type Authorization = { allowed: true } | { allowed: false; reason: string };
 
-/** Whether a sender may start work or give commands: a writer, and not another app unless allowed. */
+/**
+ * Whether a sender may start work or give commands: a writer, and not another app unless allowed.
+ * Logins compare without regard to case, as GitHub's do.
+ */
 export function authorizeSender(input: {
   login: string;
   type: string;
@@ -12,7 +15,8 @@ export function authorizeSender(input: {
   allowBots: readonly string[];
 }): Authorization {
   const isBot = input.type === "Bot" || input.login.endsWith("[bot]");
-  if (isBot && !input.allowBots.includes(input.login)) {
+  const login = input.login.toLowerCase();
+  if (isBot && !input.allowBots.some((allowed) => allowed.toLowerCase() === login)) {
     return { allowed: false, reason: `@${input.login} is an app account, and app accounts may not command Foreman unless listed in \`allowBots\`.` };
   }
   if (!WRITERS.has(input.permission)) {

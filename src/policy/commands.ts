@@ -4,17 +4,29 @@ export type Command =
   | { name: "retry" }
   | { name: "cancel" };
 
-/** Lines that are not quotes, not inside fenced code blocks and not inside HTML comments. */
+/** An opening or closing code fence: three or more backticks or tildes, and what follows them. */
+const FENCE = /^\s*(`{3,}|~{3,})(.*)$/;
+
+/** Whether `line` closes a block opened with `opening`: the same character, at least as many, nothing after. */
+function closesFence(line: string, opening: string): boolean {
+  const match = FENCE.exec(line);
+  const marker = match?.[1] ?? "";
+  return marker[0] === opening[0] && marker.length >= opening.length && (match?.[2] ?? "").trim() === "";
+}
+
+/** Lines that are not quotes, not indented code, not inside fenced code blocks and not inside HTML comments. */
 function liveLines(body: string): string[] {
   const withoutComments = body.replace(/<!--[\s\S]*?(-->|$)/g, "");
   const lines: string[] = [];
-  let fenced = false;
+  let fence: string | null = null;
   for (const line of withoutComments.split(/\r?\n/)) {
-    if (/^\s*(```|~~~)/.test(line)) {
-      fenced = !fenced;
+    if (fence !== null) {
+      if (closesFence(line, fence)) fence = null;
       continue;
     }
-    if (!fenced && !/^\s*>/.test(line) && !/^( {4}|\t)/.test(line)) lines.push(line.trim());
+    const opening = FENCE.exec(line)?.[1];
+    if (opening) fence = opening;
+    else if (!/^\s*>/.test(line) && !/^( {4}|\t)/.test(line)) lines.push(line.trim());
   }
   return lines;
 }

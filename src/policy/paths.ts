@@ -12,6 +12,7 @@ export const BUILTIN_PROTECTED_PATHS: readonly string[] = [
   "docs/CODEOWNERS",
   ".git*",
   "**/.git*",
+  "**/.git/**",
   "**/.env",
   "**/.env.*",
   "**/*.pem",

@@ -1,0 +1,188 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { GitHubCallError } from "../../../src/adapters/github/errors.ts";
+import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.ts";
+import type { CheckRunInput, FileChange } from "../../../src/ports/github.ts";
+import { startHarness, type Harness } from "../../sandbox/github/harness.ts";
+
+const owner = "acme";
+const repo = "calculator";
+const changes: FileChange[] = [
+  { path: "src/sub.js", content: "export const sub = (a, b) => a - b;\n" },
+  { path: "src/ops/mul.js", content: "export const mul = (a, b) => a * b;\n" },
+  { path: "README.md", content: null },
+];
+
+let h: Harness;
+let github: OctokitRepoGitHub;
+
+beforeEach(async () => {
+  h = await startHarness();
+  github = new OctokitRepoGitHub(h.octokit, owner, repo);
+});
+
+afterEach(async () => {
+  expect(h.sandbox.requestLog.rejected()).toEqual([]);
+  await h.stop();
+});
+
+const writeCount = (): number => h.sandbox.requestLog.writes().length;
+
+/** The API calls made since the log had `from` entries, leaving out the installation token the client fetches itself. */
+const apiCallsSince = (from: number): (string | null)[] =>
+  h.sandbox.requestLog
+    .all()
+    .slice(from)
+    .map((entry) => entry.operationId)
+    .filter((operationId) => operationId !== "apps/create-installation-access-token");
+
+async function commitTask(branch = "foreman/7/add-sub"): Promise<{ base: string; sha: string }> {
+  const { headSha } = await github.repository();
+  const { sha } = await github.commitFiles({ branch, baseSha: headSha, message: "Add sub", changes });
+  return { base: headSha, sha };
+}
+
+describe("OctokitRepoGitHub against the sandbox", () => {
+  it("reads the default branch, its head and whether it has a merge queue", async () => {
+    const { data } = await h.octokit.rest.git.getRef({ owner, repo, ref: "heads/main" });
+
+    const repository = await github.repository();
+
+    expect(repository).toEqual({ defaultBranch: "main", headSha: data.object.sha, mergeQueue: false });
+  });
+
+  it("commits the changes in one commit on the base with exactly three writes", async () => {
+    const before = writeCount();
+
+    const { base, sha } = await commitTask();
+
+    const written = h.sandbox.requestLog.writes().slice(before);
+    expect(written.map((entry) => entry.operationId)).toEqual(["git/create-tree", "git/create-commit", "git/create-ref"]);
+    const { data: commit } = await h.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
+    expect(commit.parents.map((parent) => parent.sha)).toEqual([base]);
+    expect(commit.message).toBe("Add sub");
+    expect(await github.readFiles("foreman/7/add-sub", ["src/sub.js", "src/ops/mul.js", "README.md", "src/add.js"])).toEqual({
+      "src/sub.js": "export const sub = (a, b) => a - b;\n",
+      "src/ops/mul.js": "export const mul = (a, b) => a * b;\n",
+      "README.md": null,
+      "src/add.js": "export const add = (a, b) => a + b;\n",
+    });
+  });
+
+  it("reuses the commit when the same changes are committed again on the same base", async () => {
+    const first = await commitTask();
+    const before = writeCount();
+
+    const second = await commitTask();
+
+    expect(second.sha).toBe(first.sha);
+    const written = h.sandbox.requestLog.writes().slice(before).map((entry) => entry.operationId);
+    expect(written).not.toContain("git/create-commit");
+    expect(written.filter((operationId) => operationId?.startsWith("git/") && operationId.endsWith("-ref"))).toEqual([]);
+  });
+
+  it("moves the branch to a new commit when the changes differ", async () => {
+    const first = await commitTask();
+
+    const second = await github.commitFiles({ branch: "foreman/7/add-sub", baseSha: first.base, message: "Add sub", changes: changes.slice(0, 1) });
+
+    const { data } = await h.octokit.rest.git.getRef({ owner, repo, ref: "heads/foreman/7/add-sub" });
+    expect(second.sha).not.toBe(first.sha);
+    expect(data.object.sha).toBe(second.sha);
+  });
+
+  it("returns the same open pull request when asked twice", async () => {
+    await commitTask();
+    const input = { head: "foreman/7/add-sub", base: "main", title: "[#7] Add sub", body: "Part of #7." };
+
+    const first = await github.ensurePullRequest(input);
+    const second = await github.ensurePullRequest(input);
+
+    expect(second).toEqual(first);
+    expect(first).toMatchObject({ headRef: "foreman/7/add-sub", baseRef: "main", state: "open", merged: false, body: "Part of #7." });
+    expect(h.sandbox.requestLog.count({ operationId: "pulls/create" })).toBe(1);
+  });
+
+  it("updates one comment when the same key is upserted twice", async () => {
+    const { data: issue } = await h.octokit.rest.issues.create({ owner, repo, title: "Add subtraction" });
+
+    const first = await github.upsertComment({ issue: issue.number, key: "status", body: "Planning." });
+    const second = await github.upsertComment({ issue: issue.number, key: "status", body: "Executing." });
+
+    const { data: comments } = await h.octokit.rest.issues.listComments({ owner, repo, issue_number: issue.number });
+    expect(second.id).toBe(first.id);
+    expect(comments.map((comment) => comment.body)).toEqual(["Executing.\n\n<!-- foreman:comment status -->"]);
+  });
+
+  it("keeps comments with different keys apart", async () => {
+    const { data: issue } = await h.octokit.rest.issues.create({ owner, repo, title: "Add subtraction" });
+
+    const status = await github.upsertComment({ issue: issue.number, key: "status", body: "Planning." });
+    const failure = await github.upsertComment({ issue: issue.number, key: "failure", body: "It failed." });
+
+    expect(failure.id).not.toBe(status.id);
+  });
+
+  it("reads several files, missing ones as null, in one GraphQL request", async () => {
+    const before = h.sandbox.requestLog.count();
+
+    const files = await github.readFiles("main", ["README.md", "src/add.js", "src/missing.js"]);
+
+    expect(files).toEqual({ "README.md": "# calculator\n", "src/add.js": "export const add = (a, b) => a + b;\n", "src/missing.js": null });
+    expect(apiCallsSince(before)).toEqual(["graphql"]);
+  });
+
+  it("reads no files without a request", async () => {
+    const before = h.sandbox.requestLog.count();
+
+    expect(await github.readFiles("main", [])).toEqual({});
+    expect(apiCallsSince(before)).toEqual([]);
+  });
+
+  it("updates the same check run when ensured twice with the same external id", async () => {
+    const { sha } = await commitTask();
+    const input: CheckRunInput = { sha, name: "Foreman", externalId: "acme/calculator#7/add-sub", status: "in_progress", title: "Waiting for CI", summary: "CI runs." };
+
+    const first = await github.ensureCheckRun(input);
+    const second = await github.ensureCheckRun({ ...input, status: "completed", conclusion: "success", title: "Approved", summary: "Approved by @maya." });
+
+    expect(second.id).toBe(first.id);
+    const runs = (await github.checksFor(sha)).filter((run) => run.name === "Foreman");
+    expect(runs).toEqual([expect.objectContaining({ status: "completed", conclusion: "success", title: "Approved", summary: "Approved by @maya." })]);
+  });
+
+  it("creates a separate check run for another external id", async () => {
+    const { sha } = await commitTask();
+    const input: CheckRunInput = { sha, name: "Foreman", externalId: "task-a", status: "in_progress", title: "t", summary: "s" };
+
+    const first = await github.ensureCheckRun(input);
+    const second = await github.ensureCheckRun({ ...input, externalId: "task-b" });
+
+    expect(second.id).not.toBe(first.id);
+  });
+
+  it.each(["read", "triage", "write", "maintain", "admin"] as const)("reads a collaborator's %s permission", async (permission) => {
+    h.sandbox.setPermission(h.repo, "maya", permission);
+
+    expect(await github.permissionOf("maya")).toBe(permission);
+  });
+
+  it("reads read for a user who is not a collaborator of a public repository", async () => {
+    h.sandbox.userToken("stranger"); // the account exists, with no grant on the repository
+
+    expect(await github.permissionOf("stranger")).toBe("read");
+  });
+
+  it("fails with not_found for a login that is no user", async () => {
+    await expect(github.permissionOf("nobody-at-all")).rejects.toMatchObject({ status: 404, kind: "not_found" });
+  });
+
+  it("throws a classified GitHubCallError for a pull request that does not exist", async () => {
+    const error = await github.getPullRequest(999).then(
+      () => null,
+      (failure: unknown) => failure,
+    );
+
+    expect(error).toBeInstanceOf(GitHubCallError);
+    expect(error).toMatchObject({ status: 404, kind: "not_found", retryable: false });
+  });
+});

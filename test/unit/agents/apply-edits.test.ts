@@ -1,0 +1,158 @@
+import { describe, expect, it } from "vitest";
+import { applyEdits, type Edit, type EditPolicy } from "../../../src/agents/apply-edits.ts";
+
+const policy: EditPolicy = { taskFiles: ["src/add.js", "src/sub.js", "src/old.js"], protectedPaths: [], maxChangedLines: 400 };
+const files: Record<string, string | null> = {
+  "src/add.js": "export const add = (a, b) => a + b;\nexport const twice = (a) => add(a, a);\n",
+  "src/old.js": "a\nb\nc\n",
+  "src/sub.js": null,
+};
+const lines = (count: number): string => Array.from({ length: count }, (_, index) => `line ${index}`).join("\n") + "\n";
+
+describe("applyEdits", () => {
+  it("creates a file", () => {
+    const result = applyEdits([{ path: "src/sub.js", action: "create", content: "export const sub = (a, b) => a - b;\n" }], files, policy);
+
+    expect(result).toEqual({ ok: true, changes: [{ path: "src/sub.js", content: "export const sub = (a, b) => a - b;\n" }] });
+  });
+
+  it("modifies a file by replacing text that occurs once", () => {
+    const edit: Edit = { path: "src/add.js", action: "modify", replacements: [{ search: "a + b", replace: "b + a" }] };
+
+    const result = applyEdits([edit], files, policy);
+
+    expect(result).toEqual({
+      ok: true,
+      changes: [{ path: "src/add.js", content: "export const add = (a, b) => b + a;\nexport const twice = (a) => add(a, a);\n" }],
+    });
+  });
+
+  it("applies several replacements in order, each to the result of the one before", () => {
+    const edit: Edit = {
+      path: "src/old.js",
+      action: "modify",
+      replacements: [
+        { search: "a\n", replace: "x\n" },
+        { search: "x\nb", replace: "y\nb" },
+      ],
+    };
+
+    expect(applyEdits([edit], files, policy)).toEqual({ ok: true, changes: [{ path: "src/old.js", content: "y\nb\nc\n" }] });
+  });
+
+  it("inserts the replacement literally, dollar signs included", () => {
+    const edit: Edit = { path: "src/old.js", action: "modify", replacements: [{ search: "b", replace: "$&$1$$" }] };
+
+    expect(applyEdits([edit], files, policy)).toEqual({ ok: true, changes: [{ path: "src/old.js", content: "a\n$&$1$$\nc\n" }] });
+  });
+
+  it("deletes a file", () => {
+    expect(applyEdits([{ path: "src/old.js", action: "delete" }], files, policy)).toEqual({ ok: true, changes: [{ path: "src/old.js", content: null }] });
+  });
+
+  it("applies a later edit to the result of an earlier edit of the same file", () => {
+    const edits: Edit[] = [
+      { path: "src/sub.js", action: "create", content: "export const sub = 0;\n" },
+      { path: "src/sub.js", action: "modify", replacements: [{ search: "0", replace: "(a, b) => a - b" }] },
+    ];
+
+    expect(applyEdits(edits, files, policy)).toEqual({ ok: true, changes: [{ path: "src/sub.js", content: "export const sub = (a, b) => a - b;\n" }] });
+  });
+
+  it("refuses a search text that does not occur", () => {
+    const edit: Edit = { path: "src/add.js", action: "modify", replacements: [{ search: "a * b", replace: "a + b" }] };
+
+    expect(applyEdits([edit], files, policy)).toEqual({
+      ok: false,
+      problems: ["`src/add.js` replacement 1: the search text matches 0 times; it must match exactly once"],
+    });
+  });
+
+  it("refuses a search text that occurs twice", () => {
+    const edit: Edit = { path: "src/add.js", action: "modify", replacements: [{ search: "export const", replace: "const" }] };
+
+    expect(applyEdits([edit], files, policy)).toEqual({
+      ok: false,
+      problems: ["`src/add.js` replacement 1: the search text matches 2 times; it must match exactly once"],
+    });
+  });
+
+  it("refuses to modify or delete a file that does not exist", () => {
+    const edits: Edit[] = [
+      { path: "src/sub.js", action: "modify", replacements: [{ search: "x", replace: "y" }] },
+      { path: "src/sub.js", action: "delete" },
+    ];
+
+    expect(applyEdits(edits, files, policy)).toEqual({
+      ok: false,
+      problems: ["`src/sub.js` does not exist, so it cannot be modified", "`src/sub.js` does not exist, so it cannot be deleted"],
+    });
+  });
+
+  it("refuses to modify a file deleted by an earlier edit", () => {
+    const edits: Edit[] = [
+      { path: "src/old.js", action: "delete" },
+      { path: "src/old.js", action: "modify", replacements: [{ search: "a", replace: "b" }] },
+    ];
+
+    expect(applyEdits(edits, files, policy)).toEqual({ ok: false, problems: ["`src/old.js` does not exist, so it cannot be modified"] });
+  });
+
+  it("refuses a protected path even when the task names it", () => {
+    const result = applyEdits([{ path: ".github/workflows/ci.yml", action: "create", content: "on: push\n" }], files, {
+      ...policy,
+      taskFiles: [".github/workflows/ci.yml"],
+    });
+
+    expect(result).toEqual({ ok: false, problems: ["`.github/workflows/ci.yml` is protected (matches `.github/workflows/**`)"] });
+  });
+
+  it("refuses a path of the repository's own protectedPaths", () => {
+    const result = applyEdits([{ path: "src/add.js", action: "delete" }], files, { ...policy, protectedPaths: ["src/add.*"] });
+
+    expect(result).toEqual({ ok: false, problems: ["`src/add.js` is protected (matches `src/add.*`)"] });
+  });
+
+  it("refuses a file outside the task and a path leaving the repository, reporting both", () => {
+    const edits: Edit[] = [
+      { path: "src/mul.js", action: "create", content: "x\n" },
+      { path: "../escape.js", action: "create", content: "x\n" },
+    ];
+
+    expect(applyEdits(edits, files, policy)).toEqual({
+      ok: false,
+      problems: ["`src/mul.js` is not one of the task's files", "`../escape.js`: leaves the repository with .."],
+    });
+  });
+
+  it("allows changes up to the changed-lines cap", () => {
+    const result = applyEdits([{ path: "src/sub.js", action: "create", content: lines(400) }], files, policy);
+
+    expect(result.ok).toBe(true);
+  });
+
+  it("refuses changes over the changed-lines cap", () => {
+    const result = applyEdits([{ path: "src/sub.js", action: "create", content: lines(401) }], files, policy);
+
+    expect(result).toEqual({ ok: false, problems: ["the edits change 401 lines; at most 400 are allowed per task"] });
+  });
+
+  it("counts the lines of a deleted file against the cap", () => {
+    const result = applyEdits([{ path: "src/old.js", action: "delete" }], files, { ...policy, maxChangedLines: 2 });
+
+    expect(result).toEqual({ ok: false, problems: ["the edits change 3 lines; at most 2 are allowed per task"] });
+  });
+
+  it("adds up the lines of every edit against the cap", () => {
+    const edits: Edit[] = [
+      { path: "src/sub.js", action: "create", content: lines(3) },
+      { path: "src/old.js", action: "delete" },
+    ];
+
+    expect(applyEdits(edits, files, { ...policy, maxChangedLines: 5 })).toEqual({ ok: false, problems: ["the edits change 6 lines; at most 5 are allowed per task"] });
+  });
+
+  it("refuses an answer without edits", () => {
+    expect(applyEdits([], files, policy)).toEqual({ ok: false, problems: ["there are no edits"] });
+  });
+});

@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { usageOf } from "../../../src/agents/pricing.ts";
+import { askStructured, type StructuredRequest } from "../../../src/agents/structured.ts";
+import { addUsage } from "../../../src/engine/usage.ts";
+import { FakeModel } from "./fake-model.ts";
+
+const Answer = z.object({ brief: z.string().min(1) }).strict();
+type Answer = z.infer<typeof Answer>;
+
+const request = (check?: (value: Answer) => string[]): StructuredRequest<Answer> => ({
+  role: "engineer",
+  model: "gpt-4o-mini",
+  system: "You are the engineer.",
+  user: "Scope this issue.",
+  schema: Answer,
+  ...(check ? { check } : {}),
+});
+
+describe("askStructured", () => {
+  it("returns a valid first answer after one call, with its usage", async () => {
+    const model = new FakeModel().answer({ brief: "Add sub." }, { promptTokens: 1000, completionTokens: 200 });
+
+    const result = await askStructured(model, request());
+
+    expect(result).toEqual({ ok: true, value: { brief: "Add sub." }, usage: usageOf("gpt-4o-mini", 1000, 200) });
+    expect(model.requests).toEqual([
+      {
+        role: "engineer",
+        model: "gpt-4o-mini",
+        json: true,
+        messages: [
+          { role: "system", content: "You are the engineer." },
+          { role: "user", content: "Scope this issue." },
+        ],
+      },
+    ]);
+  });
+
+  it("repairs invalid JSON in one more round that shows the answer and lists the problem", async () => {
+    const model = new FakeModel().answer('Sure! {"brief": ').answer({ brief: "Add sub." });
+
+    const result = await askStructured(model, request());
+
+    expect(result).toMatchObject({ ok: true, value: { brief: "Add sub." } });
+    expect(model.requests).toHaveLength(2);
+    const repair = model.requests[1]?.messages ?? [];
+    expect(repair.slice(0, 3)).toEqual([
+      { role: "system", content: "You are the engineer." },
+      { role: "user", content: "Scope this issue." },
+      { role: "assistant", content: 'Sure! {"brief": ' },
+    ]);
+    expect(repair[3]?.role).toBe("user");
+    expect(repair[3]?.content).toMatch(/^Your previous answer could not be used\. Problems:\n- the answer is not valid JSON \(.+\)\n/);
+  });
+
+  it("names the path of a schema problem in the repair round", async () => {
+    const model = new FakeModel().answer({ brief: "" }).answer({ brief: "Add sub." });
+
+    await askStructured(model, request());
+
+    expect(model.lastMessage(1)).toContain("- brief: ");
+  });
+
+  it("names an unexpected key as a problem at the root", async () => {
+    const model = new FakeModel().answer({ brief: "Add sub.", extra: true }).answer({ brief: "Add sub." });
+
+    await askStructured(model, request());
+
+    expect(model.lastMessage(1)).toContain("- (root): ");
+  });
+
+  it("runs the extra check on a schema-valid answer and repairs with its problems", async () => {
+    const model = new FakeModel().answer({ brief: "TODO" }).answer({ brief: "Add sub." });
+    const check = (value: Answer): string[] => (value.brief === "TODO" ? ["the brief is a placeholder", "the brief names no file"] : []);
+
+    const result = await askStructured(model, request(check));
+
+    expect(result.ok).toBe(true);
+    expect(model.lastMessage(1)).toContain("- the brief is a placeholder\n- the brief names no file\n");
+  });
+
+  it("gives up after two invalid answers with the last problems and the usage of both calls", async () => {
+    const model = new FakeModel()
+      .answer("not json", { promptTokens: 1000, completionTokens: 100 })
+      .answer({ brief: 42 }, { promptTokens: 1500, completionTokens: 50 })
+      .answer({ brief: "never asked for" });
+
+    const result = await askStructured(model, request());
+
+    expect(result.ok).toBe(false);
+    expect(result).toMatchObject({ problems: [expect.stringMatching(/^brief: /)] });
+    expect(result.usage).toEqual(addUsage(usageOf("gpt-4o-mini", 1000, 100), usageOf("gpt-4o-mini", 1500, 50)));
+    expect(result.usage).toMatchObject({ promptTokens: 2500, completionTokens: 150, modelCalls: 2 });
+    expect(result.usage.costUsd).toBeCloseTo((2500 * 0.15 + 150 * 0.6) / 1_000_000, 9);
+    expect(model.unused).toBe(1);
+  });
+
+  it("prices the call by the model the response names", async () => {
+    const model = new FakeModel().answer({ brief: "Add sub." }, { model: "gpt-4o-2024-08-06", promptTokens: 1_000_000, completionTokens: 1_000_000 });
+
+    const result = await askStructured(model, request());
+
+    expect(result.usage.costUsd).toBe(12.5);
+  });
+
+  it("passes a model failure on to the caller", async () => {
+    const model = new FakeModel();
+
+    await expect(askStructured(model, request())).rejects.toThrow("no answer queued");
+  });
+});
+
+describe("usageOf", () => {
+  it("prices known models per million tokens", () => {
+    expect(usageOf("gpt-4o-mini", 2_000_000, 1_000_000)).toEqual({ promptTokens: 2_000_000, completionTokens: 1_000_000, costUsd: 0.9, modelCalls: 1 });
+  });
+
+  it("prices a dated snapshot as its model", () => {
+    expect(usageOf("gpt-4.1-mini-2025-04-14", 1_000_000, 0).costUsd).toBe(0.4);
+  });
+
+  it("costs nothing for an unknown model", () => {
+    expect(usageOf("local-llama", 5000, 5000).costUsd).toBe(0);
+  });
+});
