@@ -23,9 +23,10 @@ export interface EditPolicy {
 
 export type EditOutcome = { ok: true; changes: FileChange[] } | { ok: false; problems: string[] };
 
+/** Counts matches, overlapping ones included, so an ambiguous search is never taken for a unique one. */
 function countOccurrences(text: string, search: string): number {
   let count = 0;
-  for (let index = text.indexOf(search); index !== -1; index = text.indexOf(search, index + search.length)) count += 1;
+  for (let index = text.indexOf(search); index !== -1; index = text.indexOf(search, index + 1)) count += 1;
   return count;
 }
 
@@ -44,10 +45,20 @@ function applyOne(edit: Edit, current: string | null): { content: string | null 
   return { content };
 }
 
-function changedLines(before: string | null, after: string | null): number {
-  const a = new Set((before ?? "").split("\n"));
-  const b = (after ?? "").split("\n");
-  return b.filter((line) => !a.has(line)).length + Math.max((before ?? "").split("\n").length - b.length, 0);
+function lineCounts(text: string | null): Map<string, number> {
+  const counts = new Map<string, number>();
+  if (text === null || text === "") return counts;
+  for (const line of text.replace(/\n$/, "").split("\n")) counts.set(line, (counts.get(line) ?? 0) + 1);
+  return counts;
+}
+
+/** Lines added plus lines removed, compared as multisets (a moved line counts as unchanged). */
+export function changedLines(before: string | null, after: string | null): number {
+  const old = lineCounts(before);
+  const next = lineCounts(after);
+  let changed = 0;
+  for (const line of new Set([...old.keys(), ...next.keys()])) changed += Math.abs((old.get(line) ?? 0) - (next.get(line) ?? 0));
+  return changed;
 }
 
 /** Checks the coder's edits against the path policy and the current files, and turns them into file changes. */

@@ -1,4 +1,4 @@
-import { fenceUntrusted, sanitizeUntrusted } from "../policy/sanitize.ts";
+import { fenceUntrusted, sanitizeSource } from "../policy/sanitize.ts";
 
 const IMPORTANT = [/^readme(\.\w+)?$/i, /^package\.json$/, /^pyproject\.toml$/, /^go\.mod$/, /^cargo\.toml$/i, /^tsconfig\.json$/];
 
@@ -20,18 +20,19 @@ export function formatFiles(files: Record<string, string | null>, budgetChars = 
   const parts: string[] = [];
   let used = 0;
   for (const [path, content] of Object.entries(files)) {
+    const heading = `### \`${path.replace(/[\r\n`]/g, "?")}\``;
     if (content === null) {
-      parts.push(`### ${path}\n(does not exist yet)`);
+      parts.push(`${heading}\n(does not exist yet)`);
       continue;
     }
     const room = budgetChars - used;
     if (room <= 200) {
-      parts.push(`### ${path}\n(omitted: context budget reached)`);
+      parts.push(`${heading}\n(omitted: context budget reached)`);
       continue;
     }
-    const text = sanitizeUntrusted(content, room);
+    const text = sanitizeSource(content, room);
     used += text.length;
-    parts.push(`### ${path}\n${fenceUntrusted(`file:${path}`, text)}`);
+    parts.push(`${heading}\n${fenceUntrusted(`file:${path}`, text)}`);
   }
   return parts.join("\n\n") || "(none)";
 }

@@ -23,7 +23,17 @@ const check = (task: TaskRecord, sha: string, state: Extract<Effect, { type: "se
 
 export function taskPublished(state: WorkflowState, task: TaskRecord, event: Of<"task_published">): Decision {
   if (task.status !== "coding") return ignore(state, "task already published");
-  const next = { ...task, status: "ci_running" as const, pr: event.pr, prNodeId: event.prNodeId, headSha: event.headSha };
+  // An approval given before the workflow learned of its pull request stands only for this head.
+  const kept = task.approvedSha === event.headSha;
+  const next = {
+    ...task,
+    status: "ci_running" as const,
+    pr: event.pr,
+    prNodeId: event.prNodeId,
+    headSha: event.headSha,
+    approvedSha: kept ? task.approvedSha : null,
+    approvedBy: kept ? task.approvedBy : null,
+  };
   return {
     state: { ...withTask(state, next), usage: addUsage(state.usage, event.usage) },
     effects: [
@@ -80,7 +90,9 @@ function afterReady(state: WorkflowState, task: TaskRecord): Decision {
 
 export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"approve_task">): Decision {
   if (task.status === "merged" || task.status === "merging") return ignore(state, "task already merging");
-  if (event.sha !== task.headSha) return ignore(state, "approval for a commit that is not the head");
+  // Before the pull request is published here, the approval is kept and checked against the published head.
+  const unpublished = task.status === "coding" && task.headSha === null;
+  if (!unpublished && event.sha !== task.headSha) return ignore(state, "approval for a commit that is not the head");
   const approved = { ...task, approvedSha: event.sha, approvedBy: event.by };
   if (task.status !== "ready") return { state: withTask(state, approved), effects: [{ type: "update_status" }] };
   return afterReady(withTask(state, approved), approved);

@@ -51,3 +51,12 @@ export function fenceUntrusted(label: string, text: string): string {
   const safe = text.replace(/~{8,}/g, "~~~~~~~").replace(/<(\/?)(untrusted-data)/gi, "&lt;$1$2");
   return `<untrusted-data source="${source}">\n${FENCE}\n${safe}\n${FENCE}\n</untrusted-data>`;
 }
+
+/**
+ * Cleans source code before it reaches a prompt: only invisible, bidirectional and tag characters
+ * go (they hide text from reviewers); everything else stays verbatim so that the coder's search
+ * blocks match the file they will be applied to.
+ */
+export function sanitizeSource(text: string, maxChars = 60_000): string {
+  return truncate(text.replace(INVISIBLE, ""), maxChars);
+}

@@ -1,6 +1,6 @@
 import { renderConfigProblems } from "../config/index.ts";
 import type { EngineEvent } from "../engine/events.ts";
-import { workflowId, type WorkflowState } from "../engine/types.ts";
+import { workflowId, type TaskRecord, type WorkflowState } from "../engine/types.ts";
 import { authorizeSender } from "../policy/authorize.ts";
 import { parseCommand } from "../policy/commands.ts";
 import type { RepoGitHub } from "../ports/github.ts";
@@ -58,7 +58,8 @@ async function onComment(deps: WorkerDeps, github: RepoGitHub, intake: Of<"issue
   const id = workflowId(intake.ref, issue);
   const state = deps.store.getWorkflow<WorkflowState>(id)?.state ?? null;
   if (!state) return null;
-  if (marker && state.tasks[marker.task]?.pr !== intake.issue) return null;
+  const task = marker ? state.tasks[marker.task] : undefined;
+  if (marker && (!task || (task.pr !== null && task.pr !== intake.issue))) return null;
   const command = parseCommand(intake.body);
   if (!command) return onReply(github, state, intake, id);
   const auth = await authorized(github, intake.sender, state.config.allowBots);
@@ -69,10 +70,10 @@ async function onComment(deps: WorkerDeps, github: RepoGitHub, intake: Of<"issue
   }
   await github.react(intake.commentId, "+1");
   const by = intake.sender.login;
-  if (marker) {
+  if (marker && task) {
     if (command.name === "approve") {
-      const pull = await github.getPullRequest(intake.issue);
-      return { workflowId: id, event: { type: "approve_task", taskId: marker.task, by, sha: pull.headSha } };
+      const sha = await headToApprove(github, task, intake.issue);
+      return sha === null ? null : { workflowId: id, event: { type: "approve_task", taskId: marker.task, by, sha } };
     }
     if (command.name === "cancel") return { workflowId: id, event: { type: "task_closed", taskId: marker.task } };
     return null;
@@ -83,12 +84,27 @@ async function onComment(deps: WorkerDeps, github: RepoGitHub, intake: Of<"issue
   return null;
 }
 
+/**
+ * The commit an `/approve` binds to: the head the workflow knows, which (webhooks being handled in
+ * order) is the head when the comment was written, not a commit pushed since. Before the workflow
+ * has learned of its pull request, the pull request's current head, if it is the task's branch.
+ */
+async function headToApprove(github: RepoGitHub, task: TaskRecord, pr: number): Promise<string | null> {
+  if (task.pr === pr && task.headSha !== null) return task.headSha;
+  const pull = await github.getPullRequest(pr);
+  return pull.headRef === task.branch ? pull.headSha : null;
+}
+
+/** Answers to the engineer's questions count from whoever started the work, the issue's author, or a writer. */
+async function mayAnswer(github: RepoGitHub, state: WorkflowState, sender: Sender): Promise<boolean> {
+  if (sender.login === state.requester) return true;
+  if ((await github.getIssue(state.issue)).author === sender.login) return true;
+  return (await authorized(github, sender, state.config.allowBots)).ok;
+}
+
 async function onReply(github: RepoGitHub, state: WorkflowState, intake: Of<"issue_comment">, id: string): Promise<Routed | null> {
   if (state.phase !== "clarifying" || intake.pullRequestBody !== null) return null;
-  if (intake.sender.login !== state.requester) {
-    const auth = await authorized(github, intake.sender, state.config.allowBots);
-    if (!auth.ok) return null;
-  }
+  if (!(await mayAnswer(github, state, intake.sender))) return null;
   return { workflowId: id, event: { type: "reply", author: intake.sender.login, body: intake.body } };
 }
 

@@ -1,6 +1,8 @@
 import { join } from "node:path";
-import { loadScenario } from "../../src/sandbox/scenario/index.ts";
+import { commentsOn } from "../../src/sandbox/run/observe.ts";
 import { runScenario, type RunOptions, type RunResult } from "../../src/sandbox/run/run-scenario.ts";
+import type { World } from "../../src/sandbox/run/world.ts";
+import { loadScenario } from "../../src/sandbox/scenario/index.ts";
 
 /** Each case gets a minute: the runs take seconds, the margin covers a busy machine. */
 export const CASE_TIMEOUT_MS = 60_000;
@@ -14,11 +16,28 @@ export async function runCase(name: string, options: RunOptions = {}): Promise<R
   return runScenario(await loadScenario(scenarioPath(name)), options);
 }
 
-/** What to read when a run fails: its failures, the timeline and the tail of the app's log. */
-export function explain(result: RunResult): string {
+/** What to read when a run fails: its failures, the timeline, the tail of the app's log and what the test observed. */
+export function explain(result: Pick<RunResult, "failures" | "timeline" | "appLogTail"> & { observed?: unknown }): string {
   return [
     `failures:\n${result.failures.map((failure) => `  - ${failure}`).join("\n")}`,
     `timeline:\n${result.timeline.join("\n")}`,
     `app log (tail):\n${result.appLogTail}`,
+    ...(result.observed === undefined ? [] : [`observed:\n${JSON.stringify(result.observed, null, 2)}`]),
   ].join("\n\n");
+}
+
+/** The bodies of the app's comments on the issue or on a task's pull request, oldest first. */
+export function appComments(world: World, on: "issue" | { task: string }): string[] {
+  return commentsOn(world, on)
+    .filter((comment) => comment.user.login === world.botLogin)
+    .map((comment) => comment.body);
+}
+
+/** The app's `Foreman` check on a commit (newest first), as title and summary. */
+export function foremanChecks(world: World, sha: string): { status: string; conclusion: string | null; title: string | null; summary: string | null }[] {
+  return world.github.store
+    .checkRunsFor(world.repo.id, sha)
+    .filter((run) => run.appId === world.app.id && run.name === "Foreman")
+    .sort((a, b) => b.id - a.id)
+    .map((run) => ({ status: run.status, conclusion: run.conclusion, title: run.output.title, summary: run.output.summary }));
 }

@@ -16,6 +16,17 @@ import { readFiles } from "./read-files.ts";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
+const ROLES: ReadonlySet<string> = new Set<Permission>(["none", "read", "triage", "write", "maintain", "admin"]);
+
+/**
+ * The collaborator's role. `permission` is the legacy level (triage reads as `read`, maintain as
+ * `write`); `role_name` is the real role, unless it is a custom role, which falls back to the level.
+ */
+function roleOf(data: { permission: string; role_name?: string }): Permission {
+  const role = data.role_name ?? "";
+  return (ROLES.has(role) ? role : data.permission) as Permission;
+}
+
 interface PullData {
   number: number;
   node_id: string;
@@ -52,7 +63,7 @@ export class OctokitRepoGitHub implements RepoGitHub {
   permissionOf(login: string): Promise<Permission> {
     return call(async () => {
       const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.target, username: login });
-      return data.permission as Permission;
+      return roleOf(data);
     });
   }
 

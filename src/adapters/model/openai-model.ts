@@ -40,6 +40,19 @@ function toModelError(error: unknown): ModelCallError {
   return new ModelCallError(`model call failed: ${String(error)}`, null, true, null);
 }
 
+/**
+ * The openai client retries every 429, but a spent budget (`insufficient_quota`) will not come
+ * back by waiting: such an answer is marked `x-should-retry: false`, which the client obeys.
+ */
+export async function quotaAwareFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+  const response = await fetch(input, init);
+  if (response.status !== 429) return response;
+  const body = await response.text();
+  const headers = new Headers(response.headers);
+  if (body.includes('"insufficient_quota"')) headers.set("x-should-retry", "false");
+  return new Response(body, { status: response.status, statusText: response.statusText, headers });
+}
+
 /** The model port over any OpenAI-compatible endpoint, through the official client. */
 export class OpenAiModel implements ModelPort {
   private readonly client: OpenAI;
@@ -50,6 +63,7 @@ export class OpenAiModel implements ModelPort {
       apiKey: options.apiKey,
       timeout: options.timeoutMs ?? 120_000,
       maxRetries: options.maxRetries ?? 3,
+      fetch: quotaAwareFetch,
     });
   }
 

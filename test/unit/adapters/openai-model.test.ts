@@ -67,6 +67,17 @@ describe("OpenAiModel against the sandbox model server", () => {
     expect(error.message).toContain("quota");
   });
 
+  it("does not let the client retry a spent budget, even with retries on", async () => {
+    const server = await startModelServer({ script: { faults: [{ kind: "insufficient_quota" }] } });
+    onTestFinished(() => server.stop());
+    const model = new OpenAiModel({ baseUrl: server.url, apiKey: "sandbox-key", maxRetries: 3, timeoutMs: 10_000 });
+
+    const error = await failureOf(model.complete(request));
+
+    expect(error).toMatchObject({ status: 429, retryable: false });
+    expect(server.requests()).toHaveLength(1);
+  });
+
   it("turns a 429 rate limit into a retryable ModelCallError with the server's delay", async () => {
     const { model } = await modelFor({ faults: [{ kind: "rate_limit", retryAfterSeconds: 3 }] });
 

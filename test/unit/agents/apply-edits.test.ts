@@ -156,3 +156,26 @@ describe("applyEdits", () => {
     expect(applyEdits([], files, policy)).toEqual({ ok: false, problems: ["there are no edits"] });
   });
 });
+
+describe("the changed-lines count", () => {
+  it("counts a changed line as one removed and one added", () => {
+    const edit: Edit = { path: "src/old.js", action: "modify", replacements: [{ search: "b", replace: "B" }] };
+
+    expect(applyEdits([edit], files, { ...policy, maxChangedLines: 1 })).toEqual({ ok: false, problems: ["the edits change 2 lines; at most 1 are allowed per task"] });
+  });
+
+  it("counts repeated lines that already exist elsewhere in the file", () => {
+    const edit: Edit = { path: "src/old.js", action: "create", content: "a\nb\nc\n" + "}\n".repeat(10) };
+
+    expect(applyEdits([edit], files, { ...policy, maxChangedLines: 5 })).toEqual({ ok: false, problems: ["the edits change 10 lines; at most 5 are allowed per task"] });
+  });
+
+  it("refuses a search text that matches twice by overlapping", () => {
+    const edit: Edit = { path: "src/old.js", action: "create", content: "ababa\n" };
+    const overlapping: Edit = { path: "src/old.js", action: "modify", replacements: [{ search: "aba", replace: "x" }] };
+
+    const result = applyEdits([edit, overlapping], files, policy);
+
+    expect(result).toEqual({ ok: false, problems: ["`src/old.js` replacement 1: the search text matches 2 times; it must match exactly once"] });
+  });
+});
