@@ -66,6 +66,7 @@ export function planDone(state: WorkflowState, event: Of<"plan_done">, now: numb
 }
 
 export function planFailed(state: WorkflowState, event: Of<"plan_failed">, now: number): Decision {
+  if (state.phase !== "planning") return ignore(state, "plan result outside planning");
   const failure = `The planner's answer was invalid twice:\n${event.problems.map((problem) => `- ${problem}`).join("\n")}`;
   return fail({ ...state, usage: addUsage(state.usage, event.usage) }, failure, now);
 }

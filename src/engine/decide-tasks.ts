@@ -38,12 +38,14 @@ export function taskPublished(state: WorkflowState, task: TaskRecord, event: Of<
     state: { ...withTask(state, next), usage: addUsage(state.usage, event.usage) },
     effects: [
       check(next, event.headSha, "in_progress", "Waiting for CI", "The repository's checks are running on this commit."),
+      { type: "poll_ci", taskId: task.id, sha: event.headSha },
       { type: "update_status" },
     ],
   };
 }
 
 export function taskFailed(state: WorkflowState, task: TaskRecord, event: Of<"task_failed">): Decision {
+  if (task.status !== "coding") return ignore(state, "coding result for a task that is not being coded");
   const next = { ...task, status: "failed" as const, failure: event.reason };
   return {
     state: { ...withTask(state, next), usage: addUsage(state.usage, event.usage) },
@@ -98,11 +100,16 @@ export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"a
   return afterReady(withTask(state, approved), approved);
 }
 
+/** A push moves the head of a task only while its pull request is open and not yet merged. */
+const MOVABLE = new Set<TaskRecord["status"]>(["pr_open", "ci_running", "ready", "approved", "merging", "failed"]);
+
 export function headChanged(state: WorkflowState, task: TaskRecord, event: Of<"head_changed">): Decision {
-  if (event.sha === task.headSha || task.status === "merged") return ignore(state, "head unchanged");
+  if (event.sha === task.headSha) return ignore(state, "head unchanged");
+  if (task.headSha === null || !MOVABLE.has(task.status)) return ignore(state, `push to a task that is ${task.status}`);
   const voided = task.approvedSha !== null;
   const next = { ...task, headSha: event.sha, approvedSha: null, approvedBy: null, status: "ci_running" as const };
   const effects: Effect[] = [
+    check(task, task.headSha, "neutral", "Superseded", `A newer commit (${event.sha.slice(0, 7)}) is the head of this pull request.`),
     check(next, event.sha, "in_progress", "Waiting for CI", "A new commit was pushed; CI runs again and a new `/approve` is needed."),
     { type: "update_status" },
   ];

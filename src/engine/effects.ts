@@ -9,6 +9,8 @@ export type Effect =
   | { type: "comment"; key: string; body: string; on: "issue" | { taskId: string } }
   | { type: "set_check"; taskId: string; sha: string; state: CheckState; title: string; summary: string }
   | { type: "merge_task"; taskId: string; sha: string }
+  /** Reads the checks already finished on a commit, in case CI completed before Foreman knew the commit. */
+  | { type: "poll_ci"; taskId: string; sha: string }
   | { type: "close_issue" }
   | { type: "close_task_pr"; taskId: string };
 

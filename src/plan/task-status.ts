@@ -24,9 +24,12 @@ export const TASK_STATUSES: readonly TaskStatus[] = [
   "cancelled",
 ];
 
-const RUNNING: ReadonlySet<TaskStatus> = new Set<TaskStatus>(["coding", "pr_open", "ci_running", "ready", "approved", "merging"]);
+const RUNNING: ReadonlySet<TaskStatus> = new Set<TaskStatus>(["coding", "pr_open", "ci_running", "ready", "approved", "merging", "failed"]);
 
-/** A running task holds a slot of `maxParallelTasks` and owns its files. */
+/**
+ * A running task holds a slot of `maxParallelTasks` and owns its files. A failed task keeps both:
+ * its pull request is still open and may turn green again after a fix.
+ */
 export function isRunning(status: TaskStatus): boolean {
   return RUNNING.has(status);
 }

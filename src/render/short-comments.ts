@@ -21,7 +21,8 @@ export function renderSummary(input: SummaryInput): string {
   return [
     "### Foreman: done",
     "",
-    `All ${input.tasks.length} tasks merged in ${formatDuration(input.durationMs)}, with ${formatCount(attempts)} attempts in all.`,
+    `${input.tasks.length === 1 ? "The task was" : `All ${input.tasks.length} tasks were`} merged in ${formatDuration(input.durationMs)}, ` +
+      `with ${formatCount(attempts)} ${attempts === 1 ? "attempt" : "attempts"} in all.`,
     "",
     "| Task | Pull request | Attempts |",
     "| --- | --- | --- |",

@@ -53,7 +53,7 @@ function phaseSentence(view: StatusView): string {
     awaiting_plan_approval: "Waiting for plan approval: a writer can comment `/approve` to start, or `/plan <feedback>` to plan again.",
     running: `Working on the tasks: ${merged} of ${total} merged.`,
     completed: `Done: all ${total} tasks merged.`,
-    failed: "Stopped: a task needs a human. See the notes below.",
+    failed: "Stopped. The notes below say why and what a maintainer can do.",
     cancelled: "Cancelled.",
   };
   return `**${sentences[view.phase]}**`;

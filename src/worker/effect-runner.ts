@@ -1,10 +1,12 @@
+import { GitHubCallError } from "../adapters/github/errors.ts";
 import type { Effect } from "../engine/effects.ts";
+import type { EngineEvent } from "../engine/events.ts";
 import type { WorkflowState } from "../engine/types.ts";
 import type { RepoGitHub } from "../ports/github.ts";
 import type { JobInput } from "../store/store.ts";
 import { renderSummary } from "../render/index.ts";
 import { engineerEvent, plannerEvent } from "./agent-effects.ts";
-import { FOREMAN_CHECK } from "./ci-outcome.ts";
+import { ciOutcome, FOREMAN_CHECK } from "./ci-outcome.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { renderStatus } from "./status-view.ts";
 
@@ -28,7 +30,11 @@ async function recordedEvent(context: EffectContext, key: string, work: () => Pr
   const recorded = store.effectResult(key);
   const event = recorded ?? (await work());
   if (recorded === undefined) store.recordEffect(key, event);
-  context.outbox.push({ kind: "event", key: context.state.id, payload: { workflowId: context.state.id, event } });
+  context.outbox.push(eventJob(context.state.id, event as EngineEvent));
+}
+
+function eventJob(workflowId: string, event: EngineEvent): JobInput {
+  return { kind: "event", key: workflowId, payload: { workflowId, event } };
 }
 
 function taskPr(state: WorkflowState, taskId: string): number | null {
@@ -75,6 +81,11 @@ export async function runEffect(context: EffectContext, effect: Effect, index: n
     case "merge_task":
       await mergeTask(context, effect.taskId, effect.sha);
       return state;
+    case "poll_ci": {
+      const outcome = ciOutcome(await github.checksFor(effect.sha));
+      if (outcome) context.outbox.push(eventJob(state.id, { type: "ci_completed", taskId: effect.taskId, sha: effect.sha, ...outcome }));
+      return state;
+    }
     case "close_issue":
       await github.closeIssue(state.issue);
       return state;
@@ -92,13 +103,19 @@ async function mergeTask(context: EffectContext, taskId: string, sha: string): P
   if (!task?.pr || !task.prNodeId) return;
   const repository = await github.repository();
   const useQueue = state.config.merge.mode === "queue" || (state.config.merge.mode === "auto" && repository.mergeQueue);
-  if (useQueue) {
-    await github.enqueuePullRequest({ nodeId: task.prNodeId, expectedHeadOid: sha });
-    return;
-  }
-  const result = await github.mergePullRequest({ number: task.pr, sha, method: state.config.merge.method });
-  if (!result.merged) {
-    context.outbox.push({ kind: "event", key: state.id, payload: { workflowId: state.id, event: { type: "task_dequeued", taskId, reason: result.message } } });
+  const refused = (reason: string): void => {
+    context.outbox.push(eventJob(state.id, { type: "task_dequeued", taskId, reason }));
+  };
+  try {
+    if (useQueue) {
+      await github.enqueuePullRequest({ nodeId: task.prNodeId, expectedHeadOid: sha });
+      return;
+    }
+    const result = await github.mergePullRequest({ number: task.pr, sha, method: state.config.merge.method });
+    if (!result.merged) refused(result.message);
+  } catch (error) {
+    if (!(error instanceof GitHubCallError) || error.retryable) throw error;
+    refused(error.message);
   }
 }
 

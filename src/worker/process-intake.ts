@@ -28,6 +28,7 @@ async function onLabel(github: RepoGitHub, intake: Of<"issue_labeled">): Promise
   const repository = await github.repository();
   const loaded = await loadRepoConfig(github, repository.defaultBranch);
   if (!loaded.ok) {
+    if (intake.label.toLowerCase() !== loaded.label.toLowerCase()) return null;
     await github.upsertComment({ issue: intake.issue, key: "config-problems", body: renderConfigProblems(loaded.problems) });
     return null;
   }

@@ -1,3 +1,4 @@
+import { GraphqlResponseError } from "@octokit/graphql";
 import { RequestError } from "@octokit/request-error";
 
 /** A GitHub call that failed; classified so callers never compare message strings. */
@@ -39,7 +40,15 @@ function rateLimitDelay(error: RequestError, now: number): number | null {
   return null;
 }
 
+/** GraphQL answers refusals with HTTP 200 and `errors`; each carries a type such as NOT_FOUND. */
+function classifyGraphqlError(error: GraphqlResponseError<unknown>): GitHubCallError {
+  const type = error.errors?.[0]?.type;
+  const kind: GitHubCallError["kind"] = type === "NOT_FOUND" ? "not_found" : type === "FORBIDDEN" ? "forbidden" : type === "RATE_LIMITED" ? "rate_limited" : "validation";
+  return new GitHubCallError(`GitHub GraphQL refused the request: ${error.message}`, 200, kind, kind === "rate_limited" ? 60_000 : null);
+}
+
 export function classifyGitHubError(error: unknown, now = Date.now()): unknown {
+  if (error instanceof GraphqlResponseError) return classifyGraphqlError(error);
   if (!(error instanceof RequestError)) return error;
   const status = error.status;
   const delay = rateLimitDelay(error, now);

@@ -130,7 +130,10 @@ describe("decide: approval bound to the head commit", () => {
     const decision = step(approvedEarly, push("a", 2));
 
     expect(taskOf(decision.state, "a")).toMatchObject({ status: "ci_running", headSha: shaOf("a", 2), approvedSha: null, approvedBy: null });
-    expect(ofType(decision.effects, "set_check")).toEqual([expect.objectContaining({ sha: shaOf("a", 2), state: "in_progress" })]);
+    expect(ofType(decision.effects, "set_check")).toEqual([
+      expect.objectContaining({ sha: shaOf("a", 1), state: "neutral", title: "Superseded" }),
+      expect.objectContaining({ sha: shaOf("a", 2), state: "in_progress" }),
+    ]);
     expect(ofType(decision.effects, "comment")).toEqual([
       expect.objectContaining({ key: `approval-voided-a-${shaOf("a", 2)}`, on: { taskId: "a" }, body: expect.stringContaining("@octocat") as string }),
     ]);
@@ -248,5 +251,39 @@ describe("decide: tasks that stop", () => {
 
     expect(taskOf(decision.state, "a").status).toBe("cancelled");
     expect(decision.state.phase).toBe("executing");
+  });
+});
+
+describe("decide: results that arrive out of order", () => {
+  it("asks for the checks already finished on the head when a task is published", () => {
+    const decision = step(executing(single).state, published("a"));
+
+    expect(ofType(decision.effects, "poll_ci")).toEqual([{ type: "poll_ci", taskId: "a", sha: shaOf("a") }]);
+  });
+
+  it("ignores a push to a task that is still being coded", () => {
+    const coding = executing(single).state;
+
+    expect(decide(coding, push("a", 2), NOW)?.ignored).toBe("push to a task that is coding");
+  });
+
+  it("ignores a push to a merged task", () => {
+    const done = run(executing(chain).state, through("a")).state;
+
+    expect(decide(done, push("a", 2), NOW)?.ignored).toBe("push to a task that is merged");
+  });
+
+  it("ignores a coding failure for a task that is no longer being coded", () => {
+    const publishedTask = step(executing(single).state, published("a")).state;
+    const failure: EngineEvent = { type: "task_failed", taskId: "a", reason: "late", usage: USAGE };
+
+    expect(decide(publishedTask, failure, NOW)?.ignored).toBe("coding result for a task that is not being coded");
+  });
+
+  it("ignores a planner failure once the work is running", () => {
+    const running = executing(single).state;
+    const failure: EngineEvent = { type: "plan_failed", problems: ["late"], usage: USAGE };
+
+    expect(decide(running, failure, NOW)?.ignored).toBe("plan result outside planning");
   });
 });

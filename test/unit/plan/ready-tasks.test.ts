@@ -24,10 +24,17 @@ describe("readyTasks", () => {
     expect(readyTasks(input, running, 7)).toEqual(["g"]);
   });
 
-  it("does not count merged, failed or cancelled tasks as running", () => {
-    const input = plan(task("a"), task("b"), task("c"), task("d"));
+  it("does not count merged or cancelled tasks as running", () => {
+    const input = plan(task("a"), task("b"), task("c"));
 
-    expect(readyTasks(input, { a: "merged", b: "failed", c: "cancelled" }, 1)).toEqual(["d"]);
+    expect(readyTasks(input, { a: "merged", b: "cancelled" }, 1)).toEqual(["c"]);
+  });
+
+  it("keeps a failed task's slot and files, since its pull request may still turn green", () => {
+    const input = plan(task("a", { files: writes("x") }), task("b", { files: writes("x") }), task("c"));
+
+    expect(readyTasks(input, { a: "failed" }, 1)).toEqual([]);
+    expect(readyTasks(input, { a: "failed" }, 2)).toEqual(["c"]);
   });
 
   it("never restarts a failed or cancelled task", () => {

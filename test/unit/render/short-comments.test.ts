@@ -32,7 +32,7 @@ describe("renderSummary", () => {
     expect(summary).toMatchInlineSnapshot(`
       "### Foreman: done
 
-      All 2 tasks merged in 1 h 13 min, with 3 attempts in all.
+      All 2 tasks were merged in 1 h 13 min, with 3 attempts in all.
 
       | Task | Pull request | Attempts |
       | --- | --- | --- |

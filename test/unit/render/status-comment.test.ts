@@ -111,7 +111,7 @@ describe("renderStatusComment", () => {
     ["planning", "Planning the work."],
     ["awaiting_plan_approval", "a writer can comment `/approve` to start, or `/plan <feedback>` to plan again."],
     ["completed", "Done: all 3 tasks merged."],
-    ["failed", "Stopped: a task needs a human."],
+    ["failed", "Stopped. The notes below say why"],
     ["cancelled", "Cancelled."],
   ] as const)("describes the %s phase in words", (phase, words) => {
     expect(renderStatusComment({ ...running, phase })).toContain(words);
