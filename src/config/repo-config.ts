@@ -36,6 +36,25 @@ export const LimitsConfig = z
   })
   .strict();
 
+export const ReviewConfig = z
+  .object({
+    /** Whether a model reviews each task once CI is green. */
+    enabled: z.boolean().default(true),
+    /** Review rounds (reviewer → coder) per task before a human is asked. */
+    maxRounds: z.int().min(1).max(10).default(2),
+  })
+  .strict();
+
+export const QaConfig = z
+  .object({
+    /** Debugger fixes per task before a human is asked. */
+    maxFixAttempts: z.int().min(0).max(10).default(3),
+    /** Debugger fixes across all tasks of one issue. */
+    maxFixAttemptsPerIssue: z.int().min(0).max(50).default(8),
+    review: ReviewConfig.prefault({}),
+  })
+  .strict();
+
 /** `.github/foreman.yml` on the default branch. Every key is optional. */
 export const RepoConfig = z
   .object({
@@ -46,6 +65,7 @@ export const RepoConfig = z
     merge: MergeConfig.prefault({}),
     protectedPaths: z.array(z.string().min(1)).default([]),
     limits: LimitsConfig.prefault({}),
+    qa: QaConfig.prefault({}),
     allowBots: z.array(z.string().min(1)).default([]),
   })
   .strict();

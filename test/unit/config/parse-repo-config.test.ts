@@ -11,6 +11,7 @@ const defaults: RepoConfig = {
   merge: { mode: "auto", method: "squash", closeIssue: true },
   protectedPaths: [],
   limits: { tasksPerPlan: 6, filesPerTask: 10, changedLinesPerTask: 400, issueBodyChars: 20000, tokensPerIssue: 400000, costPerIssueUsd: 5 },
+  qa: { maxFixAttempts: 3, maxFixAttemptsPerIssue: 8, review: { enabled: true, maxRounds: 2 } },
   allowBots: [],
 };
 
@@ -37,6 +38,7 @@ describe("parseRepoConfig", () => {
       merge: { mode: "queue", method: "merge", closeIssue: false },
       protectedPaths: ["infra/**"],
       limits: { tasksPerPlan: 1, filesPerTask: 2, changedLinesPerTask: 3, issueBodyChars: 4, tokensPerIssue: 5, costPerIssueUsd: 0.5 },
+      qa: { maxFixAttempts: 1, maxFixAttemptsPerIssue: 2, review: { enabled: false, maxRounds: 1 } },
       allowBots: ["renovate[bot]"],
     };
 
