@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       "dist/",
       "coverage/",
+      "bench-results/",
       "node_modules/",
       "src/sandbox/github/fidelity/*.json",
       "src/demo/templates/",

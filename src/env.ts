@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { loadProviders, ProvidersConfigError, type ResolvedProvider } from "./adapters/model/providers.ts";
+
+const Seconds = z.coerce.number().min(0).max(86_400);
 
 const Env = z.object({
   APP_ID: z.string().regex(/^\d+$/, "must be the numeric App ID"),
@@ -14,12 +17,27 @@ const Env = z.object({
   FOREMAN_LLM_API_KEY: z.string().optional(),
   OPENAI_API_KEY: z.string().optional(),
   FOREMAN_DEFAULT_MODEL: z.string().default("gpt-4o-mini"),
+  /** The model provider chain as JSON; see docs/operations.md. */
+  FOREMAN_PROVIDERS: z.string().optional(),
+  /** A YAML file with the model provider chain, instead of FOREMAN_PROVIDERS. */
+  FOREMAN_PROVIDERS_FILE: z.string().optional(),
+  FOREMAN_MODEL_TIMEOUT_SECONDS: Seconds.default(120),
   FOREMAN_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+  /** A job whose worker died runs again this long after its last heartbeat. */
+  FOREMAN_LEASE_SECONDS: Seconds.min(1).default(60),
+  /** On SIGTERM, how long jobs in hand may take to finish before their leases are released. */
+  FOREMAN_SHUTDOWN_GRACE_SECONDS: Seconds.default(8),
+  /** How often open workflows are compared with GitHub; 0 turns the timer off (it still runs on start). */
+  FOREMAN_RECONCILE_SECONDS: Seconds.default(300),
+  /** How often every installation is scanned for labelled issues Foreman does not know (a missed label, a lost database). */
+  FOREMAN_RECONCILE_SCAN_SECONDS: Seconds.default(3600),
   /** Probot serialises writes 1 s apart (3 s for content) to respect GitHub's secondary limits; off only against a local sandbox. */
   FOREMAN_GITHUB_THROTTLE: z.enum(["on", "off"]).default("on"),
+  /** Workflows one installation may have running at once; a label over the cap is refused with a comment. */
+  FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION: z.coerce.number().int().min(1).max(10_000).default(10),
 });
 
-export type ForemanEnv = z.infer<typeof Env> & { privateKey: string; llmApiKey: string };
+export type ForemanEnv = z.infer<typeof Env> & { privateKey: string; llmApiKey: string; providers: ResolvedProvider[] };
 
 export class EnvError extends Error {
   readonly problems: string[];
@@ -30,17 +48,30 @@ export class EnvError extends Error {
   }
 }
 
+/** The configured provider chain, or one provider from FOREMAN_LLM_BASE_URL and its key. */
+function providersOf(env: z.infer<typeof Env>, source: NodeJS.ProcessEnv, readFile: (path: string) => string): { providers: ResolvedProvider[]; problems: string[] } {
+  try {
+    const chain = loadProviders({ json: env.FOREMAN_PROVIDERS, file: env.FOREMAN_PROVIDERS_FILE }, source, readFile);
+    if (chain) return { providers: chain, problems: [] };
+  } catch (error) {
+    if (error instanceof ProvidersConfigError) return { providers: [], problems: error.problems.map((problem) => `FOREMAN_PROVIDERS: ${problem}`) };
+    throw error;
+  }
+  const apiKey = env.FOREMAN_LLM_API_KEY ?? env.OPENAI_API_KEY;
+  if (!apiKey) return { providers: [], problems: ["FOREMAN_LLM_API_KEY (or OPENAI_API_KEY): must be set to the model endpoint's key, or configure FOREMAN_PROVIDERS"] };
+  const apiKeyEnv = env.FOREMAN_LLM_API_KEY ? "FOREMAN_LLM_API_KEY" : "OPENAI_API_KEY";
+  return { providers: [{ name: "default", baseUrl: env.FOREMAN_LLM_BASE_URL, apiKeyEnv, apiKey }], problems: [] };
+}
+
 /** Reads the environment once at start; every problem is reported together. */
 export function parseEnv(source: NodeJS.ProcessEnv, readKeyFile: (path: string) => string): ForemanEnv {
   const parsed = Env.safeParse(source);
   if (!parsed.success) throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
   const env = parsed.data;
   const privateKey = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH ? readKeyFile(env.PRIVATE_KEY_PATH) : undefined);
-  const llmApiKey = env.FOREMAN_LLM_API_KEY ?? env.OPENAI_API_KEY;
-  const problems = [
-    ...(privateKey ? [] : ["PRIVATE_KEY or PRIVATE_KEY_PATH: one must be set to the App's private key"]),
-    ...(llmApiKey ? [] : ["FOREMAN_LLM_API_KEY (or OPENAI_API_KEY): must be set to the model endpoint's key"]),
-  ];
-  if (problems.length > 0 || !privateKey || !llmApiKey) throw new EnvError(problems);
-  return { ...env, privateKey: privateKey.replace(/\\n/g, "\n"), llmApiKey };
+  const { providers, problems: providerProblems } = providersOf(env, source, readKeyFile);
+  const problems = [...(privateKey ? [] : ["PRIVATE_KEY or PRIVATE_KEY_PATH: one must be set to the App's private key"]), ...providerProblems];
+  if (problems.length > 0 || !privateKey) throw new EnvError(problems);
+  const llmApiKey = providers[0]?.apiKey ?? "";
+  return { ...env, privateKey: privateKey.replace(/\\n/g, "\n"), llmApiKey, providers };
 }

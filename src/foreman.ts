@@ -2,14 +2,21 @@ import { mkdirSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import { pino, type Logger } from "pino";
-import { createNodeMiddleware, Probot, ProbotOctokit } from "probot";
+import { createNodeMiddleware, Probot } from "probot";
 import { ProbotGitHub } from "./adapters/github/octokit-github.ts";
-import { OpenAiModel } from "./adapters/model/openai-model.ts";
+import { createModel } from "./adapters/model/create-model.ts";
 import type { ForemanEnv } from "./env.ts";
+import { foremanOctokit } from "./foreman-octokit.ts";
 import { createApp } from "./handlers/index.ts";
+import { LOG_REDACTION } from "./policy/log-redaction.ts";
+import { installationRemovedHandler } from "./reconcile/installation-job.ts";
+import { OctokitReconcileGitHub } from "./reconcile/octokit-reconcile.ts";
+import { Reconciler } from "./reconcile/reconciler.ts";
 import { SqliteStore } from "./store/sqlite/sqlite-store.ts";
-import { StoreIntakeSink } from "./store/store-intake-sink.ts";
+import { INSTALLATION_REMOVED_JOB, StoreIntakeSink } from "./store/store-intake-sink.ts";
+import { workflowOfKey } from "./store/store.ts";
 import { DEFAULT_WORKER_OPTIONS, Worker } from "./worker/worker.ts";
 
 export const WEBHOOK_PATH = "/api/github/webhooks";
@@ -19,39 +26,47 @@ export interface RunningForeman {
   stop(): Promise<void>;
 }
 
-/**
- * Probot's Octokit spaces writes 1 s apart (3 s for content) to stay under GitHub's secondary
- * limits. Against a local sandbox that only costs time, so it can be switched off. The option
- * is forced in a function because Probot sets its own `throttle` object on every instance.
- */
-function octokitClass(env: ForemanEnv): typeof ProbotOctokit {
-  if (env.FOREMAN_GITHUB_THROTTLE === "on") return ProbotOctokit;
-  return ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-    ...options,
-    throttle: { ...(options.throttle as object | undefined), enabled: false },
-  }));
+/** The app's bot login; GitHub failing at start (a 5xx, a rate limit) delays the start rather than ending it. */
+async function botLogin(probot: Probot, log: Logger): Promise<string> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      const octokit = await probot.auth();
+      const { data } = await octokit.rest.apps.getAuthenticated();
+      return `${data?.slug ?? "foreman"}[bot]`;
+    } catch (error) {
+      if (attempt >= 8) throw error;
+      log.warn({ attempt, err: error }, "could not read the app from GitHub; trying again");
+      await sleep(Math.min(500 * 2 ** attempt, 30_000));
+    }
+  }
 }
 
-async function botLogin(probot: Probot): Promise<string> {
-  const octokit = await probot.auth();
-  const { data } = await octokit.rest.apps.getAuthenticated();
-  return `${data?.slug ?? "foreman"}[bot]`;
+function workerOptions(env: ForemanEnv): typeof DEFAULT_WORKER_OPTIONS {
+  return {
+    ...DEFAULT_WORKER_OPTIONS,
+    concurrency: env.FOREMAN_WORKER_CONCURRENCY,
+    leaseMs: env.FOREMAN_LEASE_SECONDS * 1000,
+    shutdownGraceMs: env.FOREMAN_SHUTDOWN_GRACE_SECONDS * 1000,
+  };
 }
 
-/** Starts the webhook server and the worker; `stop()` drains them and closes the database. */
+/** Starts the webhook server, the worker and the reconciler; `stop()` drains them and closes the database. */
 export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<RunningForeman> {
-  const log = logger ?? pino({ level: env.LOG_LEVEL });
+  // Every logger below derives from this one, so none of them writes Foreman's credentials.
+  const log = (logger ?? pino({ level: env.LOG_LEVEL })).child({}, { redact: LOG_REDACTION });
   const probot = new Probot({
     appId: env.APP_ID,
     privateKey: env.privateKey,
     secret: env.WEBHOOK_SECRET,
     log: log.child({ name: "probot" }),
-    Octokit: octokitClass(env),
+    Octokit: foremanOctokit(env.FOREMAN_GITHUB_THROTTLE),
     ...(env.FOREMAN_GITHUB_API_URL ? { baseUrl: env.FOREMAN_GITHUB_API_URL } : {}),
   });
   if (env.FOREMAN_DB_PATH !== ":memory:") mkdirSync(dirname(env.FOREMAN_DB_PATH), { recursive: true });
   const store = new SqliteStore(env.FOREMAN_DB_PATH);
-  const model = new OpenAiModel({ baseUrl: env.FOREMAN_LLM_BASE_URL, apiKey: env.llmApiKey });
+  const model = createModel({ providers: env.providers, timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000, log: log.child({ name: "model" }) });
+  const bot = await botLogin(probot, log);
+  const holder: { reconciler: Reconciler | null } = { reconciler: null };
   const worker = new Worker(
     {
       store,
@@ -59,11 +74,24 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
       model,
       log: log.child({ name: "worker" }),
       now: Date.now,
-      botLogin: await botLogin(probot),
+      botLogin: bot,
+      maxWorkflowsPerInstallation: env.FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION,
       modelFor: (role, config) => config.models[role] ?? config.models.default ?? env.FOREMAN_DEFAULT_MODEL,
     },
-    { ...DEFAULT_WORKER_OPTIONS, concurrency: env.FOREMAN_WORKER_CONCURRENCY },
+    workerOptions(env),
+    {
+      handlers: { [INSTALLATION_REMOVED_JOB]: installationRemovedHandler(store, Date.now, log.child({ name: "worker" })) },
+      onGaveUp: (job) => {
+        const workflowId = workflowOfKey(job.key);
+        if (workflowId) holder.reconciler?.check(workflowId);
+      },
+    },
   );
+  const reconciler = new Reconciler(
+    { store, github: new OctokitReconcileGitHub(probot), log: log.child({ name: "reconcile" }), now: Date.now, botLogin: bot, notify: () => worker.notify() },
+    { intervalMs: env.FOREMAN_RECONCILE_SECONDS * 1000, scanIntervalMs: env.FOREMAN_RECONCILE_SCAN_SECONDS * 1000 },
+  );
+  holder.reconciler = reconciler;
   const sink = new StoreIntakeSink(store, Date.now, () => worker.notify());
   const middleware = await createNodeMiddleware(createApp(sink), { probot, webhooksPath: WEBHOOK_PATH });
   const server = createServer((request, response) => {
@@ -75,13 +103,20 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
   });
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   worker.start();
+  reconciler.start();
   const { port } = server.address() as AddressInfo;
-  log.info({ port, webhookPath: WEBHOOK_PATH }, "foreman is listening");
-  return { url: `http://127.0.0.1:${port}`, stop: () => shutdown(server, worker, store) };
+  log.info({ port, webhookPath: WEBHOOK_PATH, providers: env.providers.map((provider) => provider.name) }, "foreman is listening");
+  return { url: `http://127.0.0.1:${port}`, stop: () => shutdown({ server, worker, reconciler, store, log }) };
 }
 
-async function shutdown(server: Server, worker: Worker, store: SqliteStore): Promise<void> {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await worker.stop();
-  store.close();
+/** Stops taking deliveries and jobs, lets the jobs in hand finish or releases their leases, then closes the database. */
+async function shutdown(parts: { server: Server; worker: Worker; reconciler: Reconciler; store: SqliteStore; log: Logger }): Promise<void> {
+  const closed = new Promise<void>((resolve) => parts.server.close(() => resolve()));
+  parts.server.closeIdleConnections();
+  await parts.reconciler.stop();
+  const { finished, released } = await parts.worker.stop();
+  await Promise.race([closed, sleep(1000)]);
+  parts.server.closeAllConnections();
+  parts.store.close();
+  parts.log.info({ finished, released }, "stopped; the database is closed");
 }

@@ -9,8 +9,14 @@ try {
   const env = parseEnv(process.env, (path) => readFileSync(path, "utf8"));
   const foreman = await startForeman(env, log);
   const stop = (signal: string): void => {
-    log.info({ signal }, "stopping: finishing jobs in hand");
-    void foreman.stop().then(() => process.exit(0));
+    log.info({ signal }, "stopping: no new jobs; finishing or releasing the ones in hand");
+    foreman.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        log.error({ err: error }, "could not stop cleanly");
+        process.exit(1);
+      },
+    );
   };
   process.once("SIGTERM", () => stop("SIGTERM"));
   process.once("SIGINT", () => stop("SIGINT"));

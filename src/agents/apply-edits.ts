@@ -78,6 +78,10 @@ export function applyEdits(edits: Edit[], files: Record<string, string | null>, 
       problems.push(result.problem);
       continue;
     }
+    if (result.content?.includes("\u0000")) {
+      problems.push(`\`${edit.path}\` would contain a NUL byte: Foreman writes text files only, never binary content`);
+      continue;
+    }
     lines += changedLines(current, result.content);
     changes.set(edit.path, result.content);
   }

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { FileChange } from "../ports/github.ts";
 import type { ModelPort } from "../ports/model.ts";
 import type { Task } from "../plan/index.ts";
-import { fenceUntrusted, sanitizeUntrusted } from "../policy/sanitize.ts";
+import { fenceUntrusted, redactText, sanitizeUntrusted } from "../policy/sanitize.ts";
 import { applyEdits, Edit, type EditPolicy } from "./apply-edits.ts";
 import { loadPrompt, renderTemplate } from "./prompts.ts";
 import { formatFiles, formatTree } from "./repo-context.ts";
@@ -28,7 +28,7 @@ export function formatTask(task: Task): string {
 }
 
 /** Asks the coder for edits and checks them; the checked edits come back as file changes. */
-export async function runCoder(model: ModelPort, input: CoderInput): Promise<StructuredResult<{ summary: string; changes: FileChange[] }>> {
+export async function runCoder(model: ModelPort, input: CoderInput): Promise<StructuredResult<{ summary: string; changes: FileChange[]; edits: Edit[] }>> {
   const system = renderTemplate(await loadPrompt("coder"), { taskFiles: input.task.files.map((file) => `\`${file.path}\``).join(", ") });
   const user = renderTemplate(await loadPrompt("coder-user"), {
     repository: input.repository,
@@ -45,5 +45,5 @@ export async function runCoder(model: ModelPort, input: CoderInput): Promise<Str
   if (!result.ok) return result;
   const outcome = applyEdits(result.value.edits, input.files, input.policy);
   if (!outcome.ok) return { ok: false, problems: outcome.problems, usage: result.usage };
-  return { ok: true, value: { summary: result.value.summary, changes: outcome.changes }, usage: result.usage };
+  return { ok: true, value: { summary: redactText(result.value.summary), changes: outcome.changes, edits: result.value.edits }, usage: result.usage };
 }

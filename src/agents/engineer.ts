@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ModelPort } from "../ports/model.ts";
-import { fenceUntrusted, sanitizeUntrusted } from "../policy/sanitize.ts";
+import { fenceUntrusted, redactText, sanitizeUntrusted } from "../policy/sanitize.ts";
 import { loadPrompt, renderTemplate } from "./prompts.ts";
 import { formatFiles, formatTree } from "./repo-context.ts";
 import { askStructured, type StructuredResult } from "./structured.ts";
@@ -27,6 +27,11 @@ export function formatIssue(title: string, body: string, maxChars: number): stri
   return fenceUntrusted("issue", sanitizeUntrusted(`# ${title}\n\n${body}`, maxChars));
 }
 
+/** The engineer's text is posted (questions) and kept (brief): secrets in it are redacted. */
+function redactAnswer(answer: EngineerAnswer): EngineerAnswer {
+  return answer.decision === "proceed" ? { ...answer, brief: redactText(answer.brief) } : { ...answer, questions: answer.questions.map(redactText) };
+}
+
 export async function runEngineer(model: ModelPort, input: EngineerInput): Promise<StructuredResult<EngineerAnswer>> {
   const user = renderTemplate(await loadPrompt("engineer-user"), {
     repository: input.repository,
@@ -36,11 +41,12 @@ export async function runEngineer(model: ModelPort, input: EngineerInput): Promi
     tree: formatTree(input.tree),
     files: formatFiles(input.files),
   });
-  return askStructured(model, {
+  const result = await askStructured(model, {
     role: "engineer",
     model: input.model,
     system: await loadPrompt("engineer"),
     user,
     schema: EngineerAnswer,
   });
+  return result.ok ? { ...result, value: redactAnswer(result.value) } : result;
 }

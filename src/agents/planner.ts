@@ -1,6 +1,7 @@
 import type { ModelPort } from "../ports/model.ts";
 import { Plan, validatePlan, type PlanLimits } from "../plan/index.ts";
-import { fenceUntrusted, sanitizeUntrusted } from "../policy/sanitize.ts";
+import { checkWritablePath, describeRefusal } from "../policy/paths.ts";
+import { fenceUntrusted, redactText, sanitizeUntrusted } from "../policy/sanitize.ts";
 import { formatIssue } from "./engineer.ts";
 import { loadPrompt, renderTemplate } from "./prompts.ts";
 import { formatFiles, formatTree } from "./repo-context.ts";
@@ -18,6 +19,31 @@ export interface PlannerInput {
   tree: string[];
   files: Record<string, string | null>;
   limits: PlanLimits;
+  /** The repository's own protected paths (`protectedPaths`), on top of the built-in ones. */
+  protectedPaths?: readonly string[];
+}
+
+/** A task that names a file Foreman may never write cannot be done: the planner is told to leave it out. */
+export function protectedPathProblems(plan: Plan, protectedPaths: readonly string[]): string[] {
+  return plan.tasks.flatMap((task) =>
+    task.files.flatMap((file) => {
+      const refusal = checkWritablePath(file.path, { taskFiles: [file.path], protectedPaths });
+      return refusal?.kind === "protected" ? [`Task "${task.id}" names ${describeRefusal(refusal)}: Foreman may not write it, so leave it out of the plan.`] : [];
+    }),
+  );
+}
+
+/** The plan's words end up in comments, pull requests and commit messages: secrets in them are redacted. */
+export function redactPlan(plan: Plan): Plan {
+  return {
+    summary: redactText(plan.summary),
+    tasks: plan.tasks.map((task) => ({
+      ...task,
+      title: redactText(task.title),
+      description: redactText(task.description),
+      acceptanceCriteria: task.acceptanceCriteria.map(redactText),
+    })),
+  };
 }
 
 export async function runPlanner(model: ModelPort, input: PlannerInput): Promise<StructuredResult<Plan> & { notes?: string[] }> {
@@ -36,10 +62,11 @@ export async function runPlanner(model: ModelPort, input: PlannerInput): Promise
   });
   const check = (plan: Plan): string[] => {
     const validation = validatePlan(plan, input.limits);
-    return validation.ok ? [] : validation.problems.map((problem) => problem.message);
+    const problems = validation.ok ? [] : validation.problems.map((problem) => problem.message);
+    return [...problems, ...protectedPathProblems(plan, input.protectedPaths ?? [])];
   };
   const result = await askStructured(model, { role: "planner", model: input.model, system, user, schema: Plan, check });
   if (!result.ok) return result;
   const validation = validatePlan(result.value, input.limits);
-  return validation.ok ? { ...result, value: validation.plan, notes: validation.notes } : result;
+  return validation.ok ? { ...result, value: redactPlan(validation.plan), notes: validation.notes } : result;
 }

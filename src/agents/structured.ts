@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Usage } from "../engine/types.ts";
 import { addUsage, NO_USAGE } from "../engine/usage.ts";
 import type { AgentRole, ChatMessage, ModelPort } from "../ports/model.ts";
+import { redactText } from "../policy/sanitize.ts";
 import { usageOf } from "./pricing.ts";
 
 export type StructuredResult<T> = { ok: true; value: T; usage: Usage } | { ok: false; problems: string[]; usage: Usage };
@@ -55,5 +56,6 @@ export async function askStructured<T>(model: ModelPort, request: StructuredRequ
     problems = outcome.problems;
     messages.push({ role: "assistant", content: response.content }, { role: "user", content: repairMessage(problems) });
   }
-  return { ok: false, problems, usage };
+  // The problems are posted when the work stops, and may quote the model's answer.
+  return { ok: false, problems: problems.map(redactText), usage };
 }

@@ -1,4 +1,4 @@
-export { RepoConfig, ModelsConfig, MergeConfig, LimitsConfig, QaConfig, ReviewConfig, DEFAULT_MODEL, modelFor } from "./repo-config.ts";
+export { RepoConfig, ModelsConfig, MergeConfig, LimitsConfig, QaConfig, ReviewConfig, ApprovalConfig, DEFAULT_MODEL, modelFor } from "./repo-config.ts";
 export type { AgentRole } from "./repo-config.ts";
 export type { ConfigProblem, ConfigPath } from "./config-problem.ts";
 export type { RepoConfigResult } from "./parse-repo-config.ts";

@@ -33,6 +33,17 @@ export const LimitsConfig = z
     issueBodyChars: PositiveInt.default(20_000),
     tokensPerIssue: PositiveInt.default(400_000),
     costPerIssueUsd: z.number().positive().default(5),
+    /** The longest chain of dependent tasks a plan may have. */
+    planDepth: PositiveInt.max(20).default(4),
+  })
+  .strict();
+
+export const ApprovalConfig = z
+  .object({
+    /** An approval must come from someone other than the user who started the work. */
+    separateApprover: z.boolean().default(false),
+    /** Who may approve a high-risk task besides maintainers and admins. */
+    highRiskApprovers: z.array(z.string().min(1)).default([]),
   })
   .strict();
 
@@ -66,6 +77,7 @@ export const RepoConfig = z
     protectedPaths: z.array(z.string().min(1)).default([]),
     limits: LimitsConfig.prefault({}),
     qa: QaConfig.prefault({}),
+    approval: ApprovalConfig.prefault({}),
     allowBots: z.array(z.string().min(1)).default([]),
   })
   .strict();

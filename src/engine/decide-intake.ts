@@ -25,6 +25,7 @@ export function start(event: Of<"start">, now: number): Decision {
     tasks: {},
     usage: NO_USAGE,
     statusCommentId: null,
+    fixAttemptsTotal: 0,
     startedAt: now,
     finishedAt: null,
     failure: null,

@@ -1,25 +1,15 @@
 import { ignore, type Decision } from "./decision.ts";
+import { NEEDS_HUMAN_LABEL, reviewOrReady, startDebugging } from "./decide-qa.ts";
+import { maxRisk } from "../policy/risk.ts";
+import { afterReady } from "./ready.ts";
 import type { EngineEvent } from "./events.ts";
 import type { Effect } from "./effects.ts";
 import { startReadyTasks } from "./schedule.ts";
+import { check, withTask } from "./task-helpers.ts";
 import type { TaskRecord, WorkflowState } from "./types.ts";
 import { addUsage } from "./usage.ts";
 
 type Of<T extends EngineEvent["type"]> = Extract<EngineEvent, { type: T }>;
-
-const withTask = (state: WorkflowState, task: TaskRecord): WorkflowState => ({
-  ...state,
-  tasks: { ...state.tasks, [task.id]: task },
-});
-
-const check = (task: TaskRecord, sha: string, state: Extract<Effect, { type: "set_check" }>["state"], title: string, summary: string): Effect => ({
-  type: "set_check",
-  taskId: task.id,
-  sha,
-  state,
-  title,
-  summary,
-});
 
 export function taskPublished(state: WorkflowState, task: TaskRecord, event: Of<"task_published">): Decision {
   if (task.status !== "coding") return ignore(state, "task already published");
@@ -31,8 +21,12 @@ export function taskPublished(state: WorkflowState, task: TaskRecord, event: Of<
     pr: event.pr,
     prNodeId: event.prNodeId,
     headSha: event.headSha,
+    ownCommits: [...task.ownCommits, event.headSha],
     approvedSha: kept ? task.approvedSha : null,
     approvedBy: kept ? task.approvedBy : null,
+    approvedPermission: kept ? task.approvedPermission : null,
+    risk: maxRisk(task.risk, event.risk.level),
+    riskReasons: event.risk.reasons,
   };
   return {
     state: { ...withTask(state, next), usage: addUsage(state.usage, event.usage) },
@@ -55,64 +49,53 @@ export function taskFailed(state: WorkflowState, task: TaskRecord, event: Of<"ta
 
 export function ciCompleted(state: WorkflowState, task: TaskRecord, event: Of<"ci_completed">): Decision {
   if (event.sha !== task.headSha) return ignore(state, "CI result for an old commit");
-  if (task.status !== "ci_running" && task.status !== "failed") return ignore(state, "task is not waiting for CI");
+  if (!WAITING_FOR_CI.has(task.status)) return ignore(state, "task is not waiting for CI");
+  if (task.status === "fixing" && event.conclusion === "failure") return ignore(state, "the debugger is already on this failure");
   if (event.conclusion === "failure") {
     const next = { ...task, status: "failed" as const, failure: event.summary };
-    return {
-      state: withTask(state, next),
-      effects: [check(next, event.sha, "failure", "CI failed", event.summary), { type: "update_status" }],
-    };
+    const failed = withTask(state, next);
+    const debugging = startDebugging(failed, next, event.sha);
+    return { ...debugging, effects: [check(next, event.sha, "failure", "CI failed", event.summary), ...debugging.effects] };
   }
-  const next = { ...task, status: "ready" as const, failure: null };
-  return afterReady(withTask(state, next), next);
+  return reviewOrReady(state, { ...task, failure: null }, event.sha);
 }
 
-/** A green task merges once it holds an approval for its current head; otherwise it waits for one. */
-function afterReady(state: WorkflowState, task: TaskRecord): Decision {
-  const sha = task.headSha ?? "";
-  if (task.approvedSha === sha) {
-    const merging = { ...task, status: "merging" as const };
-    return {
-      state: withTask(state, merging),
-      effects: [
-        check(merging, sha, "success", "Approved", `Approved by @${task.approvedBy ?? "a maintainer"} for ${sha.slice(0, 7)}.`),
-        { type: "merge_task", taskId: task.id, sha },
-        { type: "update_status" },
-      ],
-    };
-  }
-  return {
-    state,
-    effects: [
-      check(task, sha, "in_progress", "Ready for approval", "CI is green. A maintainer can comment `/approve` on this pull request."),
-      { type: "update_status" },
-    ],
-  };
-}
+/** A green re-run (by a human, say) also counts while the debugger is still reading the failure. */
+const WAITING_FOR_CI = new Set<TaskRecord["status"]>(["ci_running", "failed", "needs_human", "fixing"]);
 
 export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"approve_task">): Decision {
   if (task.status === "merged" || task.status === "merging") return ignore(state, "task already merging");
   // Before the pull request is published here, the approval is kept and checked against the published head.
   const unpublished = task.status === "coding" && task.headSha === null;
   if (!unpublished && event.sha !== task.headSha) return ignore(state, "approval for a commit that is not the head");
-  const approved = { ...task, approvedSha: event.sha, approvedBy: event.by };
+  if (state.config.approval.separateApprover && event.by === state.requester) {
+    const body = `@${event.by} started this work, and this repository requires the approval of someone else (\`approval.separateApprover\`).`;
+    return { state, effects: [{ type: "comment", key: `approval-refused-${task.id}-${event.sha}-${event.by}`, on: task.pr ? { taskId: task.id } : "issue", body }] };
+  }
+  const approved = { ...task, approvedSha: event.sha, approvedBy: event.by, approvedPermission: event.permission };
   if (task.status !== "ready") return { state: withTask(state, approved), effects: [{ type: "update_status" }] };
   return afterReady(withTask(state, approved), approved);
 }
 
-/** A push moves the head of a task only while its pull request is open and not yet merged. */
-const MOVABLE = new Set<TaskRecord["status"]>(["pr_open", "ci_running", "ready", "approved", "merging", "failed"]);
+/**
+ * A push moves the head of a task only while its pull request is open and not yet merged. An
+ * escalated task counts: a human pushing the fix is one of the ways out the escalation offers.
+ */
+const MOVABLE = new Set<TaskRecord["status"]>(["pr_open", "ci_running", "ready", "approved", "merging", "failed", "needs_human", "reviewing"]);
 
 export function headChanged(state: WorkflowState, task: TaskRecord, event: Of<"head_changed">): Decision {
   if (event.sha === task.headSha) return ignore(state, "head unchanged");
   if (task.headSha === null || !MOVABLE.has(task.status)) return ignore(state, `push to a task that is ${task.status}`);
   const voided = task.approvedSha !== null;
-  const next = { ...task, headSha: event.sha, approvedSha: null, approvedBy: null, status: "ci_running" as const };
+  const next = { ...task, headSha: event.sha, approvedSha: null, approvedBy: null, approvedPermission: null, status: "ci_running" as const };
   const effects: Effect[] = [
     check(task, task.headSha, "neutral", "Superseded", `A newer commit (${event.sha.slice(0, 7)}) is the head of this pull request.`),
     check(next, event.sha, "in_progress", "Waiting for CI", "A new commit was pushed; CI runs again and a new `/approve` is needed."),
     { type: "update_status" },
   ];
+  if (task.status === "needs_human" && !Object.values(state.tasks).some((other) => other.id !== task.id && other.status === "needs_human")) {
+    effects.push({ type: "label", add: [], remove: [NEEDS_HUMAN_LABEL] });
+  }
   if (voided) {
     effects.push({
       type: "comment",

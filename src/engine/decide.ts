@@ -1,5 +1,7 @@
 import { agentFailed, approvePlan, engineerDone, planDone, planFailed, replan, reply, start } from "./decide-intake.ts";
+import { debugDone, humanFeedback, rebaseDone, retry, reviewDone, revisionDone, taskConflicted } from "./decide-qa.ts";
 import { approveTask, ciCompleted, headChanged, taskClosed, taskDequeued, taskFailed, taskMerged, taskPublished } from "./decide-tasks.ts";
+import { withinBudget } from "./budget.ts";
 import { ignore, isTerminal, type Decision } from "./decision.ts";
 import type { EngineEvent } from "./events.ts";
 import type { WorkflowState } from "./types.ts";
@@ -9,12 +11,18 @@ import type { WorkflowState } from "./types.ts";
  * event, the next state and the effects to perform. Pure: time comes in as `now`.
  */
 export function decide(state: WorkflowState | null, event: EngineEvent, now: number): Decision | null {
+  const decision = decideEvent(state, event, now);
+  return decision && withinBudget(decision, now);
+}
+
+function decideEvent(state: WorkflowState | null, event: EngineEvent, now: number): Decision | null {
   if (event.type === "start") {
     if (state && !isTerminal(state)) return ignore(state, "workflow already running");
     return start(event, now);
   }
   if (!state) return null;
   if (isTerminal(state)) return ignore(state, `workflow is ${state.phase}`);
+  if (event.type === "retry") return retry(state, event);
   if ("taskId" in event) return decideTask(state, event, now);
   switch (event.type) {
     case "engineer_done":
@@ -36,7 +44,7 @@ export function decide(state: WorkflowState | null, event: EngineEvent, now: num
   }
 }
 
-type TaskEvent = Extract<EngineEvent, { taskId: string }>;
+type TaskEvent = Exclude<Extract<EngineEvent, { taskId: string | null }>, { type: "retry" }>;
 
 function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decision {
   const task = state.tasks[event.taskId];
@@ -58,6 +66,18 @@ function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decisi
       return taskDequeued(state, task, event);
     case "task_closed":
       return taskClosed(state, task);
+    case "debug_done":
+      return debugDone(state, task, event);
+    case "review_done":
+      return reviewDone(state, task, event);
+    case "revision_done":
+      return revisionDone(state, task, event);
+    case "human_feedback":
+      return humanFeedback(state, task, event);
+    case "task_conflicted":
+      return taskConflicted(state, task);
+    case "rebase_done":
+      return rebaseDone(state, task, event);
   }
 }
 

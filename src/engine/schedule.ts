@@ -3,6 +3,7 @@ import { formatTaskBranch } from "../render/branch-name.ts";
 import type { Decision } from "./decision.ts";
 import type { Effect } from "./effects.ts";
 import type { TaskRecord, WorkflowState } from "./types.ts";
+import { NO_USAGE } from "./usage.ts";
 
 function newTask(state: WorkflowState, id: string, now: number): TaskRecord {
   return {
@@ -14,10 +15,25 @@ function newTask(state: WorkflowState, id: string, now: number): TaskRecord {
     headSha: null,
     approvedSha: null,
     approvedBy: null,
+    approvedPermission: null,
+    risk: state.plan?.tasks.find((task) => task.id === id)?.risk ?? "low",
+    riskReasons: [],
     attempts: 1,
     failure: null,
     startedAt: now,
     mergedAt: null,
+    fixAttempts: 0,
+    classifications: [],
+    lastSignature: null,
+    rerunSha: null,
+    lastError: null,
+    reviewRounds: 0,
+    reviewedSha: null,
+    reviewVerdict: null,
+    findingSignatures: [],
+    ownCommits: [],
+    retryContext: null,
+    usage: NO_USAGE,
   };
 }
 

@@ -1,9 +1,12 @@
 import type { ApplicationFunction } from "probot";
 import { onCheckSuite } from "./checks.ts";
 import type { IntakeSink } from "./intake-sink.ts";
+import { onInstallation } from "./installation.ts";
 import { onIssueComment } from "./issue-comment.ts";
 import { onIssueLabeled } from "./issues.ts";
 import { onMergeGroup } from "./merge-group.ts";
+import { onPush } from "./push.ts";
+import { onReview } from "./review.ts";
 import { onPullRequest } from "./pull-request.ts";
 
 /** The Probot app: registers the handlers, each of which only records and queues. */
@@ -14,5 +17,8 @@ export function createApp(sink: IntakeSink): ApplicationFunction {
     onPullRequest(app, sink);
     onCheckSuite(app, sink);
     onMergeGroup(app, sink);
+    onReview(app, sink);
+    onPush(app, sink);
+    onInstallation(app, sink);
   };
 }

@@ -3,14 +3,14 @@ import type { Sender } from "../worker/intake.ts";
 
 interface RepoPayload {
   installation?: { id: number };
-  repository?: { name: string; owner: { login: string } };
+  repository?: { name: string; owner: { login: string } | null };
   sender?: { login: string; type: string };
 }
 
 /** The repository and installation a webhook is about, or null for a payload without them. */
 export function repoRef(payload: RepoPayload): RepoRef | null {
   const installationId = payload.installation?.id;
-  if (installationId === undefined || !payload.repository) return null;
+  if (installationId === undefined || !payload.repository?.owner) return null;
   return { installationId, owner: payload.repository.owner.login, repo: payload.repository.name };
 }
 

@@ -6,7 +6,8 @@ export type PlanProblemCode =
   | "too_many_tasks"
   | "too_many_files"
   | "unsafe_path"
-  | "duplicate_file";
+  | "duplicate_file"
+  | "too_deep";
 
 /** One reason a plan cannot be run, in words the Planner can act on in a repair round. */
 export type PlanProblem = {
@@ -21,4 +22,6 @@ export type PlanProblem = {
 export type PlanLimits = {
   tasksPerPlan: number;
   filesPerTask: number;
+  /** The longest chain of dependent tasks allowed; no limit when absent. */
+  planDepth?: number;
 };

@@ -17,9 +17,28 @@ export function validatePlan(plan: Plan, limits: PlanLimits): PlanValidation {
   const problems = [...countProblems(plan, limits), ...idProblems(plan), ...plan.tasks.flatMap(fileProblems)];
   const cycle = problems.some((problem) => problem.code === "duplicate_id") ? undefined : findCycle(edgesWithoutSelf(plan));
   if (cycle) problems.push({ code: "cycle", message: `The tasks depend on each other in a cycle: ${cycle.join(" -> ")}.`, cycle });
+  const depth = cycle || problems.some((problem) => problem.code === "duplicate_id") ? 0 : planDepth(plan);
+  if (limits.planDepth !== undefined && depth > limits.planDepth) {
+    problems.push({ code: "too_deep", message: `The longest chain of dependent tasks is ${depth} long; at most ${limits.planDepth} are allowed.` });
+  }
   if (problems.length > 0) return { ok: false, problems };
   const serialised = serialiseFileConflicts(plan);
   return { ok: true, plan: serialised.plan, notes: serialised.notes };
+}
+
+/** The number of tasks on the longest dependency chain (the plan has no cycle). */
+function planDepth(plan: Plan): number {
+  const edges = dependencyMap(plan);
+  const memo = new Map<string, number>();
+  const depthOf = (id: string): number => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    memo.set(id, 1);
+    const depth = 1 + Math.max(0, ...(edges.get(id) ?? []).filter((dep) => dep !== id).map(depthOf));
+    memo.set(id, depth);
+    return depth;
+  };
+  return Math.max(0, ...plan.tasks.map((task) => depthOf(task.id)));
 }
 
 /** Self-dependencies are reported on their own, not as a cycle of one. */

@@ -1,3 +1,4 @@
+import { redactSecrets } from "../qa/redact.ts";
 import { removeHiddenElements } from "./hidden-html.ts";
 
 /** Zero-width and soft-hyphen characters, bidirectional controls, and Unicode tag characters. */
@@ -26,16 +27,25 @@ function truncate(text: string, maxChars: number): string {
 }
 
 /**
+ * Replaces token and key shapes (GitHub, OpenAI, AWS, npm, private key blocks, secret-looking
+ * assignments) with `[REDACTED:kind]`: for text on its way into a prompt, a comment, a pull
+ * request, a commit message or a check run.
+ */
+export function redactText(text: string): string {
+  return redactSecrets(text).text;
+}
+
+/**
  * Cleans untrusted text before it reaches a prompt: removes invisible and bidirectional
  * characters, Unicode tag characters, HTML comments, hidden HTML, image alt text and link
- * titles, and caps the length.
+ * titles, redacts secrets, and caps the length (after redacting, so no cut leaves half a key).
  */
 export function sanitizeUntrusted(text: string, maxChars = 20_000): string {
   const cleaned = untilStable(text.replace(INVISIBLE, ""), (current) => removeHiddenElements(current.replace(HTML_COMMENT, "")))
     .replace(IMAGE, "[image]")
     .replace(LINK_TITLE, "[$1]($2)")
     .replace(/\r\n/g, "\n");
-  return truncate(cleaned, maxChars);
+  return truncate(redactText(cleaned), maxChars);
 }
 
 const FENCE = "~~~~~~~~";
@@ -53,10 +63,10 @@ export function fenceUntrusted(label: string, text: string): string {
 }
 
 /**
- * Cleans source code before it reaches a prompt: only invisible, bidirectional and tag characters
- * go (they hide text from reviewers); everything else stays verbatim so that the coder's search
- * blocks match the file they will be applied to.
+ * Cleans source code before it reaches a prompt: invisible, bidirectional and tag characters go
+ * (they hide text from reviewers) and secrets are redacted; everything else stays verbatim so that
+ * the coder's search blocks match the file they will be applied to.
  */
 export function sanitizeSource(text: string, maxChars = 60_000): string {
-  return truncate(text.replace(INVISIBLE, ""), maxChars);
+  return truncate(redactText(text.replace(INVISIBLE, "")), maxChars);
 }

@@ -1,4 +1,5 @@
 import type { Permission } from "../engine/types.ts";
+import type { FailureEvidence } from "../qa/evidence.ts";
 
 export interface FileChange {
   path: string;
@@ -73,8 +74,45 @@ export interface RepoGitHub {
   enqueuePullRequest(input: { nodeId: string; expectedHeadOid: string }): Promise<void>;
   closeIssue(number: number): Promise<void>;
   closePullRequest(number: number): Promise<void>;
+  /** The failing checks on `sha` (not Foreman's own) with annotations, and the failing jobs' logs (their ends). */
+  failureEvidence(sha: string): Promise<FailureEvidence>;
+  /** Re-runs the failed jobs of each completed, failed workflow run on `sha`; returns how many runs were re-run. */
+  rerunFailedJobs(sha: string): Promise<number>;
+  listPullFiles(number: number): Promise<PullFile[]>;
+  /** Always a review of type COMMENT; with `key`, an earlier review carrying that key is returned instead. */
+  createReview(input: ReviewInput): Promise<{ id: number }>;
+  addLabels(issue: number, labels: string[]): Promise<void>;
+  /** A label the issue does not carry counts as removed. */
+  removeLabel(issue: number, label: string): Promise<void>;
+  replyToReviewComment(pull: number, commentId: number, body: string): Promise<void>;
+  /** GitHub's `mergeable`: null while GitHub is still computing it. */
+  pullMergeable(number: number): Promise<boolean | null>;
+  branchHead(branch: string): Promise<string | null>;
+  /**
+   * One commit on `parentSha` in three writes. Without `force` a fast-forward from `parentSha`;
+   * with `force` the branch moves from `expectedHead` (when given). A branch that moved elsewhere
+   * throws `BranchMovedError` (a `GitHubCallError` of kind `conflict`).
+   */
+  commitOnBranch(input: { branch: string; parentSha: string; message: string; changes: FileChange[]; force: boolean; expectedHead?: string | null }): Promise<{ sha: string }>;
 }
 
 export interface GitHubPort {
   forRepo(ref: { installationId: number; owner: string; repo: string }): Promise<RepoGitHub>;
+}
+
+export interface PullFile {
+  filename: string;
+  /** `added`, `modified`, `removed`, `renamed`, … as GitHub reports it. */
+  status: string;
+  /** The unified diff of the file; null for binary or very large files. */
+  patch: string | null;
+}
+
+export interface ReviewInput {
+  number: number;
+  sha: string;
+  body: string;
+  comments: Array<{ path: string; line: number; body: string }>;
+  /** Makes the review find-or-create: a hidden marker with this key is added to its body. */
+  key?: string;
 }

@@ -21,8 +21,13 @@ const TITLES: Readonly<Record<TaskStatus, string>> = {
   approved: "Approved",
   merging: "Merging",
   merged: "Merged",
-  failed: "Failed: needs a human",
+  failed: "CI failed",
   cancelled: "Cancelled",
+  fixing: "Fixing a CI failure",
+  reviewing: "Reviewing",
+  revising: "Revising after review",
+  rebasing: "Updating to the new base",
+  needs_human: "Needs a human",
 };
 
 /** The title and markdown summary of the `Foreman` check run on a task's head commit. */

@@ -1,4 +1,4 @@
-export { neutralizeMarkdown, stripHtmlComments } from "./neutralize-markdown.ts";
+export { neutralizeMarkdown, neutralizePlainText, stripHtmlComments } from "./neutralize-markdown.ts";
 export { inlineCode, singleLine, formatUsage } from "./markdown.ts";
 export type { Usage } from "./markdown.ts";
 export { InvalidTaskReferenceError } from "./errors.ts";

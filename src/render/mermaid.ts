@@ -15,6 +15,11 @@ const STATE_STYLES: Readonly<Record<TaskStatus, string>> = {
   merged: "fill:#aceebb,stroke:#1a7f37,color:#044f1e",
   failed: "fill:#ffebe9,stroke:#cf222e,color:#82071e",
   cancelled: "fill:#eaeef2,stroke:#afb8c1,color:#57606a,stroke-dasharray:4 3",
+  fixing: "fill:#fff1e5,stroke:#fb8f44,color:#762c00",
+  reviewing: "fill:#fbefff,stroke:#a475f9,color:#512a97",
+  revising: "fill:#fff1e5,stroke:#fb8f44,color:#762c00",
+  rebasing: "fill:#ddf4ff,stroke:#54aeff,color:#0a3069",
+  needs_human: "fill:#ffebe9,stroke:#cf222e,color:#82071e,stroke-width:3px",
 };
 
 /**

@@ -22,6 +22,15 @@ export function stripHtmlComments(text: string): string {
   }
 }
 
+/**
+ * Makes model text safe for a commit message or a pull request title, which GitHub reads as
+ * plain text: no mention notifies anyone and no closing keyword (a squash merge puts the title in
+ * the commit) closes an issue. Unlike in markdown, code spans get no exception.
+ */
+export function neutralizePlainText(text: string): string {
+  return breakClosingKeywords(escapeMentions(text));
+}
+
 const ZERO_WIDTH_SPACE = "\u200b";
 
 function neutralizeProse(text: string): string {

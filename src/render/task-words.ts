@@ -10,6 +10,11 @@ export const TASK_STATUS_WORDS: Readonly<Record<TaskStatus, string>> = {
   approved: "approved",
   merging: "merging",
   merged: "merged",
-  failed: "failed",
+  failed: "CI failed",
   cancelled: "cancelled",
+  fixing: "fixing a CI failure",
+  reviewing: "in review",
+  revising: "revising after review",
+  rebasing: "updating to the new base",
+  needs_human: "**needs a human**",
 };

@@ -1,7 +1,19 @@
 import type { IntakeSink } from "../handlers/intake-sink.ts";
 import type { Store } from "./store.ts";
 
-/** Records each delivery once and queues its intake; a replayed delivery id is a no-op. */
+/** The job that closes every open workflow of an installation that was removed. */
+export const INSTALLATION_REMOVED_JOB = "installation_removed";
+
+export interface InstallationRemoved {
+  deliveryId: string;
+  installationId: number;
+  action: string;
+}
+
+/**
+ * Records each delivery once and queues its intake, in one transaction; a replayed delivery id is
+ * a no-op, and so is a comment the reconciler already fed in.
+ */
 export class StoreIntakeSink implements IntakeSink {
   private readonly store: Store;
   private readonly now: () => number;
@@ -14,9 +26,21 @@ export class StoreIntakeSink implements IntakeSink {
   }
 
   accept(input: Parameters<IntakeSink["accept"]>[0]): boolean {
-    const fresh = this.store.recordDelivery({ id: input.deliveryId, event: input.event, action: input.action, receivedAt: this.now() });
-    if (!fresh) return false;
-    this.store.enqueueJob({ kind: "intake", key: input.key, payload: input.intake });
+    const delivery = { id: input.deliveryId, event: input.event, action: input.action, receivedAt: this.now() };
+    const job = { kind: "intake", key: input.key, payload: input.intake };
+    // A comment fed in by the reconciler is not queued again; a label that arrived is never fed in by it.
+    const seen = input.intake.kind === "issue_comment" ? { kind: "comment" as const, key: String(input.intake.commentId) } : null;
+    if (input.intake.kind === "issue_labeled") this.store.markSeen("label", input.key);
+    if (!this.store.acceptDelivery(delivery, job, seen)) return false;
+    this.onQueued();
+    return true;
+  }
+
+  /** `installation.deleted`: the app lost access, so its workflows there end. */
+  installationRemoved(input: InstallationRemoved): boolean {
+    const delivery = { id: input.deliveryId, event: "installation", action: input.action, receivedAt: this.now() };
+    const job = { kind: INSTALLATION_REMOVED_JOB, key: `installation:${input.installationId}`, payload: { installationId: input.installationId } };
+    if (!this.store.acceptDelivery(delivery, job)) return false;
     this.onQueued();
     return true;
   }

@@ -25,6 +25,17 @@ export interface Job {
   leaseToken: number;
 }
 
+/** A job as the audit trail shows it. */
+export interface JobSummary {
+  id: number;
+  kind: string;
+  key: string;
+  state: "ready" | "leased" | "done" | "failed" | "cancelled";
+  attempts: number;
+  runAt: number;
+  lastError: string | null;
+}
+
 export interface WorkflowRecord<State> {
   id: string;
   state: State;
@@ -41,28 +52,60 @@ export interface AuditEvent {
   data: unknown;
 }
 
+/** What the reconciler has already fed in or seen arrive, so nothing is fed twice. */
+export type SeenKind = "comment" | "label";
+
 export interface Store {
   /** Records a webhook delivery; false when this delivery id was already recorded. */
   recordDelivery(delivery: DeliveryRecord): boolean;
+  /**
+   * In one transaction: records the delivery, marks `seen` (a comment, a label) and queues the job.
+   * False, with nothing queued, when the delivery or the seen item was already recorded.
+   */
+  acceptDelivery(delivery: DeliveryRecord, job: JobInput, seen?: { kind: SeenKind; key: string } | null): boolean;
   enqueueJob(job: JobInput): number;
-  /** Leases the oldest due job whose key has no other job leased; null when there is none. */
+  /**
+   * Leases the oldest due job whose key has no other job leased; null when there is none. A job
+   * whose lease expired (its worker died) is due again after a backoff that grows with its attempts.
+   */
   leaseJob(owner: string, now: number, leaseMs: number): Job | null;
+  /** Extends a lease this owner still holds (a heartbeat); false when the lease was lost. */
+  extendLease(job: Job, owner: string, until: number): boolean;
   completeJob(job: Job, owner: string): boolean;
-  /** Puts a job back to run at `runAt`, recording the error. */
+  /** Puts a job back to run at `runAt`, recording the error; the attempt counts. */
   retryJob(job: Job, owner: string, error: string, runAt: number): boolean;
+  /** Puts a job back to run at `runAt` without counting the attempt: a delay (rate limit) or a shutdown. */
+  releaseJob(job: Job, owner: string, runAt: number, note?: string | null): boolean;
   failJob(job: Job, owner: string, error: string): boolean;
   pendingJobs(): number;
+  /** Jobs queued or running for a workflow: its own key and its tasks' keys (`<id>/<task>`). */
+  pendingJobsFor(workflowId: string): number;
+  /** Cancels the jobs of a workflow that are waiting to run (not a running one); returns how many. */
+  cancelJobsFor(workflowId: string): number;
+  /** A workflow's jobs, oldest first, for the audit trail. */
+  jobsFor(workflowId: string): JobSummary[];
   getWorkflow<State>(id: string): WorkflowRecord<State> | null;
   /**
    * Saves a workflow if its version is still `expectedVersion` (0 for a new one), and queues
-   * `jobs` in the same transaction; false (and nothing queued) otherwise.
+   * `jobs` and appends `events` in the same transaction; false (and nothing written) otherwise.
    */
-  saveWorkflow<State>(id: string, state: State, expectedVersion: number, open: boolean, jobs?: JobInput[]): boolean;
+  saveWorkflow<State>(id: string, state: State, expectedVersion: number, open: boolean, jobs?: JobInput[], events?: AuditEvent[]): boolean;
   openWorkflows<State>(): Array<WorkflowRecord<State>>;
   appendEvent(event: AuditEvent): void;
   events(workflowId: string): AuditEvent[];
   /** The recorded result of an effect by its idempotency key. */
   effectResult(key: string): unknown;
   recordEffect(key: string, result: unknown): void;
+  /** Marks something seen; true the first time, false when it was already marked. */
+  markSeen(kind: SeenKind, key: string): boolean;
+  /** Marks something seen and queues the job for it in one transaction; false (nothing queued) when it was already seen. */
+  enqueueUnseen(job: JobInput, seen: { kind: SeenKind; key: string }): boolean;
+  hasSeen(kind: SeenKind, key: string): boolean;
   close(): void;
+}
+
+/** The workflow a job key belongs to: `owner/repo#12` for the workflow's jobs and `owner/repo#12/<task>` for its tasks. */
+export function workflowOfKey(key: string): string | null {
+  const match = /^([^/\s]+\/[^/\s#]+#\d+)(?:\/.+)?$/.exec(key);
+  return match?.[1] ?? null;
 }

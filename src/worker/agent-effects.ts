@@ -52,7 +52,8 @@ export async function plannerEvent(deps: WorkerDeps, github: RepoGitHub, state: 
     feedback: state.planFeedback,
     tree: repo.tree,
     files: repo.files,
-    limits: { tasksPerPlan: state.config.limits.tasksPerPlan, filesPerTask: state.config.limits.filesPerTask },
+    limits: { tasksPerPlan: state.config.limits.tasksPerPlan, filesPerTask: state.config.limits.filesPerTask, planDepth: state.config.limits.planDepth },
+    protectedPaths: state.config.protectedPaths,
   });
   if (!result.ok) return { type: "plan_failed", problems: result.problems, usage: result.usage };
   return { type: "plan_done", plan: result.value, notes: result.notes ?? [], usage: result.usage };

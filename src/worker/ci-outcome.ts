@@ -1,4 +1,5 @@
 import type { CheckSummary } from "../ports/github.ts";
+import { redactText } from "../policy/sanitize.ts";
 
 export const FOREMAN_CHECK = "Foreman";
 const PASSING = new Set(["success", "neutral", "skipped"]);
@@ -9,6 +10,7 @@ export function ciOutcome(checks: CheckSummary[]): { conclusion: "success" | "fa
   if (theirs.length === 0 || theirs.some((check) => check.status !== "completed")) return null;
   const failing = theirs.filter((check) => !PASSING.has(check.conclusion ?? ""));
   if (failing.length === 0) return { conclusion: "success", summary: `${theirs.length} check(s) passed.` };
-  const lines = failing.map((check) => `- **${check.name}**: ${check.conclusion ?? "unknown"}${check.title ? ` — ${check.title}` : ""}`);
+  // Check titles come from other apps and CI: redacted before Foreman repeats them.
+  const lines = failing.map((check) => `- **${check.name}**: ${check.conclusion ?? "unknown"}${check.title ? ` — ${redactText(check.title)}` : ""}`);
   return { conclusion: "failure", summary: `Failing checks:\n${lines.join("\n")}` };
 }

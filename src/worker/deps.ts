@@ -12,6 +12,8 @@ export interface WorkerDeps {
   now: () => number;
   /** The app's bot login (`<slug>[bot]`), so Foreman never acts on its own comments. */
   botLogin: string;
+  /** Workflows one installation may have running at once (10 when not given). */
+  maxWorkflowsPerInstallation?: number;
   /** The model name for a role: repository config first, then the deployment default. */
   modelFor: (role: AgentRole, config: RepoConfig) => string;
 }

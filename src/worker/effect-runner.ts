@@ -33,6 +33,11 @@ async function recordedEvent(context: EffectContext, key: string, work: () => Pr
   context.outbox.push(eventJob(context.state.id, event as EngineEvent));
 }
 
+/** Jobs about one task share a key, so they run one at a time and in order, beside other tasks. */
+function taskJob(kind: string, workflowId: string, taskId: string, payload: unknown): JobInput {
+  return { kind, key: `${workflowId}/${taskId}`, payload };
+}
+
 function eventJob(workflowId: string, event: EngineEvent): JobInput {
   return { kind: "event", key: workflowId, payload: { workflowId, event } };
 }
@@ -80,6 +85,25 @@ export async function runEffect(context: EffectContext, effect: Effect, index: n
       return state;
     case "merge_task":
       await mergeTask(context, effect.taskId, effect.sha);
+      return state;
+    case "run_debugger":
+      context.outbox.push(taskJob("debug", state.id, effect.taskId, { workflowId: state.id, taskId: effect.taskId, sha: effect.sha }));
+      return state;
+    case "run_reviewer":
+      context.outbox.push(taskJob("review", state.id, effect.taskId, { workflowId: state.id, taskId: effect.taskId, sha: effect.sha }));
+      return state;
+    case "run_revision":
+      context.outbox.push(taskJob("revise", state.id, effect.taskId, { workflowId: state.id, taskId: effect.taskId, sha: effect.sha, feedback: effect.feedback, reply: effect.reply }));
+      return state;
+    case "rebase_task":
+      context.outbox.push(taskJob("rebase", state.id, effect.taskId, { workflowId: state.id, taskId: effect.taskId, headSha: state.tasks[effect.taskId]?.headSha ?? "" }));
+      return state;
+    case "rerun_jobs":
+      await github.rerunFailedJobs(effect.sha);
+      return state;
+    case "label":
+      if (effect.add.length > 0) await github.addLabels(state.issue, effect.add);
+      for (const label of effect.remove) await github.removeLabel(state.issue, label);
       return state;
     case "poll_ci": {
       const outcome = ciOutcome(await github.checksFor(effect.sha));

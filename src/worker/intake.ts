@@ -23,7 +23,20 @@ export type Intake =
   | { kind: "pr_closed"; ref: RepoRef; pr: number; headRef: string; merged: boolean; sha: string; deliveryId: string }
   | { kind: "pr_dequeued"; ref: RepoRef; pr: number; headRef: string; reason: string; deliveryId: string }
   | { kind: "checks_completed"; ref: RepoRef; sha: string; headBranch: string | null; deliveryId: string }
-  | { kind: "merge_group"; ref: RepoRef; headSha: string; headRef: string; deliveryId: string };
+  | { kind: "merge_group"; ref: RepoRef; headSha: string; headRef: string; deliveryId: string }
+  | {
+      kind: "pr_review";
+      ref: RepoRef;
+      pr: number;
+      headRef: string;
+      /** The review's body, or an inline comment with its place. */
+      body: string;
+      /** Set for an inline review comment, so the answer goes to its thread. */
+      commentId: number | null;
+      sender: Sender;
+      deliveryId: string;
+    }
+  | { kind: "base_moved"; ref: RepoRef; branch: string; sha: string; deliveryId: string };
 
 /** The job key that serialises work for one issue's workflow (or a repository, when none is known). */
 export function intakeKey(intake: Intake, workflowIssue: number | null): string {

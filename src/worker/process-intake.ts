@@ -1,8 +1,9 @@
 import { renderConfigProblems } from "../config/index.ts";
 import type { EngineEvent } from "../engine/events.ts";
-import { workflowId, type TaskRecord, type WorkflowState } from "../engine/types.ts";
+import { workflowId, type Permission, type TaskRecord, type WorkflowState } from "../engine/types.ts";
 import { authorizeSender } from "../policy/authorize.ts";
 import { parseCommand } from "../policy/commands.ts";
+import { redactText } from "../policy/sanitize.ts";
 import type { RepoGitHub } from "../ports/github.ts";
 import { parseTaskBranch, parseTaskMarker } from "../render/index.ts";
 import type { WorkerDeps } from "./deps.ts";
@@ -10,6 +11,9 @@ import type { Intake, Sender } from "./intake.ts";
 import { loadRepoConfig } from "./load-config.ts";
 import { ciOutcome } from "./ci-outcome.ts";
 import { reportMergeGroup } from "./merge-group.ts";
+import { findConflicts } from "./intake/base-moved.ts";
+import { onPullRequestReview } from "./intake/review.ts";
+import { DEFAULT_MAX_WORKFLOWS_PER_INSTALLATION, workflowCapRefusal } from "./intake/workflow-cap.ts";
 
 export interface Routed {
   workflowId: string;
@@ -18,13 +22,17 @@ export interface Routed {
 
 type Of<K extends Intake["kind"]> = Extract<Intake, { kind: K }>;
 
-async function authorized(github: RepoGitHub, sender: Sender, allowBots: readonly string[]): Promise<{ ok: true } | { ok: false; reason: string }> {
+async function authorized(
+  github: RepoGitHub,
+  sender: Sender,
+  allowBots: readonly string[],
+): Promise<{ ok: true; permission: Permission } | { ok: false; reason: string }> {
   const permission = await github.permissionOf(sender.login);
   const decision = authorizeSender({ login: sender.login, type: sender.type, permission, allowBots });
-  return decision.allowed ? { ok: true } : { ok: false, reason: decision.reason };
+  return decision.allowed ? { ok: true, permission } : { ok: false, reason: decision.reason };
 }
 
-async function onLabel(github: RepoGitHub, intake: Of<"issue_labeled">): Promise<Routed | null> {
+async function onLabel(deps: WorkerDeps, github: RepoGitHub, intake: Of<"issue_labeled">): Promise<Routed | null> {
   const repository = await github.repository();
   const loaded = await loadRepoConfig(github, repository.defaultBranch);
   if (!loaded.ok) {
@@ -37,6 +45,11 @@ async function onLabel(github: RepoGitHub, intake: Of<"issue_labeled">): Promise
   if (!auth.ok) {
     const body = `Foreman did not start: ${auth.reason} A maintainer can add the \`${loaded.config.label}\` label instead.`;
     await github.upsertComment({ issue: intake.issue, key: `refused-label-${intake.sender.login}`, body });
+    return null;
+  }
+  const cap = workflowCapRefusal(deps.store, intake.ref, intake.issue, deps.maxWorkflowsPerInstallation ?? DEFAULT_MAX_WORKFLOWS_PER_INSTALLATION);
+  if (cap) {
+    await github.upsertComment({ issue: intake.issue, key: "workflow-cap", body: `Foreman did not start: ${cap}` });
     return null;
   }
   const event: EngineEvent = {
@@ -69,20 +82,35 @@ async function onComment(deps: WorkerDeps, github: RepoGitHub, intake: Of<"issue
     await github.upsertComment({ issue: intake.issue, key: `refused-${intake.commentId}`, body: `Foreman ignored \`/${command.name}\`: ${auth.reason}` });
     return null;
   }
+  if (command.name === "retry" && !hasRetryable(state, marker?.task ?? null)) {
+    await github.react(intake.commentId, "confused");
+    const body = "There is nothing to retry: no task of this issue failed or is waiting for a human.";
+    await github.upsertComment({ issue: intake.issue, key: `nothing-to-retry-${intake.commentId}`, body });
+    return null;
+  }
   await github.react(intake.commentId, "+1");
   const by = intake.sender.login;
   if (marker && task) {
     if (command.name === "approve") {
       const sha = await headToApprove(github, task, intake.issue);
-      return sha === null ? null : { workflowId: id, event: { type: "approve_task", taskId: marker.task, by, sha } };
+      return sha === null ? null : { workflowId: id, event: { type: "approve_task", taskId: marker.task, by, sha, permission: auth.permission } };
     }
-    if (command.name === "cancel") return { workflowId: id, event: { type: "task_closed", taskId: marker.task } };
+    if (command.name === "retry") return { workflowId: id, event: { type: "retry", by, taskId: marker.task } };
+    if (command.name === "cancel") {
+      // Closing the pull request is the cancellation; its `closed` webhook stops the task.
+      await github.closePullRequest(intake.issue);
+      return { workflowId: id, event: { type: "task_closed", taskId: marker.task } };
+    }
     return null;
   }
   if (command.name === "approve") return { workflowId: id, event: { type: "approve_plan", by } };
-  if (command.name === "plan") return { workflowId: id, event: { type: "replan", by, feedback: command.feedback } };
+  if (command.name === "plan") return { workflowId: id, event: { type: "replan", by, feedback: redactText(command.feedback) } };
   if (command.name === "cancel") return { workflowId: id, event: { type: "cancel", by } };
-  return null;
+  return { workflowId: id, event: { type: "retry", by, taskId: null } };
+}
+
+function hasRetryable(state: WorkflowState, taskId: string | null): boolean {
+  return Object.values(state.tasks).some((task) => (task.status === "failed" || task.status === "needs_human") && (taskId === null || task.id === taskId));
 }
 
 /**
@@ -106,7 +134,8 @@ async function mayAnswer(github: RepoGitHub, state: WorkflowState, sender: Sende
 async function onReply(github: RepoGitHub, state: WorkflowState, intake: Of<"issue_comment">, id: string): Promise<Routed | null> {
   if (state.phase !== "clarifying" || intake.pullRequestBody !== null) return null;
   if (!(await mayAnswer(github, state, intake.sender))) return null;
-  return { workflowId: id, event: { type: "reply", author: intake.sender.login, body: intake.body } };
+  // The answer is kept in the workflow's state, which the status comment publishes: secrets in it are redacted.
+  return { workflowId: id, event: { type: "reply", author: intake.sender.login, body: redactText(intake.body) } };
 }
 
 function taskOf(intake: Intake & { headRef: string }): { workflowId: string; taskId: string } | null {
@@ -119,7 +148,7 @@ export async function processIntake(deps: WorkerDeps, intake: Intake): Promise<R
   const github = await deps.github.forRepo(intake.ref);
   switch (intake.kind) {
     case "issue_labeled":
-      return onLabel(github, intake);
+      return onLabel(deps, github, intake);
     case "issue_comment":
       return onComment(deps, github, intake);
     case "pr_synchronize": {
@@ -140,6 +169,11 @@ export async function processIntake(deps: WorkerDeps, intake: Intake): Promise<R
       return onChecks(github, intake);
     case "merge_group":
       await reportMergeGroup(deps, github, intake);
+      return null;
+    case "pr_review":
+      return onPullRequestReview(deps, github, intake);
+    case "base_moved":
+      await findConflicts(deps, github, intake);
       return null;
   }
 }

@@ -4,6 +4,10 @@ import { applyEvent } from "./apply-event.ts";
 import type { WorkerDeps } from "./deps.ts";
 import type { Intake } from "./intake.ts";
 import { processIntake } from "./process-intake.ts";
+import { runDebugJob, type DebugJob } from "./jobs/debug-job.ts";
+import { runRebaseJob, type RebaseJob } from "./jobs/rebase-job.ts";
+import { runReviewJob, type ReviewJob } from "./jobs/review-job.ts";
+import { runReviseJob, type ReviseJob } from "./jobs/revise-job.ts";
 import { runTaskJob, type TaskJob } from "./task-job.ts";
 
 export class UnknownJobError extends Error {
@@ -30,6 +34,18 @@ export async function runJob(deps: WorkerDeps, job: Job): Promise<void> {
     }
     case "task":
       await runTaskJob(deps, job.payload as TaskJob);
+      return;
+    case "debug":
+      await runDebugJob(deps, job.payload as DebugJob);
+      return;
+    case "review":
+      await runReviewJob(deps, job.payload as ReviewJob);
+      return;
+    case "revise":
+      await runReviseJob(deps, job.payload as ReviseJob);
+      return;
+    case "rebase":
+      await runRebaseJob(deps, job.payload as RebaseJob);
       return;
     default:
       throw new UnknownJobError(job.kind);

@@ -1,10 +1,13 @@
 import { runCoder } from "../agents/coder.ts";
+import { changedLines, type Edit } from "../agents/apply-edits.ts";
 import type { EngineEvent } from "../engine/events.ts";
-import type { WorkflowState } from "../engine/types.ts";
-import type { Task } from "../plan/index.ts";
-import type { RepoGitHub } from "../ports/github.ts";
-import { renderPullRequestBody } from "../render/index.ts";
+import type { Usage } from "../engine/types.ts";
+import type { FileChange, RepoGitHub } from "../ports/github.ts";
+import { neutralizePlainText, renderPullRequestBody } from "../render/index.ts";
 import type { WorkerDeps } from "./deps.ts";
+import { reportOnce } from "./jobs/recorded.ts";
+import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, type TaskContext } from "./jobs/task-context.ts";
+import { classifyRisk, type RiskAssessment } from "../policy/risk.ts";
 
 export interface TaskJob {
   workflowId: string;
@@ -12,49 +15,78 @@ export interface TaskJob {
   attempt: number;
 }
 
-async function codeTask(deps: WorkerDeps, github: RepoGitHub, state: WorkflowState, task: Task, attempt: number): Promise<EngineEvent> {
+/** A fresh attempt rewrites the task's branch, which is only allowed while every commit on it is Foreman's. */
+async function humanCommitted(github: RepoGitHub, context: TaskContext): Promise<boolean> {
+  const head = await github.branchHead(context.record.branch);
+  return head !== null && !context.record.ownCommits.includes(head);
+}
+
+async function codeTask(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, attempt: number): Promise<EngineEvent> {
+  const { state, task, record } = context;
+  if (await humanCommitted(github, context)) {
+    const reason = `Task \`${task.id}\` was not coded again: someone else pushed to \`${record.branch}\`, and Foreman never rewrites a branch with commits it did not make.`;
+    return { type: "task_failed", taskId: task.id, reason, usage: { promptTokens: 0, completionTokens: 0, costUsd: 0, modelCalls: 0 } };
+  }
   const repository = await github.repository();
   const base = repository.headSha;
   const tree = await github.listFiles(base);
-  const paths = [...new Set([...task.files.map((file) => file.path), ...task.dependsOn.flatMap((id) => state.plan?.tasks.find((t) => t.id === id)?.files.map((f) => f.path) ?? [])])];
-  const files = await github.readFiles(base, paths);
+  const files = await github.readFiles(base, contextPaths(state, task));
   const result = await runCoder(deps.model, {
     model: deps.modelFor("coder", state.config),
     repository: `${state.ref.owner}/${state.ref.repo}`,
     task,
-    brief: state.brief ?? "",
+    brief: coderBrief(state, record),
     tree,
     files,
-    policy: {
-      taskFiles: task.files.map((file) => file.path),
-      protectedPaths: state.config.protectedPaths,
-      maxChangedLines: state.config.limits.changedLinesPerTask,
-    },
+    policy: editPolicy(state, task),
   });
   if (!result.ok) {
     const reason = `Task \`${task.id}\` could not be coded: the coder's edits were refused twice.\n${result.problems.map((p) => `- ${p}`).join("\n")}`;
     return { type: "task_failed", taskId: task.id, reason, usage: result.usage };
   }
-  const branch = state.tasks[task.id]?.branch ?? "";
-  const message = `${task.title}\n\n${result.value.summary}\n\nPart of #${state.issue}.`;
-  const commit = await github.commitFiles({ branch, baseSha: base, message, changes: result.value.changes });
+  if (!stillCoding(deps, context, attempt)) {
+    // Nothing is published for a task that was cancelled (or retried) while the coder worked; the workflow ignores this report.
+    return { type: "task_failed", taskId: task.id, reason: `Task \`${task.id}\` was stopped while it was being coded; nothing was committed.`, usage: result.usage };
+  }
+  const lines = result.value.changes.reduce((sum, change) => sum + changedLines(files[change.path] ?? null, change.content), 0);
+  const risk = classifyRisk(result.value.changes, lines);
+  return publish(deps, github, context, { attempt, base, defaultBranch: repository.defaultBranch, coded: result.value, risk, usage: result.usage });
+}
+
+/** The task is still this attempt's to code: not cancelled, retried or finished while the coder worked. */
+function stillCoding(deps: WorkerDeps, context: TaskContext, attempt: number): boolean {
+  const now = loadTask(deps.store, context.state.id, context.task.id);
+  return now !== null && now.state.phase === "executing" && now.record.status === "coding" && now.record.attempts === attempt;
+}
+
+interface PublishInput {
+  attempt: number;
+  base: string;
+  defaultBranch: string;
+  coded: { summary: string; changes: FileChange[]; edits: Edit[] };
+  risk: RiskAssessment;
+  usage: Usage;
+}
+
+/** One commit on the task's branch and its pull request. */
+async function publish(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, input: PublishInput): Promise<EngineEvent> {
+  const { state, task, record } = context;
+  const message = neutralizePlainText(`${task.title}\n\n${input.coded.summary}`) + `\n\nPart of #${state.issue}.`;
+  const commit = await github.commitFiles({ branch: record.branch, baseSha: input.base, message, changes: input.coded.changes });
+  recordEdits(deps.store, state.id, task.id, input.coded.edits, true);
   const pull = await github.ensurePullRequest({
-    head: branch,
-    base: repository.defaultBranch,
-    title: `[#${state.issue}] ${task.title}`,
-    body: renderPullRequestBody({ issue: state.issue, task, attempt }),
+    head: record.branch,
+    base: input.defaultBranch,
+    title: `[#${state.issue}] ${neutralizePlainText(task.title)}`,
+    body: renderPullRequestBody({ issue: state.issue, task, attempt: input.attempt }),
   });
-  return { type: "task_published", taskId: task.id, pr: pull.number, prNodeId: pull.nodeId, headSha: commit.sha, usage: result.usage };
+  return { type: "task_published", taskId: task.id, pr: pull.number, prNodeId: pull.nodeId, headSha: commit.sha, risk: input.risk, usage: input.usage };
 }
 
 /** Codes one task in its own job (so tasks run in parallel) and reports back to the workflow. */
 export async function runTaskJob(deps: WorkerDeps, job: TaskJob): Promise<void> {
-  const state = deps.store.getWorkflow<WorkflowState>(job.workflowId)?.state;
-  const task = state?.plan?.tasks.find((candidate) => candidate.id === job.taskId);
-  if (!state || !task || state.tasks[job.taskId]?.status !== "coding") return;
+  const context = loadTask(deps.store, job.workflowId, job.taskId);
+  if (!context || context.record.status !== "coding" || context.record.attempts !== job.attempt) return;
   const key = `${job.workflowId}/${job.taskId}#${job.attempt}:code`;
-  const recorded = deps.store.effectResult(key) as EngineEvent | undefined;
-  const event = recorded ?? (await codeTask(deps, await deps.github.forRepo(state.ref), state, task, job.attempt));
-  if (!recorded) deps.store.recordEffect(key, event);
-  deps.store.enqueueJob({ kind: "event", key: job.workflowId, payload: { workflowId: job.workflowId, event } });
+  await reportOnce(deps, job.workflowId, key, async () => codeTask(deps, await deps.github.forRepo(context.state.ref), context, job.attempt));
 }

@@ -1,43 +1,89 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { GitHubCallError } from "../adapters/github/errors.ts";
-import { ModelCallError } from "../adapters/model/openai-model.ts";
-import type { Job } from "../store/store.ts";
+import { ModelCallError } from "../adapters/model/model-error.ts";
+import { workflowOfKey, type Job } from "../store/store.ts";
 import { StaleWorkflowError } from "./apply-event.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { runJob } from "./run-job.ts";
 
 export interface WorkerOptions {
   concurrency: number;
+  /** How long a lease lasts without a heartbeat: a job whose worker died runs again after it. */
   leaseMs: number;
   pollMs: number;
   maxAttempts: number;
+  /** How often a running job's lease is extended; a third of the lease by default. */
+  heartbeatMs?: number;
+  /** On stop, how long the jobs in hand may take to finish before their leases are released. */
+  shutdownGraceMs?: number;
 }
 
-export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { concurrency: 4, leaseMs: 10 * 60_000, pollMs: 250, maxAttempts: 8 };
+export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { concurrency: 4, leaseMs: 60_000, pollMs: 250, maxAttempts: 8, shutdownGraceMs: 8_000 };
+
+export interface WorkerHooks {
+  /** Runs job kinds outside the pipeline's own (e.g. an installation that was removed). */
+  handlers?: Readonly<Record<string, (job: Job) => Promise<void>>>;
+  /** Told when a job failed for good, e.g. to check whether its repository or issue is gone. */
+  onGaveUp?: (job: Job, error: unknown) => void;
+}
+
+export interface RetryPlan {
+  delayMs: number;
+  /** A rate limit: the job waits as long as it was told and never fails for it. */
+  wait: boolean;
+}
+
+const MINUTE = 60_000;
+const SECONDARY_LIMIT = /secondary rate limit|abuse detection/i;
+
+/** Exponential backoff from 2 s, at most 5 minutes, with full jitter on its upper half. */
+function backoff(attempt: number, random: () => number): number {
+  const ceiling = Math.min(2 ** attempt * 1000, 5 * MINUTE);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+function gitHubPlan(error: GitHubCallError, attempt: number, random: () => number): RetryPlan | null {
+  if (error.kind === "rate_limited") return { delayMs: Math.max(error.retryAfterMs ?? MINUTE, 1000), wait: true };
+  // A secondary limit without `retry-after`: wait at least a minute, longer each time.
+  if (error.status === 403 && SECONDARY_LIMIT.test(error.message)) return { delayMs: Math.min(MINUTE * 2 ** Math.max(attempt - 1, 0), 15 * MINUTE), wait: true };
+  return error.retryable ? { delayMs: Math.max(error.retryAfterMs ?? 0, backoff(attempt, random)), wait: false } : null;
+}
+
+/** How long to wait before a failed job runs again, or null when it should not. */
+export function retryPlan(error: unknown, attempt: number, random: () => number = Math.random): RetryPlan | null {
+  if (error instanceof StaleWorkflowError) return { delayMs: 0, wait: false };
+  if (error instanceof GitHubCallError) return gitHubPlan(error, attempt, random);
+  if (error instanceof ModelCallError) {
+    if (!error.retryable) return null;
+    if (error.kind === "rate_limited") return { delayMs: Math.max(error.retryAfterMs ?? backoff(attempt, random), 1000), wait: true };
+    return { delayMs: Math.max(error.retryAfterMs ?? 0, backoff(attempt, random)), wait: false };
+  }
+  return { delayMs: backoff(attempt, random), wait: false };
+}
 
 /** How long to wait before a failed job runs again, or null when it should not. */
 export function retryDelay(error: unknown, attempt: number): number | null {
-  if (error instanceof StaleWorkflowError) return 0;
-  const backoff = Math.min(2 ** attempt * 1000, 5 * 60_000);
-  if (error instanceof GitHubCallError) return error.retryable ? Math.max(error.retryAfterMs ?? 0, backoff) : null;
-  if (error instanceof ModelCallError) return error.retryable ? Math.max(error.retryAfterMs ?? 0, backoff) : null;
-  return backoff;
+  return retryPlan(error, attempt)?.delayMs ?? null;
 }
 
 /** Takes jobs from the store and runs them, up to `concurrency` at once, until stopped. */
 export class Worker {
   readonly id = `worker-${randomUUID().slice(0, 8)}`;
-  private running = new Set<Promise<void>>();
+  private readonly running = new Set<Promise<void>>();
+  private readonly inHand = new Map<number, Job>();
+  private readonly released = new Set<number>();
   private stopping = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
 
   private readonly deps: WorkerDeps;
   private readonly options: WorkerOptions;
-  constructor(deps: WorkerDeps, options: WorkerOptions = DEFAULT_WORKER_OPTIONS) {
+  private readonly hooks: WorkerHooks;
+  constructor(deps: WorkerDeps, options: WorkerOptions = DEFAULT_WORKER_OPTIONS, hooks: WorkerHooks = {}) {
     this.deps = deps;
     this.options = options;
+    this.hooks = hooks;
   }
 
   start(): void {
@@ -49,12 +95,26 @@ export class Worker {
     this.wake?.();
   }
 
-  /** Stops taking jobs and waits for the ones in hand. */
-  async stop(): Promise<void> {
+  /**
+   * Stops taking jobs and gives the ones in hand `shutdownGraceMs` to finish; the leases of those
+   * still running are released (ready again, the attempt not counted), so a restart runs them at once.
+   */
+  async stop(): Promise<{ finished: number; released: number }> {
     this.stopping = true;
     this.notify();
     await this.loop;
-    await Promise.all([...this.running]);
+    const inHand = this.inHand.size;
+    const grace = new AbortController();
+    const settled = Promise.all([...this.running]).then(() => true);
+    const done = await Promise.race([settled, sleep(this.options.shutdownGraceMs ?? 0, false, { signal: grace.signal }).catch(() => false)]);
+    grace.abort();
+    if (done) return { finished: inHand, released: 0 };
+    for (const job of this.inHand.values()) {
+      this.released.add(job.id);
+      this.deps.store.releaseJob(job, this.id, this.deps.now(), "released at shutdown");
+    }
+    this.deps.log.info({ released: this.released.size }, "released the leases of jobs still running at shutdown");
+    return { finished: inHand - this.released.size, released: this.released.size };
   }
 
   private async run(): Promise<void> {
@@ -63,8 +123,10 @@ export class Worker {
       if (job) {
         const task = this.execute(job).finally(() => {
           this.running.delete(task);
+          this.inHand.delete(job.id);
           this.notify();
         });
+        this.inHand.set(job.id, job);
         this.running.add(task);
         continue;
       }
@@ -73,21 +135,53 @@ export class Worker {
     }
   }
 
-  private async execute(job: Job): Promise<void> {
-    const { store, log } = this.deps;
-    try {
-      await runJob(this.deps, job);
-      store.completeJob(job, this.id);
-    } catch (error) {
-      const delay = job.attempts < this.options.maxAttempts ? retryDelay(error, job.attempts) : null;
-      const message = error instanceof Error ? error.message : String(error);
-      if (delay === null) {
-        store.failJob(job, this.id, message);
-        log.error({ jobId: job.id, kind: job.kind, key: job.key, err: error }, "job failed for good; see the audit log and retry with /retry");
-        return;
+  /** Extends the job's lease while it runs; stops when the lease is lost (the job's writes are then fenced out). */
+  private heartbeat(job: Job): () => void {
+    const { store, log, now } = this.deps;
+    const timer = setInterval(() => {
+      if (this.released.has(job.id)) return;
+      if (!store.extendLease(job, this.id, now() + this.options.leaseMs)) {
+        clearInterval(timer);
+        log.warn({ jobId: job.id, kind: job.kind, key: job.key }, "lost the lease of a running job; its result will not be saved");
       }
-      store.retryJob(job, this.id, message, this.deps.now() + delay);
-      log.warn({ jobId: job.id, kind: job.kind, attempt: job.attempts, delayMs: delay, err: error }, "job will be retried");
+    }, this.options.heartbeatMs ?? Math.max(Math.floor(this.options.leaseMs / 3), 10));
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  private async execute(job: Job): Promise<void> {
+    const stopBeat = this.heartbeat(job);
+    try {
+      const handler = this.hooks.handlers?.[job.kind];
+      await (handler ? handler(job) : runJob(this.deps, job));
+      stopBeat();
+      if (!this.released.has(job.id)) this.deps.store.completeJob(job, this.id);
+    } catch (error) {
+      stopBeat();
+      if (!this.released.has(job.id)) this.settleFailure(job, error);
     }
+  }
+
+  private settleFailure(job: Job, error: unknown): void {
+    const { store, log } = this.deps;
+    const plan = retryPlan(error, job.attempts);
+    const message = error instanceof Error ? error.message : String(error);
+    if (plan === null || (!plan.wait && job.attempts >= this.options.maxAttempts)) {
+      store.failJob(job, this.id, message);
+      this.recordFailure(job, message);
+      log.error({ jobId: job.id, kind: job.kind, key: job.key, err: error }, "job failed for good; see the audit log and retry with /retry");
+      this.hooks.onGaveUp?.(job, error);
+      return;
+    }
+    store.retryJob(job, this.id, message, this.deps.now() + plan.delayMs);
+    const note = plan.wait ? "job waits for a rate limit" : "job will be retried";
+    log.warn({ jobId: job.id, kind: job.kind, key: job.key, attempt: job.attempts, delayMs: plan.delayMs, err: error }, note);
+  }
+
+  private recordFailure(job: Job, message: string): void {
+    const workflowId = workflowOfKey(job.key);
+    if (!workflowId) return;
+    const data = { job: { id: job.id, kind: job.kind, attempts: job.attempts }, error: message };
+    this.deps.store.appendEvent({ workflowId, at: this.deps.now(), kind: "job_failed", actor: null, deliveryId: null, data });
   }
 }

@@ -78,3 +78,17 @@ export async function call<T>(work: () => Promise<T>): Promise<T> {
     throw classifyGitHubError(error);
   }
 }
+
+/** A branch no longer points where Foreman left it (someone pushed); Foreman does not write over it. */
+export class BranchMovedError extends GitHubCallError {
+  readonly branch: string;
+  readonly expected: string | null;
+  readonly actual: string | null;
+  constructor(branch: string, expected: string | null, actual: string | null) {
+    super(`branch ${branch} moved: expected ${expected ?? "no branch"}, found ${actual ?? "unknown or no branch"}`, 409, "conflict", null);
+    this.branch = branch;
+    this.expected = expected;
+    this.actual = actual;
+    this.name = "BranchMovedError";
+  }
+}

@@ -1,54 +1,27 @@
 import type { Probot, ProbotOctokit } from "probot";
 import type { Permission } from "../../engine/types.ts";
+import type { FailureEvidence } from "../../qa/evidence.ts";
 import type {
   CheckRunInput,
   CheckSummary,
   FileChange,
   GitHubPort,
   IssueInfo,
+  PullFile,
   PullRequestInfo,
   RepoGitHub,
+  ReviewInput,
 } from "../../ports/github.ts";
 import { commentMarker, hasCommentMarker } from "./comment-marker.ts";
-import { commitFiles } from "./commit-files.ts";
+import { branchHead, commitFiles, commitOnBranch, type CommitOnBranchInput } from "./commit-files.ts";
 import { call } from "./errors.ts";
+import { downloadLogTail, failureEvidence, MAX_LOG_BYTES } from "./failure-evidence.ts";
+import { addLabels, removeLabel, rerunFailedJobs } from "./labels-and-reruns.ts";
+import { createReview, listPullFiles, pullMergeable, replyToReviewComment } from "./pull-review.ts";
+import { roleOf, toPullInfo } from "./mappers.ts";
 import { readFiles } from "./read-files.ts";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
-
-const ROLES: ReadonlySet<string> = new Set<Permission>(["none", "read", "triage", "write", "maintain", "admin"]);
-
-/**
- * The collaborator's role. `permission` is the legacy level (triage reads as `read`, maintain as
- * `write`); `role_name` is the real role, unless it is a custom role, which falls back to the level.
- */
-function roleOf(data: { permission: string; role_name?: string }): Permission {
-  const role = data.role_name ?? "";
-  return (ROLES.has(role) ? role : data.permission) as Permission;
-}
-
-interface PullData {
-  number: number;
-  node_id: string;
-  head: { ref: string; sha: string };
-  base: { ref: string };
-  state: string;
-  merged_at: string | null;
-  body: string | null;
-}
-
-function toPullInfo(data: PullData): PullRequestInfo {
-  return {
-    number: data.number,
-    nodeId: data.node_id,
-    headRef: data.head.ref,
-    headSha: data.head.sha,
-    baseRef: data.base.ref,
-    state: data.state === "closed" ? "closed" : "open",
-    merged: data.merged_at !== null,
-    body: data.body ?? "",
-  };
-}
 
 /** The GitHub port over a Probot installation Octokit. */
 export class OctokitRepoGitHub implements RepoGitHub {
@@ -225,6 +198,46 @@ export class OctokitRepoGitHub implements RepoGitHub {
     return call(async () => {
       await this.octokit.rest.pulls.update({ ...this.target, pull_number: number, state: "closed" });
     });
+  }
+
+  failureEvidence(sha: string): Promise<FailureEvidence> {
+    return call(() => failureEvidence(this.octokit, this.target, sha, { maxLogBytes: MAX_LOG_BYTES, download: downloadLogTail }));
+  }
+
+  rerunFailedJobs(sha: string): Promise<number> {
+    return call(() => rerunFailedJobs(this.octokit, this.target, sha));
+  }
+
+  listPullFiles(number: number): Promise<PullFile[]> {
+    return call(() => listPullFiles(this.octokit, this.target, number));
+  }
+
+  createReview(input: ReviewInput): Promise<{ id: number }> {
+    return call(() => createReview(this.octokit, this.target, input));
+  }
+
+  addLabels(issue: number, labels: string[]): Promise<void> {
+    return call(() => addLabels(this.octokit, this.target, issue, labels));
+  }
+
+  removeLabel(issue: number, label: string): Promise<void> {
+    return call(() => removeLabel(this.octokit, this.target, issue, label));
+  }
+
+  replyToReviewComment(pull: number, commentId: number, body: string): Promise<void> {
+    return call(() => replyToReviewComment(this.octokit, this.target, pull, commentId, body));
+  }
+
+  pullMergeable(number: number): Promise<boolean | null> {
+    return call(() => pullMergeable(this.octokit, this.target, number));
+  }
+
+  branchHead(branch: string): Promise<string | null> {
+    return call(() => branchHead(this.octokit, this.target, branch));
+  }
+
+  commitOnBranch(input: CommitOnBranchInput): Promise<{ sha: string }> {
+    return call(() => commitOnBranch(this.octokit, this.target, input));
   }
 }
 

@@ -1,28 +1,22 @@
 import OpenAI from "openai";
 import type { ModelPort, ModelRequest, ModelResponse } from "../../ports/model.ts";
+import { ModelCallError } from "./model-error.ts";
+
+export { ModelCallError } from "./model-error.ts";
+export type { ModelErrorKind } from "./model-error.ts";
 
 export interface OpenAiModelOptions {
   baseUrl: string;
   apiKey: string;
   timeoutMs?: number;
+  /** The client's own retries; 0 when a `ChainModel` does the retrying. */
   maxRetries?: number;
 }
 
-/** A model call that failed after the client's own retries; `retryable` tells the job runner whether to try later. */
-export class ModelCallError extends Error {
-  readonly status: number | null;
-  readonly retryable: boolean;
-  readonly retryAfterMs: number | null;
-  constructor(message: string, status: number | null, retryable: boolean, retryAfterMs: number | null) {
-    super(message);
-    this.status = status;
-    this.retryable = retryable;
-    this.retryAfterMs = retryAfterMs;
-    this.name = "ModelCallError";
-  }
-}
-
+/** `retry-after-ms` (OpenAI's) first, then `retry-after` in seconds. */
 function retryAfter(headers: Headers | undefined): number | null {
+  const ms = Number(headers?.get("retry-after-ms") ?? Number.NaN);
+  if (Number.isFinite(ms) && ms >= 0) return ms;
   const value = headers?.get("retry-after");
   if (!value) return null;
   const seconds = Number(value);
@@ -30,14 +24,16 @@ function retryAfter(headers: Headers | undefined): number | null {
 }
 
 function toModelError(error: unknown): ModelCallError {
+  if (error instanceof OpenAI.APIConnectionTimeoutError) return new ModelCallError(`model call timed out: ${error.message}`, null, true, null, "timeout");
   if (error instanceof OpenAI.APIError) {
     const status = typeof error.status === "number" ? error.status : null;
     const quota = error.code === "insufficient_quota";
-    const retryable = !quota && (status === null || status === 429 || status >= 500);
+    const retryable = !quota && (status === null || status === 408 || status === 409 || status === 429 || status >= 500);
     const headers: unknown = error.headers;
-    return new ModelCallError(`model call failed: ${error.message}`, status, retryable, retryAfter(headers instanceof Headers ? headers : undefined));
+    const delay = retryAfter(headers instanceof Headers ? headers : undefined);
+    return new ModelCallError(`model call failed: ${error.message}`, status, retryable, delay, quota ? "quota" : undefined);
   }
-  return new ModelCallError(`model call failed: ${String(error)}`, null, true, null);
+  return new ModelCallError(`model call failed: ${String(error)}`, null, true, null, "connection");
 }
 
 /**

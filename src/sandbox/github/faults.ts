@@ -1,6 +1,12 @@
 import { seededRandom } from "./random.ts";
 
-export type GitHubFaultKind = "server_error" | "bad_gateway" | "secondary_rate_limit" | "primary_rate_limit" | "latency";
+export type GitHubFaultKind =
+  | "server_error"
+  | "bad_gateway"
+  | "server_error_after_write"
+  | "secondary_rate_limit"
+  | "primary_rate_limit"
+  | "latency";
 
 export interface GitHubFaultRule {
   kind: GitHubFaultKind;
@@ -18,6 +24,8 @@ export interface FaultDecision {
   headers: Record<string, string>;
   body: Record<string, unknown> | null;
   delayMs: number;
+  /** The call is performed first and its answer replaced by the fault: GitHub did the write, the client cannot know. */
+  afterDispatch: boolean;
 }
 
 interface ArmedRule {
@@ -78,7 +86,7 @@ export class FaultInjector {
   }
 
   private decision(rule: GitHubFaultRule): FaultDecision {
-    const base = { rule, headers: {}, body: null, delayMs: 0 };
+    const base = { rule, headers: {}, body: null, delayMs: 0, afterDispatch: false };
     switch (rule.kind) {
       case "latency":
         return { ...base, status: null, delayMs: rule.ms ?? 100 };
@@ -86,6 +94,8 @@ export class FaultInjector {
         return { ...base, status: 500, body: { message: "Server Error" } };
       case "bad_gateway":
         return { ...base, status: 502, body: { message: "Server Error" } };
+      case "server_error_after_write":
+        return { ...base, status: 502, body: { message: "Server Error" }, afterDispatch: true };
       case "secondary_rate_limit":
         return {
           ...base,

@@ -125,11 +125,14 @@ export class SandboxHttpServer {
     const fault = this.faults.decide({ method: call.method, path: call.pathname, operationId });
     if (fault) {
       if (fault.delayMs > 0) await sleep(fault.delayMs);
-      if (fault.status !== null) {
+      if (fault.status !== null && !fault.afterDispatch) {
         return { status: fault.status, body: fault.body, headers: fault.headers, operationId, problems: [], fault: fault.rule.kind };
       }
     }
     const result = await this.dispatcher.dispatch(call);
+    if (fault?.afterDispatch && fault.status !== null) {
+      return { status: fault.status, body: fault.body, headers: fault.headers, operationId, problems: result.problems, fault: fault.rule.kind };
+    }
     return { ...result, headers: result.headers ?? {}, fault: fault?.rule.kind };
   }
 

@@ -49,8 +49,11 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
   throw new AppStartError(`the app did not answer ${url}/healthz within ${timeoutMs} ms`);
 }
 
+/** A process killed by a signal keeps `exitCode` null; `signalCode` tells it has exited too. */
+const hasExited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+
 const exited = (child: ChildProcess): Promise<number | null> =>
-  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  hasExited(child) ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once("exit", (code) => resolve(code)));
 
 /** Runs the real app (`src/main.ts`) as its own process, the way `npm start` does. */
 export async function startAppProcess(env: Record<string, string>, port: number, logFile: string): Promise<AppProcess> {
@@ -67,7 +70,7 @@ export async function startAppProcess(env: Record<string, string>, port: number,
     url,
     child,
     async stop(graceMs = 10_000) {
-      if (child.exitCode !== null) return child.exitCode;
+      if (hasExited(child)) return child.exitCode;
       child.kill("SIGTERM");
       const timer = setTimeout(() => child.kill("SIGKILL"), graceMs);
       const code = await exited(child);
@@ -75,7 +78,7 @@ export async function startAppProcess(env: Record<string, string>, port: number,
       return code;
     },
     async kill() {
-      if (child.exitCode !== null) return;
+      if (hasExited(child)) return;
       child.kill("SIGKILL");
       await exited(child);
     },

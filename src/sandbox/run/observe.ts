@@ -28,7 +28,11 @@ export function commentsOn(world: World, target: Target): IssueComment[] {
 
 /** The repository's own checks on a commit (not the app's), combined as GitHub shows them. */
 export function ciState(world: World, sha: string): "success" | "failure" | "pending" {
-  const runs: CheckRun[] = world.github.store.checkRunsFor(world.repo.id, sha).filter((run) => run.appId !== world.app.id);
+  const all: CheckRun[] = world.github.store.checkRunsFor(world.repo.id, sha).filter((run) => run.appId !== world.app.id);
+  // Like GitHub, only the latest run of each check counts (a re-run replaces the failed attempt).
+  const latest = new Map<string, CheckRun>();
+  for (const run of all) if ((latest.get(run.name)?.id ?? -1) < run.id) latest.set(run.name, run);
+  const runs = [...latest.values()];
   if (runs.length === 0 || runs.some((run) => run.status !== "completed")) return "pending";
   return runs.every((run) => ["success", "neutral", "skipped"].includes(run.conclusion ?? "")) ? "success" : "failure";
 }

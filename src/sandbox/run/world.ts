@@ -63,7 +63,14 @@ function pendingJobs(path: string): number {
 
 const UserOctokitClass = ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } });
 
-export async function createWorld(scenario: Scenario, options: { realModel?: RealModel | null; appLogLevel?: string } = {}): Promise<World> {
+export interface WorldOptions {
+  realModel?: RealModel | null;
+  appLogLevel?: string;
+  /** Extra environment for the app process, e.g. a model provider chain. */
+  appEnv?: Record<string, string>;
+}
+
+export async function createWorld(scenario: Scenario, options: WorldOptions = {}): Promise<World> {
   const dir = await mkdtemp(join(tmpdir(), "foreman-run-"));
   const model = options.realModel ? null : await startModelServer({ script: scenario.model });
   const github = await SandboxGitHub.start({ faults: scenario.github.faults ?? [], webhookFaults: scenario.github.webhooks ?? {} });
@@ -97,9 +104,14 @@ export async function createWorld(scenario: Scenario, options: { realModel?: Rea
     FOREMAN_LLM_BASE_URL: options.realModel?.baseUrl ?? model?.url ?? "",
     FOREMAN_LLM_API_KEY: options.realModel?.apiKey ?? "sandbox",
     FOREMAN_GITHUB_THROTTLE: "off",
+    // Short intervals, so a dropped webhook or a crash costs the sandbox seconds, not minutes.
+    FOREMAN_RECONCILE_SECONDS: "2",
+    FOREMAN_RECONCILE_SCAN_SECONDS: "5",
+    FOREMAN_LEASE_SECONDS: "3",
     LOG_LEVEL: options.appLogLevel ?? "info",
     LOG_FORMAT: "json",
     ...(options.realModel?.model ? { FOREMAN_DEFAULT_MODEL: options.realModel.model } : {}),
+    ...options.appEnv,
   };
   const appLog = join(dir, "app.log");
   const as = (login: string): UserOctokit => new UserOctokitClass({ auth: { token: github.userToken(login) }, baseUrl: github.url });

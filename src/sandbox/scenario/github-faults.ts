@@ -37,6 +37,8 @@ const faultBase = {
 export const GitHubFault = z.discriminatedUnion("kind", [
   z.strictObject({ ...faultBase, kind: z.literal("server_error") }),
   z.strictObject({ ...faultBase, kind: z.literal("bad_gateway") }),
+  /** The call is performed, then answered 502: an ambiguous failure (GitHub did the write). */
+  z.strictObject({ ...faultBase, kind: z.literal("server_error_after_write") }),
   /** 403 with retry-after (default 60 s). */
   z.strictObject({ ...faultBase, kind: z.literal("secondary_rate_limit"), retryAfterSeconds: Seconds.optional() }),
   /** 403 with x-ratelimit-remaining: 0 and a reset this many seconds ahead (default 60). */

@@ -45,4 +45,12 @@ export const MIGRATIONS: readonly string[] = [
     recorded_at INTEGER NOT NULL
   );
   `,
+  `
+  CREATE TABLE seen (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    seen_at INTEGER NOT NULL,
+    PRIMARY KEY (kind, key)
+  );
+  `,
 ];

@@ -1,4 +1,6 @@
 import type { CoderInput } from "../../../src/agents/coder.ts";
+import type { DebuggerInput } from "../../../src/agents/debugger.ts";
+import type { ReviewerInput } from "../../../src/agents/reviewer.ts";
 import type { EngineerInput } from "../../../src/agents/engineer.ts";
 import type { PlannerInput } from "../../../src/agents/planner.ts";
 import type { Plan } from "../../../src/plan/index.ts";
@@ -43,4 +45,23 @@ export const coderInput: CoderInput = {
   tree: ["README.md", "src/add.js"],
   files: { "src/sub.js": null, "src/add.js": "export const add = (a, b) => a + b;\n" },
   policy: { taskFiles: ["src/sub.js"], protectedPaths: [], maxChangedLines: 400 },
+};
+
+export const debuggerInput: DebuggerInput = {
+  model: "gpt-4.1",
+  repository: "acme/calculator",
+  task,
+  brief: "Brief: add a sub function in src/sub.js.",
+  evidence: "- src/sub.test.js:3 (failure): AssertionError: 5 !== -1",
+  previousAttempts: [],
+  files: { "src/sub.js": "export const sub = (a, b) => a + b;\n" },
+  policy: { taskFiles: ["src/sub.js"], protectedPaths: [], maxChangedLines: 400 },
+};
+
+export const reviewerInput: ReviewerInput = {
+  model: "gpt-4o",
+  repository: "acme/calculator",
+  task,
+  brief: "Brief: add a sub function in src/sub.js.",
+  files: [{ filename: "src/sub.js", status: "added", patch: "@@ -0,0 +1 @@\n+export const sub = (a, b) => a - b;" }],
 };

@@ -4,10 +4,12 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { runCoder } from "../../../src/agents/coder.ts";
+import { runDebugger } from "../../../src/agents/debugger.ts";
+import { runReviewer } from "../../../src/agents/reviewer.ts";
 import { runEngineer } from "../../../src/agents/engineer.ts";
 import { runPlanner } from "../../../src/agents/planner.ts";
 import { loadPrompt, PromptTemplateError, renderTemplate } from "../../../src/agents/prompts.ts";
-import { coderInput, engineerInput, plannerInput, validPlan } from "./agent-inputs.ts";
+import { coderInput, debuggerInput, engineerInput, plannerInput, reviewerInput, validPlan } from "./agent-inputs.ts";
 import { FakeModel } from "./fake-model.ts";
 
 const PROMPTS_DIR = fileURLToPath(new URL("../../../prompts/", import.meta.url));
@@ -17,9 +19,17 @@ async function everyAgentsMessages(): Promise<string[]> {
   const model = new FakeModel()
     .answer({ decision: "proceed", brief: "Add sub." })
     .answer(validPlan)
-    .answer({ summary: "Added sub.", edits: [{ path: "src/sub.js", action: "create", content: "export const sub = (a, b) => a - b;\n" }] });
-  const results = [await runEngineer(model, engineerInput), await runPlanner(model, plannerInput), await runCoder(model, coderInput)];
-  expect(results.map((result) => result.ok)).toEqual([true, true, true]);
+    .answer({ summary: "Added sub.", edits: [{ path: "src/sub.js", action: "create", content: "export const sub = (a, b) => a - b;\n" }] })
+    .answer({ classification: "flaky", diagnosis: "The runner lost its network.", edits: [] })
+    .answer({ verdict: "approve", summary: "Fine.", findings: [] });
+  const results = [
+    await runEngineer(model, engineerInput),
+    await runPlanner(model, plannerInput),
+    await runCoder(model, coderInput),
+    await runDebugger(model, debuggerInput),
+    await runReviewer(model, reviewerInput),
+  ];
+  expect(results.map((result) => result.ok)).toEqual([true, true, true, true, true]);
   return model.allText();
 }
 
@@ -77,7 +87,7 @@ describe("the prompts the agents send", () => {
 
     const messages = await everyAgentsMessages();
 
-    expect(names.length).toBeGreaterThanOrEqual(6);
+    expect(names.length).toBeGreaterThanOrEqual(10);
     expect(messages.filter((message) => /\{\{\s*[a-zA-Z]/.test(message))).toEqual([]);
     const unsent = names.filter((_name, index) => !messages.some((message) => rendersTemplate(message, templates[index] ?? "")));
     expect(unsent).toEqual([]);

@@ -10,8 +10,9 @@ const defaults: RepoConfig = {
   models: { default: "gpt-4o-mini" },
   merge: { mode: "auto", method: "squash", closeIssue: true },
   protectedPaths: [],
-  limits: { tasksPerPlan: 6, filesPerTask: 10, changedLinesPerTask: 400, issueBodyChars: 20000, tokensPerIssue: 400000, costPerIssueUsd: 5 },
+  limits: { tasksPerPlan: 6, filesPerTask: 10, changedLinesPerTask: 400, issueBodyChars: 20000, tokensPerIssue: 400000, costPerIssueUsd: 5, planDepth: 4 },
   qa: { maxFixAttempts: 3, maxFixAttemptsPerIssue: 8, review: { enabled: true, maxRounds: 2 } },
+  approval: { separateApprover: false, highRiskApprovers: [] },
   allowBots: [],
 };
 
@@ -37,8 +38,9 @@ describe("parseRepoConfig", () => {
       models: { default: "m", coder: "big", reviewer: "careful" },
       merge: { mode: "queue", method: "merge", closeIssue: false },
       protectedPaths: ["infra/**"],
-      limits: { tasksPerPlan: 1, filesPerTask: 2, changedLinesPerTask: 3, issueBodyChars: 4, tokensPerIssue: 5, costPerIssueUsd: 0.5 },
+      limits: { tasksPerPlan: 1, filesPerTask: 2, changedLinesPerTask: 3, issueBodyChars: 4, tokensPerIssue: 5, costPerIssueUsd: 0.5, planDepth: 2 },
       qa: { maxFixAttempts: 1, maxFixAttemptsPerIssue: 2, review: { enabled: false, maxRounds: 1 } },
+      approval: { separateApprover: true, highRiskApprovers: ["lee"] },
       allowBots: ["renovate[bot]"],
     };
 

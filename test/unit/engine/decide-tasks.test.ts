@@ -48,10 +48,10 @@ describe("decide: a task's pull request and CI", () => {
     expect(decide(executing(single).state, published("zz"), NOW)?.ignored).toBe("unknown task zz");
   });
 
-  it("marks the task failed with a failing check when CI fails", () => {
+  it("records the failure with a failing check when CI fails, and hands it to the debugger", () => {
     const decision = run(executing(single).state, [published("a"), red("a")]);
 
-    expect(taskOf(decision.state, "a")).toMatchObject({ status: "failed", failure: "Failing checks:\n- test" });
+    expect(taskOf(decision.state, "a")).toMatchObject({ status: "fixing", failure: "Failing checks:\n- test" });
     expect(ofType(decision.effects, "set_check")).toEqual([
       expect.objectContaining({ sha: shaOf("a"), state: "failure", title: "CI failed", summary: "Failing checks:\n- test" }),
     ]);

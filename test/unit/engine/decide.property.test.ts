@@ -32,15 +32,15 @@ function moves(state: WorkflowState, pushes: Map<string, number>, last: EngineEv
   const list: Move[] = [];
   for (const task of Object.values(state.tasks).sort((a, b) => a.id.localeCompare(b.id))) {
     const head = task.headSha;
-    if (task.status === "coding") list.push({ noise: false, event: { type: "task_published", taskId: task.id, pr: 1, prNodeId: "PR", headSha: shaOf(task.id), usage: USAGE } });
-    if (task.status === "coding" && task.approvedSha === null) list.push({ noise: true, event: { type: "approve_task", taskId: task.id, by: "maya", sha: shaOf(task.id) } });
+    if (task.status === "coding") list.push({ noise: false, event: { type: "task_published", taskId: task.id, pr: 1, prNodeId: "PR", headSha: shaOf(task.id), risk: { level: "low", reasons: [] }, usage: USAGE } });
+    if (task.status === "coding" && task.approvedSha === null) list.push({ noise: true, event: { type: "approve_task", taskId: task.id, by: "maya", sha: shaOf(task.id), permission: "write" } });
     if (head === null || task.status === "merged") continue;
     if (task.status === "ci_running") list.push({ noise: false, event: { type: "ci_completed", taskId: task.id, sha: head, conclusion: "success", summary: "ok" } });
     if (task.status === "merging") list.push({ noise: false, event: { type: "task_merged", taskId: task.id, sha: head } });
-    if (task.status !== "merging" && task.approvedSha !== head) list.push({ noise: false, event: { type: "approve_task", taskId: task.id, by: "maya", sha: head } });
+    if (task.status !== "merging" && task.approvedSha !== head) list.push({ noise: false, event: { type: "approve_task", taskId: task.id, by: "maya", sha: head, permission: "write" } });
     const next = (pushes.get(task.id) ?? 1) + 1;
     list.push({ noise: true, event: { type: "head_changed", taskId: task.id, sha: shaOf(task.id, next), by: "octocat" } });
-    list.push({ noise: true, event: { type: "approve_task", taskId: task.id, by: "maya", sha: shaOf(task.id, 0) } });
+    list.push({ noise: true, event: { type: "approve_task", taskId: task.id, by: "maya", sha: shaOf(task.id, 0), permission: "write" } });
   }
   if (last) list.push({ noise: true, event: last });
   return list;

@@ -12,9 +12,12 @@ export const NOW = 1_700_000_000_000;
 
 export const USAGE: Usage = { promptTokens: 100, completionTokens: 20, costUsd: 0.25, modelCalls: 1 };
 
-/** The repository's configuration as `.github/foreman.yml` would give it, defaults filled in. */
+/**
+ * The repository's configuration as `.github/foreman.yml` would give it, defaults filled in. The
+ * reviewer is off unless a test turns it on, so that green CI leads straight to approval.
+ */
 export function config(input: z.input<typeof RepoConfig> = {}): RepoConfig {
-  return RepoConfig.parse(input);
+  return RepoConfig.parse({ ...input, qa: { ...input.qa, review: { enabled: false, ...input.qa?.review } } });
 }
 
 type TaskInput = { id: string; dependsOn?: string[]; files?: string[] };
@@ -91,6 +94,7 @@ export const published = (taskId: string, pr = 10): EngineEvent => ({
   pr,
   prNodeId: `PR_${taskId}`,
   headSha: shaOf(taskId),
+  risk: { level: "low", reasons: [] },
   usage: USAGE,
 });
 
@@ -98,7 +102,7 @@ export const green = (taskId: string, sha = shaOf(taskId)): EngineEvent => ({ ty
 
 export const red = (taskId: string, sha = shaOf(taskId)): EngineEvent => ({ type: "ci_completed", taskId, sha, conclusion: "failure", summary: "Failing checks:\n- test" });
 
-export const approve = (taskId: string, sha = shaOf(taskId)): EngineEvent => ({ type: "approve_task", taskId, by: "maya", sha });
+export const approve = (taskId: string, sha = shaOf(taskId)): EngineEvent => ({ type: "approve_task", taskId, by: "maya", sha, permission: "admin" });
 
 export const merged = (taskId: string, sha = shaOf(taskId)): EngineEvent => ({ type: "task_merged", taskId, sha });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { Plan } from "../../../src/plan/plan.ts";
 import { validatePlan } from "../../../src/plan/validate-plan.ts";
 import { plan, task, writes } from "./plan-builder.ts";
 
@@ -115,5 +116,27 @@ describe("validatePlan", () => {
     validatePlan(input, limits);
 
     expect(input.tasks[1]!.dependsOn).toEqual([]);
+  });
+});
+
+describe("validatePlan: plan depth", () => {
+  it("refuses a chain of dependent tasks longer than the limit", () => {
+    const chain = Plan.parse({
+      summary: "a chain",
+      tasks: ["a", "b", "c"].map((id, index, ids) => ({
+        id,
+        title: id,
+        description: id,
+        files: [{ path: `src/${id}.ts`, action: "create" }],
+        dependsOn: index === 0 ? [] : [ids[index - 1]],
+        acceptanceCriteria: ["works"],
+        risk: "low",
+      })),
+    });
+
+    const result = validatePlan(chain, { tasksPerPlan: 10, filesPerTask: 10, planDepth: 2 });
+
+    expect(result).toEqual({ ok: false, problems: [{ code: "too_deep", message: "The longest chain of dependent tasks is 3 long; at most 2 are allowed." }] });
+    expect(validatePlan(chain, { tasksPerPlan: 10, filesPerTask: 10, planDepth: 3 }).ok).toBe(true);
   });
 });

@@ -41,11 +41,11 @@ describe("SqliteStore", () => {
     expect(c).toBeNull();
   });
 
-  it("hands an expired lease to another worker and fences the old one out", () => {
+  it("hands an expired lease to another worker (after a backoff) and fences the old one out", () => {
     store.enqueueJob({ kind: "event", key: "w1", payload: {} });
     const first = store.leaseJob("worker-a", 1_000, 100);
 
-    const second = store.leaseJob("worker-b", 1_200, 100);
+    const second = store.leaseJob("worker-b", 2_200, 100);
     const staleCompleted = first ? store.completeJob(first, "worker-a") : true;
     const freshCompleted = second ? store.completeJob(second, "worker-b") : false;
 

@@ -10,6 +10,7 @@ export const SANDBOX_OPERATION_IDS = [
   "apps/get-repo-installation",
   "apps/list-installations",
   "apps/get-installation",
+  "apps/list-repos-accessible-to-installation",
 
   "repos/get",
   "repos/get-branch",
@@ -48,6 +49,7 @@ export const SANDBOX_OPERATION_IDS = [
   "issues/create-label",
   "issues/get-label",
   "issues/list-events",
+  "issues/list-for-repo",
 
   "reactions/create-for-issue",
   "reactions/create-for-issue-comment",

@@ -3,6 +3,8 @@ import { actionsRoutes } from "./actions.ts";
 import { appRoutes } from "./apps.ts";
 import { checksRoutes } from "./checks.ts";
 import { gitDataRoutes } from "./git-data.ts";
+import { installationRepoRoutes } from "./installation-repos.ts";
+import { issueListRoutes } from "./issues-list.ts";
 import { issuesRoutes } from "./issues.ts";
 import { pullsRoutes } from "./pulls.ts";
 import { reposRoutes } from "./repos.ts";
@@ -13,6 +15,8 @@ export const allRoutes: RouteTable = {
   ...reposRoutes,
   ...gitDataRoutes,
   ...issuesRoutes,
+  ...issueListRoutes,
+  ...installationRepoRoutes,
   ...pullsRoutes,
   ...reviewsRoutes,
   ...checksRoutes,

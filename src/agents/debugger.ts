@@ -1,0 +1,89 @@
+import { z } from "zod";
+import type { Task } from "../plan/index.ts";
+import type { FileChange } from "../ports/github.ts";
+import type { ModelPort } from "../ports/model.ts";
+import { fenceUntrusted, redactText, sanitizeUntrusted } from "../policy/sanitize.ts";
+import { applyEdits, Edit, type EditPolicy } from "./apply-edits.ts";
+import { formatTask } from "./coder.ts";
+import { loadPrompt, renderTemplate } from "./prompts.ts";
+import { formatFiles } from "./repo-context.ts";
+import { askStructured, type StructuredResult } from "./structured.ts";
+
+export const DebuggerClassification = z.enum(["implementation_bug", "test_bug", "missing_dependency", "spec_mismatch", "flaky", "timeout", "infrastructure"]);
+export type DebuggerClassification = z.infer<typeof DebuggerClassification>;
+
+/** Classes whose answer is a decision (re-run, re-plan), never a commit. */
+export const NO_EDIT_CLASSES: ReadonlySet<DebuggerClassification> = new Set(["flaky", "infrastructure", "spec_mismatch"]);
+
+export const MAX_DIAGNOSIS_CHARS = 2_000;
+/** The evidence is formatted to a budget by the caller; this only stops a runaway string. */
+const MAX_EVIDENCE_CHARS = 60_000;
+
+export const DebuggerVerdict = z
+  .object({
+    classification: DebuggerClassification,
+    diagnosis: z.string().trim().min(1).max(MAX_DIAGNOSIS_CHARS),
+    edits: z.array(Edit),
+  })
+  .strict();
+export type DebuggerVerdict = z.infer<typeof DebuggerVerdict>;
+
+export interface DebuggerInput {
+  model: string;
+  repository: string;
+  task: Task;
+  brief: string;
+  /** `formatEvidence(...).text`: redacted and trimmed already. */
+  evidence: string;
+  previousAttempts: Array<{ classification: string; diagnosis: string }>;
+  /** The task's files at the pull request's head; null for a file that does not exist. */
+  files: Record<string, string | null>;
+  policy: EditPolicy;
+}
+
+function formatAttempts(attempts: DebuggerInput["previousAttempts"]): string {
+  if (attempts.length === 0) return "(none: this is the first attempt)";
+  const lines = attempts.map((attempt, index) => `${index + 1}. ${attempt.classification}${attempt.diagnosis ? `: ${attempt.diagnosis}` : ""}`);
+  return fenceUntrusted("previous-attempts", sanitizeUntrusted(lines.join("\n")));
+}
+
+/** Semantic rules on a schema-valid verdict: no edits for decisions, and edits that apply. */
+export function checkVerdict(verdict: DebuggerVerdict, files: Record<string, string | null>, policy: EditPolicy): string[] {
+  if (NO_EDIT_CLASSES.has(verdict.classification)) {
+    return verdict.edits.length > 0 ? [`a \`${verdict.classification}\` verdict has no edits; answer with "edits": []`] : [];
+  }
+  if (verdict.edits.length === 0) return [];
+  const outcome = applyEdits(verdict.edits, files, policy);
+  return outcome.ok ? [] : outcome.problems;
+}
+
+async function prompts(input: DebuggerInput): Promise<{ system: string; user: string }> {
+  const system = renderTemplate(await loadPrompt("debugger"), { taskFiles: input.task.files.map((file) => `\`${file.path}\``).join(", ") });
+  const user = renderTemplate(await loadPrompt("debugger-user"), {
+    repository: input.repository,
+    task: fenceUntrusted("task", sanitizeUntrusted(formatTask(input.task))),
+    brief: fenceUntrusted("brief", sanitizeUntrusted(input.brief)),
+    previousAttempts: formatAttempts(input.previousAttempts),
+    evidence: fenceUntrusted("ci-evidence", sanitizeUntrusted(input.evidence, MAX_EVIDENCE_CHARS)),
+    files: formatFiles(input.files),
+  });
+  return { system, user };
+}
+
+/**
+ * Asks the debugger to classify a CI failure and, for a code fault, to fix it. The checked edits
+ * come back as file changes on `files`; a decision (flaky, infrastructure, spec mismatch) or a
+ * code fault it could not fix comes back with no changes.
+ */
+export async function runDebugger(model: ModelPort, input: DebuggerInput): Promise<StructuredResult<{ verdict: DebuggerVerdict; changes: FileChange[] }>> {
+  const { system, user } = await prompts(input);
+  const check = (verdict: DebuggerVerdict): string[] => checkVerdict(verdict, input.files, input.policy);
+  const result = await askStructured(model, { role: "debugger", model: input.model, system, user, schema: DebuggerVerdict, check });
+  if (!result.ok) return result;
+  // The diagnosis is posted (check runs, comments, commit messages): secrets in it are redacted.
+  const verdict = { ...result.value, diagnosis: redactText(result.value.diagnosis) };
+  if (verdict.edits.length === 0) return { ok: true, value: { verdict, changes: [] }, usage: result.usage };
+  const outcome = applyEdits(verdict.edits, input.files, input.policy);
+  if (!outcome.ok) return { ok: false, problems: outcome.problems, usage: result.usage };
+  return { ok: true, value: { verdict, changes: outcome.changes }, usage: result.usage };
+}

@@ -1,0 +1,81 @@
+import { z } from "zod";
+import type { Task } from "../plan/index.ts";
+import type { PullFile } from "../ports/github.ts";
+import type { ModelPort } from "../ports/model.ts";
+import { fenceUntrusted, redactText, sanitizeSource, sanitizeUntrusted } from "../policy/sanitize.ts";
+import { formatTask } from "./coder.ts";
+import { loadPrompt, renderTemplate } from "./prompts.ts";
+import { askStructured, type StructuredResult } from "./structured.ts";
+
+export const MAX_FINDINGS = 20;
+
+export const ReviewFinding = z
+  .object({
+    file: z.string().min(1),
+    line: z.int().min(1),
+    severity: z.enum(["blocking", "suggestion", "nit"]),
+    message: z.string().trim().min(1).max(2_000),
+  })
+  .strict();
+export type ReviewFinding = z.infer<typeof ReviewFinding>;
+
+export const ReviewVerdict = z
+  .object({
+    verdict: z.enum(["approve", "request_changes"]),
+    summary: z.string().max(4_000),
+    findings: z.array(ReviewFinding).max(MAX_FINDINGS),
+  })
+  .strict();
+export type ReviewVerdict = z.infer<typeof ReviewVerdict>;
+
+export interface ReviewerInput {
+  model: string;
+  repository: string;
+  task: Task;
+  brief: string;
+  files: PullFile[];
+}
+
+/** The diff as fenced data per file, within a character budget; source stays verbatim. */
+export function formatDiff(files: readonly PullFile[], budgetChars = 60_000): string {
+  let used = 0;
+  const parts = files.map((file) => {
+    const heading = `### \`${file.filename.replace(/[\r\n`]/g, "?")}\` (${file.status})`;
+    if (file.patch === null) return `${heading}\n(no diff: binary or too large)`;
+    const room = budgetChars - used;
+    if (room <= 200) return `${heading}\n(omitted: context budget reached)`;
+    const text = sanitizeSource(file.patch, room);
+    used += text.length;
+    return `${heading}\n${fenceUntrusted(`diff:${file.filename}`, text)}`;
+  });
+  return parts.join("\n\n") || "(the pull request changes no files)";
+}
+
+/** Semantic rules: the verdict agrees with the findings' severities, and findings name files of the diff. */
+export function checkReview(review: ReviewVerdict, files: readonly PullFile[]): string[] {
+  const problems: string[] = [];
+  const blocking = review.findings.filter((finding) => finding.severity === "blocking").length;
+  if (review.verdict === "request_changes" && blocking === 0) problems.push("`request_changes` needs at least one finding of severity `blocking`");
+  if (review.verdict === "approve" && blocking > 0) problems.push(`\`approve\` cannot have blocking findings; there are ${blocking}: answer \`request_changes\` or lower their severity`);
+  const names = new Set(files.map((file) => file.filename));
+  for (const finding of review.findings) {
+    if (!names.has(finding.file)) problems.push(`finding on \`${finding.file}\`: that file is not part of the pull request's diff`);
+  }
+  return problems;
+}
+
+/** Asks the reviewer for a JSON verdict on a green pull request's diff. */
+export async function runReviewer(model: ModelPort, input: ReviewerInput): Promise<StructuredResult<ReviewVerdict>> {
+  const user = renderTemplate(await loadPrompt("reviewer-user"), {
+    repository: input.repository,
+    task: fenceUntrusted("task", sanitizeUntrusted(formatTask(input.task))),
+    brief: fenceUntrusted("brief", sanitizeUntrusted(input.brief)),
+    diff: formatDiff(input.files),
+  });
+  const check = (review: ReviewVerdict): string[] => checkReview(review, input.files);
+  const result = await askStructured(model, { role: "reviewer", model: input.model, system: await loadPrompt("reviewer"), user, schema: ReviewVerdict, check });
+  if (!result.ok) return result;
+  // The review is posted on the pull request: secrets in its text are redacted.
+  const findings = result.value.findings.map((finding) => ({ ...finding, message: redactText(finding.message) }));
+  return { ...result, value: { ...result.value, summary: redactText(result.value.summary), findings } };
+}

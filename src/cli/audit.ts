@@ -1,0 +1,87 @@
+import type { WorkflowState } from "../engine/types.ts";
+import type { AuditEvent, JobSummary, Store } from "../store/store.ts";
+import { replayWorkflow } from "./replay.ts";
+
+export class AuditTargetError extends Error {
+  constructor(target: string) {
+    super(`expected <owner>/<repo>#<issue>, e.g. acme/stats#12; got "${target}"`);
+    this.name = "AuditTargetError";
+  }
+}
+
+/** `owner/repo#12` as the workflow id the store uses. */
+export function parseAuditTarget(target: string): string {
+  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)#(\d+)$/.exec(target.trim());
+  if (!match) throw new AuditTargetError(target);
+  return `${match[1]}/${match[2]}#${match[3]}`.toLowerCase();
+}
+
+interface EventData {
+  event?: Record<string, unknown>;
+  ignored?: string | null;
+  phase?: string;
+  effects?: Array<Record<string, unknown>>;
+  patch?: Record<string, unknown>;
+  reason?: string;
+  error?: string;
+  job?: { kind?: string };
+}
+
+/** The SHA an event is about, if any: a head, a merge, an approval. */
+function shaOf(event: Record<string, unknown> | undefined): string {
+  const sha = event?.sha ?? event?.headSha;
+  return typeof sha === "string" ? sha.slice(0, 7) : "";
+}
+
+function describeEffect(effect: Record<string, unknown>): string {
+  const about = [effect.taskId, typeof effect.sha === "string" ? effect.sha.slice(0, 7) : undefined, effect.state, effect.key].filter((part) => typeof part === "string");
+  return about.length > 0 ? `${String(effect.type)}(${about.join(" ")})` : String(effect.type);
+}
+
+function outcomeOf(event: AuditEvent): string {
+  const data = (event.data ?? {}) as EventData;
+  if (data.ignored) return `ignored: ${data.ignored}`;
+  if (data.phase) return `applied → ${data.phase}`;
+  if (data.patch) return `learned ${Object.keys(data.patch).join(", ")}${data.reason ? ` (${data.reason})` : ""}`;
+  if (data.error) return `failed: ${data.job?.kind ?? "job"}: ${data.error}`;
+  return "";
+}
+
+/** One line per recorded event: time, kind, actor, delivery id, SHA, outcome, effects. */
+export function formatEvent(event: AuditEvent): string {
+  const data = (event.data ?? {}) as EventData;
+  const effects = (data.effects ?? []).map(describeEffect).join(", ");
+  const columns = [
+    new Date(event.at).toISOString(),
+    event.kind.padEnd(16),
+    (event.actor ?? "-").padEnd(12),
+    (event.deliveryId ?? "-").padEnd(36),
+    shaOf(data.event).padEnd(7),
+    outcomeOf(event),
+  ];
+  return `${columns.join("  ")}${effects ? `\n${" ".repeat(26)}effects: ${effects}` : ""}`;
+}
+
+function formatJob(job: JobSummary): string {
+  return `#${job.id} ${job.kind} ${job.state} attempts=${job.attempts}${job.lastError ? ` last error: ${job.lastError}` : ""}`;
+}
+
+/** The audit trail of one workflow: its state, every recorded event, its jobs, and whether replaying the log gives the stored state. */
+export function auditReport(store: Store, workflowId: string): string {
+  const record = store.getWorkflow<WorkflowState>(workflowId);
+  const events = store.events(workflowId);
+  if (!record && events.length === 0) return `No workflow ${workflowId} in this database.`;
+  const replayed = replayWorkflow(events);
+  const matches = record !== null && JSON.stringify(replayed) === JSON.stringify(record.state);
+  return [
+    `Workflow ${workflowId}: ${record ? `${record.state.phase}, version ${record.version}, ${record.open ? "open" : "closed"}` : "no stored state"}`,
+    "",
+    `${"time".padEnd(24)}  ${"kind".padEnd(16)}  ${"actor".padEnd(12)}  ${"delivery".padEnd(36)}  ${"sha".padEnd(7)}  outcome`,
+    ...events.map(formatEvent),
+    "",
+    "jobs:",
+    ...store.jobsFor(workflowId).map((job) => `  ${formatJob(job)}`),
+    "",
+    `replaying the ${events.length} recorded events ${matches ? "gives the stored state" : "does NOT give the stored state"}.`,
+  ].join("\n");
+}

@@ -1,0 +1,210 @@
+import { renderEscalation } from "../render/escalation.ts";
+import { ignore, type Decision } from "./decision.ts";
+import type { EngineEvent } from "./events.ts";
+import { afterReady } from "./ready.ts";
+import { check, taskTitle, withTask } from "./task-helpers.ts";
+import type { TaskRecord, WorkflowState } from "./types.ts";
+import { addUsage } from "./usage.ts";
+
+type Of<T extends EngineEvent["type"]> = Extract<EngineEvent, { type: T }>;
+
+export const NEEDS_HUMAN_LABEL = "foreman:needs-human";
+
+/** Stops work on a task and asks a human, saying what was tried and what they can do. */
+export function escalate(state: WorkflowState, task: TaskRecord, reason: string): Decision {
+  const next = { ...task, status: "needs_human" as const, failure: reason };
+  const body = renderEscalation({
+    taskId: task.id,
+    title: taskTitle(state, task.id),
+    branch: task.branch,
+    reason,
+    fixAttempts: task.fixAttempts,
+    classifications: task.classifications,
+    reviewRounds: task.reviewRounds,
+    lastError: task.lastError,
+  });
+  return {
+    state: withTask(state, next),
+    effects: [
+      { type: "label", add: [NEEDS_HUMAN_LABEL], remove: [] },
+      { type: "comment", key: `needs-human-${task.id}-${task.fixAttempts}-${task.reviewRounds}-${task.attempts}`, on: task.pr ? { taskId: task.id } : "issue", body },
+      ...(task.headSha ? [check(next, task.headSha, "failure", "Needs a human", reason)] : []),
+      { type: "update_status" },
+    ],
+  };
+}
+
+/** A red CI run goes to the debugger while the bounds allow; otherwise to a human. */
+export function startDebugging(state: WorkflowState, task: TaskRecord, sha: string): Decision {
+  const { maxFixAttempts, maxFixAttemptsPerIssue } = state.config.qa;
+  if (task.fixAttempts >= maxFixAttempts) return escalate(state, task, `CI still fails after ${task.fixAttempts} fix attempt(s), the limit for one task (\`qa.maxFixAttempts\`).`);
+  if (state.fixAttemptsTotal >= maxFixAttemptsPerIssue) {
+    return escalate(state, task, `This issue has used its ${maxFixAttemptsPerIssue} fix attempts (\`qa.maxFixAttemptsPerIssue\`).`);
+  }
+  const fixing = { ...task, status: "fixing" as const };
+  return { state: withTask(state, fixing), effects: [{ type: "run_debugger", taskId: task.id, sha }, { type: "update_status" }] };
+}
+
+/** Green CI: the reviewer reads the diff once per head (when enabled), then the task waits for approval. */
+export function reviewOrReady(state: WorkflowState, task: TaskRecord, sha: string): Decision {
+  if (state.config.qa.review.enabled && task.reviewedSha !== sha) {
+    const reviewing = { ...task, status: "reviewing" as const };
+    return {
+      state: withTask(state, reviewing),
+      effects: [check(reviewing, sha, "in_progress", "Reviewing", "CI is green; Foreman's reviewer is reading the change."), { type: "run_reviewer", taskId: task.id, sha }, { type: "update_status" }],
+    };
+  }
+  return afterReady(state, task);
+}
+
+function committed(state: WorkflowState, task: TaskRecord, commitSha: string, title: string, summary: string): Decision {
+  const next = { ...task, status: "ci_running" as const, headSha: commitSha, ownCommits: [...task.ownCommits, commitSha], approvedSha: null, approvedBy: null, approvedPermission: null };
+  const effects = [
+    ...(task.headSha ? [check(task, task.headSha, "neutral", "Superseded", `Foreman pushed ${commitSha.slice(0, 7)}.`)] : []),
+    check(next, commitSha, "in_progress", title, summary),
+    // CI may finish before this result is applied; its webhook was then dropped as one for an old commit.
+    { type: "poll_ci" as const, taskId: task.id, sha: commitSha },
+    { type: "update_status" as const },
+  ];
+  return { state: withTask(state, next), effects };
+}
+
+export function debugDone(state: WorkflowState, task: TaskRecord, event: Of<"debug_done">): Decision {
+  if (task.status !== "fixing" || event.sha !== task.headSha) return ignore(state, "debugger result for a task that is not being fixed");
+  // After a re-run of a flaky failure the same error is expected once more: that is when it counts as real.
+  const repeated = task.lastSignature !== null && task.lastSignature === event.signature && task.rerunSha !== event.sha;
+  const seen = { ...task, lastSignature: event.signature, lastError: event.excerpt || task.lastError, usage: addUsage(task.usage, event.usage) };
+  const base = { ...withTask(state, seen), usage: addUsage(state.usage, event.usage) };
+  const { outcome } = event;
+  if (outcome.kind === "stuck" || (repeated && outcome.kind !== "rerun")) {
+    return escalate(base, seen, outcome.kind === "stuck" ? outcome.reason : "The same failure came back after a fix.");
+  }
+  if (outcome.kind === "failed") return escalate(base, seen, `The debugger could not help: ${outcome.reason}`);
+  const classified = { ...seen, classifications: [...seen.classifications, "classification" in outcome ? outcome.classification : "spec_mismatch"] };
+  const next = withTask(base, classified);
+  switch (outcome.kind) {
+    case "fixed": {
+      const fixed = { ...classified, fixAttempts: classified.fixAttempts + 1 };
+      const counted = { ...withTask(next, fixed), fixAttemptsTotal: next.fixAttemptsTotal + 1 };
+      return committed(counted, fixed, outcome.commitSha, "Waiting for CI", `Foreman pushed a fix: ${outcome.diagnosis.slice(0, 300)}`);
+    }
+    case "rerun":
+      if (classified.rerunSha === event.sha) return escalate(next, classified, `CI failed again after a re-run of a ${outcome.classification} failure: ${outcome.diagnosis}`);
+      return rerun(next, classified, event.sha);
+    case "spec_mismatch":
+      return freshAttempt(next, classified, `The previous attempt did not meet the specification: ${outcome.diagnosis}`);
+    case "no_fix":
+      return escalate(next, classified, `The debugger found no fix (${outcome.classification}): ${outcome.diagnosis}`);
+  }
+}
+
+function rerun(state: WorkflowState, task: TaskRecord, sha: string): Decision {
+  const next = { ...task, status: "ci_running" as const, rerunSha: sha };
+  return {
+    state: withTask(state, next),
+    effects: [
+      { type: "rerun_jobs", taskId: task.id, sha },
+      check(next, sha, "in_progress", "Re-running failed jobs", "The failure looked flaky, so the failed jobs run once more."),
+      { type: "update_status" },
+    ],
+  };
+}
+
+/** A new attempt from the current base, on the same branch and pull request, with what failed before. */
+export function freshAttempt(state: WorkflowState, task: TaskRecord, context: string): Decision {
+  const next: TaskRecord = {
+    ...task,
+    status: "coding",
+    attempts: task.attempts + 1,
+    retryContext: context,
+    approvedSha: null,
+    approvedBy: null,
+    approvedPermission: null,
+    lastSignature: null,
+    rerunSha: null,
+    reviewedSha: null,
+    reviewRounds: 0,
+    findingSignatures: [],
+  };
+  return { state: withTask(state, next), effects: [{ type: "label", add: [], remove: [NEEDS_HUMAN_LABEL] }, { type: "start_task", taskId: task.id }, { type: "update_status" }] };
+}
+
+export function reviewDone(state: WorkflowState, task: TaskRecord, event: Of<"review_done">): Decision {
+  if (task.status !== "reviewing" || event.sha !== task.headSha) return ignore(state, "review of a commit that is not under review");
+  const reviewed = { ...task, reviewedSha: event.sha, reviewVerdict: event.verdict, usage: addUsage(task.usage, event.usage) };
+  const base = { ...withTask(state, reviewed), usage: addUsage(state.usage, event.usage) };
+  if (event.verdict === "approve") return afterReady(base, reviewed);
+  const rounds = reviewed.reviewRounds + 1;
+  const recurring = event.findings.filter((finding) => reviewed.findingSignatures.includes(finding));
+  const counted = { ...reviewed, reviewRounds: rounds, findingSignatures: [...new Set([...reviewed.findingSignatures, ...event.findings])] };
+  if (recurring.length > 0) return escalate(withTask(base, counted), counted, "The reviewer raised again a finding the coder had already been asked to fix.");
+  if (rounds > state.config.qa.review.maxRounds) {
+    return escalate(withTask(base, counted), counted, `The reviewer still requests changes after ${rounds - 1} round(s) (\`qa.review.maxRounds\`).`);
+  }
+  const revising = { ...counted, status: "revising" as const };
+  const feedback = `The reviewer requested changes:\n${event.summary}`;
+  return { state: withTask(base, revising), effects: [{ type: "run_revision", taskId: task.id, sha: event.sha, feedback, reply: null }, { type: "update_status" }] };
+}
+
+export function revisionDone(state: WorkflowState, task: TaskRecord, event: Of<"revision_done">): Decision {
+  if (task.status !== "revising" || event.sha !== task.headSha) return ignore(state, "revision for a task that is not being revised");
+  const next = { ...task, usage: addUsage(task.usage, event.usage) };
+  const base = { ...withTask(state, next), usage: addUsage(state.usage, event.usage) };
+  if (event.outcome.kind === "failed") return escalate(base, next, `The coder could not revise the change: ${event.outcome.reason}`);
+  return committed(base, next, event.outcome.commitSha, "Waiting for CI", "Foreman pushed a revision; CI runs again.");
+}
+
+const REVISABLE = new Set<TaskRecord["status"]>(["ci_running", "ready", "failed", "needs_human", "reviewing"]);
+
+/** A writer's review or review comment on a task's pull request goes to the coder. */
+export function humanFeedback(state: WorkflowState, task: TaskRecord, event: Of<"human_feedback">): Decision {
+  if (!REVISABLE.has(task.status) || !task.headSha) return ignore(state, `review feedback while the task is ${task.status}`);
+  const revising = { ...task, status: "revising" as const };
+  const feedback = `@${event.by} asked for changes:\n${event.body}`;
+  return {
+    state: withTask(state, revising),
+    effects: [{ type: "run_revision", taskId: task.id, sha: task.headSha, feedback, reply: event.reply }, { type: "update_status" }],
+  };
+}
+
+const RETRYABLE = new Set<TaskRecord["status"]>(["failed", "needs_human"]);
+
+function retryOne(state: WorkflowState, task: TaskRecord): Decision {
+  const last = task.classifications.at(-1);
+  if ((last === "flaky" || last === "infrastructure") && task.headSha) return rerun(state, task, task.headSha);
+  const summary = `Attempt ${task.attempts} failed. ${task.failure ?? ""}${task.lastError ? `\nLast error:\n${task.lastError}` : ""}`;
+  return freshAttempt(state, task, summary);
+}
+
+/** `/retry` on a task's pull request retries that task; on the issue, every failed or escalated task. */
+export function retry(state: WorkflowState, event: Of<"retry">): Decision {
+  const targets = Object.values(state.tasks).filter((task) => RETRYABLE.has(task.status) && (event.taskId === null || task.id === event.taskId));
+  if (targets.length === 0) return ignore(state, "nothing to retry");
+  let decision: Decision = { state, effects: [] };
+  for (const task of targets) {
+    const next = retryOne(decision.state, task);
+    decision = { state: next.state, effects: [...decision.effects, ...next.effects] };
+  }
+  return decision;
+}
+
+const REBASABLE = new Set<TaskRecord["status"]>(["ci_running", "ready", "failed", "needs_human"]);
+
+export function taskConflicted(state: WorkflowState, task: TaskRecord): Decision {
+  if (!REBASABLE.has(task.status) || !task.pr) return ignore(state, `conflict while the task is ${task.status}`);
+  const rebasing = { ...task, status: "rebasing" as const };
+  return { state: withTask(state, rebasing), effects: [{ type: "rebase_task", taskId: task.id }, { type: "update_status" }] };
+}
+
+export function rebaseDone(state: WorkflowState, task: TaskRecord, event: Of<"rebase_done">): Decision {
+  if (task.status !== "rebasing") return ignore(state, "rebase result for a task that is not rebasing");
+  const next = { ...task, usage: addUsage(task.usage, event.usage) };
+  const base = { ...withTask(state, next), usage: addUsage(state.usage, event.usage) };
+  const { outcome } = event;
+  if (outcome.kind === "human_commits") {
+    return escalate(base, next, "The base branch moved and the pull request conflicts, but someone else pushed to the task's branch, so Foreman will not rewrite it.");
+  }
+  if (outcome.kind === "failed") return escalate(base, next, `The pull request conflicts with the base branch and could not be updated: ${outcome.reason}`);
+  const how = outcome.how === "reapplied" ? "re-applied the task's edits" : "re-ran the coder";
+  return committed(base, next, outcome.commitSha, "Waiting for CI", `The base branch moved; Foreman ${how} on the new base.`);
+}

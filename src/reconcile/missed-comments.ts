@@ -1,0 +1,64 @@
+import type { WorkflowState } from "../engine/types.ts";
+import type { Store } from "../store/store.ts";
+import type { Intake } from "../worker/intake.ts";
+import type { ReconcileComment, ReconcileRepo } from "./port.ts";
+
+/** Where comments that may be commands are read: the issue, and each task's pull request (with its body, for the task marker). */
+export interface CommentTarget {
+  number: number;
+  pullRequestBody: string | null;
+}
+
+export type CommentIntake = Extract<Intake, { kind: "issue_comment" }>;
+
+/** A comment fed in by the reconciler carries this delivery id in the audit trail. */
+export const reconcileDeliveryId = (what: string, id: string | number): string => `reconcile:${what}:${id}`;
+
+/** A comment as the intake its webhook would have queued, so permission checks and command parsing apply as usual. */
+export function commentIntake(state: WorkflowState, target: CommentTarget, comment: ReconcileComment): CommentIntake {
+  return {
+    kind: "issue_comment",
+    ref: state.ref,
+    issue: target.number,
+    pullRequestBody: target.pullRequestBody,
+    commentId: comment.id,
+    body: comment.body,
+    sender: { login: comment.author, type: comment.authorType },
+    deliveryId: reconcileDeliveryId("comment", comment.id),
+  };
+}
+
+const byApp = (comment: ReconcileComment, botLogin: string): boolean => comment.author.toLowerCase() === botLogin.toLowerCase();
+
+/**
+ * Comments on the workflow's issue and pull requests that never arrived as webhooks (not seen).
+ * The caller queues each with `enqueueUnseen`, so a late webhook for it is a no-op. Comments older
+ * than the workflow are not commands for it.
+ */
+export async function missedComments(store: Store, repo: ReconcileRepo, state: WorkflowState, targets: CommentTarget[], botLogin: string): Promise<CommentIntake[]> {
+  const since = Math.floor(state.startedAt / 1000) * 1000;
+  const intakes: CommentIntake[] = [];
+  for (const target of targets) {
+    for (const comment of await repo.comments(target.number)) {
+      if (comment.createdAt < since || byApp(comment, botLogin) || store.hasSeen("comment", String(comment.id))) continue;
+      intakes.push(commentIntake(state, target, comment));
+    }
+  }
+  return intakes;
+}
+
+/**
+ * After a rebuild: comments made before the snapshot was written are in it and count as seen;
+ * later ones may not be (or reached a process that had no workflow for them), so they are returned
+ * to be fed in whatever the seen marks say.
+ */
+export async function commentsAfterSnapshot(store: Store, repo: ReconcileRepo, state: WorkflowState, targets: CommentTarget[], writtenAt: number, botLogin: string): Promise<CommentIntake[]> {
+  const intakes: CommentIntake[] = [];
+  for (const target of targets) {
+    for (const comment of await repo.comments(target.number)) {
+      if (comment.createdAt < Math.floor(writtenAt / 1000) * 1000) store.markSeen("comment", String(comment.id));
+      else if (!byApp(comment, botLogin)) intakes.push(commentIntake(state, target, comment));
+    }
+  }
+  return intakes;
+}

@@ -1,0 +1,48 @@
+import type { EngineEvent } from "../engine/events.ts";
+import type { WorkflowState } from "../engine/types.ts";
+import type { WorkflowRecord } from "../store/store.ts";
+import { closeWorkflow } from "./close-workflow.ts";
+import type { ReconcileDeps, ReconcileReport } from "./deps.ts";
+import { missedComments, type CommentTarget } from "./missed-comments.ts";
+import { taskDrift } from "./task-drift.ts";
+
+export const GONE_REASON = "The issue or its repository is gone (deleted, transferred, or the app lost access), so Foreman stopped.";
+
+function feed(deps: ReconcileDeps, workflowId: string, events: EngineEvent[]): void {
+  for (const event of events) deps.store.enqueueJob({ kind: "event", key: workflowId, payload: { workflowId, event } });
+}
+
+/**
+ * Compares one open workflow with GitHub and feeds in what its webhooks would have brought: a
+ * merge, a close, a push, CI completed, new comments. A workflow with jobs in flight is left
+ * alone (it is moving); one whose issue or repository is gone is closed.
+ */
+export async function reconcileWorkflow(deps: ReconcileDeps, record: WorkflowRecord<WorkflowState>): Promise<Partial<ReconcileReport>> {
+  const state = record.state;
+  if (deps.store.pendingJobsFor(state.id) > 0) return { busy: 1 };
+  const repo = await deps.github.forRepo(state.ref);
+  if ((await repo.issue(state.issue)) === null) {
+    const closed = closeWorkflow(deps.store, state.id, GONE_REASON, deps.now());
+    if (closed) deps.log.warn({ workflowId: state.id }, "closed a workflow whose issue or repository is gone");
+    return { closed: closed ? 1 : 0 };
+  }
+  const events: EngineEvent[] = [];
+  const targets: CommentTarget[] = [{ number: state.issue, pullRequestBody: null }];
+  for (const task of Object.values(state.tasks)) {
+    if (task.pr === null) continue;
+    const pull = await repo.pullRequest(task.pr);
+    if (!pull) continue;
+    if (pull.state === "open") targets.push({ number: pull.number, pullRequestBody: pull.body });
+    const drift = await taskDrift(repo, task, pull);
+    if (drift) events.push(drift);
+  }
+  const intakes = await missedComments(deps.store, repo, state, targets, deps.botLogin);
+  if (deps.store.pendingJobsFor(state.id) > 0) return { busy: 1 };
+  feed(deps, state.id, events);
+  const comments = intakes.filter((intake) => deps.store.enqueueUnseen({ kind: "intake", key: state.id, payload: intake }, { kind: "comment", key: String(intake.commentId) })).length;
+  if (events.length + comments > 0) {
+    deps.log.info({ workflowId: state.id, events: events.map((event) => event.type), comments }, "fed in what GitHub shows and no webhook brought");
+    deps.notify();
+  }
+  return { events: events.length, comments };
+}

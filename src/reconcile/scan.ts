@@ -1,0 +1,78 @@
+import { parse } from "yaml";
+import { parseRepoConfigYaml, RepoConfig } from "../config/index.ts";
+import { workflowId } from "../engine/types.ts";
+import type { Intake } from "../worker/intake.ts";
+import { addReports, EMPTY_REPORT, type ReconcileDeps, type ReconcileReport } from "./deps.ts";
+import { reconcileDeliveryId } from "./missed-comments.ts";
+import type { ReconcileRepo, RepoTarget } from "./port.ts";
+import { rebuildWorkflow, statusSnapshot } from "./rebuild.ts";
+
+/** The label a repository's config names; a broken config still names the label it most likely meant. */
+export function configuredLabel(text: string | null): string {
+  const parsed = parseRepoConfigYaml(text ?? "");
+  if (parsed.ok) return parsed.config.label;
+  try {
+    const value: unknown = parse(text ?? "");
+    if (typeof value === "object" && value !== null && "label" in value && typeof value.label === "string") return value.label;
+  } catch {
+    // unreadable YAML: the default label
+  }
+  return RepoConfig.parse({}).label;
+}
+
+/** Starts a workflow whose label webhook never arrived, as the person who added the label, once. */
+async function startMissed(deps: ReconcileDeps, repo: ReconcileRepo, target: RepoTarget, issue: { number: number; title: string }, label: string): Promise<boolean> {
+  const id = workflowId(target, issue.number);
+  if (deps.store.hasSeen("label", id)) return false;
+  const by = await repo.labeledBy(issue.number, label);
+  if (!by) return false;
+  const intake: Intake = {
+    kind: "issue_labeled",
+    ref: target,
+    issue: issue.number,
+    issueTitle: issue.title,
+    label,
+    sender: by,
+    deliveryId: reconcileDeliveryId("label", id),
+  };
+  return deps.store.enqueueUnseen({ kind: "intake", key: id, payload: intake }, { kind: "label", key: id });
+}
+
+/**
+ * One repository: every open issue with Foreman's label that the database does not know is
+ * rebuilt from its status comment (the database was lost) or started (its label webhook was lost).
+ */
+export async function scanRepository(deps: ReconcileDeps, target: RepoTarget): Promise<Partial<ReconcileReport>> {
+  const repo = await deps.github.forRepo(target);
+  const label = configuredLabel(await repo.configText());
+  const report = { rebuilt: 0, started: 0 };
+  for (const issue of await repo.openIssuesWithLabel(label)) {
+    const id = workflowId(target, issue.number);
+    if (deps.store.getWorkflow(id) || deps.store.pendingJobsFor(id) > 0) continue;
+    const found = statusSnapshot(await repo.comments(issue.number), deps.botLogin);
+    if (found) {
+      const outcome = await rebuildWorkflow(deps, repo, target, found);
+      if (outcome !== "skipped") report.rebuilt += 1;
+    } else if (await startMissed(deps, repo, target, issue, label)) {
+      report.started += 1;
+      deps.log.info({ workflowId: id }, "started a workflow whose label webhook never arrived");
+    }
+  }
+  return report;
+}
+
+/** Every repository of every installation of the app. */
+export async function scanInstallations(deps: ReconcileDeps): Promise<ReconcileReport> {
+  let report = EMPTY_REPORT;
+  for (const installationId of await deps.github.installations()) {
+    for (const repository of await deps.github.repositories(installationId)) {
+      try {
+        report = addReports(report, await scanRepository(deps, { installationId, ...repository }));
+      } catch (error) {
+        report = addReports(report, { errors: 1 });
+        deps.log.warn({ installationId, ...repository, err: error }, "could not scan a repository; it is scanned again next time");
+      }
+    }
+  }
+  return report;
+}

@@ -1,0 +1,123 @@
+import type { SQLInputValue } from "node:sqlite";
+import type { Job, JobInput, JobSummary } from "../store.ts";
+import type { SqliteDb } from "./sqlite-db.ts";
+
+interface JobRow {
+  id: number;
+  kind: string;
+  key: string;
+  payload: string;
+  attempts: number;
+  lease_token: number;
+}
+
+interface SummaryRow {
+  id: number;
+  kind: string;
+  key: string;
+  state: JobSummary["state"];
+  attempts: number;
+  run_at: number;
+  last_error: string | null;
+}
+
+/**
+ * A job whose lease expired (its worker died) is due again this long after the expiry: 1 s after
+ * the first attempt, doubling, at most 256 s, so a job that kills its worker does not spin.
+ */
+const EXPIRED_BACKOFF_SQL = "(1 << min(j.attempts, 9)) * 500";
+
+/** Matches a workflow's own key and its tasks' keys (`<id>/<task>`) without LIKE escapes. */
+const OF_WORKFLOW = "(key = ? OR substr(key, 1, length(?) + 1) = ? || '/')";
+
+/** The job queue: leases with expiry and fencing tokens, one running job per key. */
+export class SqliteJobs {
+  private readonly sql: SqliteDb;
+  private readonly now: () => number;
+  constructor(sql: SqliteDb, now: () => number) {
+    this.sql = sql;
+    this.now = now;
+  }
+
+  enqueue(job: JobInput): number {
+    const result = this.sql.db
+      .prepare("INSERT INTO jobs (kind, key, payload, run_at) VALUES (?, ?, ?, ?)")
+      .run(job.kind, job.key, JSON.stringify(job.payload), job.runAt ?? this.now());
+    return Number(result.lastInsertRowid);
+  }
+
+  lease(owner: string, now: number, leaseMs: number): Job | null {
+    return this.sql.transaction(() => {
+      const row = this.sql.db
+        .prepare(
+          `SELECT id, kind, key, payload, attempts, lease_token FROM jobs j
+           WHERE ((j.state = 'ready' AND j.run_at <= ?) OR (j.state = 'leased' AND j.lease_expires_at + ${EXPIRED_BACKOFF_SQL} <= ?))
+           AND NOT EXISTS (
+             SELECT 1 FROM jobs o WHERE o.key = j.key AND o.id <> j.id
+               AND ((o.state = 'leased' AND o.lease_expires_at > ?) OR (o.state IN ('ready', 'leased') AND o.id < j.id))
+           )
+           ORDER BY j.run_at, j.id LIMIT 1`,
+        )
+        .get(now, now, now) as JobRow | undefined;
+      if (!row) return null;
+      const token = row.lease_token + 1;
+      this.sql.run(
+        "UPDATE jobs SET state = 'leased', lease_owner = ?, lease_expires_at = ?, lease_token = ?, attempts = attempts + 1 WHERE id = ?",
+        owner,
+        now + leaseMs,
+        token,
+        row.id,
+      );
+      return { id: row.id, kind: row.kind, key: row.key, payload: JSON.parse(row.payload) as unknown, attempts: row.attempts + 1, leaseToken: token };
+    });
+  }
+
+  /** Changes a job only while `owner` still holds the lease with this token. */
+  private fenced(job: Job, owner: string, sql: string, ...params: SQLInputValue[]): boolean {
+    return this.sql.run(`${sql} WHERE id = ? AND lease_owner = ? AND lease_token = ? AND state = 'leased'`, ...params, job.id, owner, job.leaseToken) === 1;
+  }
+
+  extend(job: Job, owner: string, until: number): boolean {
+    return this.fenced(job, owner, "UPDATE jobs SET lease_expires_at = ?", until);
+  }
+
+  complete(job: Job, owner: string): boolean {
+    return this.fenced(job, owner, "UPDATE jobs SET state = 'done', lease_owner = NULL");
+  }
+
+  retry(job: Job, owner: string, error: string, runAt: number): boolean {
+    return this.fenced(job, owner, "UPDATE jobs SET state = 'ready', run_at = ?, last_error = ?, lease_owner = NULL", runAt, error);
+  }
+
+  release(job: Job, owner: string, runAt: number, note: string | null): boolean {
+    const sql = "UPDATE jobs SET state = 'ready', run_at = ?, attempts = max(attempts - 1, 0), last_error = coalesce(?, last_error), lease_owner = NULL";
+    return this.fenced(job, owner, sql, runAt, note);
+  }
+
+  fail(job: Job, owner: string, error: string): boolean {
+    return this.fenced(job, owner, "UPDATE jobs SET state = 'failed', last_error = ?, lease_owner = NULL", error);
+  }
+
+  pending(): number {
+    const row = this.sql.db.prepare("SELECT count(*) AS n FROM jobs WHERE state IN ('ready', 'leased')").get() as { n: number };
+    return row.n;
+  }
+
+  pendingFor(workflowId: string): number {
+    const row = this.sql.db
+      .prepare(`SELECT count(*) AS n FROM jobs WHERE state IN ('ready', 'leased') AND ${OF_WORKFLOW}`)
+      .get(workflowId, workflowId, workflowId) as { n: number };
+    return row.n;
+  }
+
+  cancelFor(workflowId: string): number {
+    return this.sql.run(`UPDATE jobs SET state = 'cancelled', lease_owner = NULL WHERE state = 'ready' AND ${OF_WORKFLOW}`, workflowId, workflowId, workflowId);
+  }
+
+  summariesFor(workflowId: string): JobSummary[] {
+    const rows = this.sql.db
+      .prepare(`SELECT id, kind, key, state, attempts, run_at, last_error FROM jobs WHERE ${OF_WORKFLOW} ORDER BY id`)
+      .all(workflowId, workflowId, workflowId) as unknown as SummaryRow[];
+    return rows.map((row) => ({ id: row.id, kind: row.kind, key: row.key, state: row.state, attempts: row.attempts, runAt: row.run_at, lastError: row.last_error }));
+  }
+}

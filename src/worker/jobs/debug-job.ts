@@ -1,0 +1,69 @@
+import { runDebugger } from "../../agents/debugger.ts";
+import type { DebugOutcome, EngineEvent } from "../../engine/events.ts";
+import { NO_USAGE } from "../../engine/usage.ts";
+import type { RepoGitHub } from "../../ports/github.ts";
+import { neutralizePlainText } from "../../render/index.ts";
+import { formatEvidence } from "../../qa/evidence.ts";
+import type { WorkerDeps } from "../deps.ts";
+import { BRANCH_MOVED_REASON, unlessBranchMoved } from "./branch-moved.ts";
+import { reportOnce } from "./recorded.ts";
+import { editPolicy, loadTask, recordEdits, type TaskContext } from "./task-context.ts";
+
+export interface DebugJob {
+  workflowId: string;
+  taskId: string;
+  sha: string;
+}
+
+const EVIDENCE_BUDGET_CHARS = 24_000;
+
+async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, sha: string): Promise<EngineEvent> {
+  const { state, task, record } = context;
+  const evidence = formatEvidence(await github.failureEvidence(sha), EVIDENCE_BUDGET_CHARS);
+  const report = (outcome: DebugOutcome, usage = NO_USAGE): EngineEvent => ({
+    type: "debug_done",
+    taskId: task.id,
+    sha,
+    outcome,
+    signature: evidence.signature,
+    excerpt: evidence.excerpt,
+    usage,
+  });
+  if (record.lastSignature === evidence.signature && record.rerunSha !== sha) {
+    return report({ kind: "stuck", reason: "CI failed with the same error as before the last fix, so another attempt is unlikely to help." });
+  }
+  const files = await github.readFiles(sha, task.files.map((file) => file.path));
+  const result = await runDebugger(deps.model, {
+    model: deps.modelFor("debugger", state.config),
+    repository: `${state.ref.owner}/${state.ref.repo}`,
+    task,
+    brief: state.brief ?? "",
+    evidence: evidence.text,
+    previousAttempts: record.classifications.map((classification) => ({ classification, diagnosis: "" })),
+    files,
+    policy: editPolicy(state, task),
+  });
+  if (!result.ok) return report({ kind: "failed", reason: result.problems.join("; ") }, result.usage);
+  const { verdict, changes } = result.value;
+  const { classification, diagnosis } = verdict;
+  if (classification === "flaky" || classification === "infrastructure") return report({ kind: "rerun", classification, diagnosis }, result.usage);
+  if (classification === "spec_mismatch") return report({ kind: "spec_mismatch", diagnosis }, result.usage);
+  if (changes.length === 0) return report({ kind: "no_fix", classification, diagnosis }, result.usage);
+  const message = neutralizePlainText(`Fix CI for ${task.title}\n\n${classification}: ${diagnosis}`) + `\n\nPart of #${state.issue}.`;
+  return unlessBranchMoved(
+    async () => {
+      const commit = await github.commitOnBranch({ branch: record.branch, parentSha: sha, message, changes, force: false });
+      recordEdits(deps.store, state.id, task.id, verdict.edits, false);
+      return report({ kind: "fixed", classification, diagnosis, commitSha: commit.sha }, result.usage);
+    },
+    () => report({ kind: "failed", reason: BRANCH_MOVED_REASON }, result.usage),
+  );
+}
+
+/** Reads a red CI run, asks the debugger, and pushes its fix (or reports what else to do). */
+export async function runDebugJob(deps: WorkerDeps, job: DebugJob): Promise<void> {
+  const context = loadTask(deps.store, job.workflowId, job.taskId);
+  if (!context || context.record.status !== "fixing" || context.record.headSha !== job.sha) return;
+  const key = `${job.workflowId}/${job.taskId}@${job.sha}:debug`;
+  await reportOnce(deps, job.workflowId, key, async () => debug(deps, await deps.github.forRepo(context.state.ref), context, job.sha));
+}

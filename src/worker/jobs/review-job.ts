@@ -1,0 +1,54 @@
+import { reviewComments, findingSignature } from "../../agents/review-comments.ts";
+import { runReviewer } from "../../agents/reviewer.ts";
+import type { EngineEvent } from "../../engine/events.ts";
+import type { RepoGitHub } from "../../ports/github.ts";
+import { neutralizeMarkdown } from "../../render/index.ts";
+import type { WorkerDeps } from "../deps.ts";
+import { reportOnce } from "./recorded.ts";
+import { loadTask, type TaskContext } from "./task-context.ts";
+
+export interface ReviewJob {
+  workflowId: string;
+  taskId: string;
+  sha: string;
+}
+
+async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, sha: string): Promise<EngineEvent> {
+  const { state, task, record } = context;
+  const pr = record.pr ?? 0;
+  const files = await github.listPullFiles(pr);
+  const result = await runReviewer(deps.model, {
+    model: deps.modelFor("reviewer", state.config),
+    repository: `${state.ref.owner}/${state.ref.repo}`,
+    task,
+    brief: state.brief ?? "",
+    files,
+  });
+  if (!result.ok) {
+    // A reviewer that cannot answer must not block the work: CI is green and a human approves anyway.
+    return { type: "review_done", taskId: task.id, sha, verdict: "approve", summary: "The reviewer gave no usable answer.", findings: [], usage: result.usage };
+  }
+  const verdict = result.value;
+  const placed = reviewComments(verdict.findings, files, verdict.summary);
+  const heading = verdict.verdict === "approve" ? "Foreman's reviewer found nothing blocking." : "Foreman's reviewer requests changes; the coder will answer them.";
+  await github.createReview({ number: pr, sha, body: `${heading}\n\n${placed.body}`.trim(), comments: placed.comments, key: `review-${sha}` });
+  const blocking = verdict.findings.filter((finding) => finding.severity === "blocking");
+  const summary = blocking.map((finding) => `- ${finding.file}:${finding.line}: ${neutralizeMarkdown(finding.message)}`).join("\n");
+  return {
+    type: "review_done",
+    taskId: task.id,
+    sha,
+    verdict: verdict.verdict,
+    summary: summary || neutralizeMarkdown(verdict.summary),
+    findings: blocking.map(findingSignature),
+    usage: result.usage,
+  };
+}
+
+/** Reviews a green task's diff and posts the review as a COMMENT (Foreman never approves for a human). */
+export async function runReviewJob(deps: WorkerDeps, job: ReviewJob): Promise<void> {
+  const context = loadTask(deps.store, job.workflowId, job.taskId);
+  if (!context || context.record.status !== "reviewing" || context.record.headSha !== job.sha) return;
+  const key = `${job.workflowId}/${job.taskId}@${job.sha}:review`;
+  await reportOnce(deps, job.workflowId, key, async () => review(deps, await deps.github.forRepo(context.state.ref), context, job.sha));
+}

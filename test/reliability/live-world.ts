@@ -1,0 +1,56 @@
+import { join } from "node:path";
+import { DatabaseSync } from "node:sqlite";
+import { onTestFinished } from "vitest";
+import { loadBenchScenario } from "../../bench/harness/bench-scenario.ts";
+import { performStep } from "../../src/sandbox/run/actions.ts";
+import { commentsOn } from "../../src/sandbox/run/observe.ts";
+import { createWorld, type World, type WorldOptions } from "../../src/sandbox/run/world.ts";
+import type { Scenario } from "../../src/sandbox/scenario/index.ts";
+import { waitUntil } from "./wait.ts";
+
+/** The demo scenario's world with the app running, closed when the test ends. */
+export async function liveWorld(edit: (scenario: Scenario) => Scenario = (scenario) => scenario, options: WorldOptions = {}): Promise<World> {
+  const world = await createWorld(edit(await loadBenchScenario()), { appLogLevel: "info", ...options });
+  onTestFinished(() => world.close());
+  return world;
+}
+
+/** Adds the label as the scenario's first step does, and waits for the app's status comment. */
+export async function startWork(world: World): Promise<void> {
+  const [label] = world.scenario.steps;
+  if (!label) throw new Error("the scenario has no label step");
+  await performStep(world, label);
+  await waitUntil(() => commentsOn(world, "issue").some((comment) => comment.user.login === world.botLogin), 20_000);
+}
+
+export interface StoredWorkflow {
+  phase: string;
+  open: boolean;
+  failure: string | null;
+}
+
+/** Reads the app's database (read-only, beside the running app). */
+export function readDb<T>(world: World, read: (db: DatabaseSync) => T): T {
+  const db = new DatabaseSync(join(world.dir, "foreman.db"), { readOnly: true });
+  try {
+    return read(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function storedWorkflow(world: World): StoredWorkflow | null {
+  return readDb(world, (db) => {
+    const row = db.prepare("SELECT state, open FROM workflows LIMIT 1").get() as { state: string; open: number } | undefined;
+    if (!row) return null;
+    const state = JSON.parse(row.state) as { phase: string; failure: string | null };
+    return { phase: state.phase, open: row.open === 1, failure: state.failure };
+  });
+}
+
+export function jobStates(world: World): Record<string, number> {
+  return readDb(world, (db) => {
+    const rows = db.prepare("SELECT state, count(*) AS n FROM jobs GROUP BY state").all() as Array<{ state: string; n: number }>;
+    return Object.fromEntries(rows.map((row) => [row.state, row.n]));
+  });
+}

@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { onTestFinished } from "vitest";
+import type { GitHubPort } from "../../src/ports/github.ts";
+import type { ModelPort } from "../../src/ports/model.ts";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.ts";
+import type { Job } from "../../src/store/store.ts";
+import { Worker, type WorkerOptions } from "../../src/worker/worker.ts";
+
+const unused = (): never => {
+  throw new Error("not used in this test");
+};
+
+/** A worker over a real store whose jobs are run by `handlers`, stopped and cleaned up after the test. */
+export function workerWith(handlers: Record<string, (job: Job) => Promise<void>>, options: Partial<WorkerOptions> = {}): { worker: Worker; store: SqliteStore } {
+  const dir = mkdtempSync(join(tmpdir(), "foreman-worker-"));
+  const store = new SqliteStore(join(dir, "foreman.db"));
+  const github: GitHubPort = { forRepo: unused };
+  const model: ModelPort = { complete: unused };
+  const worker = new Worker(
+    { store, github, model, log: pino({ level: "silent" }), now: Date.now, botLogin: "foreman[bot]", modelFor: () => "m" },
+    { concurrency: 2, leaseMs: 300, pollMs: 20, maxAttempts: 3, shutdownGraceMs: 200, ...options },
+    { handlers },
+  );
+  onTestFinished(async () => {
+    await worker.stop();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { worker, store };
+}
