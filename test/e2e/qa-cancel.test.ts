@@ -5,7 +5,7 @@ import { CASE_TIMEOUT_MS, explain } from "./run-case.ts";
 import { runCaseInWorld } from "./run-in-world.ts";
 import { branchExists, modelRequests, reactionsOn, statusComment } from "./qa-observe.ts";
 
-const ISSUE_CANCEL_STEP = 3;
+const ISSUE_CANCEL_STEP = 4;
 
 interface AfterTaskCancel {
   mean: string;
