@@ -2,7 +2,7 @@
  * The reliability bench: the demo scenario once uninterrupted (the baseline), then runs in which
  * the app is SIGKILLed at seeded points and restarted (some losing their database), and runs under
  * fault mixes (webhooks, GitHub, model). Each final GitHub state is compared with the baseline.
- * Run with `npm run bench:reliability [-- --crash-runs 10 --db-runs 3 --seed 1 --out file.json]`.
+ * Run with `npm run bench:reliability [-- --crash-runs 12 --db-runs 3 --seed 1 --out file.json]`.
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
@@ -17,7 +17,7 @@ const TASKS = ["mean", "median", "summary"];
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      "crash-runs": { type: "string", default: "10" },
+      "crash-runs": { type: "string", default: "12" },
       "db-runs": { type: "string", default: "3" },
       seed: { type: "string", default: "1" },
       out: { type: "string", default: "bench-results/reliability.json" },

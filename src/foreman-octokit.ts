@@ -24,20 +24,35 @@ const noClientRetryForWrites: Plugin = (octokit: Octokit): void => {
   });
 };
 
+interface TokenCache {
+  get(key: string): unknown;
+  set(key: string, value: unknown): unknown;
+  delete?: (key: string) => unknown;
+}
+
+function installationAuth(auth: unknown): { installationId: number; cache: TokenCache | null } | null {
+  if (typeof auth !== "object" || auth === null || !("installationId" in auth)) return null;
+  const installationId = Number(auth.installationId);
+  const cache = "cache" in auth && typeof auth.cache === "object" && auth.cache !== null && "set" in auth.cache ? (auth.cache as TokenCache) : null;
+  return Number.isInteger(installationId) ? { installationId, cache } : null;
+}
+
 /**
- * An installation token GitHub no longer accepts (401: expired early, revoked) is refreshed once
- * and the call made again; the token cache otherwise keeps it for its whole hour.
+ * An installation token GitHub no longer accepts (401: expired early, revoked) is dropped from
+ * Probot's token cache, which would otherwise keep it for its whole hour, and the call is made once
+ * more: the auth hook then asks GitHub for a new token.
  */
 const refreshExpiredToken: Plugin = (octokit: Octokit, options: { auth?: unknown }): void => {
-  const auth = options.auth;
-  const installationId = typeof auth === "object" && auth !== null && "installationId" in auth ? Number(auth.installationId) : Number.NaN;
-  if (!Number.isInteger(installationId)) return;
-  octokit.hook.error("request", async (error, options) => {
-    const marks = options.request as { foremanRefreshed?: boolean };
-    if (!(error instanceof RequestError) || error.status !== 401 || marks.foremanRefreshed === true) throw error;
-    octokit.log.warn(`GitHub refused the token of installation ${installationId}; refreshing it`);
-    await octokit.auth({ type: "installation", installationId, refresh: true });
-    return octokit.request({ ...options, request: { ...options.request, foremanRefreshed: true } });
+  const auth = installationAuth(options.auth);
+  if (!auth) return;
+  octokit.hook.error("request", async (error, request) => {
+    const marks = request.request as { foremanRefreshed?: boolean };
+    if (!(error instanceof RequestError) || error.status !== 401 || marks.foremanRefreshed === true || !auth.cache) throw error;
+    octokit.log.warn(`GitHub refused the token of installation ${auth.installationId}; asking for a new one`);
+    const key = String(auth.installationId);
+    if (auth.cache.delete) auth.cache.delete(key);
+    else auth.cache.set(key, "");
+    return octokit.request({ ...request, request: { ...request.request, foremanRefreshed: true } });
   });
 };
 

@@ -44,6 +44,7 @@ export function compareWithBaseline(actual: FinalState, baseline: FinalState): C
     ...(actual.mainTree !== baseline.mainTree ? [`default branch tree ${actual.mainTree.slice(0, 7)} differs from ${baseline.mainTree.slice(0, 7)}`] : []),
     ...fileDifferences(actual, baseline),
     ...missing("app comment", actual.appComments, baseline.appComments),
+    ...actual.failureNotes.map((note) => `the app reported: ${note}`),
   ];
   return { completed: actual.issueState === "closed" && lostTasks.length === 0, duplicates, lostTasks, differences };
 }

@@ -32,10 +32,11 @@ export function crashPlans(seed: number, runs: number, baseline: { ms: number; d
   const random = seededRandom(seed);
   return Array.from({ length: runs }, () => {
     const kills = 1 + Math.floor(random() * maxPerRun);
+    // Early enough that a kill comes before the run's end: a run without a kill can be quicker than the baseline.
     const points: KillPoint[] = Array.from({ length: kills }, () =>
       random() < 0.5
-        ? { afterMs: Math.round(300 + random() * baseline.ms * 0.9) }
-        : { afterDeliveries: 1 + Math.floor(random() * Math.max(baseline.deliveries - 1, 1)) },
+        ? { afterMs: Math.round(300 + random() * baseline.ms * 0.6) }
+        : { afterDeliveries: 1 + Math.floor(random() * Math.max(Math.floor(baseline.deliveries * 0.7) - 1, 1)) },
     );
     return points.map((at) => ({ kind: "kill" as const, at }));
   });

@@ -22,6 +22,8 @@ export interface FinalState {
   checkRunsPerKey: Record<string, number>;
   /** The app's check runs per task. */
   checkRunsPerTask: Record<string, number>;
+  /** The first line of each failure the app reported in a comment (`task-failed-…`, `failure`), to tell why a task was lost. */
+  failureNotes: string[];
 }
 
 const MARKER = /<!-- foreman:comment ([^\s]+) -->/;
@@ -64,6 +66,13 @@ function checkRuns(world: World): { perKey: Record<string, number>; perTask: Rec
   };
 }
 
+function failureNotes(world: World): string[] {
+  const comments = [...world.github.store.comments.values()].filter((comment) => comment.repoId === world.repo.id && comment.user.login === world.botLogin);
+  return comments
+    .filter((comment) => /<!-- foreman:comment (task-failed-|failure)/.test(comment.body))
+    .map((comment) => comment.body.split("\n")[0] ?? "");
+}
+
 /** Reads the final state of a run from the sandbox. */
 export async function captureFinalState(world: World, initialMainSha: string): Promise<FinalState> {
   const git = world.repo.git;
@@ -89,5 +98,6 @@ export async function captureFinalState(world: World, initialMainSha: string): P
     branches: (await git.listRefs("refs/heads/foreman/")).map((ref) => ref.ref.replace("refs/heads/", "")).sort(),
     checkRunsPerKey: runs.perKey,
     checkRunsPerTask: runs.perTask,
+    failureNotes: failureNotes(world),
   };
 }

@@ -8,6 +8,20 @@ import { taskDrift } from "./task-drift.ts";
 
 export const GONE_REASON = "The issue or its repository is gone (deleted, transferred, or the app lost access), so Foreman stopped.";
 
+/**
+ * A workflow whose issue or repository answers 404/410 is closed when a later pass finds it gone
+ * too, so that one odd answer does not end the work.
+ */
+function closeIfStillGone(deps: ReconcileDeps, workflowId: string): Partial<ReconcileReport> {
+  if (deps.store.markSeen("gone", workflowId)) {
+    deps.log.warn({ workflowId }, "the issue or repository of a workflow is gone; it is closed if the next pass finds the same");
+    return { closed: 0 };
+  }
+  const closed = closeWorkflow(deps.store, workflowId, GONE_REASON, deps.now());
+  if (closed) deps.log.warn({ workflowId }, "closed a workflow whose issue or repository is gone");
+  return { closed: closed ? 1 : 0 };
+}
+
 function feed(deps: ReconcileDeps, workflowId: string, events: EngineEvent[]): void {
   for (const event of events) deps.store.enqueueJob({ kind: "event", key: workflowId, payload: { workflowId, event } });
 }
@@ -21,11 +35,8 @@ export async function reconcileWorkflow(deps: ReconcileDeps, record: WorkflowRec
   const state = record.state;
   if (deps.store.pendingJobsFor(state.id) > 0) return { busy: 1 };
   const repo = await deps.github.forRepo(state.ref);
-  if ((await repo.issue(state.issue)) === null) {
-    const closed = closeWorkflow(deps.store, state.id, GONE_REASON, deps.now());
-    if (closed) deps.log.warn({ workflowId: state.id }, "closed a workflow whose issue or repository is gone");
-    return { closed: closed ? 1 : 0 };
-  }
+  if ((await repo.issue(state.issue)) === null) return closeIfStillGone(deps, state.id);
+  deps.store.unmarkSeen("gone", state.id);
   const events: EngineEvent[] = [];
   const targets: CommentTarget[] = [{ number: state.issue, pullRequestBody: null }];
   for (const task of Object.values(state.tasks)) {

@@ -21,6 +21,8 @@ export interface Job {
   key: string;
   payload: unknown;
   attempts: number;
+  /** Rate-limit waits so far: they are not attempts, but each waits longer. */
+  waits: number;
   /** Fencing token: increases on every lease, so a worker that lost its lease cannot finish the job. */
   leaseToken: number;
 }
@@ -53,7 +55,7 @@ export interface AuditEvent {
 }
 
 /** What the reconciler has already fed in or seen arrive, so nothing is fed twice. */
-export type SeenKind = "comment" | "label";
+export type SeenKind = "comment" | "label" | "gone";
 
 export interface Store {
   /** Records a webhook delivery; false when this delivery id was already recorded. */
@@ -74,8 +76,10 @@ export interface Store {
   completeJob(job: Job, owner: string): boolean;
   /** Puts a job back to run at `runAt`, recording the error; the attempt counts. */
   retryJob(job: Job, owner: string, error: string, runAt: number): boolean;
-  /** Puts a job back to run at `runAt` without counting the attempt: a delay (rate limit) or a shutdown. */
+  /** Puts a job back to run at `runAt` without counting the attempt: a shutdown let go of it. */
   releaseJob(job: Job, owner: string, runAt: number, note?: string | null): boolean;
+  /** Puts a job back to run at `runAt` as a wait (a rate limit), not an attempt; `waits` grows by one. */
+  delayJob(job: Job, owner: string, runAt: number, note: string): boolean;
   failJob(job: Job, owner: string, error: string): boolean;
   pendingJobs(): number;
   /** Jobs queued or running for a workflow: its own key and its tasks' keys (`<id>/<task>`). */
@@ -101,6 +105,8 @@ export interface Store {
   /** Marks something seen and queues the job for it in one transaction; false (nothing queued) when it was already seen. */
   enqueueUnseen(job: JobInput, seen: { kind: SeenKind; key: string }): boolean;
   hasSeen(kind: SeenKind, key: string): boolean;
+  /** Removes a seen mark; false when there was none. */
+  unmarkSeen(kind: SeenKind, key: string): boolean;
   close(): void;
 }
 

@@ -37,34 +37,33 @@ export interface RetryPlan {
 const MINUTE = 60_000;
 const SECONDARY_LIMIT = /secondary rate limit|abuse detection/i;
 
-/** Exponential backoff from 2 s, at most 5 minutes, with full jitter on its upper half. */
+/** Exponential backoff: up to 2^attempt s (at most 5 minutes), jittered over its upper half, so 1-2 s after the first attempt. */
 function backoff(attempt: number, random: () => number): number {
   const ceiling = Math.min(2 ** attempt * 1000, 5 * MINUTE);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-function gitHubPlan(error: GitHubCallError, attempt: number, random: () => number): RetryPlan | null {
+function gitHubPlan(error: GitHubCallError, attempt: number, waits: number, random: () => number): RetryPlan | null {
   if (error.kind === "rate_limited") return { delayMs: Math.max(error.retryAfterMs ?? MINUTE, 1000), wait: true };
-  // A secondary limit without `retry-after`: wait at least a minute, longer each time.
-  if (error.status === 403 && SECONDARY_LIMIT.test(error.message)) return { delayMs: Math.min(MINUTE * 2 ** Math.max(attempt - 1, 0), 15 * MINUTE), wait: true };
-  return error.retryable ? { delayMs: Math.max(error.retryAfterMs ?? 0, backoff(attempt, random)), wait: false } : null;
+  // A secondary limit without `retry-after`: wait at least a minute, twice as long after each wait.
+  if (error.status === 403 && SECONDARY_LIMIT.test(error.message)) return { delayMs: Math.min(MINUTE * 2 ** waits, 15 * MINUTE), wait: true };
+  // A 5xx carries no delay of GitHub's own (the classifier's default hint is not one): jittered backoff from 1-2 s.
+  return error.retryable ? { delayMs: backoff(attempt, random), wait: false } : null;
 }
 
-/** How long to wait before a failed job runs again, or null when it should not. */
-export function retryPlan(error: unknown, attempt: number, random: () => number = Math.random): RetryPlan | null {
+/**
+ * How long to wait before a failed job runs again, or null when it should not. `attempt` counts the
+ * runs that failed, `waits` the rate limits waited out so far (which are not attempts).
+ */
+export function retryPlan(error: unknown, attempt: number, waits = 0, random: () => number = Math.random): RetryPlan | null {
   if (error instanceof StaleWorkflowError) return { delayMs: 0, wait: false };
-  if (error instanceof GitHubCallError) return gitHubPlan(error, attempt, random);
+  if (error instanceof GitHubCallError) return gitHubPlan(error, attempt, waits, random);
   if (error instanceof ModelCallError) {
     if (!error.retryable) return null;
     if (error.kind === "rate_limited") return { delayMs: Math.max(error.retryAfterMs ?? backoff(attempt, random), 1000), wait: true };
     return { delayMs: Math.max(error.retryAfterMs ?? 0, backoff(attempt, random)), wait: false };
   }
   return { delayMs: backoff(attempt, random), wait: false };
-}
-
-/** How long to wait before a failed job runs again, or null when it should not. */
-export function retryDelay(error: unknown, attempt: number): number | null {
-  return retryPlan(error, attempt)?.delayMs ?? null;
 }
 
 /** Takes jobs from the store and runs them, up to `concurrency` at once, until stopped. */
@@ -164,7 +163,7 @@ export class Worker {
 
   private settleFailure(job: Job, error: unknown): void {
     const { store, log } = this.deps;
-    const plan = retryPlan(error, job.attempts);
+    const plan = retryPlan(error, job.attempts, job.waits);
     const message = error instanceof Error ? error.message : String(error);
     if (plan === null || (!plan.wait && job.attempts >= this.options.maxAttempts)) {
       store.failJob(job, this.id, message);
@@ -173,7 +172,9 @@ export class Worker {
       this.hooks.onGaveUp?.(job, error);
       return;
     }
-    store.retryJob(job, this.id, message, this.deps.now() + plan.delayMs);
+    const runAt = this.deps.now() + plan.delayMs;
+    if (plan.wait) store.delayJob(job, this.id, runAt, message);
+    else store.retryJob(job, this.id, message, runAt);
     const note = plan.wait ? "job waits for a rate limit" : "job will be retried";
     log.warn({ jobId: job.id, kind: job.kind, key: job.key, attempt: job.attempts, delayMs: plan.delayMs, err: error }, note);
   }

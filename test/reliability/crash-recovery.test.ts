@@ -1,8 +1,15 @@
-import { describe, expect, it } from "vitest";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
 import { loadBenchScenario } from "../../bench/harness/bench-scenario.ts";
 import { compareWithBaseline } from "../../bench/harness/compare.ts";
 import type { Disruption } from "../../bench/harness/disruptions.ts";
-import { play } from "../../bench/harness/play.ts";
+import { play, type PlayResult } from "../../bench/harness/play.ts";
+import { auditReport } from "../../src/cli/audit.ts";
+import { replayWorkflow } from "../../src/cli/replay.ts";
+import type { WorkflowState } from "../../src/engine/types.ts";
+import type { World } from "../../src/sandbox/run/world.ts";
+import type { Scenario } from "../../src/sandbox/scenario/index.ts";
+import { SqliteStore } from "../../src/store/sqlite/sqlite-store.ts";
 
 const TASKS = ["mean", "median", "summary"];
 
@@ -13,17 +20,50 @@ const KILLS: Disruption[] = [
   { kind: "kill", at: { afterDeliveries: 45 } },
 ];
 
-describe("crash recovery (kill -9 and restart)", () => {
-  it("completes after three kills with the same final state as an uninterrupted run: no duplicate, no lost task", async () => {
-    const scenario = await loadBenchScenario();
-    const baseline = await play(scenario, { tasks: TASKS, timeoutMs: 40_000 });
+interface Audit {
+  stored: WorkflowState | null;
+  replayed: WorkflowState | null;
+  kinds: string[];
+  report: string;
+}
 
+/** What the app's database says about the run's workflow, read before the world is torn down. */
+function readAudit(world: World, into: Audit): void {
+  const store = new SqliteStore(join(world.dir, "foreman.db"));
+  try {
+    const id = `${world.repo.owner.login}/${world.repo.name}#${world.issueNumber}`.toLowerCase();
+    const events = store.events(id);
+    Object.assign(into, { stored: store.getWorkflow<WorkflowState>(id)?.state ?? null, replayed: replayWorkflow(events), kinds: events.map((event) => event.kind), report: auditReport(store, id) });
+  } finally {
+    store.close();
+  }
+}
+
+describe("an uninterrupted run and a crashed one", () => {
+  let scenario: Scenario;
+  let baseline: PlayResult;
+  const audit: Audit = { stored: null, replayed: null, kinds: [], report: "" };
+
+  beforeAll(async () => {
+    scenario = await loadBenchScenario();
+    baseline = await play(scenario, { tasks: TASKS, timeoutMs: 40_000, inspect: (world) => readAudit(world, audit) });
+  }, 60_000);
+
+  it("rebuilds the stored workflow state by replaying the recorded events, which the audit prints", () => {
+    expect(baseline.finished, baseline.appLogTail).toBe(true);
+    expect(audit.stored?.phase).toBe("completed");
+    expect(audit.replayed).toEqual(audit.stored);
+    expect(audit.kinds).toContain("effect_result");
+    expect(audit.report).toMatch(/approve_plan\s+maya/);
+    expect(audit.report).toContain("gives the stored state");
+  });
+
+  it("completes after three kill -9 and restarts with the same final state as the uninterrupted run: no duplicate, no lost task", async () => {
     const crashed = await play(scenario, { tasks: TASKS, timeoutMs: 60_000, disruptions: KILLS });
     const comparison = compareWithBaseline(crashed.state, baseline.state);
 
-    expect(baseline.finished, baseline.appLogTail).toBe(true);
     expect(crashed.disruptions.filter((kill) => kill.firedAtMs !== null)).toHaveLength(3);
     expect(crashed.finished, crashed.appLogTail).toBe(true);
     expect(comparison).toEqual({ completed: true, duplicates: [], lostTasks: [], differences: [] });
-  }, 120_000);
+  }, 70_000);
 });

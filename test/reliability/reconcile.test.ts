@@ -91,18 +91,33 @@ describe("reconcileWorkflow", () => {
     expect(report).toEqual({ busy: 1 });
   });
 
-  it("closes a workflow whose issue or repository is gone, once, and records why", async () => {
+  it("closes a workflow whose issue or repository is gone on two passes in a row, once, and records why", async () => {
     const { deps, store } = reconcileWorld();
     const record = stored(store, executingWorkflow());
 
     const first = await reconcileWorkflow(deps, record);
     const second = await reconcileWorkflow(deps, record);
+    const third = await reconcileWorkflow(deps, record);
     const after = store.getWorkflow<WorkflowState>(record.id);
 
-    expect([first, second]).toEqual([{ closed: 1 }, { closed: 0 }]);
+    expect([first, second, third]).toEqual([{ closed: 0 }, { closed: 1 }, { closed: 0 }]);
     expect(after).toMatchObject({ open: false, state: { phase: "cancelled", failure: GONE_REASON } });
     expect(after?.state.tasks.mean?.status).toBe("cancelled");
     expect(store.events(record.id).map((event) => event.kind)).toEqual(["workflow_closed"]);
+  });
+
+  it("does not close a workflow whose issue answered 404 once and is back on the next pass", async () => {
+    const { deps, store, github } = reconcileWorld();
+    const record = stored(store, executingWorkflow());
+
+    await reconcileWorkflow(deps, record);
+    openIssue(github);
+    await reconcileWorkflow(deps, record);
+    github.issues.clear();
+    const afterAnotherMiss = await reconcileWorkflow(deps, record);
+
+    expect(afterAnotherMiss).toEqual({ closed: 0 });
+    expect(store.getWorkflow(record.id)?.open).toBe(true);
   });
 
   it("cancels the waiting jobs of a workflow it closes, so nothing retries against a repository that is gone", () => {

@@ -46,6 +46,7 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
   `
+  ALTER TABLE jobs ADD COLUMN waits INTEGER NOT NULL DEFAULT 0;
   CREATE TABLE seen (
     kind TEXT NOT NULL,
     key TEXT NOT NULL,

@@ -8,6 +8,7 @@ interface JobRow {
   key: string;
   payload: string;
   attempts: number;
+  waits: number;
   lease_token: number;
 }
 
@@ -50,7 +51,7 @@ export class SqliteJobs {
     return this.sql.transaction(() => {
       const row = this.sql.db
         .prepare(
-          `SELECT id, kind, key, payload, attempts, lease_token FROM jobs j
+          `SELECT id, kind, key, payload, attempts, waits, lease_token FROM jobs j
            WHERE ((j.state = 'ready' AND j.run_at <= ?) OR (j.state = 'leased' AND j.lease_expires_at + ${EXPIRED_BACKOFF_SQL} <= ?))
            AND NOT EXISTS (
              SELECT 1 FROM jobs o WHERE o.key = j.key AND o.id <> j.id
@@ -68,7 +69,7 @@ export class SqliteJobs {
         token,
         row.id,
       );
-      return { id: row.id, kind: row.kind, key: row.key, payload: JSON.parse(row.payload) as unknown, attempts: row.attempts + 1, leaseToken: token };
+      return { id: row.id, kind: row.kind, key: row.key, payload: JSON.parse(row.payload) as unknown, attempts: row.attempts + 1, waits: row.waits, leaseToken: token };
     });
   }
 
@@ -91,6 +92,11 @@ export class SqliteJobs {
 
   release(job: Job, owner: string, runAt: number, note: string | null): boolean {
     const sql = "UPDATE jobs SET state = 'ready', run_at = ?, attempts = max(attempts - 1, 0), last_error = coalesce(?, last_error), lease_owner = NULL";
+    return this.fenced(job, owner, sql, runAt, note);
+  }
+
+  delay(job: Job, owner: string, runAt: number, note: string): boolean {
+    const sql = "UPDATE jobs SET state = 'ready', run_at = ?, attempts = max(attempts - 1, 0), waits = waits + 1, last_error = ?, lease_owner = NULL";
     return this.fenced(job, owner, sql, runAt, note);
   }
 

@@ -68,6 +68,10 @@ export class SqliteStore implements Store {
     return this.jobs.release(job, owner, runAt, note);
   }
 
+  delayJob(job: Job, owner: string, runAt: number, note: string): boolean {
+    return this.jobs.delay(job, owner, runAt, note);
+  }
+
   failJob(job: Job, owner: string, error: string): boolean {
     return this.jobs.fail(job, owner, error);
   }
@@ -159,6 +163,10 @@ export class SqliteStore implements Store {
 
   hasSeen(kind: SeenKind, key: string): boolean {
     return this.sql.db.prepare("SELECT 1 AS found FROM seen WHERE kind = ? AND key = ?").get(kind, key) !== undefined;
+  }
+
+  unmarkSeen(kind: SeenKind, key: string): boolean {
+    return this.sql.run("DELETE FROM seen WHERE kind = ? AND key = ?", kind, key) === 1;
   }
 
   close(): void {

@@ -76,6 +76,18 @@ describe("job leases", () => {
     expect(store.leaseJob("worker-b", 2_000, 60_000)?.attempts).toBe(1);
   });
 
+  it("puts a rate-limited job back as a wait: not an attempt, but counted as a wait", () => {
+    const { store } = freshStore();
+    store.enqueueJob({ kind: "event", key: "w1", payload: {} });
+    const job = leased(store.leaseJob("worker-a", 1_000, 60_000));
+
+    store.delayJob(job, "worker-a", 1_500, "secondary rate limit");
+    const again = leased(store.leaseJob("worker-a", 1_500, 60_000));
+
+    expect(again).toMatchObject({ attempts: 1, waits: 1 });
+    expect(store.jobsFor("w1")[0]?.lastError).toBe("secondary rate limit");
+  });
+
   it("does not let a worker that lost its lease save its result over the newer one (version check)", () => {
     const { store } = freshStore();
     store.saveWorkflow("w1", { phase: "planning" }, 0, true);
