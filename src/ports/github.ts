@@ -88,6 +88,8 @@ export interface RepoGitHub {
   /** GitHub's `mergeable`: null while GitHub is still computing it. */
   pullMergeable(number: number): Promise<boolean | null>;
   branchHead(branch: string): Promise<string | null>;
+  /** The login of the account that authored a commit, when GitHub can tell. */
+  commitAuthor(sha: string): Promise<string | null>;
   /**
    * One commit on `parentSha` in three writes. Without `force` a fast-forward from `parentSha`;
    * with `force` the branch moves from `expectedHead` (when given). A branch that moved elsewhere

@@ -139,7 +139,10 @@ async function mergeTask(context: EffectContext, taskId: string, sha: string): P
     if (!result.merged) refused(result.message);
   } catch (error) {
     if (!(error instanceof GitHubCallError) || error.retryable) throw error;
-    refused(error.message);
+    // A merge whose answer was lost is refused when tried again: it already happened.
+    const pull = await github.getPullRequest(task.pr);
+    if (pull.merged) context.outbox.push(eventJob(state.id, { type: "task_merged", taskId, sha }));
+    else refused(error.message);
   }
 }
 

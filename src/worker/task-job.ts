@@ -15,15 +15,20 @@ export interface TaskJob {
   attempt: number;
 }
 
-/** A fresh attempt rewrites the task's branch, which is only allowed while every commit on it is Foreman's. */
-async function humanCommitted(github: RepoGitHub, context: TaskContext): Promise<boolean> {
+/**
+ * A fresh attempt rewrites the task's branch, which is only allowed while its head is Foreman's:
+ * a commit the workflow recorded, or one Foreman's own account authored (a retried job whose
+ * commit was written before its result was recorded).
+ */
+async function humanCommitted(github: RepoGitHub, context: TaskContext, botLogin: string): Promise<boolean> {
   const head = await github.branchHead(context.record.branch);
-  return head !== null && !context.record.ownCommits.includes(head);
+  if (head === null || context.record.ownCommits.includes(head)) return false;
+  return (await github.commitAuthor(head)) !== botLogin;
 }
 
 async function codeTask(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, attempt: number): Promise<EngineEvent> {
   const { state, task, record } = context;
-  if (await humanCommitted(github, context)) {
+  if (await humanCommitted(github, context, deps.botLogin)) {
     const reason = `Task \`${task.id}\` was not coded again: someone else pushed to \`${record.branch}\`, and Foreman never rewrites a branch with commits it did not make.`;
     return { type: "task_failed", taskId: task.id, reason, usage: { promptTokens: 0, completionTokens: 0, costUsd: 0, modelCalls: 0 } };
   }

@@ -1,4 +1,4 @@
-import { Probot, ProbotOctokit } from "probot";
+import { Probot, type ProbotOctokit } from "probot";
 import { pino } from "pino";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { foremanOctokit, isWrite } from "../../src/foreman-octokit.ts";

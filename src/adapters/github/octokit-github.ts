@@ -236,6 +236,10 @@ export class OctokitRepoGitHub implements RepoGitHub {
     return call(() => branchHead(this.octokit, this.target, branch));
   }
 
+  commitAuthor(sha: string): Promise<string | null> {
+    return call(async () => (await this.octokit.rest.repos.getCommit({ ...this.target, ref: sha })).data.author?.login ?? null);
+  }
+
   commitOnBranch(input: CommitOnBranchInput): Promise<{ sha: string }> {
     return call(() => commitOnBranch(this.octokit, this.target, input));
   }

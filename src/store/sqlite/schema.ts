@@ -46,12 +46,14 @@ export const MIGRATIONS: readonly string[] = [
   );
   `,
   `
-  ALTER TABLE jobs ADD COLUMN waits INTEGER NOT NULL DEFAULT 0;
   CREATE TABLE seen (
     kind TEXT NOT NULL,
     key TEXT NOT NULL,
     seen_at INTEGER NOT NULL,
     PRIMARY KEY (kind, key)
   );
+  `,
+  `
+  ALTER TABLE jobs ADD COLUMN waits INTEGER NOT NULL DEFAULT 0;
   `,
 ];

@@ -1,0 +1,20 @@
+import { afterEach, expect, it } from "vitest";
+import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.ts";
+import { startHarness, type Harness } from "../../sandbox/github/harness.ts";
+
+let h: Harness;
+
+afterEach(async () => {
+  await h.stop();
+});
+
+it("names Foreman's own account as the author of a commit it made, so a retried job does not mistake it for a human's", async () => {
+  h = await startHarness();
+  const github = new OctokitRepoGitHub(h.octokit, "acme", "calculator");
+  const base = (await github.repository()).headSha;
+
+  const { sha } = await github.commitFiles({ branch: "foreman/1/a", baseSha: base, message: "Add a", changes: [{ path: "a.js", content: "export {};\n" }] });
+
+  expect(await github.commitAuthor(sha)).toBe(`${h.app.slug}[bot]`);
+  expect(h.sandbox.requestLog.rejected()).toEqual([]);
+});
