@@ -30,6 +30,9 @@ export function commentIntake(state: WorkflowState, target: CommentTarget, comme
 
 const byApp = (comment: ReconcileComment, botLogin: string): boolean => comment.author.toLowerCase() === botLogin.toLowerCase();
 
+/** An edited comment is never a command, even when its `created` webhook was lost: what was written first is unknown. */
+const edited = (comment: ReconcileComment): boolean => comment.updatedAt > comment.createdAt;
+
 /**
  * Comments on the workflow's issue and pull requests that never arrived as webhooks (not seen).
  * The caller queues each with `enqueueUnseen`, so a late webhook for it is a no-op. Comments older
@@ -40,7 +43,7 @@ export async function missedComments(store: Store, repo: ReconcileRepo, state: W
   const intakes: CommentIntake[] = [];
   for (const target of targets) {
     for (const comment of await repo.comments(target.number)) {
-      if (comment.createdAt < since || byApp(comment, botLogin) || store.hasSeen("comment", String(comment.id))) continue;
+      if (comment.createdAt < since || byApp(comment, botLogin) || edited(comment) || store.hasSeen("comment", String(comment.id))) continue;
       intakes.push(commentIntake(state, target, comment));
     }
   }
@@ -57,7 +60,7 @@ export async function commentsAfterSnapshot(store: Store, repo: ReconcileRepo, s
   for (const target of targets) {
     for (const comment of await repo.comments(target.number)) {
       if (comment.createdAt < Math.floor(writtenAt / 1000) * 1000) store.markSeen("comment", String(comment.id));
-      else if (!byApp(comment, botLogin)) intakes.push(commentIntake(state, target, comment));
+      else if (!byApp(comment, botLogin) && !edited(comment)) intakes.push(commentIntake(state, target, comment));
     }
   }
   return intakes;

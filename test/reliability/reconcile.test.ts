@@ -52,6 +52,20 @@ describe("reconcileWorkflow", () => {
     expect(job?.payload).toMatchObject({ event: { type: "head_changed", taskId: "mean", sha: "b".repeat(40), by: "ana" } });
   });
 
+  it("never feeds in a comment that was edited after its created webhook was lost", async () => {
+    const { deps, store, github } = reconcileWorld();
+    openIssue(github);
+    openPull(github, 11, HEAD);
+    const comment = github.addComment(11, "maya", "/approve", NOW + 5_000);
+    comment.updatedAt = NOW + 9_000;
+    const record = stored(store, executingWorkflow());
+
+    const result = await reconcileWorkflow(deps, record);
+
+    expect(result).toMatchObject({ comments: 0 });
+    expect(queuedEvents(store)).toEqual([]);
+  });
+
   it("feeds in a comment whose webhook was lost once, as an intake, and a late webhook for it is a no-op", async () => {
     const { deps, store, github } = reconcileWorld();
     openIssue(github);
