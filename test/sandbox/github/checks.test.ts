@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadOpenApiIndex, validateResponse, type OpenApiIndex } from "../../../src/sandbox/github/fidelity/rest.ts";
 import type { CiCommand } from "../../../src/sandbox/github/state/types.ts";
-import { startHarness, type Harness } from "./harness.ts";
+import { startHarness, type Harness, expectFaithfulRun, requestFailure } from "./harness.ts";
 
 const owner = "acme";
 const repo = "calculator";
@@ -22,20 +22,6 @@ async function mainSha(): Promise<string> {
   return (await h.octokit.rest.git.getRef({ owner, repo, ref: "heads/main" })).data.object.sha;
 }
 
-async function failureOf(request: Promise<unknown>): Promise<{ status: number; message: unknown }> {
-  const error = (await request.then(
-    () => null,
-    (failure: unknown) => failure,
-  )) as { status: number; response: { data: { message?: unknown } } } | null;
-  if (error === null) throw new Error("expected the request to fail");
-  return { status: error.status, message: error.response.data.message };
-}
-
-function expectFaithful(): void {
-  expect(h.sandbox.webhooks.invalid()).toEqual([]);
-  expect(h.sandbox.requestLog.rejected()).toEqual([]);
-}
-
 describe("sandbox checks routes", () => {
   it("creates a check run with an external id in the app's own suite and sends check_run.created", async () => {
     h = await startHarness();
@@ -53,7 +39,7 @@ describe("sandbox checks routes", () => {
     expect(validateResponse(openApi, "checks/list-suites-for-ref", 200, suites.data)).toEqual([]);
     const [hook] = h.receiver.named("check_run", "created");
     expect(hook?.payload).toMatchObject({ check_run: { id: created.data.id, external_id: "task-7" }, sender: { login: `${h.app.slug}[bot]` } });
-    expectFaithful();
+    await expectFaithfulRun(h);
   });
 
   it("lists check runs by sha, branch and heads/ ref, filtered by check_name", async () => {
@@ -72,7 +58,7 @@ describe("sandbox checks routes", () => {
     expect(byHeads.data.total_count).toBe(2);
     expect(byName.data.check_runs.map((run) => run.name)).toEqual(["lint"]);
     expect(validateResponse(openApi, "checks/list-for-ref", 200, bySha.data)).toEqual([]);
-    expectFaithful();
+    await expectFaithfulRun(h);
   });
 
   it("completes a check run on update: annotations, check_run.completed, then check_suite.completed", async () => {
@@ -103,7 +89,7 @@ describe("sandbox checks routes", () => {
     const suite = await h.octokit.rest.checks.getSuite({ owner, repo, check_suite_id: created.data.check_suite?.id ?? 0 });
     expect(suite.data).toMatchObject({ status: "completed", conclusion: "failure", latest_check_runs_count: 1 });
     expect(validateResponse(openApi, "checks/get-suite", 200, suite.data)).toEqual([]);
-    expectFaithful();
+    await expectFaithfulRun(h);
   });
 
   it("sends created then completed for a check run created completed", async () => {
@@ -114,22 +100,22 @@ describe("sandbox checks routes", () => {
 
     const actions = h.receiver.received.map((hook) => `${hook.name}.${String(hook.payload.action)}`);
     expect(actions).toEqual(["check_run.created", "check_run.completed", "check_suite.completed"]);
-    expectFaithful();
+    await expectFaithfulRun(h);
   });
 
   it("refuses with 422 a head_sha that is not a commit of the repository", async () => {
     h = await startHarness();
 
-    const failure = await failureOf(h.octokit.rest.checks.create({ owner, repo, name: "lint", head_sha: "0123456789abcdef0123456789abcdef01234567" }));
+    const failure = await requestFailure(h.octokit.rest.checks.create({ owner, repo, name: "lint", head_sha: "0123456789abcdef0123456789abcdef01234567" }));
 
-    expect(failure).toEqual({ status: 422, message: "No commit found for SHA: 0123456789abcdef0123456789abcdef01234567" });
+    expect(failure).toMatchObject({ status: 422, message: "No commit found for SHA: 0123456789abcdef0123456789abcdef01234567" });
     expect(h.sandbox.store.checkSuites.size).toBe(0);
   });
 
   it("refuses with 422 to complete a check run without a conclusion", async () => {
     h = await startHarness();
 
-    const failure = await failureOf(h.octokit.rest.checks.create({ owner, repo, name: "lint", head_sha: await mainSha(), status: "completed" }));
+    const failure = await requestFailure(h.octokit.rest.checks.create({ owner, repo, name: "lint", head_sha: await mainSha(), status: "completed" }));
 
     expect(failure.status).toBe(422);
     expect(failure.message).toContain("conclusion");
@@ -150,7 +136,7 @@ describe("sandbox checks routes", () => {
     const run = await h.octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: first?.workflowRunId ?? 0 });
     expect(run.data.run_attempt).toBe(2);
     expect(h.receiver.named("check_suite", "rerequested")).toEqual([]);
-    expectFaithful();
+    await expectFaithfulRun(h);
   });
 
   it("sends check_suite.rerequested to the app that owns a re-requested suite", async () => {
@@ -161,6 +147,6 @@ describe("sandbox checks routes", () => {
     await h.sandbox.settle();
 
     expect(h.receiver.named("check_suite", "rerequested")[0]?.payload).toMatchObject({ check_suite: { id: created.data.check_suite?.id, status: "queued" } });
-    expectFaithful();
+    await expectFaithfulRun(h);
   });
 });

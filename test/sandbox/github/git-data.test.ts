@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadOpenApiIndex, validateResponse, type OpenApiIndex } from "../../../src/sandbox/github/fidelity/rest.ts";
 import { validateWebhookPayload } from "../../../src/sandbox/github/fidelity/webhooks.ts";
-import { startHarness, type Harness } from "./harness.ts";
+import { startHarness, type Harness, expectFaithfulRun, requestFailure } from "./harness.ts";
 
 const owner = "acme";
 const repo = "calculator";
@@ -58,22 +58,6 @@ async function commitThreeChanges(client: Client = writer()): Promise<{ before: 
   return { before, after: commit.data.sha, writes: h.sandbox.requestLog.writes().length - writesBefore };
 }
 
-async function failureOf(request: Promise<unknown>): Promise<{ status: number; message: unknown }> {
-  const error = (await request.then(
-    () => null,
-    (failure: unknown) => failure,
-  )) as { status: number; response: { data: { message?: unknown } } } | null;
-  if (error === null) throw new Error("expected the request to fail");
-  return { status: error.status, message: error.response.data.message };
-}
-
-async function expectFaithfulRun(): Promise<void> {
-  await h.sandbox.settle();
-  expect(h.sandbox.webhooks.invalid()).toEqual([]);
-  expect(h.sandbox.requestLog.rejected()).toEqual([]);
-  expect(h.receiver.received.every((hook) => hook.verified)).toBe(true);
-}
-
 async function readText(path: string, ref = "main"): Promise<string> {
   const response = await h.octokit.rest.repos.getContent({ owner, repo, path, ref });
   const data = response.data as { content: string };
@@ -89,8 +73,8 @@ describe("sandbox Git Data API", () => {
     expect(await readText("src/sub.js")).toBe(SUB);
     expect(await readText("src/ops/deep/mul.js")).toBe(MUL);
     expect(await readText("src/add.js")).toBe("export const add = (a, b) => a + b;\n");
-    expect((await failureOf(h.octokit.rest.repos.getContent({ owner, repo, path: "README.md" }))).status).toBe(404);
-    await expectFaithfulRun();
+    expect((await requestFailure(h.octokit.rest.repos.getContent({ owner, repo, path: "README.md" }))).status).toBe(404);
+    await expectFaithfulRun(h);
   });
 
   it("shows the three-change commit in a comparison against the old tip", async () => {
@@ -104,7 +88,7 @@ describe("sandbox Git Data API", () => {
     const files = Object.fromEntries((compared.data.files ?? []).map((file) => [file.filename, file.status]));
     expect(files).toEqual({ "README.md": "removed", "src/sub.js": "added", "src/ops/deep/mul.js": "added" });
     expect(validateResponse(openApi, "repos/compare-commits-with-basehead", 200, compared.data)).toEqual([]);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("needs exactly three write calls for a multi-file commit", async () => {
@@ -115,7 +99,7 @@ describe("sandbox Git Data API", () => {
     expect(writes).toBe(3);
     const operations = h.sandbox.requestLog.writes().map((entry) => entry.operationId);
     expect(operations).toEqual(["git/create-tree", "git/create-commit", "git/update-ref"]);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("sends a push webhook for the ref update that validates against GitHub's schema", async () => {
@@ -133,15 +117,15 @@ describe("sandbox Git Data API", () => {
     expect(payload.pusher).toMatchObject({ name: `${h.app.slug}[bot]` });
     expect(validateWebhookPayload("push", payload)).toEqual([]);
     expect(h.repo.pushedAt).not.toBe("2000-01-01T00:00:00Z");
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("refuses a non-fast-forward ref update with 422 and accepts it with force", async () => {
     h = await startHarness();
     const { before, after } = await commitThreeChanges();
 
-    const refused = await failureOf(writer().rest.git.updateRef({ owner, repo, ref: "heads/main", sha: before }));
-    expect(refused).toEqual({ status: 422, message: "Update is not a fast forward" });
+    const refused = await requestFailure(writer().rest.git.updateRef({ owner, repo, ref: "heads/main", sha: before }));
+    expect(refused).toMatchObject({ status: 422, message: "Update is not a fast forward" });
     expect(await mainSha()).toBe(after);
 
     const forced = await writer().rest.git.updateRef({ owner, repo, ref: "heads/main", sha: before, force: true });
@@ -149,7 +133,7 @@ describe("sandbox Git Data API", () => {
     expect(await mainSha()).toBe(before);
     await h.sandbox.settle();
     expect(h.receiver.named("push").at(-1)?.payload).toMatchObject({ before: after, after: before, forced: true, commits: [] });
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("answers 422 Reference already exists when the same ref is created twice", async () => {
@@ -157,12 +141,12 @@ describe("sandbox Git Data API", () => {
     const sha = await mainSha();
 
     const created = await h.octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/feature", sha });
-    const again = await failureOf(h.octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/feature", sha }));
+    const again = await requestFailure(h.octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/feature", sha }));
 
     expect(created.status).toBe(201);
     expect(validateResponse(openApi, "git/create-ref", 201, created.data)).toEqual([]);
-    expect(again).toEqual({ status: 422, message: "Reference already exists" });
-    await expectFaithfulRun();
+    expect(again).toMatchObject({ status: 422, message: "Reference already exists" });
+    await expectFaithfulRun(h);
   });
 
   it("sends a push with created true for a new branch and deleted true when it is deleted", async () => {
@@ -172,17 +156,17 @@ describe("sandbox Git Data API", () => {
     await client.rest.git.createRef({ owner, repo, ref: "refs/heads/feature", sha });
 
     const deleted = await client.rest.git.deleteRef({ owner, repo, ref: "heads/feature" });
-    const again = await failureOf(client.rest.git.deleteRef({ owner, repo, ref: "heads/feature" }));
+    const again = await requestFailure(client.rest.git.deleteRef({ owner, repo, ref: "heads/feature" }));
     await h.sandbox.settle();
 
     expect(deleted.status).toBe(204);
-    expect(again).toEqual({ status: 422, message: "Reference does not exist" });
+    expect(again).toMatchObject({ status: 422, message: "Reference does not exist" });
     const pushes = h.receiver.named("push").map((hook) => hook.payload);
     expect(pushes).toMatchObject([
       { ref: "refs/heads/feature", created: true, deleted: false, after: sha },
       { ref: "refs/heads/feature", created: false, deleted: true, before: sha, head_commit: null },
     ]);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("moves an open pull request's head with pull_request.synchronize when its branch is updated", async () => {
@@ -203,13 +187,13 @@ describe("sandbox Git Data API", () => {
     expect(synchronized).toHaveLength(1);
     expect(synchronized[0]?.payload).toMatchObject({ number: pull.data.number, before: first.data.sha, after: second.data.sha });
     expect(h.sandbox.store.pull(h.repo.id, pull.data.number)?.headSha).toBe(second.data.sha);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("rejects a tree whose base_tree does not exist", async () => {
     h = await startHarness();
 
-    const failure = await failureOf(
+    const failure = await requestFailure(
       h.octokit.rest.git.createTree({
         owner,
         repo,
@@ -218,19 +202,19 @@ describe("sandbox Git Data API", () => {
       }),
     );
 
-    expect(failure).toEqual({ status: 422, message: "base_tree is not a valid tree oid" });
-    await expectFaithfulRun();
+    expect(failure).toMatchObject({ status: 422, message: "base_tree is not a valid tree oid" });
+    await expectFaithfulRun(h);
   });
 
   it("rejects a commit whose tree does not exist", async () => {
     h = await startHarness();
 
-    const failure = await failureOf(
+    const failure = await requestFailure(
       h.octokit.rest.git.createCommit({ owner, repo, message: "x", tree: "0123456789abcdef0123456789abcdef01234567", parents: [] }),
     );
 
-    expect(failure).toEqual({ status: 422, message: "Tree SHA does not exist" });
-    await expectFaithfulRun();
+    expect(failure).toMatchObject({ status: 422, message: "Tree SHA does not exist" });
+    await expectFaithfulRun(h);
   });
 
   it("round-trips a blob and lists a tree recursively", async () => {
@@ -245,7 +229,7 @@ describe("sandbox Git Data API", () => {
     expect(tree.data.tree.map((item) => `${item.type} ${item.path}`)).toEqual(["blob README.md", "tree src", "blob src/add.js"]);
     expect(validateResponse(openApi, "git/get-blob", 200, read.data)).toEqual([]);
     expect(validateResponse(openApi, "git/get-tree", 200, tree.data)).toEqual([]);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("answers Git Data reads in GitHub's documented shapes", async () => {
@@ -255,7 +239,7 @@ describe("sandbox Git Data API", () => {
     const ref = await h.octokit.rest.git.getRef({ owner, repo, ref: "heads/main" });
     const matching = await h.octokit.rest.git.listMatchingRefs({ owner, repo, ref: "heads/ma" });
     const commit = await h.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
-    const missing = await failureOf(h.octokit.rest.git.getRef({ owner, repo, ref: "heads/nope" }));
+    const missing = await requestFailure(h.octokit.rest.git.getRef({ owner, repo, ref: "heads/nope" }));
 
     expect(validateResponse(openApi, "git/get-ref", 200, ref.data)).toEqual([]);
     expect(matching.data.map((item) => item.ref)).toEqual(["refs/heads/main"]);
@@ -263,6 +247,6 @@ describe("sandbox Git Data API", () => {
     expect(commit.data).toMatchObject({ sha, message: "Initial commit", parents: [] });
     expect(validateResponse(openApi, "git/get-commit", 200, commit.data)).toEqual([]);
     expect(missing.status).toBe(404);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 });

@@ -1,6 +1,8 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { RequestError } from "@octokit/request-error";
 import { Webhooks } from "@octokit/webhooks";
+import { expect } from "vitest";
 import { Probot, ProbotOctokit } from "probot";
 import { SandboxGitHub, type CreateRepositoryOptions, type SandboxGitHubOptions } from "../../../src/sandbox/github/sandbox.ts";
 import type { Installation, Repository, SandboxApp } from "../../../src/sandbox/github/state/types.ts";
@@ -139,4 +141,29 @@ export async function startHarness(
       await receiver.stop();
     },
   };
+}
+
+export interface RequestFailure {
+  status: number;
+  data: Record<string, unknown>;
+  message: unknown;
+}
+
+/** The status and body of a request the sandbox refused; fails the test when the request succeeded. */
+export async function requestFailure(request: Promise<unknown>): Promise<RequestFailure> {
+  const error = await request.then(
+    () => null,
+    (failure: unknown) => failure,
+  );
+  if (!(error instanceof RequestError)) throw new Error(`expected the request to fail with an HTTP error, got ${String(error)}`);
+  const data = (typeof error.response?.data === "object" && error.response.data !== null ? error.response.data : {}) as Record<string, unknown>;
+  return { status: error.status, data, message: data.message };
+}
+
+/** Everything the sandbox did was what GitHub would do: valid webhooks, signed, and no call GitHub would refuse. */
+export async function expectFaithfulRun(h: Harness): Promise<void> {
+  await h.sandbox.settle();
+  expect(h.sandbox.webhooks.invalid()).toEqual([]);
+  expect(h.sandbox.requestLog.rejected()).toEqual([]);
+  expect(h.receiver.received.every((hook) => hook.verified)).toBe(true);
 }

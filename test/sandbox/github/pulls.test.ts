@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadOpenApiIndex, validateResponse, type OpenApiIndex } from "../../../src/sandbox/github/fidelity/rest.ts";
-import { startHarness, type Harness } from "./harness.ts";
+import { startHarness, type Harness, expectFaithfulRun, requestFailure } from "./harness.ts";
 
 const owner = "acme";
 const repo = "calculator";
@@ -44,21 +44,6 @@ async function openPull(branch: string, files: Record<string, string> = { "src/s
   return created.data.number;
 }
 
-async function failureOf(request: Promise<unknown>): Promise<{ status: number; data: Record<string, unknown> }> {
-  const error = (await request.then(
-    () => null,
-    (failure: unknown) => failure,
-  )) as { status: number; response: { data: Record<string, unknown> } } | null;
-  if (error === null) throw new Error("expected the request to fail");
-  return { status: error.status, data: error.response.data };
-}
-
-async function expectFaithfulRun(): Promise<void> {
-  await h.sandbox.settle();
-  expect(h.sandbox.webhooks.invalid()).toEqual([]);
-  expect(h.sandbox.requestLog.rejected()).toEqual([]);
-}
-
 describe("sandbox pull requests", () => {
   it("opens a pull request from a branch made with the Git Data API and sends a valid pull_request.opened", async () => {
     await start();
@@ -76,21 +61,21 @@ describe("sandbox pull requests", () => {
     expect(opened[0]?.payload).toMatchObject({ number: 1, pull_request: { head: { sha: headSha }, merged: false } });
     const issue = await maya.rest.issues.get({ owner, repo, issue_number: 1 });
     expect(issue.data.pull_request?.url).toContain("/pulls/1");
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("refuses a second open pull request for the same head with GitHub's message", async () => {
     await start();
     await openPull("feature");
 
-    const failure = await failureOf(maya.rest.pulls.create({ owner, repo, head: "feature", base: "main", title: "Again" }));
+    const failure = await requestFailure(maya.rest.pulls.create({ owner, repo, head: "feature", base: "main", title: "Again" }));
 
     expect(failure.status).toBe(422);
     expect(failure.data).toMatchObject({
       message: "Validation Failed",
       errors: [{ resource: "PullRequest", code: "custom", message: "A pull request already exists for acme:feature." }],
     });
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("refuses a pull request whose head has no commits beyond the base", async () => {
@@ -98,11 +83,11 @@ describe("sandbox pull requests", () => {
     const main = await maya.rest.git.getRef({ owner, repo, ref: "heads/main" });
     await maya.rest.git.createRef({ owner, repo, ref: "refs/heads/empty", sha: main.data.object.sha });
 
-    const failure = await failureOf(maya.rest.pulls.create({ owner, repo, head: "empty", base: "main", title: "Nothing" }));
+    const failure = await requestFailure(maya.rest.pulls.create({ owner, repo, head: "empty", base: "main", title: "Nothing" }));
 
     expect(failure.status).toBe(422);
     expect(failure.data).toMatchObject({ errors: [{ code: "custom", message: "No commits between main and empty" }] });
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("answers 409 when merging with a stale head sha", async () => {
@@ -110,11 +95,11 @@ describe("sandbox pull requests", () => {
     const number = await openPull("feature");
     const main = await maya.rest.git.getRef({ owner, repo, ref: "heads/main" });
 
-    const failure = await failureOf(maya.rest.pulls.merge({ owner, repo, pull_number: number, sha: main.data.object.sha }));
+    const failure = await requestFailure(maya.rest.pulls.merge({ owner, repo, pull_number: number, sha: main.data.object.sha }));
 
     expect(failure.status).toBe(409);
     expect(failure.data.message).toBe("Head branch was modified. Review and try the merge again.");
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("merges with a merge commit, moves the base and sends pull_request.closed with merged: true", async () => {
@@ -136,7 +121,7 @@ describe("sandbox pull requests", () => {
     const closed = h.receiver.named("pull_request", "closed");
     expect(closed.map((hook) => hook.payload.pull_request)).toMatchObject([{ merged: true, merge_commit_sha: merged.data.sha }]);
     expect(h.receiver.named("push").map((hook) => hook.payload.after)).toContain(merged.data.sha);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("squash-merges into a single-parent commit carrying the change", async () => {
@@ -153,7 +138,7 @@ describe("sandbox pull requests", () => {
     const file = await h.repo.git.readFile("main", "src/sub.js");
     expect(file?.content.toString("utf8")).toBe("export const sub = (a, b) => a - b;\n");
     expect(h.receiver.named("pull_request", "closed")[0]?.payload.pull_request).toMatchObject({ merged: true });
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("shows a conflicting pull request as not mergeable and refuses to merge it", async () => {
@@ -162,12 +147,12 @@ describe("sandbox pull requests", () => {
     await commitFiles("main", { "src/add.js": "export const add = (a, b) => a + b + 0;\n" });
 
     const pull = (await maya.rest.pulls.get({ owner, repo, pull_number: number })).data;
-    const failure = await failureOf(maya.rest.pulls.merge({ owner, repo, pull_number: number }));
+    const failure = await requestFailure(maya.rest.pulls.merge({ owner, repo, pull_number: number }));
 
     expect(pull).toMatchObject({ mergeable: false, mergeable_state: "dirty" });
     expect(failure.status).toBe(405);
     expect(failure.data.message).toBe("Pull Request is not mergeable");
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("brings a behind pull request up to date with a two-parent commit and sends synchronize", async () => {
@@ -188,7 +173,7 @@ describe("sandbox pull requests", () => {
     expect(after.mergeable_state).toBe("clean");
     const synchronize = h.receiver.named("pull_request", "synchronize");
     expect(synchronize.map((hook) => [hook.payload.before, hook.payload.after])).toEqual([[behind.head.sha, after.head.sha]]);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("refuses update-branch when expected_head_sha is not the head", async () => {
@@ -197,22 +182,22 @@ describe("sandbox pull requests", () => {
     await commitFiles("main", { "docs/notes.md": "notes\n" });
     const stale = (await maya.rest.git.getRef({ owner, repo, ref: "heads/main" })).data.object.sha;
 
-    const failure = await failureOf(maya.rest.pulls.updateBranch({ owner, repo, pull_number: number, expected_head_sha: stale }));
+    const failure = await requestFailure(maya.rest.pulls.updateBranch({ owner, repo, pull_number: number, expected_head_sha: stale }));
 
     expect(failure.status).toBe(422);
     expect(failure.data.message).toBe("expected head sha didn't match current head ref.");
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("refuses a direct merge into a merge-queue-protected default branch", async () => {
     await start({ mergeQueue: true });
     const number = await openPull("feature");
 
-    const failure = await failureOf(maya.rest.pulls.merge({ owner, repo, pull_number: number }));
+    const failure = await requestFailure(maya.rest.pulls.merge({ owner, repo, pull_number: number }));
 
     expect(failure.status).toBe(405);
     expect(failure.data.message).toBe("Changes must be made through the merge queue");
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("lists the files and commits of a pull request in GitHub's shapes", async () => {
@@ -230,7 +215,7 @@ describe("sandbox pull requests", () => {
     expect(commits.data.map((commit) => commit.commit.message)).toEqual(["change feature"]);
     expect(validateResponse(openApi, "pulls/list-files", 200, files.data)).toEqual([]);
     expect(validateResponse(openApi, "pulls/list-commits", 200, commits.data)).toEqual([]);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("closes a pull request through update, sends closed with merged: false and lists it only as closed", async () => {
@@ -248,7 +233,7 @@ describe("sandbox pull requests", () => {
     expect(open.data).toEqual([]);
     expect(closed.data.map((pull) => pull.number)).toEqual([number]);
     expect(validateResponse(openApi, "pulls/list", 200, closed.data)).toEqual([]);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("takes a closed pull request out of the merge queue and sends pull_request.dequeued", async () => {
@@ -274,6 +259,6 @@ describe("sandbox pull requests", () => {
 
     expect(h.sandbox.store.queueOf(h.repo.id, "main")).toEqual([]);
     expect(h.receiver.named("pull_request", "dequeued").map((hook) => hook.payload.reason)).toEqual(["MANUAL"]);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { loadOpenApiIndex, validateResponse, type OpenApiIndex } from "../../../src/sandbox/github/fidelity/rest.ts";
 import { diffHunkFor, findDiffLine, parsePatch } from "../../../src/sandbox/github/routes/reviews-diff.ts";
-import { startHarness, type Harness } from "./harness.ts";
+import { startHarness, type Harness, expectFaithfulRun, requestFailure } from "./harness.ts";
 
 const owner = "acme";
 const repo = "calculator";
@@ -40,21 +40,6 @@ async function startWithPull(): Promise<number> {
   return pull.data.number;
 }
 
-async function failureOf(request: Promise<unknown>): Promise<{ status: number; data: Record<string, unknown> }> {
-  const error = (await request.then(
-    () => null,
-    (failure: unknown) => failure,
-  )) as { status: number; response: { data: Record<string, unknown> } } | null;
-  if (error === null) throw new Error("expected the request to fail");
-  return { status: error.status, data: error.response.data };
-}
-
-async function expectFaithfulRun(): Promise<void> {
-  await h.sandbox.settle();
-  expect(h.sandbox.webhooks.invalid()).toEqual([]);
-  expect(h.sandbox.requestLog.rejected()).toEqual([]);
-}
-
 describe("sandbox pull request reviews", () => {
   it("creates a COMMENT review with an inline comment on a changed line and sends both webhooks", async () => {
     const number = await startWithPull();
@@ -79,13 +64,13 @@ describe("sandbox pull request reviews", () => {
     expect(h.receiver.named("pull_request_review_comment", "created").map((hook) => hook.payload.comment)).toMatchObject([
       { body: "Why multiply by one?", line: 2 },
     ]);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("refuses a review whose inline comment is on a line outside the diff", async () => {
     const number = await startWithPull();
 
-    const failure = await failureOf(
+    const failure = await requestFailure(
       lee.rest.pulls.createReview({
         owner,
         repo,
@@ -99,40 +84,40 @@ describe("sandbox pull request reviews", () => {
     expect(failure.data.message).toBe("Unprocessable Entity");
     expect(failure.data.errors).toEqual([expect.stringContaining("Pull request review thread line must be part of the diff")]);
     expect(h.sandbox.store.reviews.size).toBe(0);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("refuses a single review comment on a line outside the diff", async () => {
     const number = await startWithPull();
     const pull = await maya.rest.pulls.get({ owner, repo, pull_number: number });
 
-    const failure = await failureOf(
+    const failure = await requestFailure(
       lee.rest.pulls.createReviewComment({ owner, repo, pull_number: number, commit_id: pull.data.head.sha, path: "src/long.js", line: 15, body: "Here?" }),
     );
 
     expect(failure.status).toBe(422);
     expect(failure.data).toMatchObject({ message: "Validation Failed", errors: [{ field: "pull_request_review_thread.line" }] });
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("refuses an approval by the pull request's author", async () => {
     const number = await startWithPull();
 
-    const failure = await failureOf(maya.rest.pulls.createReview({ owner, repo, pull_number: number, event: "APPROVE" }));
+    const failure = await requestFailure(maya.rest.pulls.createReview({ owner, repo, pull_number: number, event: "APPROVE" }));
 
     expect(failure.status).toBe(422);
     expect(failure.data).toMatchObject({ message: "Unprocessable Entity", errors: ["Can not approve your own pull request"] });
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("refuses a change request without a body", async () => {
     const number = await startWithPull();
 
-    const failure = await failureOf(lee.rest.pulls.createReview({ owner, repo, pull_number: number, event: "REQUEST_CHANGES" }));
+    const failure = await requestFailure(lee.rest.pulls.createReview({ owner, repo, pull_number: number, event: "REQUEST_CHANGES" }));
 
     expect(failure.status).toBe(422);
     expect(failure.data.errors).toEqual(["You need to leave a comment indicating the requested changes."]);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("lists an approval by another account", async () => {
@@ -143,7 +128,7 @@ describe("sandbox pull request reviews", () => {
 
     expect(reviews.data.map((review) => [review.user?.login, review.state])).toEqual([["lee", "APPROVED"]]);
     expect(validateResponse(openApi, "pulls/list-reviews", 200, reviews.data)).toEqual([]);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 
   it("threads a reply under the comment it answers", async () => {
@@ -170,7 +155,7 @@ describe("sandbox pull request reviews", () => {
       { id: first.data.id },
       { id: reply.data.id, in_reply_to_id: first.data.id },
     ]);
-    await expectFaithfulRun();
+    await expectFaithfulRun(h);
   });
 });
 
