@@ -1,7 +1,7 @@
 import type { RepoRef } from "../engine/types.ts";
 import type { Sender } from "../worker/intake.ts";
 
-interface RepoPayload {
+export interface RepoPayload {
   installation?: { id: number };
   repository?: { name: string; owner: { login: string } | null };
   sender?: { login: string; type: string };

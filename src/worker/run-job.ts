@@ -17,37 +17,31 @@ export class UnknownJobError extends Error {
   }
 }
 
+async function runIntake(deps: WorkerDeps, intake: Intake): Promise<void> {
+  const routed = await processIntake(deps, intake);
+  const actor = "sender" in intake ? intake.sender.login : null;
+  if (routed) await applyEvent(deps, routed.workflowId, routed.event, actor, intake.deliveryId);
+}
+
+type JobRunner = (deps: WorkerDeps, payload: unknown) => Promise<void>;
+
+/** What runs each kind of job; payloads were written by this code, so they are read as their kind's shape. */
+const RUNNERS: Readonly<Record<string, JobRunner>> = {
+  intake: (deps, payload) => runIntake(deps, payload as Intake),
+  event: (deps, payload) => {
+    const { workflowId, event } = payload as { workflowId: string; event: EngineEvent };
+    return applyEvent(deps, workflowId, event, null, null);
+  },
+  task: (deps, payload) => runTaskJob(deps, payload as TaskJob),
+  debug: (deps, payload) => runDebugJob(deps, payload as DebugJob),
+  review: (deps, payload) => runReviewJob(deps, payload as ReviewJob),
+  revise: (deps, payload) => runReviseJob(deps, payload as ReviseJob),
+  rebase: (deps, payload) => runRebaseJob(deps, payload as RebaseJob),
+};
+
 /** Runs one leased job by kind. */
 export async function runJob(deps: WorkerDeps, job: Job): Promise<void> {
-  switch (job.kind) {
-    case "intake": {
-      const intake = job.payload as Intake;
-      const routed = await processIntake(deps, intake);
-      const actor = "sender" in intake ? intake.sender.login : null;
-      if (routed) await applyEvent(deps, routed.workflowId, routed.event, actor, intake.deliveryId);
-      return;
-    }
-    case "event": {
-      const { workflowId, event } = job.payload as { workflowId: string; event: EngineEvent };
-      await applyEvent(deps, workflowId, event, null, null);
-      return;
-    }
-    case "task":
-      await runTaskJob(deps, job.payload as TaskJob);
-      return;
-    case "debug":
-      await runDebugJob(deps, job.payload as DebugJob);
-      return;
-    case "review":
-      await runReviewJob(deps, job.payload as ReviewJob);
-      return;
-    case "revise":
-      await runReviseJob(deps, job.payload as ReviseJob);
-      return;
-    case "rebase":
-      await runRebaseJob(deps, job.payload as RebaseJob);
-      return;
-    default:
-      throw new UnknownJobError(job.kind);
-  }
+  const run = RUNNERS[job.kind];
+  if (!run) throw new UnknownJobError(job.kind);
+  await run(deps, job.payload);
 }

@@ -39,6 +39,8 @@ export class WebhookDispatcher {
   private readonly log: Delivery[] = [];
   private readonly queue: Array<{ app: SandboxApp; delivery: Delivery }> = [];
   private readonly occurrences = new Map<string, number>();
+  /** The app each delivery went to, so a redelivery reaches the same one. */
+  private readonly apps = new Map<string, SandboxApp>();
   private held: { app: SandboxApp; delivery: Delivery } | null = null;
   private draining: Promise<void> = Promise.resolve();
   private plan: WebhookFaultPlan = {};
@@ -102,8 +104,6 @@ export class WebhookDispatcher {
       if (current === this.draining && this.queue.length === 0) return;
     }
   }
-
-  private readonly apps = new Map<string, SandboxApp>();
 
   private appFor(delivery: Delivery): SandboxApp | undefined {
     return this.apps.get(delivery.id);

@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
+import { executeJob } from "../github/ci/job-executor.ts";
 import type { World } from "./world.ts";
 
-const run = promisify(execFile);
 const GIT_DATA_WRITES = new Set(["git/create-tree", "git/create-commit", "git/create-ref", "git/update-ref", "git/create-blob"]);
 
 export interface RunFigures {
@@ -24,22 +22,16 @@ export interface RunFigures {
   defaultBranchCi: boolean | null;
 }
 
-/** Runs the repository's CI commands on the default branch's head, the way a final check would. */
+/** Runs the repository's CI commands on the default branch's head, exactly as the sandbox CI runs them. */
 export async function defaultBranchPasses(world: World): Promise<boolean | null> {
   if (world.repo.ci.length === 0) return null;
   const sha = await world.repo.git.resolve(world.repo.defaultBranch);
   if (!sha) return false;
-  const checkout = await world.repo.git.createTempCheckout(sha);
-  try {
-    for (const job of world.repo.ci) {
-      await run("sh", ["-c", job.run], { cwd: checkout.dir, timeout: job.timeoutSeconds * 1000, env: { PATH: process.env.PATH ?? "", HOME: checkout.dir, CI: "true" } });
-    }
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await checkout.dispose();
+  for (const command of world.repo.ci) {
+    const outcome = await executeJob({ repo: world.repo, sha, command, variables: {}, now: () => new Date() });
+    if (outcome.conclusion !== "success") return false;
   }
+  return true;
 }
 
 export async function collectFigures(world: World, startedAt: number, withCi: boolean): Promise<RunFigures> {
