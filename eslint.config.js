@@ -9,8 +9,8 @@ export default tseslint.config(
       "coverage/",
       "bench-results/",
       "node_modules/",
-      "src/sandbox/github/fidelity/*.json",
-      "src/demo/templates/",
+      "packages/sandbox/src/github/fidelity/*.json",
+      "demo/templates/",
       "test/**/templates/",
       "test/**/fixtures/",
     ],
@@ -31,7 +31,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/demo/**", "scripts/**", "src/cli/**", "bench/**"],
+    files: ["demo/**", "packages/sandbox/scripts/**", "src/cli/**", "bench/**"],
     rules: { "no-console": "off" },
   },
   {

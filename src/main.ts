@@ -2,8 +2,14 @@ import { readFileSync } from "node:fs";
 import { pino } from "pino";
 import { parseEnv } from "./env.ts";
 import { startForeman } from "./foreman.ts";
+import { USAGE } from "./usage.ts";
 
 const log = pino({ level: process.env.LOG_LEVEL ?? "info" });
+
+if (process.argv.includes("--help") || process.argv.includes("-h")) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
 
 try {
   const env = parseEnv(process.env, (path) => readFileSync(path, "utf8"));

@@ -1,13 +1,8 @@
 import { join } from "node:path";
-import { startModelServer } from "../../src/sandbox/model/index.ts";
-import type { Scenario } from "../../src/sandbox/scenario/index.ts";
+import { startModelServer, type Scenario, compareWithBaseline, type Comparison, crashPlans, type Disruption, type DisruptionRecord, type FinalState, type InjectedFaults, play, type PlayOptions, type PlayResult } from "@foreman/sandbox";
+import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 import { withFaults } from "./bench-scenario.ts";
-import { compareWithBaseline, type Comparison } from "./compare.ts";
-import { crashPlans, type Disruption, type DisruptionRecord } from "./disruptions.ts";
-import type { FinalState } from "./final-state.ts";
-import type { InjectedFaults } from "./injected.ts";
 import type { FaultMix } from "./mixes.ts";
-import { play, type PlayOptions, type PlayResult } from "./play.ts";
 
 export type Section = "crash" | "database lost" | "fault mix";
 
@@ -58,7 +53,7 @@ function record(section: Section, name: string, result: PlayResult, baseline: Fi
 
 /** The uninterrupted run every other run is compared with. */
 export async function runBaseline(scenario: Scenario, tasks: string[], timeoutMs: number): Promise<Baseline> {
-  const result = await play(scenario, { tasks, timeoutMs });
+  const result = await play(scenario, { tasks, timeoutMs, world: { app: foremanUnderTest } });
   if (!result.finished) throw new Error(`the baseline run did not finish:\n${result.stepFailures.join("\n")}\n${result.appLogTail}`);
   return { seconds: result.seconds, deliveries: result.deliveries, state: result.state };
 }
@@ -74,7 +69,7 @@ async function playMix(plan: BenchPlan, mix: FaultMix, options: PlayOptions): Pr
     return await play(scenario, {
       ...options,
       modelServers: [primary, backup],
-      world: { realModel: { baseUrl: primary.url, apiKey: "sandbox" }, appEnv: { FOREMAN_PROVIDERS: JSON.stringify(providers) } },
+      world: { app: foremanUnderTest, realModel: { baseUrl: primary.url, apiKey: "sandbox" }, appEnv: { FOREMAN_PROVIDERS: JSON.stringify(providers) } },
     });
   } finally {
     await primary.stop();
@@ -91,7 +86,7 @@ export async function runBench(plan: BenchPlan, baseline: Baseline): Promise<Run
     records.push(entry);
     plan.onRun?.(entry);
   };
-  const common = { tasks: plan.tasks, timeoutMs: plan.timeoutMs };
+  const common = { tasks: plan.tasks, timeoutMs: plan.timeoutMs, world: { app: foremanUnderTest } };
   for (const [index, disruptions] of plan.crashes.entries()) {
     const name = `crash run ${index + 1}`;
     add(record("crash", name, await play(plan.scenario, { ...common, disruptions, keepLogAs: logFile(plan, name) }), baseline.state));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { World } from "../../src/sandbox/run/world.ts";
-import { loadScenario } from "../../src/sandbox/scenario/index.ts";
+import { type World, loadScenario } from "@foreman/sandbox";
 import { CASE_TIMEOUT_MS, explain, scenarioPath } from "./run-case.ts";
 import { runInWorld } from "./run-in-world.ts";
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { taskPull } from "../../src/sandbox/run/observe.ts";
-import type { World } from "../../src/sandbox/run/world.ts";
+import { taskPull, type World } from "@foreman/sandbox";
 import { appComments, CASE_TIMEOUT_MS, explain, foremanChecks } from "./run-case.ts";
 import { runCaseInWorld, waitFor } from "./run-in-world.ts";
 

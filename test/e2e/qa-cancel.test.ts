@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pullState, taskPull } from "../../src/sandbox/run/observe.ts";
-import type { World } from "../../src/sandbox/run/world.ts";
+import { pullState, taskPull, type World } from "@foreman/sandbox";
 import { CASE_TIMEOUT_MS, explain } from "./run-case.ts";
 import { runCaseInWorld } from "./run-in-world.ts";
 import { branchExists, modelRequests, reactionsOn, statusComment } from "./qa-observe.ts";

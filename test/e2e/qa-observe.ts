@@ -1,6 +1,4 @@
-import { commentsOn, taskBranch, taskPull } from "../../src/sandbox/run/observe.ts";
-import type { World } from "../../src/sandbox/run/world.ts";
-import type { RecordedModelRequest } from "../../src/sandbox/model/recorded-request.ts";
+import { commentsOn, taskBranch, taskPull, type World, type RecordedModelRequest } from "@foreman/sandbox";
 import { appComments } from "./run-case.ts";
 
 /** What the end-to-end cases of the QA loop read from the sandbox before it is torn down. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { World } from "../../src/sandbox/run/world.ts";
+import type { World } from "@foreman/sandbox";
 import { CASE_TIMEOUT_MS, explain, foremanChecks } from "./run-case.ts";
 import { runCaseInWorld } from "./run-in-world.ts";
 import { headOf, modelRequests, promptText, pullCommits, pullReviewComments, pullReviews } from "./qa-observe.ts";

@@ -1,8 +1,6 @@
 import { join } from "node:path";
-import { commentsOn } from "../../src/sandbox/run/observe.ts";
-import { runScenario, type RunOptions, type RunResult } from "../../src/sandbox/run/run-scenario.ts";
-import type { World } from "../../src/sandbox/run/world.ts";
-import { loadScenario } from "../../src/sandbox/scenario/index.ts";
+import { commentsOn, runScenario, type RunOptions, type RunResult, type World, loadScenario } from "@foreman/sandbox";
+import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 
 /** Each case gets a minute: the runs take seconds, the margin covers a busy machine. */
 export const CASE_TIMEOUT_MS = 60_000;
@@ -12,8 +10,8 @@ export function scenarioPath(name: string): string {
 }
 
 /** Loads `scenarios/<name>` and runs it end to end against the real app process. */
-export async function runCase(name: string, options: RunOptions = {}): Promise<RunResult> {
-  return runScenario(await loadScenario(scenarioPath(name)), options);
+export async function runCase(name: string, options: Omit<RunOptions, "app"> = {}): Promise<RunResult> {
+  return runScenario(await loadScenario(scenarioPath(name)), { app: foremanUnderTest, ...options });
 }
 
 /** What to read when a run fails: its failures, the timeline, the tail of the app's log and what the test observed. */

@@ -1,12 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
-import { performStep } from "../../src/sandbox/run/actions.ts";
-import { expectationFailures } from "../../src/sandbox/run/expectations.ts";
-import { conditionHolds } from "../../src/sandbox/run/observe.ts";
-import { collectFigures } from "../../src/sandbox/run/summary.ts";
-import { describeDelivery } from "../../src/sandbox/run/timeline.ts";
-import { createWorld, type World } from "../../src/sandbox/run/world.ts";
-import { loadScenario, type Scenario } from "../../src/sandbox/scenario/index.ts";
+import { performStep, expectationFailures, conditionHolds, collectFigures, describeDelivery, createWorld, type World, loadScenario, type Scenario } from "@foreman/sandbox";
+import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 import { scenarioPath } from "./run-case.ts";
 
 /** A run that keeps its world open until the test has looked at it. */
@@ -89,7 +84,7 @@ export async function waitQuiet(world: World, polls: number, timeoutMs: number):
 export async function runInWorld<T>(scenario: Scenario, options: WorldRunOptions<T>): Promise<WorldRun<T>> {
   const startedAt = Date.now();
   const deadline = startedAt + scenario.timeoutSeconds * 1000;
-  const world = await createWorld(scenario, { appLogLevel: "info" });
+  const world = await createWorld(scenario, { app: foremanUnderTest, appLogLevel: "info" });
   try {
     let failures = await playSteps(world, deadline, options.beforeStep);
     if (failures.length === 0) {

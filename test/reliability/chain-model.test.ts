@@ -4,7 +4,7 @@ import { createModel } from "../../src/adapters/model/create-model.ts";
 import { ModelCallError } from "../../src/adapters/model/model-error.ts";
 import type { ModelPort, ModelRequest, ModelResponse } from "../../src/ports/model.ts";
 import { pino } from "pino";
-import { startModelServer } from "../../src/sandbox/model/index.ts";
+import { startModelServer } from "@foreman/sandbox";
 
 const request: ModelRequest = { role: "planner", model: "repo-model", messages: [{ role: "user", content: "Plan. Answer in JSON." }], json: true };
 const answer = (model: string): ModelResponse => ({ content: "{}", model, promptTokens: 1, completionTokens: 1, finishReason: "stop" });

@@ -1,14 +1,10 @@
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadBenchScenario } from "../../bench/harness/bench-scenario.ts";
-import { compareWithBaseline } from "../../bench/harness/compare.ts";
-import type { Disruption } from "../../bench/harness/disruptions.ts";
-import { play, type PlayResult } from "../../bench/harness/play.ts";
+import { compareWithBaseline, type Disruption, play, type PlayResult, type World, type Scenario } from "@foreman/sandbox";
+import { databaseOf, foremanUnderTest } from "../../demo/foreman-under-test.ts";
 import { auditReport } from "../../src/cli/audit.ts";
 import { replayWorkflow } from "../../src/cli/replay.ts";
 import type { WorkflowState } from "../../src/engine/types.ts";
-import type { World } from "../../src/sandbox/run/world.ts";
-import type { Scenario } from "../../src/sandbox/scenario/index.ts";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.ts";
 
 const TASKS = ["mean", "median", "summary"];
@@ -29,7 +25,7 @@ interface Audit {
 
 /** What the app's database says about the run's workflow, read before the world is torn down. */
 function readAudit(world: World, into: Audit): void {
-  const store = new SqliteStore(join(world.dir, "foreman.db"));
+  const store = new SqliteStore(databaseOf(world.dataDir));
   try {
     const id = `${world.repo.owner.login}/${world.repo.name}#${world.issueNumber}`.toLowerCase();
     const events = store.events(id);
@@ -46,7 +42,7 @@ describe("an uninterrupted run and a crashed one", () => {
 
   beforeAll(async () => {
     scenario = await loadBenchScenario();
-    baseline = await play(scenario, { tasks: TASKS, timeoutMs: 40_000, inspect: (world) => readAudit(world, audit) });
+    baseline = await play(scenario, { world: { app: foremanUnderTest }, tasks: TASKS, timeoutMs: 40_000, inspect: (world) => readAudit(world, audit) });
   }, 60_000);
 
   it("rebuilds the stored workflow state by replaying the recorded events, which the audit prints", () => {
@@ -59,7 +55,7 @@ describe("an uninterrupted run and a crashed one", () => {
   });
 
   it("completes after three kill -9 and restarts with the same final state as the uninterrupted run: no duplicate, no lost task", async () => {
-    const crashed = await play(scenario, { tasks: TASKS, timeoutMs: 60_000, disruptions: KILLS });
+    const crashed = await play(scenario, { world: { app: foremanUnderTest }, tasks: TASKS, timeoutMs: 60_000, disruptions: KILLS });
     const comparison = compareWithBaseline(crashed.state, baseline.state);
 
     expect(crashed.disruptions.filter((kill) => kill.firedAtMs !== null)).toHaveLength(3);

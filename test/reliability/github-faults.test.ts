@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadBenchScenario, withFaults } from "../../bench/harness/bench-scenario.ts";
-import { play } from "../../bench/harness/play.ts";
+import { play } from "@foreman/sandbox";
+import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 
 const TASKS = ["mean", "median", "summary"];
 
@@ -15,7 +16,7 @@ describe("GitHub faults", () => {
     ];
     const scenario = withFaults(await loadBenchScenario(), { github: writes.map((on) => ({ kind: "server_error_after_write", on: { ...on, nth: 1 } })) });
 
-    const result = await play(scenario, { tasks: TASKS, timeoutMs: 55_000 });
+    const result = await play(scenario, { world: { app: foremanUnderTest }, tasks: TASKS, timeoutMs: 55_000 });
 
     expect(result.faults.github.server_error_after_write).toBe(writes.length);
     expect(result.finished, result.appLogTail).toBe(true);
@@ -33,7 +34,7 @@ describe("GitHub faults", () => {
       ],
     });
 
-    const result = await play(scenario, { tasks: TASKS, timeoutMs: 55_000 });
+    const result = await play(scenario, { world: { app: foremanUnderTest }, tasks: TASKS, timeoutMs: 55_000 });
 
     expect(result.faults.github).toMatchObject({ secondary_rate_limit: 1, primary_rate_limit: 1 });
     expect(result.faults.github.server_error ?? 0).toBeGreaterThan(0);

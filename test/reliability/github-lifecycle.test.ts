@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
-import { play } from "../../bench/harness/play.ts";
+import { play, expireInstallationTokens } from "@foreman/sandbox";
+import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 import { loadBenchScenario } from "../../bench/harness/bench-scenario.ts";
-import { expireInstallationTokens } from "../../src/sandbox/github/auth.ts";
 import { jobStates, liveWorld, startWork, storedWorkflow } from "./live-world.ts";
 import { waitUntil } from "./wait.ts";
 
@@ -13,6 +13,7 @@ describe("GitHub lifecycle faults", () => {
     const expiries: number[] = [];
 
     const result = await play(await loadBenchScenario(), {
+      world: { app: foremanUnderTest },
       tasks: TASKS,
       timeoutMs: 50_000,
       onStart: (world) => {

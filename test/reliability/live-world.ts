@@ -1,16 +1,13 @@
-import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { onTestFinished } from "vitest";
 import { loadBenchScenario } from "../../bench/harness/bench-scenario.ts";
-import { performStep } from "../../src/sandbox/run/actions.ts";
-import { commentsOn } from "../../src/sandbox/run/observe.ts";
-import { createWorld, type World, type WorldOptions } from "../../src/sandbox/run/world.ts";
-import type { Scenario } from "../../src/sandbox/scenario/index.ts";
+import { performStep, commentsOn, createWorld, type World, type WorldOptions, type Scenario } from "@foreman/sandbox";
+import { databaseOf, foremanUnderTest } from "../../demo/foreman-under-test.ts";
 import { waitUntil } from "./wait.ts";
 
 /** The demo scenario's world with the app running, closed when the test ends. */
-export async function liveWorld(edit: (scenario: Scenario) => Scenario = (scenario) => scenario, options: WorldOptions = {}): Promise<World> {
-  const world = await createWorld(edit(await loadBenchScenario()), { appLogLevel: "info", ...options });
+export async function liveWorld(edit: (scenario: Scenario) => Scenario = (scenario) => scenario, options: Partial<WorldOptions> = {}): Promise<World> {
+  const world = await createWorld(edit(await loadBenchScenario()), { app: foremanUnderTest, appLogLevel: "info", ...options });
   onTestFinished(() => world.close());
   return world;
 }
@@ -31,7 +28,7 @@ export interface StoredWorkflow {
 
 /** Reads the app's database (read-only, beside the running app). */
 export function readDb<T>(world: World, read: (db: DatabaseSync) => T): T {
-  const db = new DatabaseSync(join(world.dir, "foreman.db"), { readOnly: true });
+  const db = new DatabaseSync(databaseOf(world.dataDir), { readOnly: true });
   try {
     return read(db);
   } finally {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadBenchScenario, withFaults } from "../../bench/harness/bench-scenario.ts";
-import { play } from "../../bench/harness/play.ts";
+import { play } from "@foreman/sandbox";
+import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 
 const TASKS = ["mean", "median", "summary"];
 
@@ -16,7 +17,7 @@ describe("model faults", () => {
       ],
     });
 
-    const result = await play(scenario, { tasks: TASKS, timeoutMs: 55_000 });
+    const result = await play(scenario, { world: { app: foremanUnderTest }, tasks: TASKS, timeoutMs: 55_000 });
 
     expect(result.faults.model).toEqual({ rate_limit: 1, server_error: 1, timeout: 1, malformed_json: 1, truncated_json: 1 });
     expect(result.finished, result.appLogTail).toBe(true);

@@ -2,9 +2,7 @@ import { Probot, type ProbotOctokit } from "probot";
 import { pino } from "pino";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { foremanOctokit, isWrite } from "../../src/foreman-octokit.ts";
-import { expireInstallationTokens } from "../../src/sandbox/github/auth.ts";
-import type { GitHubFaultRule } from "../../src/sandbox/github/faults.ts";
-import { SandboxGitHub } from "../../src/sandbox/github/sandbox.ts";
+import { expireInstallationTokens, type GitHubFaultRule, SandboxGitHub } from "@foreman/sandbox";
 
 /** The app's installation client (Foreman's Octokit) over a sandbox with one repository and one issue. */
 async function appClient(faults: GitHubFaultRule[]): Promise<{ github: SandboxGitHub; octokit: InstanceType<typeof ProbotOctokit> }> {

@@ -1,8 +1,7 @@
 import { Probot, ProbotOctokit } from "probot";
 import { pino } from "pino";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { loadOpenApiIndex, validateResponse } from "../../src/sandbox/github/fidelity/rest.ts";
-import { SandboxGitHub } from "../../src/sandbox/github/sandbox.ts";
+import { loadOpenApiIndex, validateResponse, SandboxGitHub } from "@foreman/sandbox";
 
 const index = loadOpenApiIndex();
 const Unthrottled = ProbotOctokit.defaults({ throttle: { enabled: false }, retry: { enabled: false } });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
-import { performStep } from "../../src/sandbox/run/actions.ts";
+import { performStep } from "@foreman/sandbox";
 import { liveWorld, readDb } from "./live-world.ts";
 import { waitUntil } from "./wait.ts";
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { taskPull } from "../../src/sandbox/run/observe.ts";
-import type { World } from "../../src/sandbox/run/world.ts";
+import { taskPull, type World } from "@foreman/sandbox";
 import { appComments, explain, foremanChecks } from "../e2e/run-case.ts";
 import { headOf, reactionsOn } from "../e2e/qa-observe.ts";
 import { waitFor, waitQuiet } from "../e2e/run-in-world.ts";

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import { parseStatusMarker } from "../../src/render/status-marker.ts";
-import type { World } from "../../src/sandbox/run/world.ts";
+import type { World } from "@foreman/sandbox";
 
 const run = promisify(execFile);
 

@@ -1,7 +1,7 @@
-import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
-import type { World } from "../../src/sandbox/run/world.ts";
+import type { World } from "@foreman/sandbox";
+import { databaseOf } from "../../demo/foreman-under-test.ts";
 import { explain } from "../e2e/run-case.ts";
 import { waitFor, waitQuiet } from "../e2e/run-in-world.ts";
 import { ATTACK_TIMEOUT_MS, runAttack } from "./run-attack.ts";
@@ -15,7 +15,7 @@ function botComments(world: World, issue: number): string[] {
 
 /** The app's workflows as `id: open`, read from its database without writing to it. */
 function workflows(world: World): string[] {
-  const db = new DatabaseSync(join(world.dir, "foreman.db"), { readOnly: true });
+  const db = new DatabaseSync(databaseOf(world.dataDir), { readOnly: true });
   try {
     return (db.prepare("SELECT id, open FROM workflows ORDER BY id").all() as Array<{ id: string; open: number }>).map((row) => `${row.id}: ${row.open === 1 ? "open" : "closed"}`);
   } finally {

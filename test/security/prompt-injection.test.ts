@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { commentsOn, taskBranch, taskPull } from "../../src/sandbox/run/observe.ts";
-import type { World } from "../../src/sandbox/run/world.ts";
+import { commentsOn, taskBranch, taskPull, type World } from "@foreman/sandbox";
 import { appComments, explain, foremanChecks } from "../e2e/run-case.ts";
 import { issueLabels } from "../e2e/qa-observe.ts";
 import { promptTexts } from "./leaks.ts";

@@ -1,12 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { performStep } from "../../src/sandbox/run/actions.ts";
-import { expectationFailures } from "../../src/sandbox/run/expectations.ts";
-import { conditionHolds } from "../../src/sandbox/run/observe.ts";
-import { collectFigures } from "../../src/sandbox/run/summary.ts";
-import { describeDelivery } from "../../src/sandbox/run/timeline.ts";
-import { createWorld, type World } from "../../src/sandbox/run/world.ts";
-import { loadScenario } from "../../src/sandbox/scenario/index.ts";
+import { performStep, expectationFailures, conditionHolds, collectFigures, describeDelivery, createWorld, type World, loadScenario } from "@foreman/sandbox";
+import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 import { waitFor, waitQuiet, type WorldRun } from "../e2e/run-in-world.ts";
 
 /** Each attack gets a minute: the runs take seconds, the margin covers a busy machine. */
@@ -63,7 +58,7 @@ export async function runAttack<T>(name: string, options: AttackOptions<T>): Pro
   const scenario = await loadScenario(attackScenario(name));
   const startedAt = Date.now();
   const deadline = startedAt + scenario.timeoutSeconds * 1000;
-  const world = await createWorld(scenario, { appLogLevel: "info", ...(options.appEnv ? { appEnv: options.appEnv } : {}) });
+  const world = await createWorld(scenario, { app: foremanUnderTest, appLogLevel: "info", ...(options.appEnv ? { appEnv: options.appEnv } : {}) });
   try {
     let failures = await playSteps(world, deadline, options);
     if (failures.length === 0) {

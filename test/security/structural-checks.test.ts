@@ -10,7 +10,8 @@ import type { RepoRef, WorkflowState } from "../../src/engine/types.ts";
 import type { Plan } from "../../src/plan/index.ts";
 import { LOG_REDACTION } from "../../src/policy/log-redaction.ts";
 import { sanitizeSource, sanitizeUntrusted } from "../../src/policy/sanitize.ts";
-import { readManifest } from "../../src/sandbox/run/manifest.ts";
+import { readManifest } from "@foreman/sandbox";
+import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 import { neutralizePlainText } from "../../src/render/index.ts";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.ts";
 import { ciOutcome } from "../../src/worker/ci-outcome.ts";
@@ -115,7 +116,7 @@ describe("the workflow cap per installation", () => {
 
 describe("the App's permissions", () => {
   it("leave out `workflows`, so GitHub itself refuses a change to CI, and grant nothing administrative", () => {
-    const { permissions } = readManifest();
+    const { permissions } = readManifest(foremanUnderTest.manifestPath);
 
     expect(Object.keys(permissions).sort()).toEqual(["actions", "checks", "contents", "issues", "metadata", "pull_requests"]);
     expect(permissions).not.toHaveProperty("workflows");

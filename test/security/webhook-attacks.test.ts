@@ -1,10 +1,9 @@
 import { createHmac, randomUUID } from "node:crypto";
-import { join } from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { Webhooks } from "@octokit/webhooks";
 import { describe, expect, it } from "vitest";
-import type { Delivery } from "../../src/sandbox/github/webhooks.ts";
-import type { World } from "../../src/sandbox/run/world.ts";
+import type { Delivery, World } from "@foreman/sandbox";
+import { databaseOf } from "../../demo/foreman-under-test.ts";
 import { appComments, explain } from "../e2e/run-case.ts";
 import { statusComment } from "../e2e/qa-observe.ts";
 import { waitQuiet } from "../e2e/run-in-world.ts";
@@ -18,7 +17,7 @@ interface Recorded {
 
 /** What the app has recorded, read from its database without writing to it. */
 function recorded(world: World): Recorded {
-  const db = new DatabaseSync(join(world.dir, "foreman.db"), { readOnly: true });
+  const db = new DatabaseSync(databaseOf(world.dataDir), { readOnly: true });
   try {
     const deliveries = (db.prepare("SELECT id FROM deliveries ORDER BY id").all() as Array<{ id: string }>).map((row) => row.id);
     const count = (table: string): number => (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;

@@ -1,6 +1,6 @@
 import { afterEach, expect, it } from "vitest";
 import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.ts";
-import { startHarness, type Harness } from "../../sandbox/github/harness.ts";
+import { startHarness, type Harness } from "@foreman/sandbox/harness";
 
 let h: Harness;
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { GitHubCallError } from "../../../src/adapters/github/errors.ts";
 import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.ts";
 import type { CheckRunInput, FileChange } from "../../../src/ports/github.ts";
-import { startHarness, type Harness } from "../../sandbox/github/harness.ts";
+import { startHarness, type Harness } from "@foreman/sandbox/harness";
 
 const owner = "acme";
 const repo = "calculator";

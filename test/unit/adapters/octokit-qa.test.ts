@@ -4,8 +4,8 @@ import { tailOf } from "../../../src/adapters/github/failure-evidence.ts";
 import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.ts";
 import type { FileChange } from "../../../src/ports/github.ts";
 import { formatEvidence } from "../../../src/qa/evidence.ts";
-import type { CiCommand } from "../../../src/sandbox/github/state/types.ts";
-import { startHarness, type Harness } from "../../sandbox/github/harness.ts";
+import type { CiCommand } from "@foreman/sandbox";
+import { startHarness, type Harness } from "@foreman/sandbox/harness";
 
 const owner = "acme";
 const repo = "calculator";

@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { ModelCallError, OpenAiModel } from "../../../src/adapters/model/openai-model.ts";
 import type { ModelRequest } from "../../../src/ports/model.ts";
-import { startModelServer, type ModelServerOptions } from "../../../src/sandbox/model/index.ts";
+import { startModelServer, type ModelServerOptions } from "@foreman/sandbox";
 
 const request: ModelRequest = {
   role: "planner",

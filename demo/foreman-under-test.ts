@@ -1,0 +1,43 @@
+import { rm } from "node:fs/promises";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { AppContext, AppUnderTest } from "@foreman/sandbox";
+import { WEBHOOK_PATH } from "../src/foreman.ts";
+import { pendingJobsIn } from "../src/store/sqlite/pending-work.ts";
+
+const root = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
+
+/** Foreman's database inside the run's data folder. */
+export const databaseOf = (dataDir: string): string => join(dataDir, "foreman.db");
+
+function env(context: AppContext): Record<string, string> {
+  return {
+    APP_ID: String(context.appId),
+    PRIVATE_KEY: context.privateKey,
+    WEBHOOK_SECRET: context.webhookSecret,
+    FOREMAN_GITHUB_API_URL: context.githubUrl,
+    FOREMAN_DB_PATH: databaseOf(context.dataDir),
+    FOREMAN_LLM_BASE_URL: context.modelUrl,
+    FOREMAN_LLM_API_KEY: context.modelApiKey,
+    FOREMAN_GITHUB_THROTTLE: "off",
+    // Short intervals, so a dropped webhook or a crash costs the sandbox seconds, not minutes.
+    FOREMAN_RECONCILE_SECONDS: "2",
+    FOREMAN_RECONCILE_SCAN_SECONDS: "5",
+    FOREMAN_LEASE_SECONDS: "3",
+    LOG_LEVEL: context.logLevel,
+    LOG_FORMAT: "json",
+    ...(context.model ? { FOREMAN_DEFAULT_MODEL: context.model } : {}),
+  };
+}
+
+/** Foreman as the sandbox runs it: `src/main.ts` with `app.yml`, idle when its job table is empty. */
+export const foremanUnderTest: AppUnderTest = {
+  entry: root("src/main.ts"),
+  manifestPath: root("app.yml"),
+  webhookPath: WEBHOOK_PATH,
+  env,
+  pendingWork: (dataDir) => pendingJobsIn(databaseOf(dataDir)),
+  async loseData(dataDir) {
+    for (const suffix of ["", "-wal", "-shm"]) await rm(`${databaseOf(dataDir)}${suffix}`, { force: true });
+  },
+};

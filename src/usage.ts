@@ -1,0 +1,12 @@
+/** What `foreman --help` prints: how to start the app and where its settings are documented. */
+export const USAGE = `Foreman: a GitHub App that turns a labelled issue into merged code.
+
+Usage: node dist/main.js        (or: npm start)
+
+Settings come from the environment:
+  APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET   the GitHub App's credentials
+  FOREMAN_LLM_BASE_URL, FOREMAN_LLM_API_KEY                 an OpenAI-compatible endpoint
+  PORT, HOST, LOG_LEVEL, FOREMAN_DB_PATH                    the server and its database
+
+Every setting, with its default, is in docs/deployment.md.
+`;
