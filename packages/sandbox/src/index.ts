@@ -14,6 +14,7 @@ export type { AppContext, AppUnderTest } from "./run/app-under-test.ts";
 export { readManifest } from "./run/manifest.ts";
 export { createWorld, type RealModel, type UserOctokit, type World, type WorldOptions } from "./run/world.ts";
 export { performStep } from "./run/actions.ts";
+export { POLL_MS, waitFor } from "./run/wait-for.ts";
 export { commentsOn, conditionHolds, pullState, taskBranch, taskPull } from "./run/observe.ts";
 export { expectationFailures } from "./run/expectations.ts";
 export { collectFigures, type RunFigures } from "./run/summary.ts";
