@@ -42,6 +42,8 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
       return `${boundWords(issue.origin, "at least", issue.minimum, issue.inclusive)}${got}`;
     case "too_big":
       return `${boundWords(issue.origin, "at most", issue.maximum, issue.inclusive)}${got}`;
+    case "custom":
+      return `${issue.message}${got}`;
     default:
       return issue.message;
   }

@@ -1,9 +1,19 @@
 import { z } from "zod";
+import { globProblem } from "../policy/glob-problem.ts";
 
 export const DEFAULT_MODEL = "gpt-4o-mini";
 
 const ModelName = z.string().min(1);
 const PositiveInt = z.int().min(1);
+
+/** A path glob: one that cannot be parsed, or can never match a path in the repository, is a problem. */
+const PathGlob = z
+  .string()
+  .min(1)
+  .superRefine((glob, context) => {
+    const problem = glob === "" ? undefined : globProblem(glob);
+    if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
+  });
 
 export const ModelsConfig = z
   .object({
@@ -74,7 +84,7 @@ export const RepoConfig = z
     maxParallelTasks: z.int().min(1).max(10).default(3),
     models: ModelsConfig.prefault({}),
     merge: MergeConfig.prefault({}),
-    protectedPaths: z.array(z.string().min(1)).default([]),
+    protectedPaths: z.array(PathGlob).default([]),
     limits: LimitsConfig.prefault({}),
     qa: QaConfig.prefault({}),
     approval: ApprovalConfig.prefault({}),

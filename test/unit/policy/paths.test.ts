@@ -65,6 +65,26 @@ describe("checkWritablePath", () => {
     expect(checkWritablePath("infra/main.tf", onlyThis("infra/main.tf", ["infra/**"]))).toEqual({ kind: "protected", path: "infra/main.tf", glob: "infra/**" });
   });
 
+  it.each([
+    ["**/*.{yml,yaml}", "deploy/values.yaml"],
+    ["**/*.{yml,yaml}", "a/b.yml"],
+    ["config/[ab].json", "config/b.json"],
+    ["secrets/[!_]*", "secrets/prod.txt"],
+    [".github/**", ".github/ISSUE_TEMPLATE/bug.md"],
+    ["src/{api,web}/auth/**", "src/web/auth/session.ts"],
+  ])("protects with braces, classes and dot folders: %s refuses %s", (glob, path) => {
+    expect(checkWritablePath(path, onlyThis(path, [glob]))).toEqual({ kind: "protected", path, glob });
+  });
+
+  it.each([
+    ["**/*.{yml,yaml}", "deploy/values.json"],
+    ["config/[ab].json", "config/c.json"],
+    ["secrets/[!_]*", "secrets/_example.txt"],
+    ["Infra/**", "infra/main.tf"],
+  ])("lets through what the pattern does not name: %s allows %s", (glob, path) => {
+    expect(checkWritablePath(path, onlyThis(path, [glob]))).toBeNull();
+  });
+
   it("checks safety before protection and protection before the task's files", () => {
     expect(checkWritablePath("../.env", { taskFiles: [], protectedPaths: [] })?.kind).toBe("unsafe");
     expect(checkWritablePath(".env", { taskFiles: [], protectedPaths: [] })?.kind).toBe("protected");

@@ -21,6 +21,47 @@ describe("classifyRisk", () => {
     expect(classifyRisk([file("services/api/Dockerfile")], 3).level).toBe("high");
   });
 
+  it.each([
+    "package.json",
+    "web/package-lock.json",
+    "npm-shrinkwrap.json",
+    "yarn.lock",
+    "pnpm-lock.yaml",
+    "requirements-dev.txt",
+    "py/pyproject.toml",
+    "Pipfile",
+    "Pipfile.lock",
+    "poetry.lock",
+    "go.mod",
+    "go.sum",
+    "crates/x/Cargo.toml",
+    "Cargo.lock",
+    "Gemfile",
+    "Gemfile.lock",
+    "pom.xml",
+    "app/build.gradle",
+    "settings.gradle.kts",
+    "composer.json",
+    "Makefile",
+    "build.dockerfile",
+    "docker-compose.prod.yml",
+    "Jenkinsfile",
+    ".gitlab-ci.yml",
+    "ci/deploy.sh",
+    "scripts/release.js",
+    "bin/run",
+    ".husky/pre-commit",
+    ".pre-commit-config.yaml",
+    "setup.py",
+    "tests/conftest.py",
+    "webpack.config.js",
+    "web/vite.config.ts",
+    "rollup.config.mjs",
+    "babel.config.json",
+  ])("calls a change to %s high risk", (path) => {
+    expect(classifyRisk([file(path)], 1).level).toBe("high");
+  });
+
   it("grades by size and by deletions", () => {
     expect(classifyRisk([file("src/a.js")], 150).level).toBe("medium");
     expect(classifyRisk([file("src/a.js")], 400).level).toBe("high");
