@@ -1,3 +1,4 @@
+import { APP_AUTHOR } from "./count-expectations.ts";
 import { asArray, asString, dig } from "./raw.ts";
 import type { ProblemPath, ScenarioProblem } from "./scenario-error.ts";
 import { plannedTaskIds, taskReferences } from "./task-references.ts";
@@ -14,6 +15,7 @@ export function crossCheck(rawScenario: unknown): ScenarioProblem[] {
     ...unknownActors(rawScenario),
     ...unknownTasks(rawScenario),
     ...pullRequestCount(rawScenario),
+    ...ambiguousAppAuthor(rawScenario),
   ];
 }
 
@@ -69,4 +71,15 @@ function pullRequestCount(raw: unknown): ScenarioProblem[] {
       message: `is ${count}, but merged, open and closed list ${listed} pull requests`,
     },
   ];
+}
+
+/** `author: app` names the app under test in comment counts, so no actor may be called app there. */
+function ambiguousAppAuthor(raw: unknown): ScenarioProblem[] {
+  const actorIsApp = asArray(dig(raw, "actors")).some((actor) => asString(dig(actor, "login"))?.toLowerCase() === APP_AUTHOR);
+  if (!actorIsApp) return [];
+  return asArray(dig(raw, "expect", "comments")).flatMap((count, index) =>
+    asString(dig(count, "author"))?.toLowerCase() === APP_AUTHOR
+      ? [{ path: ["expect", "comments", index, "author"], message: `"${APP_AUTHOR}" means the app under test here, but an actor is also called ${APP_AUTHOR}` }]
+      : [],
+  );
 }

@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { CommentCountExpectation, NoDuplicates } from "./count-expectations.ts";
 import { AgentRole, LabelName, RepositoryPath, TaskId } from "./primitives.ts";
+import { TaskCondition } from "./task-condition.ts";
 
 const Count = z.int().min(0);
 
@@ -22,6 +24,9 @@ export const FileExpectation = z
     }
   });
 export type FileExpectation = z.infer<typeof FileExpectation>;
+
+/** How long the run must stay quiet, once everything expected holds, before it ends and is judged. */
+export const DEFAULT_QUIET_SECONDS = 2;
 
 /** What must be true when the scenario ends. Lists of task ids are exact sets. */
 export const ScenarioExpectation = z.strictObject({
@@ -71,5 +76,16 @@ export const ScenarioExpectation = z.strictObject({
     .prefault({}),
   /** At most this many Git Data API writes per task commit (tree, commit, ref: 3). */
   gitDataWritesPerTask: z.int().min(1).optional(),
+  /** How many comments each place holds. */
+  comments: z.array(CommentCountExpectation).min(1).optional(),
+  /** The app created nothing twice: pull requests, comments, commits, check runs, reviews. */
+  noDuplicates: NoDuplicates.optional(),
+  /** The state of tasks, as a maintainer sees it on GitHub. */
+  tasks: z.array(TaskCondition).min(1).optional(),
+  /**
+   * Once everything expected holds, the run goes on until nothing has been in flight for this
+   * long, so that a late wrong action (a second comment, a duplicate pull request) is seen.
+   */
+  quietSeconds: z.number().min(0).max(600).default(DEFAULT_QUIET_SECONDS),
 });
 export type ScenarioExpectation = z.infer<typeof ScenarioExpectation>;

@@ -1,4 +1,13 @@
-export { ScenarioExpectation, FileExpectation } from "./expectation.ts";
+export { DEFAULT_QUIET_SECONDS, ScenarioExpectation, FileExpectation } from "./expectation.ts";
+export {
+  APP_AUTHOR,
+  CommentCountExpectation,
+  DUPLICATE_KINDS,
+  DuplicateKind,
+  duplicateKinds,
+  NoDuplicates,
+} from "./count-expectations.ts";
+export { AppCheckCondition, CheckConclusion, TaskCondition } from "./task-condition.ts";
 export { GitHubFault, GitHubFaultSelection, GitHubSandboxOptions, WebhookFaults } from "./github-faults.ts";
 export { loadScenario, parseScenario, type ParseScenarioOptions } from "./load-scenario.ts";
 export {
@@ -22,6 +31,7 @@ export {
   ScenarioStep,
   StepCondition,
   STEP_ACTIONS,
+  WaitAction,
   stepAction,
   type StepAction,
   type StepActionKind,

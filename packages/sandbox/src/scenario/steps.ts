@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { BranchName, LabelName, Login, PositiveSeconds, RepositoryPath, TaskId } from "./primitives.ts";
+import { TaskCondition } from "./task-condition.ts";
 
 /** Where a comment lives: the scenario's issue, or the pull request of a plan task. */
 export const CommentTarget = z.union([z.literal("issue"), z.strictObject({ task: TaskId })], {
@@ -35,7 +36,7 @@ export const MergeQueueCondition = z.strictObject({
   state: z.enum(["queued", "removed", "merged"]),
 });
 
-const CONDITION_KEYS = ["pullRequest", "commentContains", "issue", "mergeQueue"] as const;
+const CONDITION_KEYS = ["pullRequest", "commentContains", "issue", "mergeQueue", "task"] as const;
 
 /** What a step waits for before it acts. All given conditions must hold at the same time. */
 export const StepCondition = z
@@ -44,6 +45,8 @@ export const StepCondition = z
     commentContains: CommentCondition.optional(),
     issue: IssueCondition.optional(),
     mergeQueue: MergeQueueCondition.optional(),
+    /** The task's state as a maintainer sees it: its pull request, checks, the app's check run, its status line. */
+    task: TaskCondition.optional(),
     /** How long to wait; defaults to what is left of the scenario's timeoutSeconds. */
     timeoutSeconds: PositiveSeconds.optional(),
   })
@@ -94,6 +97,9 @@ export const ReviewAction = z.strictObject({
   comments: z.array(ReviewComment).default([]),
 });
 
+/** A pause: the step waits this long (after its `when`, if any) and does nothing else. */
+export const WaitAction = z.strictObject({ seconds: PositiveSeconds });
+
 export const STEP_ACTIONS = ["label", "unlabel", "comment", "editComment", "push", "review"] as const;
 export type StepActionKind = (typeof STEP_ACTIONS)[number];
 
@@ -113,6 +119,8 @@ export const ScenarioStep = z
     editComment: EditCommentAction.optional(),
     push: PushAction.optional(),
     review: ReviewAction.optional(),
+    /** Only waits this long; no actor needed. */
+    wait: WaitAction.optional(),
   })
   .superRefine((step, context) => {
     const actions = STEP_ACTIONS.filter((key) => step[key] !== undefined);
@@ -122,8 +130,11 @@ export const ScenarioStep = z
     if (actions.length > 0 && step.as === undefined) {
       context.addIssue({ code: "custom", path: ["as"], message: "required: who does this step" });
     }
-    if (actions.length === 0 && step.when === undefined) {
-      context.addIssue({ code: "custom", message: `expected an action (${STEP_ACTIONS.join(", ")}) or a when` });
+    if (actions.length > 0 && step.wait !== undefined) {
+      context.addIssue({ code: "custom", path: ["wait"], message: `a step waits or acts, not both: put the wait in a step of its own before the ${actions.join(" and ")}` });
+    }
+    if (actions.length === 0 && step.when === undefined && step.wait === undefined) {
+      context.addIssue({ code: "custom", message: `expected an action (${STEP_ACTIONS.join(", ")}), a wait or a when` });
     }
   });
 export type ScenarioStep = z.infer<typeof ScenarioStep>;

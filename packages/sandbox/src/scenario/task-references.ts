@@ -35,12 +35,15 @@ export function taskReferences(rawScenario: unknown): TaskReference[] {
     const at = ["steps", index];
     add([...at, "when", "pullRequest", "task"], dig(step, "when", "pullRequest", "task"));
     add([...at, "when", "mergeQueue", "task"], dig(step, "when", "mergeQueue", "task"));
+    add([...at, "when", "task", "id"], dig(step, "when", "task", "id"));
     add([...at, "when", "commentContains", "on", "task"], dig(step, "when", "commentContains", "on", "task"));
     add([...at, "comment", "on", "task"], dig(step, "comment", "on", "task"));
     add([...at, "editComment", "on", "task"], dig(step, "editComment", "on", "task"));
     add([...at, "push", "task"], dig(step, "push", "task"));
     add([...at, "review", "task"], dig(step, "review", "task"));
   });
+  asArray(dig(rawScenario, "expect", "tasks")).forEach((task, index) => add(["expect", "tasks", index, "id"], dig(task, "id")));
+  asArray(dig(rawScenario, "expect", "comments")).forEach((count, index) => add(["expect", "comments", index, "on", "task"], dig(count, "on", "task")));
   for (const state of ["merged", "open", "closed"]) {
     asArray(dig(rawScenario, "expect", "pullRequests", state)).forEach((id, index) => {
       add(["expect", "pullRequests", state, index], id);
