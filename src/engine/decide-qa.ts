@@ -1,3 +1,4 @@
+import { isRebasable, isRetryable, isRevisable } from "../domain/task-status.ts";
 import { renderEscalation } from "../render/escalation.ts";
 import { ignore, type Decision } from "./decision.ts";
 import type { EngineEvent } from "./events.ts";
@@ -154,11 +155,9 @@ export function revisionDone(state: WorkflowState, task: TaskRecord, event: Of<"
   return committed(base, next, event.outcome.commitSha, "Waiting for CI", "Foreman pushed a revision; CI runs again.");
 }
 
-const REVISABLE = new Set<TaskRecord["status"]>(["ci_running", "ready", "failed", "needs_human", "reviewing"]);
-
 /** A writer's review or review comment on a task's pull request goes to the coder. */
 export function humanFeedback(state: WorkflowState, task: TaskRecord, event: Of<"human_feedback">): Decision {
-  if (!REVISABLE.has(task.status) || !task.headSha) return ignore(state, `review feedback while the task is ${task.status}`);
+  if (!isRevisable(task.status) || !task.headSha) return ignore(state, `review feedback while the task is ${task.status}`);
   const revising = { ...task, status: "revising" as const };
   const feedback = `@${event.by} asked for changes:\n${event.body}`;
   return {
@@ -166,8 +165,6 @@ export function humanFeedback(state: WorkflowState, task: TaskRecord, event: Of<
     effects: [{ type: "run_revision", taskId: task.id, sha: task.headSha, feedback, reply: event.reply }, { type: "update_status" }],
   };
 }
-
-const RETRYABLE = new Set<TaskRecord["status"]>(["failed", "needs_human"]);
 
 function retryOne(state: WorkflowState, task: TaskRecord): Decision {
   const last = task.classifications.at(-1);
@@ -178,7 +175,7 @@ function retryOne(state: WorkflowState, task: TaskRecord): Decision {
 
 /** `/retry` on a task's pull request retries that task; on the issue, every failed or escalated task. */
 export function retry(state: WorkflowState, event: Of<"retry">): Decision {
-  const targets = Object.values(state.tasks).filter((task) => RETRYABLE.has(task.status) && (event.taskId === null || task.id === event.taskId));
+  const targets = Object.values(state.tasks).filter((task) => isRetryable(task.status) && (event.taskId === null || task.id === event.taskId));
   if (targets.length === 0) return ignore(state, "nothing to retry");
   let decision: Decision = { state, effects: [] };
   for (const task of targets) {
@@ -188,10 +185,8 @@ export function retry(state: WorkflowState, event: Of<"retry">): Decision {
   return decision;
 }
 
-const REBASABLE = new Set<TaskRecord["status"]>(["ci_running", "ready", "failed", "needs_human"]);
-
 export function taskConflicted(state: WorkflowState, task: TaskRecord): Decision {
-  if (!REBASABLE.has(task.status) || !task.pr) return ignore(state, `conflict while the task is ${task.status}`);
+  if (!isRebasable(task.status) || !task.pr) return ignore(state, `conflict while the task is ${task.status}`);
   const rebasing = { ...task, status: "rebasing" as const };
   return { state: withTask(state, rebasing), effects: [{ type: "rebase_task", taskId: task.id }, { type: "update_status" }] };
 }

@@ -1,3 +1,4 @@
+import { hasMergeStarted, isFinished, isHeadMovable, isWaitingForCi } from "../domain/task-status.ts";
 import { ignore, type Decision } from "./decision.ts";
 import { NEEDS_HUMAN_LABEL, reviewOrReady, startDebugging } from "./decide-qa.ts";
 import { maxRisk } from "../policy/risk.ts";
@@ -49,7 +50,7 @@ export function taskFailed(state: WorkflowState, task: TaskRecord, event: Of<"ta
 
 export function ciCompleted(state: WorkflowState, task: TaskRecord, event: Of<"ci_completed">): Decision {
   if (event.sha !== task.headSha) return ignore(state, "CI result for an old commit");
-  if (!WAITING_FOR_CI.has(task.status)) return ignore(state, "task is not waiting for CI");
+  if (!isWaitingForCi(task.status)) return ignore(state, "task is not waiting for CI");
   if (task.status === "fixing" && event.conclusion === "failure") return ignore(state, "the debugger is already on this failure");
   if (event.conclusion === "failure") {
     const next = { ...task, status: "failed" as const, failure: event.summary };
@@ -60,11 +61,8 @@ export function ciCompleted(state: WorkflowState, task: TaskRecord, event: Of<"c
   return reviewOrReady(state, { ...task, failure: null }, event.sha);
 }
 
-/** A green re-run (by a human, say) also counts while the debugger is still reading the failure. */
-const WAITING_FOR_CI = new Set<TaskRecord["status"]>(["ci_running", "failed", "needs_human", "fixing"]);
-
 export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"approve_task">): Decision {
-  if (task.status === "merged" || task.status === "merging") return ignore(state, "task already merging");
+  if (hasMergeStarted(task.status)) return ignore(state, "task already merging");
   // Before the pull request is published here, the approval is kept and checked against the published head.
   const unpublished = task.status === "coding" && task.headSha === null;
   if (!unpublished && event.sha !== task.headSha) return ignore(state, "approval for a commit that is not the head");
@@ -77,15 +75,9 @@ export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"a
   return afterReady(withTask(state, approved), approved);
 }
 
-/**
- * A push moves the head of a task only while its pull request is open and not yet merged. An
- * escalated task counts: a human pushing the fix is one of the ways out the escalation offers.
- */
-const MOVABLE = new Set<TaskRecord["status"]>(["pr_open", "ci_running", "ready", "approved", "merging", "failed", "needs_human", "reviewing"]);
-
 export function headChanged(state: WorkflowState, task: TaskRecord, event: Of<"head_changed">): Decision {
   if (event.sha === task.headSha) return ignore(state, "head unchanged");
-  if (task.headSha === null || !MOVABLE.has(task.status)) return ignore(state, `push to a task that is ${task.status}`);
+  if (task.headSha === null || !isHeadMovable(task.status)) return ignore(state, `push to a task that is ${task.status}`);
   const voided = task.approvedSha !== null;
   const next = { ...task, headSha: event.sha, approvedSha: null, approvedBy: null, approvedPermission: null, status: "ci_running" as const };
   const effects: Effect[] = [
@@ -120,7 +112,7 @@ export function taskDequeued(state: WorkflowState, task: TaskRecord, event: Of<"
 }
 
 export function taskClosed(state: WorkflowState, task: TaskRecord): Decision {
-  if (task.status === "merged" || task.status === "cancelled") return ignore(state, "task already finished");
+  if (isFinished(task.status)) return ignore(state, "task already finished");
   const next = { ...task, status: "cancelled" as const };
   return { state: withTask(state, next), effects: [{ type: "update_status" }] };
 }

@@ -1,5 +1,6 @@
 import type { RepoConfig } from "../config/index.ts";
-import type { Plan, TaskStatus } from "../plan/index.ts";
+import type { TaskStatus } from "../domain/task-status.ts";
+import type { Plan } from "../plan/index.ts";
 import type { RiskLevel } from "../policy/risk.ts";
 
 export type Phase = "clarifying" | "planning" | "awaiting_approval" | "executing" | "completed" | "failed" | "cancelled";

@@ -1,6 +1,4 @@
 export { Plan, Task, TaskFile, TaskId, FileAction, Risk, TASK_ID_PATTERN } from "./plan.ts";
-export type { TaskStatus } from "./task-status.ts";
-export { TASK_STATUSES, isRunning } from "./task-status.ts";
 export type { PlanProblem, PlanProblemCode, PlanLimits } from "./plan-problem.ts";
 export type { PlanValidation } from "./validate-plan.ts";
 export { validatePlan } from "./validate-plan.ts";

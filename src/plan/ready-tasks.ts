@@ -1,6 +1,6 @@
 import type { Plan } from "./plan.ts";
-import { isRunning } from "./task-status.ts";
-import type { TaskStatus } from "./task-status.ts";
+import { isRunning } from "../domain/task-status.ts";
+import type { TaskStatus } from "../domain/task-status.ts";
 
 /**
  * The tasks to start now, in plan order: not started yet, every dependency merged,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStepInFlight } from "../domain/task-status.ts";
 import { TERMINAL_PHASES } from "../engine/decision.ts";
 import { workflowId, type TaskRecord, type WorkflowState } from "../engine/types.ts";
 import { hasStatusMarker, parseStatusMarker } from "../render/index.ts";
@@ -43,11 +44,9 @@ export function statusSnapshot(comments: ReconcileComment[], botLogin: string): 
 }
 
 /** Work that ran in a job the lost database held: a merge or a QA step goes back to waiting for CI on its head. */
-const LOST_IN_FLIGHT = new Set<string>(["merging", "fixing", "reviewing", "revising", "rebasing"]);
-
 function resumedTasks(state: WorkflowState): Record<string, TaskRecord> {
   return Object.fromEntries(
-    Object.entries(state.tasks).map(([id, task]) => [id, LOST_IN_FLIGHT.has(task.status) && task.headSha !== null ? { ...task, status: "ci_running" as const } : task]),
+    Object.entries(state.tasks).map(([id, task]) => [id, isStepInFlight(task.status) && task.headSha !== null ? { ...task, status: "ci_running" as const } : task]),
   );
 }
 

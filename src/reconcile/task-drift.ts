@@ -1,17 +1,15 @@
+import { isWatchedOnGitHub } from "../domain/task-status.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import type { TaskRecord } from "../engine/types.ts";
 import { ciOutcome } from "../worker/ci-outcome.ts";
 import type { ReconcilePull, ReconcileRepo } from "./port.ts";
-
-/** Task states in which GitHub can move on without Foreman: a merge, a close, a push, CI finishing. */
-const WATCHED = new Set<TaskRecord["status"]>(["pr_open", "ci_running", "ready", "approved", "merging", "failed"]);
 
 /**
  * The event a missed webhook would have brought for one task, from its pull request as it is now:
  * merged, closed, a new head, or CI completed on the head. Null when the task is up to date.
  */
 export async function taskDrift(repo: ReconcileRepo, task: TaskRecord, pull: ReconcilePull): Promise<EngineEvent | null> {
-  if (!WATCHED.has(task.status)) return null;
+  if (!isWatchedOnGitHub(task.status)) return null;
   if (pull.merged) return { type: "task_merged", taskId: task.id, sha: pull.mergeCommitSha ?? pull.headSha };
   if (pull.state === "closed") return { type: "task_closed", taskId: task.id };
   if (task.headSha !== null && pull.headSha !== task.headSha) {

@@ -1,4 +1,4 @@
-import type { TaskStatus } from "../plan/task-status.ts";
+import type { TaskStatus } from "../domain/task-status.ts";
 import { inlineCode, singleLine } from "./markdown.ts";
 
 export type CiState = "pending" | "success" | "failure";

@@ -1,4 +1,4 @@
-import type { TaskStatus } from "../plan/task-status.ts";
+import type { TaskStatus } from "../domain/task-status.ts";
 import { stripHtmlComments } from "./neutralize-markdown.ts";
 
 export type GraphTask = { id: string; title: string; status: TaskStatus; dependsOn: readonly string[] };

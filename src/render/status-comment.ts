@@ -1,4 +1,4 @@
-import type { TaskStatus } from "../plan/task-status.ts";
+import type { TaskStatus } from "../domain/task-status.ts";
 import { blockquote, formatUsage, listItem, singleLine } from "./markdown.ts";
 import type { Usage } from "./markdown.ts";
 import { renderPlanGraph } from "./mermaid.ts";

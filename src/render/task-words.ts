@@ -1,4 +1,4 @@
-import type { TaskStatus } from "../plan/task-status.ts";
+import type { TaskStatus } from "../domain/task-status.ts";
 
 /** A task's status in a few words, for checklists and check runs. */
 export const TASK_STATUS_WORDS: Readonly<Record<TaskStatus, string>> = {

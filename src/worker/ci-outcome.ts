@@ -1,14 +1,14 @@
+import { isPassingConclusion } from "../domain/ci.ts";
 import type { CheckSummary } from "../ports/github.ts";
 import { redactText } from "../policy/sanitize.ts";
 
 export const FOREMAN_CHECK = "Foreman";
-const PASSING = new Set(["success", "neutral", "skipped"]);
 
 /** The repository's own checks on a commit, summed up; null while any is still running or none exist. */
 export function ciOutcome(checks: CheckSummary[]): { conclusion: "success" | "failure"; summary: string } | null {
   const theirs = checks.filter((check) => check.name !== FOREMAN_CHECK);
   if (theirs.length === 0 || theirs.some((check) => check.status !== "completed")) return null;
-  const failing = theirs.filter((check) => !PASSING.has(check.conclusion ?? ""));
+  const failing = theirs.filter((check) => !isPassingConclusion(check.conclusion));
   if (failing.length === 0) return { conclusion: "success", summary: `${theirs.length} check(s) passed.` };
   // Check titles come from other apps and CI: redacted before Foreman repeats them.
   const lines = failing.map((check) => `- **${check.name}**: ${check.conclusion ?? "unknown"}${check.title ? ` — ${redactText(check.title)}` : ""}`);

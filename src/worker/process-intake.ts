@@ -1,4 +1,5 @@
 import { renderConfigProblems } from "../config/index.ts";
+import { isRetryable } from "../domain/task-status.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import { workflowId, type Permission, type TaskRecord, type WorkflowState } from "../engine/types.ts";
 import { authorizeSender } from "../policy/authorize.ts";
@@ -110,7 +111,7 @@ async function onComment(deps: WorkerDeps, github: RepoGitHub, intake: Of<"issue
 }
 
 function hasRetryable(state: WorkflowState, taskId: string | null): boolean {
-  return Object.values(state.tasks).some((task) => (task.status === "failed" || task.status === "needs_human") && (taskId === null || task.id === taskId));
+  return Object.values(state.tasks).some((task) => isRetryable(task.status) && (taskId === null || task.id === taskId));
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ProbotOctokit } from "probot";
+import { isPassingConclusion } from "../../domain/ci.ts";
 import type { FailedCheck, FailureEvidence } from "../../qa/evidence.ts";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -10,7 +11,6 @@ interface Target {
 
 /** Foreman's own check on task commits; it reports on the others and is never evidence. */
 const OWN_CHECK = "Foreman";
-const PASSING = new Set(["success", "neutral", "skipped"]);
 const FAILED_JOB = new Set(["failure", "timed_out"]);
 const MAX_ANNOTATIONS = 50;
 const MAX_LOGS = 4;
@@ -25,7 +25,7 @@ export interface EvidenceOptions {
 
 async function failingChecks(octokit: Octokit, target: Target, sha: string): Promise<FailedCheck[]> {
   const runs = await octokit.paginate(octokit.rest.checks.listForRef, { ...target, ref: sha, filter: "latest", per_page: 100 });
-  const failing = runs.filter((run) => run.name !== OWN_CHECK && run.status === "completed" && !PASSING.has(run.conclusion ?? ""));
+  const failing = runs.filter((run) => run.name !== OWN_CHECK && run.status === "completed" && !isPassingConclusion(run.conclusion));
   return Promise.all(
     failing.map(async (run) => {
       const { data } = await octokit.rest.checks.listAnnotations({ ...target, check_run_id: run.id, per_page: MAX_ANNOTATIONS });
@@ -47,7 +47,7 @@ async function failingChecks(octokit: Octokit, target: Target, sha: string): Pro
 
 async function failedJobs(octokit: Octokit, target: Target, sha: string): Promise<Array<{ id: number; name: string }>> {
   const { data } = await octokit.rest.actions.listWorkflowRunsForRepo({ ...target, head_sha: sha, per_page: 100 });
-  const failedRuns = data.workflow_runs.filter((run) => run.status === "completed" && !PASSING.has(run.conclusion ?? ""));
+  const failedRuns = data.workflow_runs.filter((run) => run.status === "completed" && !isPassingConclusion(run.conclusion));
   const jobs = await Promise.all(
     failedRuns.map(async (run) => {
       const { data: listed } = await octokit.rest.actions.listJobsForWorkflowRun({ ...target, run_id: run.id, filter: "latest", per_page: 100 });

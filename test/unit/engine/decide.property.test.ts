@@ -4,7 +4,8 @@ import { decide } from "../../../src/engine/decide.ts";
 import type { Decision } from "../../../src/engine/decision.ts";
 import type { EngineEvent } from "../../../src/engine/events.ts";
 import type { WorkflowState } from "../../../src/engine/types.ts";
-import { isRunning, validatePlan, type Plan } from "../../../src/plan/index.ts";
+import { isRunning } from "../../../src/domain/task-status.ts";
+import { validatePlan, type Plan } from "../../../src/plan/index.ts";
 import { config, NOW, planOf, run, shaOf, startEvent, USAGE } from "./engine-fixtures.ts";
 
 /** A random plan of up to six tasks whose dependencies form a DAG, some sharing files. */

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { dependencyMap, dependsOnTransitively, topologicalOrder } from "../../../src/plan/graph.ts";
 import type { Plan } from "../../../src/plan/plan.ts";
 import { readyTasks } from "../../../src/plan/ready-tasks.ts";
-import { TASK_STATUSES, isRunning } from "../../../src/plan/task-status.ts";
-import type { TaskStatus } from "../../../src/plan/task-status.ts";
+import { TASK_STATUSES, isRunning } from "../../../src/domain/task-status.ts";
+import type { TaskStatus } from "../../../src/domain/task-status.ts";
 import { validatePlan } from "../../../src/plan/validate-plan.ts";
 import { plan, task, writes } from "./plan-builder.ts";
 
