@@ -1,5 +1,4 @@
-import { inlineCode, neutralizeMarkdown } from "../render/index.ts";
-import { listItem } from "../render/markdown.ts";
+import { renderFindingComment, renderReviewBody, type SafeMarkdown } from "../render/index.ts";
 
 export interface Finding {
   file: string;
@@ -10,12 +9,10 @@ export interface Finding {
 
 export interface ReviewComments {
   /** Findings on lines of the diff, as inline comments on the new version of the file. */
-  comments: Array<{ path: string; line: number; body: string }>;
+  comments: Array<{ path: string; line: number; body: SafeMarkdown }>;
   /** The review's body: the summary (when given) and the findings that could not be placed inline. */
-  body: string;
+  body: SafeMarkdown;
 }
-
-const SEVERITY_LABEL: Record<Finding["severity"], string> = { blocking: "Blocking", suggestion: "Suggestion", nit: "Nit" };
 
 /** The new-file line numbers a unified diff shows: added and unchanged lines, where GitHub accepts a RIGHT-side comment. */
 export function rightSideLines(patch: string): Set<number> {
@@ -37,10 +34,6 @@ export function rightSideLines(patch: string): Set<number> {
   return lines;
 }
 
-function commentBody(finding: Finding): string {
-  return `**${SEVERITY_LABEL[finding.severity]}**: ${neutralizeMarkdown(finding.message.trim())}`;
-}
-
 /**
  * Places the reviewer's findings: one on an added or unchanged line of its file's diff becomes an
  * inline comment there; the others are listed in the review's body. Model text is neutralised
@@ -53,17 +46,12 @@ export function reviewComments(
 ): ReviewComments {
   const placeable = new Map(files.map((file) => [file.filename, rightSideLines(file.patch ?? "")]));
   const comments: ReviewComments["comments"] = [];
-  const elsewhere: string[] = [];
+  const elsewhere: Finding[] = [];
   for (const finding of findings) {
-    if (placeable.get(finding.file)?.has(finding.line)) {
-      comments.push({ path: finding.file, line: finding.line, body: commentBody(finding) });
-    } else {
-      elsewhere.push(listItem("-", `${inlineCode(`${finding.file}:${finding.line}`)} **${SEVERITY_LABEL[finding.severity]}**: ${finding.message.trim()}`));
-    }
+    if (placeable.get(finding.file)?.has(finding.line)) comments.push({ path: finding.file, line: finding.line, body: renderFindingComment(finding) });
+    else elsewhere.push(finding);
   }
-  const parts = [summary.trim() === "" ? "" : neutralizeMarkdown(summary.trim())];
-  if (elsewhere.length > 0) parts.push(`Findings outside the diff:\n\n${elsewhere.join("\n")}`);
-  return { comments, body: parts.filter((part) => part !== "").join("\n\n") };
+  return { comments, body: renderReviewBody(summary, elsewhere) };
 }
 
 /**

@@ -5,4 +5,3 @@ export type { RepoConfigResult } from "./parse-repo-config.ts";
 export { formatConfigPath } from "./config-problem.ts";
 export { parseRepoConfig } from "./parse-repo-config.ts";
 export { parseRepoConfigYaml } from "./parse-repo-config-yaml.ts";
-export { renderConfigProblems, CONFIG_PROBLEMS_MARKER } from "./render-config-problems.ts";

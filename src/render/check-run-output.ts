@@ -1,55 +1,96 @@
-import type { TaskStatus } from "../domain/task-status.ts";
-import { inlineCode, singleLine } from "./markdown.ts";
+import { listItem, login, shortSha } from "./markdown.ts";
+import { joinMarkdown, markdown, neutralizeMarkdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 
-export type CiState = "pending" | "success" | "failure";
+/** The titles of the `Foreman` check run (plain text: GitHub shows check titles as they are). */
+export type CheckTitle =
+  | "Waiting for CI"
+  | "CI failed"
+  | "Superseded"
+  | "Reviewing"
+  | "Re-running failed jobs"
+  | "Needs a human"
+  | "Approved"
+  | "Not approved"
+  | "Needs a maintainer's approval"
+  | "Ready for approval";
 
-export type CheckRunInput = {
-  task: { id: string; title: string };
-  status: TaskStatus;
-  pr: number;
-  ci?: { state: CiState; failingChecks?: readonly string[] };
-  approval?: { by: string; sha: string };
-};
-
-/** Plain-text titles (check run titles are not markdown). */
-const TITLES: Readonly<Record<TaskStatus, string>> = {
-  pending: "Waiting to start",
-  coding: "Writing the change",
-  pr_open: "Waiting for CI",
-  ci_running: "CI running",
-  ready: "Ready: waiting for /approve",
-  approved: "Approved",
-  merging: "Merging",
-  merged: "Merged",
-  failed: "CI failed",
-  cancelled: "Cancelled",
-  fixing: "Fixing a CI failure",
-  reviewing: "Reviewing",
-  revising: "Revising after review",
-  rebasing: "Updating to the new base",
-  needs_human: "Needs a human",
-};
-
-/** The title and markdown summary of the `Foreman` check run on a task's head commit. */
-export function renderCheckRunOutput(input: CheckRunInput): { title: string; summary: string } {
-  const lines = [
-    `**Task ${inlineCode(input.task.id)}:** ${singleLine(input.task.title)}`,
-    `**Pull request:** #${input.pr}`,
-    input.ci ? `**CI:** ${ciWords(input.ci)}` : undefined,
-    `**Approval:** ${approvalWords(input)}`,
-  ];
-  return { title: TITLES[input.status], summary: lines.filter((line) => line !== undefined).join("\n\n") };
+export interface CheckRunOutput {
+  title: CheckTitle;
+  summary: SafeMarkdown;
 }
 
-function ciWords(ci: NonNullable<CheckRunInput["ci"]>): string {
-  if (ci.state === "success") return "passing";
-  if (ci.state === "pending") return "running";
-  const failing = ci.failingChecks ?? [];
-  return failing.length === 0 ? "failing" : `failing: ${failing.map((name) => inlineCode(name)).join(", ")}`;
+/** What the `Foreman` check run on a commit says, by what just happened to the task. */
+export type CheckRunView =
+  | { kind: "waiting_for_ci" }
+  | { kind: "pushed" }
+  | { kind: "ci_failed"; summary: string }
+  | { kind: "superseded"; by: "foreman" | "someone"; sha: string }
+  | { kind: "reviewing" }
+  | { kind: "fix_pushed"; diagnosis: string }
+  | { kind: "revision_pushed" }
+  | { kind: "rebased"; how: "reapplied" | "recoded" }
+  | { kind: "rerunning" }
+  | { kind: "needs_human"; reason: string }
+  | { kind: "approved"; by: string | null; sha: string }
+  | { kind: "needs_maintainer"; riskReasons: readonly string[] }
+  | { kind: "ready_for_approval" }
+  | { kind: "merge_group"; pr: number; approval: { by: string | null; sha: string } | null };
+
+type ApprovalView = Extract<CheckRunView, { kind: "needs_human" | "approved" | "needs_maintainer" | "ready_for_approval" | "merge_group" }>;
+
+const DIAGNOSIS_CHARS = 300;
+
+function approver(by: string | null): SafeMarkdown {
+  return by === null ? markdown`a maintainer` : login(by);
 }
 
-function approvalWords(input: CheckRunInput): string {
-  if (input.approval) return `approved by ${inlineCode(input.approval.by)} at ${inlineCode(input.approval.sha.slice(0, 7))}`;
-  if (input.status === "ready") return `a writer can comment \`/approve\` on #${input.pr} to approve this commit`;
-  return "not yet";
+/** The title and markdown summary of the `Foreman` check run. */
+export function renderCheckRunOutput(view: CheckRunView): CheckRunOutput {
+  switch (view.kind) {
+    case "waiting_for_ci":
+      return { title: "Waiting for CI", summary: markdown`The repository's checks are running on this commit.` };
+    case "pushed":
+      return { title: "Waiting for CI", summary: markdown`A new commit was pushed; CI runs again and a new \`/approve\` is needed.` };
+    case "ci_failed":
+      return { title: "CI failed", summary: neutralizeMarkdown(view.summary) };
+    case "superseded":
+      return {
+        title: "Superseded",
+        summary: view.by === "foreman" ? markdown`Foreman pushed ${shortSha(view.sha)}.` : markdown`A newer commit (${shortSha(view.sha)}) is the head of this pull request.`,
+      };
+    case "reviewing":
+      return { title: "Reviewing", summary: markdown`CI is green; Foreman's reviewer is reading the change.` };
+    case "fix_pushed":
+      return { title: "Waiting for CI", summary: markdown`Foreman pushed a fix: ${neutralizeMarkdown(view.diagnosis.slice(0, DIAGNOSIS_CHARS))}` };
+    case "revision_pushed":
+      return { title: "Waiting for CI", summary: markdown`Foreman pushed a revision; CI runs again.` };
+    case "rebased": {
+      const how = view.how === "reapplied" ? markdown`re-applied the task's edits` : markdown`re-ran the coder`;
+      return { title: "Waiting for CI", summary: markdown`The base branch moved; Foreman ${how} on the new base.` };
+    }
+    case "rerunning":
+      return { title: "Re-running failed jobs", summary: markdown`The failure looked flaky, so the failed jobs run once more.` };
+    default:
+      return approvalOutput(view);
+  }
+}
+
+function approvalOutput(view: ApprovalView): CheckRunOutput {
+  switch (view.kind) {
+    case "needs_human":
+      return { title: "Needs a human", summary: neutralizeMarkdown(view.reason) };
+    case "approved":
+      return { title: "Approved", summary: markdown`Approved by ${approver(view.by)} for ${shortSha(view.sha)}.` };
+    case "needs_maintainer": {
+      const why = markdown`This task is high risk, so \`/approve\` must come from a maintainer, an admin, or a user listed in \`approval.highRiskApprovers\`.`;
+      return { title: "Needs a maintainer's approval", summary: markdown`${why}\n${joinMarkdown(view.riskReasons.map((reason) => listItem("-", reason)), "\n")}` };
+    }
+    case "ready_for_approval":
+      return { title: "Ready for approval", summary: markdown`CI is green. A maintainer can comment \`/approve\` on this pull request.` };
+    case "merge_group":
+      if (view.approval === null) {
+        return { title: "Not approved", summary: markdown`Pull request #${view.pr} has no approval for its head commit; a writer must comment \`/approve\` on it.` };
+      }
+      return { title: "Approved", summary: markdown`Pull request #${view.pr} was approved by ${approver(view.approval.by)} for ${shortSha(view.approval.sha)}.` };
+  }
 }

@@ -1,5 +1,5 @@
 import { inlineCode } from "./markdown.ts";
-import { neutralizeMarkdown } from "./neutralize-markdown.ts";
+import { codeBlock, joinMarkdown, markdown, neutralizeMarkdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 
 export interface EscalationView {
   taskId: string;
@@ -12,27 +12,55 @@ export interface EscalationView {
   lastError: string | null;
 }
 
-function tried(view: EscalationView): string {
-  const parts = [`${view.fixAttempts} fix attempt${view.fixAttempts === 1 ? "" : "s"}`];
-  if (view.classifications.length > 0) parts.push(`failures classified as ${view.classifications.map((name) => inlineCode(name)).join(", ")}`);
-  if (view.reviewRounds > 0) parts.push(`${view.reviewRounds} review round${view.reviewRounds === 1 ? "" : "s"}`);
-  return parts.join("; ");
+/**
+ * Why Foreman stopped work on a task and asked a human. These sentences are kept in the workflow
+ * (the task's failure) and neutralised wherever they are posted.
+ */
+export const escalationReason = {
+  fixLimit: (attempts: number): string => `CI still fails after ${attempts} fix attempt(s), the limit for one task (\`qa.maxFixAttempts\`).`,
+  issueFixLimit: (limit: number): string => `This issue has used its ${limit} fix attempts (\`qa.maxFixAttemptsPerIssue\`).`,
+  sameFailureAfterFix: (): string => "The same failure came back after a fix.",
+  sameErrorAsBefore: (): string => "CI failed with the same error as before the last fix, so another attempt is unlikely to help.",
+  debuggerFailed: (reason: string): string => `The debugger could not help: ${reason}`,
+  failedAfterRerun: (classification: string, diagnosis: string): string => `CI failed again after a re-run of a ${classification} failure: ${diagnosis}`,
+  noFix: (classification: string, diagnosis: string): string => `The debugger found no fix (${classification}): ${diagnosis}`,
+  findingRecurred: (): string => "The reviewer raised again a finding the coder had already been asked to fix.",
+  reviewRounds: (rounds: number): string => `The reviewer still requests changes after ${rounds} round(s) (\`qa.review.maxRounds\`).`,
+  revisionFailed: (reason: string): string => `The coder could not revise the change: ${reason}`,
+  conflictWithHumanCommits: (): string =>
+    "The base branch moved and the pull request conflicts, but someone else pushed to the task's branch, so Foreman will not rewrite it.",
+  conflictNotResolved: (reason: string): string => `The pull request conflicts with the base branch and could not be updated: ${reason}`,
+  /** What a job reports when the task's branch moved under it. */
+  branchMoved: (): string => "someone else pushed to the task's branch while Foreman was working on it, so Foreman did not push over it",
+};
+
+function tried(view: EscalationView): SafeMarkdown {
+  const attempts = view.fixAttempts === 1 ? markdown`attempt` : markdown`attempts`;
+  const parts = [markdown`${view.fixAttempts} fix ${attempts}`];
+  if (view.classifications.length > 0) {
+    parts.push(markdown`failures classified as ${joinMarkdown(view.classifications.map((name) => inlineCode(name)), ", ")}`);
+  }
+  if (view.reviewRounds > 0) parts.push(markdown`${view.reviewRounds} review ${view.reviewRounds === 1 ? markdown`round` : markdown`rounds`}`);
+  return joinMarkdown(parts, "; ");
 }
 
 /** The one comment Foreman posts when it stops and hands a task to a human. */
-export function renderEscalation(view: EscalationView): string {
-  const error = view.lastError ? ["", "**Last error:**", "", "```text", view.lastError.replaceAll("```", "'''"), "```"] : [];
-  return [
-    `### Foreman needs a human for task ${inlineCode(view.taskId)}: ${neutralizeMarkdown(view.title)}`,
-    "",
-    `**Why:** ${neutralizeMarkdown(view.reason)}`,
-    "",
-    `**What was tried:** ${tried(view)}.`,
-    ...error,
-    "",
-    "**What you can do:**",
-    "- comment `/retry` on this pull request for a fresh attempt (or one re-run of a flaky job);",
-    `- push a fix to ${inlineCode(view.branch)} yourself: Foreman picks up from your commit and CI runs again;`,
-    "- comment `/cancel` to stop this task.",
-  ].join("\n");
+export function renderEscalation(view: EscalationView): SafeMarkdown {
+  const error = view.lastError ? [markdown``, markdown`**Last error:**`, markdown``, codeBlock("text", view.lastError)] : [];
+  return joinMarkdown(
+    [
+      markdown`### Foreman needs a human for task ${inlineCode(view.taskId)}: ${neutralizeMarkdown(view.title)}`,
+      markdown``,
+      markdown`**Why:** ${neutralizeMarkdown(view.reason)}`,
+      markdown``,
+      markdown`**What was tried:** ${tried(view)}.`,
+      ...error,
+      markdown``,
+      markdown`**What you can do:**`,
+      markdown`- comment \`/retry\` on this pull request for a fresh attempt (or one re-run of a flaky job);`,
+      markdown`- push a fix to ${inlineCode(view.branch)} yourself: Foreman picks up from your commit and CI runs again;`,
+      markdown`- comment \`/cancel\` to stop this task.`,
+    ],
+    "\n",
+  );
 }

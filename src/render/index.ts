@@ -1,4 +1,10 @@
+/**
+ * Everything Foreman says on GitHub, as pure functions of data. What they return to be posted is
+ * `SafeMarkdown` (or `SafePlainText`): only this folder produces it, and the effects and port
+ * methods that post text take nothing else. The `markdown` tag that writes it is not exported.
+ */
 export { neutralizeMarkdown, neutralizePlainText, stripHtmlComments } from "./neutralize-markdown.ts";
+export type { SafeMarkdown, SafePlainText } from "./neutralize-markdown.ts";
 export { inlineCode, singleLine, formatUsage } from "./markdown.ts";
 export type { Usage } from "./markdown.ts";
 export { InvalidTaskReferenceError } from "./errors.ts";
@@ -13,7 +19,19 @@ export { renderStatusComment } from "./status-comment.ts";
 export type { StatusView, StatusPhase, StatusTask } from "./status-comment.ts";
 export { renderPullRequestBody } from "./pull-request-body.ts";
 export type { PullRequestBodyInput } from "./pull-request-body.ts";
+export { renderCommitMessage, renderPullRequestTitle } from "./commit-message.ts";
+export type { CommitView } from "./commit-message.ts";
 export { renderCheckRunOutput } from "./check-run-output.ts";
-export type { CheckRunInput, CiState } from "./check-run-output.ts";
-export { renderQuestions, renderSummary, renderRefusal } from "./short-comments.ts";
-export type { RefusalReason, SummaryInput, SummaryTask } from "./short-comments.ts";
+export type { CheckRunOutput, CheckRunView, CheckTitle } from "./check-run-output.ts";
+export { renderSummary, renderApprovalRefused, renderApprovalVoided, renderRevisionAnswer } from "./short-comments.ts";
+export type { SummaryInput, SummaryTask } from "./short-comments.ts";
+export { renderRefusal } from "./refusals.ts";
+export type { Denial, Refusal } from "./refusals.ts";
+export { failureText, renderFailure } from "./failures.ts";
+export type { BudgetExceeded } from "./failures.ts";
+export { escalationReason, renderEscalation } from "./escalation.ts";
+export type { EscalationView } from "./escalation.ts";
+export { renderFindingComment, renderReview, renderReviewBody } from "./review.ts";
+export type { ReviewFinding } from "./review.ts";
+export { renderConfigProblems, CONFIG_PROBLEMS_MARKER } from "./config-problems.ts";
+export { CommentKey } from "./comment-keys.ts";

@@ -1,65 +1,77 @@
-import { neutralizeMarkdown, stripHtmlComments } from "./neutralize-markdown.ts";
+import { markdown, neutralizeMarkdown, stripHtmlComments, type SafeMarkdown } from "./neutralize-markdown.ts";
 
 /** Untrusted text on one line: newlines become spaces, then it is neutralised. */
-export function singleLine(text: string): string {
+export function singleLine(text: string): SafeMarkdown {
   return neutralizeMarkdown(text.replace(/\s+/g, " ").trim());
 }
 
-/** Untrusted text as a code span, whatever backticks it holds. */
-export function inlineCode(text: string): string {
+/** Untrusted text as a code span, whatever backticks it holds: GitHub links and mentions nothing in it. */
+export function inlineCode(text: string): SafeMarkdown {
   const content = stripHtmlComments(text).replace(/\s+/g, " ");
   const longestRun = Math.max(0, ...[...content.matchAll(/`+/g)].map((match) => match[0].length));
   const fence = "`".repeat(longestRun + 1);
   const padding = content.startsWith("`") || content.endsWith("`") ? " " : "";
-  return `${fence}${padding}${content}${padding}${fence}`;
+  return `${fence}${padding}${content}${padding}${fence}` as SafeMarkdown;
 }
 
 /** Untrusted text in a table cell: one line, pipes escaped. */
-export function tableCell(text: string): string {
-  return singleLine(text).replace(/\|/g, "\\|");
+export function tableCell(text: string): SafeMarkdown {
+  return singleLine(text).replace(/\|/g, "\\|") as SafeMarkdown;
 }
 
 /**
  * A list item whose untrusted text may span lines; continuation lines are indented to the
  * item's content column (`- [ ] x` has its content at column 2, `10. x` at column 4).
  */
-export function listItem(marker: string, text: string): string {
+export function listItem(marker: ListMarker, text: string): SafeMarkdown {
   const indent = " ".repeat((marker.split(" ")[0] ?? marker).length + 1);
   const [first = "", ...rest] = neutralizeMarkdown(text.trim()).split("\n");
-  return [`${marker} ${first}`, ...rest.map((line) => (line.length > 0 ? `${indent}${line}` : ""))].join("\n");
+  return [`${marker} ${first}`, ...rest.map((line) => (line.length > 0 ? `${indent}${line}` : ""))].join("\n") as SafeMarkdown;
 }
 
+/** `-`, `- [ ]` or a number followed by a dot. */
+export type ListMarker = "-" | "- [ ]" | `${number}.`;
+
 /** Untrusted text as a block quote. */
-export function blockquote(text: string): string {
+export function blockquote(text: string): SafeMarkdown {
   return neutralizeMarkdown(text.trim())
     .split("\n")
     .map((line) => (line.length > 0 ? `> ${line}` : ">"))
-    .join("\n");
+    .join("\n") as SafeMarkdown;
+}
+
+/** A GitHub login as Foreman names it: readable as `@login`, but it notifies no one. */
+export function login(name: string): SafeMarkdown {
+  return neutralizeMarkdown(`@${name.replace(/\s+/g, "")}`);
+}
+
+/** A commit as its first seven characters; anything that is not a hexadecimal SHA as a code span. */
+export function shortSha(sha: string): SafeMarkdown {
+  return /^[0-9a-f]{7,64}$/i.test(sha) ? neutralizeMarkdown(sha.slice(0, 7)) : inlineCode(sha);
 }
 
 /** 1234567 → "1,234,567", the same on every machine. */
-export function formatCount(value: number): string {
-  return Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+export function formatCount(value: number): SafeMarkdown {
+  return neutralizeMarkdown(Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ","));
 }
 
 /** 1.234 → "$1.23". */
-export function formatUsd(value: number): string {
-  return `$${value.toFixed(2)}`;
+export function formatUsd(value: number): SafeMarkdown {
+  return neutralizeMarkdown(`$${value.toFixed(2)}`);
 }
 
 export type Usage = { promptTokens: number; completionTokens: number; costUsd: number };
 
-export function formatUsage(usage: Usage): string {
-  return `${formatCount(usage.promptTokens)} tokens in · ${formatCount(usage.completionTokens)} tokens out · ${formatUsd(usage.costUsd)}`;
+export function formatUsage(usage: Usage): SafeMarkdown {
+  return markdown`${formatCount(usage.promptTokens)} tokens in · ${formatCount(usage.completionTokens)} tokens out · ${formatUsd(usage.costUsd)}`;
 }
 
 /** 4_380_000 ms → "1 h 13 min"; under a minute, seconds. */
-export function formatDuration(milliseconds: number): string {
+export function formatDuration(milliseconds: number): SafeMarkdown {
   const seconds = Math.max(0, Math.round(milliseconds / 1000));
-  if (seconds < 60) return `${seconds} s`;
+  if (seconds < 60) return markdown`${seconds} s`;
   const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return seconds % 60 === 0 ? `${minutes} min` : `${minutes} min ${seconds % 60} s`;
+  if (minutes < 60) return seconds % 60 === 0 ? markdown`${minutes} min` : markdown`${minutes} min ${seconds % 60} s`;
   const hours = Math.floor(minutes / 60);
-  return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
+  return minutes % 60 === 0 ? markdown`${hours} h` : markdown`${hours} h ${minutes % 60} min`;
 }
-

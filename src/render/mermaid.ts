@@ -1,5 +1,5 @@
 import type { TaskStatus } from "../domain/task-status.ts";
-import { stripHtmlComments } from "./neutralize-markdown.ts";
+import { codeBlock, stripHtmlComments, type SafeMarkdown } from "./neutralize-markdown.ts";
 
 export type GraphTask = { id: string; title: string; status: TaskStatus; dependsOn: readonly string[] };
 
@@ -27,7 +27,7 @@ const STATE_STYLES: Readonly<Record<TaskStatus, string>> = {
  * that no task id can clash with mermaid keywords), an edge from each dependency to its
  * dependent, and one class per state.
  */
-export function renderPlanGraph(tasks: readonly GraphTask[]): string {
+export function renderPlanGraph(tasks: readonly GraphTask[]): SafeMarkdown {
   const nodeIds = new Map(tasks.map((task, index) => [task.id, `t${index}`]));
   const nodes = tasks.map((task) => `  ${nodeIds.get(task.id)}["${mermaidLabel(`${task.id}: ${task.title}`)}"]`);
   const edges = tasks.flatMap((task) =>
@@ -42,7 +42,7 @@ export function renderPlanGraph(tasks: readonly GraphTask[]): string {
     const members = tasks.filter((task) => task.status === state).map((task) => nodeIds.get(task.id));
     return `  class ${members.join(",")} ${state}`;
   });
-  return ["```mermaid", "graph TD", ...nodes, ...edges, ...classDefs, ...classes, "```"].join("\n");
+  return codeBlock("mermaid", ["graph TD", ...nodes, ...edges, ...classDefs, ...classes].join("\n"));
 }
 
 /**

@@ -1,15 +1,68 @@
+declare const SAFE_MARKDOWN: unique symbol;
+
+/**
+ * Markdown Foreman may post. Only this module and the render functions built on it produce it:
+ * text from users or the model in it went through `neutralizeMarkdown`, and the rest is Foreman's
+ * own words, written in code. Effects and port methods that post text take this type, so a raw
+ * string cannot be posted without a type error.
+ */
+export type SafeMarkdown = string & { readonly [SAFE_MARKDOWN]: true };
+
+declare const SAFE_PLAIN_TEXT: unique symbol;
+
+/** Plain text Foreman may write where GitHub reads no markdown (a commit message, a pull request title). */
+export type SafePlainText = string & { readonly [SAFE_PLAIN_TEXT]: true };
+
+/**
+ * Markdown written in code: the literal parts are Foreman's own words, and every value put into
+ * them is already safe (a render function's output) or a number. Not exported outside `src/render`.
+ */
+export function markdown(literals: TemplateStringsArray, ...values: ReadonlyArray<SafeMarkdown | number>): SafeMarkdown {
+  return literals.reduce((text, literal, index) => text + literal + (index < values.length ? String(values[index]) : ""), "") as SafeMarkdown;
+}
+
+/** Plain text written in code, as `markdown` is for markdown. */
+export function plainText(literals: TemplateStringsArray, ...values: ReadonlyArray<SafePlainText | number>): SafePlainText {
+  return literals.reduce((text, literal, index) => text + literal + (index < values.length ? String(values[index]) : ""), "") as SafePlainText;
+}
+
+export type Separator = "" | " " | "\n" | "\n\n" | ", " | "; ";
+
+/** Safe pieces joined by one of a few fixed separators. */
+export function joinMarkdown(parts: readonly SafeMarkdown[], separator: Separator): SafeMarkdown {
+  return parts.join(separator) as SafeMarkdown;
+}
+
+/**
+ * Untrusted text in a fenced code block, where GitHub links and mentions nothing: a fence in the
+ * text cannot close the block early (three backticks become three quotes), and HTML comments are
+ * removed, as markers are read from the raw text.
+ */
+export function codeBlock(language: "text" | "mermaid", text: string): SafeMarkdown {
+  return ["```" + language, stripHtmlComments(text).replaceAll("```", "'''"), "```"].join("\n") as SafeMarkdown;
+}
+
+const HIDDEN_MARKER = /^<!-- foreman:[a-z-]+(?: [^<>\n]*)? -->$/;
+
+/** A hidden marker Foreman writes to find its own text again; anything else is refused. */
+export function hiddenMarker(marker: string): SafeMarkdown {
+  if (!HIDDEN_MARKER.test(marker)) throw new RangeError(`not a Foreman marker: ${JSON.stringify(marker.slice(0, 80))}`);
+  return marker as SafeMarkdown;
+}
+
 /**
  * Makes text that came from users or the model safe to put in a comment or PR body:
- * it cannot mention people, close issues, show images or hide a marker. Code blocks
- * and code spans keep their text, as GitHub neither links nor mentions inside them,
- * but HTML comments are removed everywhere, and a code block left open is closed so
- * that it cannot swallow what follows.
+ * it cannot mention people or teams, close issues, reference other issues (GitHub would
+ * notify them with a cross-reference), show images or hide a marker. Code blocks and code
+ * spans keep their text, as GitHub neither links nor mentions inside them, but HTML comments
+ * are removed everywhere, and a code block left open is closed so that it cannot swallow
+ * what follows. Neutralising neutral text changes nothing.
  */
-export function neutralizeMarkdown(text: string): string {
+export function neutralizeMarkdown(text: string): SafeMarkdown {
   const { parts, openFence } = splitCode(stripHtmlComments(text));
   const neutral = parts.map((part) => (part.code ? part.text : neutralizeProse(part.text))).join("");
-  if (openFence === undefined) return neutral;
-  return `${neutral}${neutral.endsWith("\n") ? "" : "\n"}${openFence}`;
+  if (openFence === undefined) return neutral as SafeMarkdown;
+  return `${neutral}${neutral.endsWith("\n") ? "" : "\n"}${openFence}` as SafeMarkdown;
 }
 
 /** Removes every HTML comment, including an unterminated one and ones formed by removing others. */
@@ -24,17 +77,18 @@ export function stripHtmlComments(text: string): string {
 
 /**
  * Makes model text safe for a commit message or a pull request title, which GitHub reads as
- * plain text: no mention notifies anyone and no closing keyword (a squash merge puts the title in
- * the commit) closes an issue. Unlike in markdown, code spans get no exception.
+ * plain text: no mention notifies anyone, no closing keyword (a squash merge puts the title in
+ * the commit) closes an issue and no reference adds to another issue's timeline. Unlike in
+ * markdown, code spans get no exception.
  */
-export function neutralizePlainText(text: string): string {
-  return breakClosingKeywords(escapeMentions(text));
+export function neutralizePlainText(text: string): SafePlainText {
+  return breakReferences(breakClosingKeywords(escapeMentions(text))) as SafePlainText;
 }
 
 const ZERO_WIDTH_SPACE = "\u200b";
 
 function neutralizeProse(text: string): string {
-  return breakClosingKeywords(escapeMentions(removeImages(text)));
+  return breakReferences(breakClosingKeywords(escapeMentions(removeImages(text))));
 }
 
 function removeImages(text: string): string {
@@ -53,6 +107,19 @@ function escapeMentions(text: string): string {
 function breakClosingKeywords(text: string): string {
   const keyword = /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b(?=\s*:?\s*(?:[\w.-]+\/[\w.-]+#\d|#\d|GH-\d|https?:\/\/))/gi;
   return text.replace(keyword, (word) => `${word.slice(0, 1)}${ZERO_WIDTH_SPACE}${word.slice(1)}`);
+}
+
+/**
+ * `#12`, `GH-12`, `owner/repo#12` and a link to an issue or pull request (`…/owner/repo/issues/12`)
+ * make GitHub add a cross-reference to that issue's timeline; a zero-width space before the number
+ * keeps the text readable and references nothing.
+ */
+function breakReferences(text: string): string {
+  return text
+    .replace(/&(?:#0*35|#x0*23|num);?/gi, "#")
+    .replace(/(^|[^\w&]|[\w.-]+\/[\w.-]+)#(?=\d)/g, `$1#${ZERO_WIDTH_SPACE}`)
+    .replace(/\bGH-(?=\d)/gi, (prefix) => `${prefix}${ZERO_WIDTH_SPACE}`)
+    .replace(/(\bhttps?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/(?:issues|pull|discussions)\/)(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}`);
 }
 
 type Part = { code: boolean; text: string };

@@ -1,7 +1,7 @@
 import type { Task } from "../plan/plan.ts";
 import { assertIssueNumber } from "./branch-name.ts";
 import { inlineCode, listItem } from "./markdown.ts";
-import { neutralizeMarkdown } from "./neutralize-markdown.ts";
+import { hiddenMarker, joinMarkdown, markdown, neutralizeMarkdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 import { taskMarker } from "./task-marker.ts";
 
 export type PullRequestBodyInput = {
@@ -16,34 +16,37 @@ export type PullRequestBodyInput = {
  * The body of a task's pull request. It says `Part of #<issue>`, never a closing keyword:
  * Foreman closes the issue itself once every task is merged.
  */
-export function renderPullRequestBody(input: PullRequestBodyInput): string {
+export function renderPullRequestBody(input: PullRequestBodyInput): SafeMarkdown {
   assertIssueNumber(input.issue);
   const { task } = input;
   const sections = [
     task.description.trim().length > 0 ? neutralizeMarkdown(task.description.trim()) : undefined,
-    `**Acceptance criteria**\n\n${task.acceptanceCriteria.map((criterion) => listItem("- [ ]", criterion)).join("\n")}`,
-    task.files.length > 0 ? `**Files**\n\n${task.files.map((file) => fileLine(file, input.repoUrl)).join("\n")}` : undefined,
-    `**Risk:** ${task.risk}`,
-    `Part of #${input.issue} · task ${inlineCode(task.id)} · attempt ${input.attempt}`,
-    [
-      "> [!NOTE]",
-      "> When CI is green, a writer comments `/approve` on this pull request and Foreman merges it.",
-      "> An approval holds for the current head commit only. `/retry` starts a fresh attempt; `/cancel` stops this task.",
-    ].join("\n"),
-    taskMarker({ issue: input.issue, task: task.id, attempt: input.attempt }),
+    markdown`**Acceptance criteria**\n\n${joinMarkdown(task.acceptanceCriteria.map((criterion) => listItem("- [ ]", criterion)), "\n")}`,
+    task.files.length > 0 ? markdown`**Files**\n\n${joinMarkdown(task.files.map((file) => fileLine(file, input.repoUrl)), "\n")}` : undefined,
+    markdown`**Risk:** ${RISK_WORDS[task.risk]}`,
+    markdown`Part of #${input.issue} · task ${inlineCode(task.id)} · attempt ${input.attempt}`,
+    markdown`> [!NOTE]
+> When CI is green, a writer comments \`/approve\` on this pull request and Foreman merges it.
+> An approval holds for the current head commit only. \`/retry\` starts a fresh attempt; \`/cancel\` stops this task.`,
+    hiddenMarker(taskMarker({ issue: input.issue, task: task.id, attempt: input.attempt })),
   ];
-  return `${sections.filter((section) => section !== undefined).join("\n\n")}\n`;
+  return markdown`${joinMarkdown(sections.filter((section) => section !== undefined), "\n\n")}\n`;
 }
 
-function fileLine(file: Task["files"][number], repoUrl: string | undefined): string {
+const RISK_WORDS: Readonly<Record<Task["risk"], SafeMarkdown>> = { low: markdown`low`, medium: markdown`medium`, high: markdown`high` };
+
+function fileLine(file: Task["files"][number], repoUrl: string | undefined): SafeMarkdown {
   const name = inlineCode(file.path);
-  const base = repoUrl === undefined ? undefined : safeRepoUrl(repoUrl);
-  if (file.action === "create" || base === undefined) return `- ${name} (${file.action})`;
-  const path = file.path.split("/").map(encodeURIComponent).join("/");
-  return `- [${name}](${base}/blob/HEAD/${path}) (${file.action})`;
+  const action = ACTION_WORDS[file.action];
+  const url = file.action === "create" || repoUrl === undefined ? undefined : fileUrl(repoUrl, file.path);
+  return url === undefined ? markdown`- ${name} (${action})` : markdown`- [${name}](${url}) (${action})`;
 }
 
-function safeRepoUrl(repoUrl: string): string | undefined {
-  const trimmed = repoUrl.replace(/\/+$/, "");
-  return /^https:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(trimmed) ? trimmed : undefined;
+const ACTION_WORDS: Readonly<Record<Task["files"][number]["action"], SafeMarkdown>> = { create: markdown`create`, modify: markdown`modify`, delete: markdown`delete` };
+
+/** The file on the default branch, when the repository URL is one GitHub would give; every path segment is percent-encoded. */
+function fileUrl(repoUrl: string, path: string): SafeMarkdown | undefined {
+  const base = repoUrl.replace(/\/+$/, "");
+  if (!/^https:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(base)) return undefined;
+  return `${base}/blob/HEAD/${path.split("/").map(encodeURIComponent).join("/")}` as SafeMarkdown;
 }

@@ -1,7 +1,8 @@
 import type { TaskStatus } from "../domain/task-status.ts";
-import { blockquote, formatUsage, listItem, singleLine } from "./markdown.ts";
+import { blockquote, formatUsage, listItem, singleLine, type ListMarker } from "./markdown.ts";
 import type { Usage } from "./markdown.ts";
 import { renderPlanGraph } from "./mermaid.ts";
+import { hiddenMarker, joinMarkdown, markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 import { statusMarker } from "./status-marker.ts";
 import { TASK_STATUS_WORDS } from "./task-words.ts";
 
@@ -29,50 +30,51 @@ export type StatusView = {
   snapshot: unknown;
 };
 
-export function renderStatusComment(view: StatusView): string {
+export function renderStatusComment(view: StatusView): SafeMarkdown {
   const sections = [
-    `### Foreman\n\n${phaseSentence(view)}`,
+    markdown`### Foreman\n\n${phaseSentence(view)}`,
     view.plan && view.plan.summary.trim().length > 0 ? blockquote(view.plan.summary) : undefined,
     view.tasks.length > 0 ? renderPlanGraph(view.tasks) : undefined,
-    view.tasks.length > 0 ? view.tasks.map((task) => checklistLine(task, view.tasks)).join("\n") : undefined,
-    listSection("Questions", view.questions, (index) => `${index + 1}.`),
-    listSection("Notes", view.notes, () => "-"),
-    `<sub>Usage: ${formatUsage(view.usage)}</sub>`,
-    statusMarker(view.snapshot),
+    view.tasks.length > 0 ? joinMarkdown(view.tasks.map((task) => checklistLine(task, view.tasks)), "\n") : undefined,
+    listSection(markdown`Questions`, view.questions, (index) => `${index + 1}.`),
+    listSection(markdown`Notes`, view.notes, () => "-"),
+    markdown`<sub>Usage: ${formatUsage(view.usage)}</sub>`,
+    hiddenMarker(statusMarker(view.snapshot)),
   ];
-  return `${sections.filter((section) => section !== undefined).join("\n\n")}\n`;
+  return markdown`${joinMarkdown(sections.filter((section) => section !== undefined), "\n\n")}\n`;
 }
 
-function phaseSentence(view: StatusView): string {
+function phaseSentence(view: StatusView): SafeMarkdown {
   const merged = view.tasks.filter((task) => task.status === "merged").length;
   const total = view.tasks.length;
-  const sentences: Record<StatusPhase, string> = {
-    scoping: "Reading the issue and the repository.",
-    awaiting_answers: "Waiting for answers to the questions below; reply in a comment on this issue.",
-    planning: "Planning the work.",
-    awaiting_plan_approval: "Waiting for plan approval: a writer can comment `/approve` to start, or `/plan <feedback>` to plan again.",
-    running: `Working on the tasks: ${merged} of ${total} merged.`,
-    completed: `Done: all ${total} tasks merged.`,
-    failed: "Stopped. The notes below say why and what a maintainer can do.",
-    cancelled: "Cancelled.",
+  const sentences: Record<StatusPhase, SafeMarkdown> = {
+    scoping: markdown`Reading the issue and the repository.`,
+    awaiting_answers: markdown`Waiting for answers to the questions below; reply in a comment on this issue.`,
+    planning: markdown`Planning the work.`,
+    awaiting_plan_approval: markdown`Waiting for plan approval: a writer can comment \`/approve\` to start, or \`/plan <feedback>\` to plan again.`,
+    running: markdown`Working on the tasks: ${merged} of ${total} merged.`,
+    completed: markdown`Done: all ${total} tasks merged.`,
+    failed: markdown`Stopped. The notes below say why and what a maintainer can do.`,
+    cancelled: markdown`Cancelled.`,
   };
-  return `**${sentences[view.phase]}**`;
+  return markdown`**${sentences[view.phase]}**`;
 }
 
-function checklistLine(task: StatusTask, tasks: readonly StatusTask[]): string {
-  const box = task.status === "merged" ? "[x]" : "[ ]";
-  const pr = task.pr === undefined ? "" : `#${task.pr} `;
-  return `- ${box} **${singleLine(task.id)}** ${singleLine(task.title)} — ${pr}${stateWords(task, tasks)}`;
+function checklistLine(task: StatusTask, tasks: readonly StatusTask[]): SafeMarkdown {
+  const box = task.status === "merged" ? markdown`[x]` : markdown`[ ]`;
+  const pr = task.pr === undefined ? markdown`` : markdown`#${task.pr} `;
+  return markdown`- ${box} **${singleLine(task.id)}** ${singleLine(task.title)} — ${pr}${stateWords(task, tasks)}`;
 }
 
-function stateWords(task: StatusTask, tasks: readonly StatusTask[]): string {
+function stateWords(task: StatusTask, tasks: readonly StatusTask[]): SafeMarkdown {
   if (task.status !== "pending") return TASK_STATUS_WORDS[task.status];
   const merged = new Set(tasks.filter((other) => other.status === "merged").map((other) => other.id));
   const waitingFor = task.dependsOn.filter((dependency) => !merged.has(dependency));
-  return waitingFor.length === 0 ? "queued" : `waiting for ${waitingFor.map((id) => `**${singleLine(id)}**`).join(", ")}`;
+  if (waitingFor.length === 0) return markdown`queued`;
+  return markdown`waiting for ${joinMarkdown(waitingFor.map((id) => markdown`**${singleLine(id)}**`), ", ")}`;
 }
 
-function listSection(heading: string, items: readonly string[] | undefined, marker: (index: number) => string): string | undefined {
+function listSection(heading: SafeMarkdown, items: readonly string[] | undefined, marker: (index: number) => ListMarker): SafeMarkdown | undefined {
   if (!items || items.length === 0) return undefined;
-  return `**${heading}**\n\n${items.map((item, index) => listItem(marker(index), item)).join("\n")}`;
+  return markdown`**${heading}**\n\n${joinMarkdown(items.map((item, index) => listItem(marker(index), item)), "\n")}`;
 }

@@ -1,20 +1,21 @@
 import type { TaskStatus } from "../domain/task-status.ts";
+import { markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 
-/** A task's status in a few words, for checklists and check runs. */
-export const TASK_STATUS_WORDS: Readonly<Record<TaskStatus, string>> = {
-  pending: "waiting",
-  coding: "coding",
-  pr_open: "PR open",
-  ci_running: "CI running",
-  ready: "ready for `/approve`",
-  approved: "approved",
-  merging: "merging",
-  merged: "merged",
-  failed: "CI failed",
-  cancelled: "cancelled",
-  fixing: "fixing a CI failure",
-  reviewing: "in review",
-  revising: "revising after review",
-  rebasing: "updating to the new base",
-  needs_human: "**needs a human**",
+/** A task's status in a few words, for the status comment's checklist. */
+export const TASK_STATUS_WORDS: Readonly<Record<TaskStatus, SafeMarkdown>> = {
+  pending: markdown`waiting`,
+  coding: markdown`coding`,
+  pr_open: markdown`PR open`,
+  ci_running: markdown`CI running`,
+  ready: markdown`ready for \`/approve\``,
+  approved: markdown`approved`,
+  merging: markdown`merging`,
+  merged: markdown`merged`,
+  failed: markdown`CI failed`,
+  cancelled: markdown`cancelled`,
+  fixing: markdown`fixing a CI failure`,
+  reviewing: markdown`in review`,
+  revising: markdown`revising after review`,
+  rebasing: markdown`updating to the new base`,
+  needs_human: markdown`**needs a human**`,
 };

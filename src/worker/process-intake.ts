@@ -1,7 +1,8 @@
-import { renderConfigProblems } from "../config/index.ts";
+import { renderConfigProblems } from "../render/index.ts";
 import { isRetryable } from "../domain/task-status.ts";
 import type { EngineEvent } from "../engine/events.ts";
-import { workflowId, type Permission, type TaskRecord, type WorkflowState } from "../engine/types.ts";
+import { WorkflowId } from "../domain/ids.ts";
+import type { Permission, TaskRecord, WorkflowState } from "../engine/types.ts";
 import { authorizeSender } from "../policy/authorize.ts";
 import { parseCommand } from "../policy/commands.ts";
 import { redactText } from "../policy/sanitize.ts";
@@ -62,7 +63,7 @@ async function onLabel(deps: WorkerDeps, github: RepoGitHub, intake: Of<"issue_l
     config: loaded.config,
     defaultBranch: repository.defaultBranch,
   };
-  return { workflowId: workflowId(intake.ref, intake.issue), event };
+  return { workflowId: WorkflowId.toString({ ...intake.ref, issue: intake.issue }), event };
 }
 
 async function onComment(deps: WorkerDeps, github: RepoGitHub, intake: Of<"issue_comment">): Promise<Routed | null> {
@@ -70,8 +71,8 @@ async function onComment(deps: WorkerDeps, github: RepoGitHub, intake: Of<"issue
   const marker = intake.pullRequestBody === null ? null : parseTaskMarker(intake.pullRequestBody);
   if (intake.pullRequestBody !== null && !marker) return null;
   const issue = marker ? marker.issue : intake.issue;
-  const id = workflowId(intake.ref, issue);
-  const state = deps.store.getWorkflow<WorkflowState>(id)?.state ?? null;
+  const id = WorkflowId.toString({ ...intake.ref, issue });
+  const state = deps.store.getWorkflow(id)?.state ?? null;
   if (!state) return null;
   const task = marker ? state.tasks[marker.task] : undefined;
   if (marker && (!task || (task.pr !== null && task.pr !== intake.issue))) return null;
@@ -141,7 +142,7 @@ async function onReply(github: RepoGitHub, state: WorkflowState, intake: Of<"iss
 
 function taskOf(intake: Intake & { headRef: string }): { workflowId: string; taskId: string } | null {
   const branch = parseTaskBranch(intake.headRef);
-  return branch ? { workflowId: workflowId(intake.ref, branch.issue), taskId: branch.taskId } : null;
+  return branch ? { workflowId: WorkflowId.toString({ ...intake.ref, issue: branch.issue }), taskId: branch.taskId } : null;
 }
 
 /** Turns a narrowed webhook into an engine event for one workflow, answering refusals on the way. */
@@ -185,5 +186,5 @@ async function onChecks(github: RepoGitHub, intake: Of<"checks_completed">): Pro
   const outcome = ciOutcome(await github.checksFor(intake.sha));
   if (!outcome) return null;
   const event: EngineEvent = { type: "ci_completed", taskId: branch.taskId, sha: intake.sha, ...outcome };
-  return { workflowId: workflowId(intake.ref, branch.issue), event };
+  return { workflowId: WorkflowId.toString({ ...intake.ref, issue: branch.issue }), event };
 }

@@ -2,42 +2,55 @@ import { describe, expect, it } from "vitest";
 import { renderCheckRunOutput } from "../../../src/render/check-run-output.ts";
 import { visible } from "./visible.ts";
 
-const task = { id: "a", title: "Add @parser" };
+const SHA = "0123456789abcdef0123456789abcdef01234567";
 
 describe("renderCheckRunOutput", () => {
-  it("asks for /approve when the task is ready", () => {
-    const output = renderCheckRunOutput({ task, status: "ready", pr: 12, ci: { state: "success" } });
+  it("names the approver without mentioning them, with the approved commit", () => {
+    const output = renderCheckRunOutput({ kind: "approved", by: "maya", sha: SHA });
 
-    expect({ ...output, summary: visible(output.summary) }).toMatchInlineSnapshot(`
-      {
-        "summary": "**Task \`a\`:** Add @{ZWSP}parser
-
-      **Pull request:** #12
-
-      **CI:** passing
-
-      **Approval:** a writer can comment \`/approve\` on #12 to approve this commit",
-        "title": "Ready: waiting for /approve",
-      }
-    `);
+    expect({ title: output.title, summary: visible(output.summary) }).toEqual({ title: "Approved", summary: "Approved by @{ZWSP}maya for 0123456." });
   });
 
-  it("names the approver and the approved commit", () => {
-    const output = renderCheckRunOutput({ task, status: "approved", pr: 12, ci: { state: "success" }, approval: { by: "alice", sha: "0123456789abcdef" } });
-
-    expect(output.title).toBe("Approved");
-    expect(output.summary).toContain("**Approval:** approved by `alice` at `0123456`");
+  it("says a maintainer approved when the approver is not known", () => {
+    expect(renderCheckRunOutput({ kind: "approved", by: null, sha: SHA }).summary).toBe("Approved by a maintainer for 0123456.");
   });
 
-  it("lists the failing checks", () => {
-    const output = renderCheckRunOutput({ task, status: "pr_open", pr: 12, ci: { state: "failure", failingChecks: ["build", "lint | types"] } });
+  it("lists the risk reasons of a high-risk task as neutralised list items", () => {
+    const output = renderCheckRunOutput({ kind: "needs_maintainer", riskReasons: ["`package.json` is a dependency manifest", "asked by @mallory"] });
 
-    expect(output.summary).toContain("**CI:** failing: `build`, `lint | types`");
+    expect(output.title).toBe("Needs a maintainer's approval");
+    expect(visible(output.summary)).toBe(
+      "This task is high risk, so `/approve` must come from a maintainer, an admin, or a user listed in `approval.highRiskApprovers`.\n" +
+        "- `package.json` is a dependency manifest\n- asked by @{ZWSP}mallory",
+    );
   });
 
-  it("leaves out the CI line before CI has reported", () => {
-    const output = renderCheckRunOutput({ task, status: "coding", pr: 12 });
+  it("neutralises CI titles and the model's diagnosis it repeats", () => {
+    const failed = renderCheckRunOutput({ kind: "ci_failed", summary: "Failing checks:\n- **test**: failure — ping @ops, see #4" });
+    const fixed = renderCheckRunOutput({ kind: "fix_pushed", diagnosis: "cc @octo/team ![x](https://evil.example/x.png)" });
 
-    expect(output).toEqual({ title: "Writing the change", summary: "**Task `a`:** Add @\u200bparser\n\n**Pull request:** #12\n\n**Approval:** not yet" });
+    expect(visible(failed.summary)).toBe("Failing checks:\n- **test**: failure — ping @{ZWSP}ops, see #{ZWSP}4");
+    expect(visible(fixed.summary)).toBe("Foreman pushed a fix: cc @{ZWSP}octo/team (image removed)");
+  });
+
+  it("keeps the model's diagnosis to 300 characters", () => {
+    const output = renderCheckRunOutput({ kind: "fix_pushed", diagnosis: "x".repeat(500) });
+
+    expect(output.summary).toBe(`Foreman pushed a fix: ${"x".repeat(300)}`);
+  });
+
+  it("reports a merge group with and without an approval for its pull request's head", () => {
+    expect(visible(renderCheckRunOutput({ kind: "merge_group", pr: 7, approval: { by: "maya", sha: SHA } }).summary)).toBe(
+      "Pull request #7 was approved by @{ZWSP}maya for 0123456.",
+    );
+    expect(renderCheckRunOutput({ kind: "merge_group", pr: 7, approval: null })).toEqual({
+      title: "Not approved",
+      summary: "Pull request #7 has no approval for its head commit; a writer must comment `/approve` on it.",
+    });
+  });
+
+  it("tells which commit superseded the check", () => {
+    expect(renderCheckRunOutput({ kind: "superseded", by: "foreman", sha: SHA }).summary).toBe("Foreman pushed 0123456.");
+    expect(renderCheckRunOutput({ kind: "superseded", by: "someone", sha: SHA }).summary).toBe("A newer commit (0123456) is the head of this pull request.");
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutralizeMarkdown, stripHtmlComments } from "../../../src/render/neutralize-markdown.ts";
+import { hiddenMarker, markdown, neutralizeMarkdown, neutralizePlainText, stripHtmlComments } from "../../../src/render/neutralize-markdown.ts";
 import { parseStatusMarker, statusMarker } from "../../../src/render/status-marker.ts";
 
 const ZWSP = "\u200b";
@@ -50,7 +50,31 @@ describe("neutralizeMarkdown", () => {
   it("breaks closing keywords so a PR body cannot close another issue", () => {
     const text = "Fixes #12, closes: octo/repo#3, resolved https://github.com/o/r/issues/4";
 
-    expect(neutralizeMarkdown(text)).toBe(`F${ZWSP}ixes #12, c${ZWSP}loses: octo/repo#3, r${ZWSP}esolved https://github.com/o/r/issues/4`);
+    expect(neutralizeMarkdown(text)).toBe(
+      `F${ZWSP}ixes #${ZWSP}12, c${ZWSP}loses: octo/repo#${ZWSP}3, r${ZWSP}esolved https://github.com/o/r/issues/${ZWSP}4`,
+    );
+  });
+
+  it("breaks references to other issues and pull requests, so GitHub adds no cross-reference to them", () => {
+    const text = "see #7, GH-8, octo/repo#9, https://github.com/octo/repo/pull/10 and (#11)";
+
+    expect(neutralizeMarkdown(text)).toBe(`see #${ZWSP}7, GH-${ZWSP}8, octo/repo#${ZWSP}9, https://github.com/octo/repo/pull/${ZWSP}10 and (#${ZWSP}11)`);
+  });
+
+  it("breaks a reference written as an HTML entity, and leaves other numeric entities and words with a hash alone", () => {
+    expect(neutralizeMarkdown("&#35;5 and &num;6, &#8212; C#7")).toBe(`#${ZWSP}5 and #${ZWSP}6, &#8212; C#7`);
+  });
+
+  it("keeps a heading and a hash before a word as they are", () => {
+    expect(neutralizeMarkdown("# Title\n#hashtag")).toBe("# Title\n#hashtag");
+  });
+
+  it("changes nothing in text it already neutralised", () => {
+    const text = "Fixes #12 for @octocat and @github/security-team ![x](y) <!-- x --> GH-3 o/r#4 `@kept` ```\n@open";
+
+    const once = neutralizeMarkdown(text);
+
+    expect(neutralizeMarkdown(once)).toBe(once);
   });
 
   it("keeps closing words that do not reference an issue", () => {
@@ -69,5 +93,30 @@ describe("neutralizeMarkdown", () => {
 
   it("does not treat a shorter fence as the end of a code block", () => {
     expect(neutralizeMarkdown("````\n```\n@a\n````\n@b")).toBe(`\`\`\`\`\n\`\`\`\n@a\n\`\`\`\`\n@${ZWSP}b`);
+  });
+});
+
+describe("neutralizePlainText", () => {
+  it("defuses mentions, team mentions, closing keywords and references, inside code spans too", () => {
+    expect(neutralizePlainText("Fixes #12 for @octocat and `@org/team`, see GH-3")).toBe(
+      `F${ZWSP}ixes #${ZWSP}12 for @${ZWSP}octocat and \`@${ZWSP}org/team\`, see GH-${ZWSP}3`,
+    );
+  });
+});
+
+describe("markdown", () => {
+  it("joins Foreman's own words with safe values and numbers", () => {
+    expect(markdown`Hello ${neutralizeMarkdown("@octocat")}, ${3} tasks`).toBe(`Hello @${ZWSP}octocat, 3 tasks`);
+  });
+});
+
+describe("hiddenMarker", () => {
+  it("takes Foreman's own markers", () => {
+    expect(hiddenMarker("<!-- foreman:config-problems -->")).toBe("<!-- foreman:config-problems -->");
+    expect(hiddenMarker(statusMarker({ a: "-->" }))).toContain("<!-- foreman:status ");
+  });
+
+  it.each(["<!-- foreman:status x --> @octocat <!-- foreman:status y -->", "hello", "<!-- other -->", "<!-- foreman:task {}\n -->"])("refuses %j", (text) => {
+    expect(() => hiddenMarker(text)).toThrow(RangeError);
   });
 });

@@ -26,7 +26,7 @@ describe("renderPullRequestBody", () => {
     expect(visible(body)).toMatchInlineSnapshot(`
       "Add a parser for the config.
 
-      Ask @{ZWSP}octocat if unsure. F{ZWSP}ixes #3.
+      Ask @{ZWSP}octocat if unsure. F{ZWSP}ixes #{ZWSP}3.
 
       **Acceptance criteria**
 

@@ -1,22 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { renderQuestions, renderRefusal, renderSummary } from "../../../src/render/short-comments.ts";
+import { renderApprovalRefused, renderApprovalVoided, renderRevisionAnswer, renderSummary } from "../../../src/render/short-comments.ts";
 import { visible } from "./visible.ts";
-
-describe("renderQuestions", () => {
-  it("numbers the questions and says how to answer", () => {
-    expect(visible(renderQuestions(["Which format, JSON or YAML?", "Should @team review?"]))).toMatchInlineSnapshot(`
-      "### Foreman has questions
-
-      Before planning, Foreman needs to know:
-
-      1. Which format, JSON or YAML?
-      2. Should @{ZWSP}team review?
-
-      Reply in a comment on this issue and Foreman will continue.
-      "
-    `);
-  });
-});
 
 describe("renderSummary", () => {
   it("lists every pull request with its attempts, the time taken and the usage", () => {
@@ -45,19 +29,20 @@ describe("renderSummary", () => {
   });
 });
 
-describe("renderRefusal", () => {
-  it.each([
-    [{ kind: "not_a_writer", actor: "mallory", action: "/approve" }, "`/approve` needs write access to this repository, which `mallory` does not have."],
-    [{ kind: "bot_not_allowed", actor: "renovate[bot]" }, "`renovate[bot]` is a bot that is not listed in `allowBots` in `.github/foreman.yml`."],
-    [{ kind: "pull_request" }, "Foreman works on issues, not pull requests."],
-    [{ kind: "issue_too_long", chars: 25000, limit: 20000 }, "the issue has 25,000 characters, more than the 20,000 allowed (`limits.issueBodyChars`)."],
-    [{ kind: "token_budget_exceeded", tokens: 400100, limit: 400000 }, "over its budget of 400,000 (`limits.tokensPerIssue`)."],
-    [{ kind: "cost_budget_exceeded", costUsd: 5.004, limitUsd: 5 }, "this issue has cost $5.00, over its budget of $5.00 (`limits.costPerIssueUsd`)."],
-    [{ kind: "other", message: "ask @admin\n<!-- x -->" }, "ask @\u200badmin"],
-  ] as const)("explains %j", (reason, words) => {
-    const comment = renderRefusal(reason);
+describe("the short answers on a task", () => {
+  const SHA = "abcdef0123456789abcdef0123456789abcdef01";
 
-    expect(comment.startsWith("**Foreman will not go on:** ")).toBe(true);
-    expect(comment).toContain(words);
+  it("names whoever pushed after an approval without mentioning them", () => {
+    expect(visible(renderApprovalVoided(SHA, "maya"))).toBe(
+      "A new commit (abcdef0) was pushed by @{ZWSP}maya after the approval, so the approval no longer applies. Comment `/approve` again once CI is green.",
+    );
+  });
+
+  it("refuses the requester's own approval without mentioning them", () => {
+    expect(visible(renderApprovalRefused("rob"))).toBe("@{ZWSP}rob started this work, and this repository requires the approval of someone else (`approval.separateApprover`).");
+  });
+
+  it("answers a writer's review with the commit that addresses it", () => {
+    expect(renderRevisionAnswer(SHA)).toBe("Foreman pushed abcdef0 to address this.");
   });
 });

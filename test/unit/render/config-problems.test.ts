@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRepoConfigYaml } from "../../../src/config/parse-repo-config-yaml.ts";
-import { CONFIG_PROBLEMS_MARKER, renderConfigProblems } from "../../../src/config/render-config-problems.ts";
+import { CONFIG_PROBLEMS_MARKER, renderConfigProblems } from "../../../src/render/config-problems.ts";
 
 describe("renderConfigProblems", () => {
   it("lists every problem with where it is and says how to fix it", () => {

@@ -1,0 +1,33 @@
+import type { ConfigProblem } from "../config/config-problem.ts";
+import { inlineCode, singleLine } from "./markdown.ts";
+import { hiddenMarker, joinMarkdown, markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
+
+/** Hidden in the comment, so that Foreman edits its one comment instead of adding another. */
+export const CONFIG_PROBLEMS_MARKER = "<!-- foreman:config-problems -->";
+
+/** The one comment Foreman posts when `.github/foreman.yml` cannot be used. */
+export function renderConfigProblems(problems: readonly ConfigProblem[]): SafeMarkdown {
+  const count = problems.length === 1 ? markdown`a problem` : markdown`${problems.length} problems`;
+  return joinMarkdown(
+    [
+      markdown`### Foreman could not read its configuration`,
+      markdown``,
+      markdown`Foreman found ${count} in \`.github/foreman.yml\`:`,
+      markdown``,
+      ...problems.map(problemLine),
+      markdown``,
+      markdown`Fix \`.github/foreman.yml\` on the default branch and re-add the label.`,
+      markdown``,
+      hiddenMarker(CONFIG_PROBLEMS_MARKER),
+      markdown``,
+    ],
+    "\n",
+  );
+}
+
+function problemLine(problem: ConfigProblem): SafeMarkdown {
+  const where = problem.path === "" ? markdown`the file` : inlineCode(problem.path);
+  const column = problem.column === undefined ? markdown`` : markdown`, column ${problem.column}`;
+  const position = problem.line === undefined ? markdown`` : markdown` (line ${problem.line}${column})`;
+  return markdown`- ${where}${position}: ${singleLine(problem.message)}`;
+}
