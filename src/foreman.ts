@@ -5,14 +5,14 @@ import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { pino, type Logger } from "pino";
 import { createNodeMiddleware, Probot } from "probot";
-import { ProbotGitHub } from "./adapters/github/octokit-github.ts";
+import { readAppLogin } from "./adapters/github/app-identity.ts";
+import { githubClientOptions } from "./adapters/github/foreman-octokit.ts";
+import { ProbotGitHub } from "./adapters/github/probot-github.ts";
 import { createModel } from "./adapters/model/create-model.ts";
 import type { ForemanEnv } from "./env.ts";
-import { foremanOctokit } from "./foreman-octokit.ts";
 import { createApp } from "./handlers/index.ts";
 import { LOG_REDACTION } from "./policy/log-redaction.ts";
 import { installationRemovedHandler } from "./reconcile/installation-job.ts";
-import { OctokitReconcileGitHub } from "./reconcile/octokit-reconcile.ts";
 import { Reconciler } from "./reconcile/reconciler.ts";
 import { SqliteStore } from "./store/sqlite/sqlite-store.ts";
 import { INSTALLATION_REMOVED_JOB, StoreIntakeSink } from "./store/store-intake-sink.ts";
@@ -24,21 +24,6 @@ export const WEBHOOK_PATH = "/api/github/webhooks";
 export interface RunningForeman {
   url: string;
   stop(): Promise<void>;
-}
-
-/** The app's bot login; GitHub failing at start (a 5xx, a rate limit) delays the start rather than ending it. */
-async function botLogin(probot: Probot, log: Logger): Promise<string> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      const octokit = await probot.auth();
-      const { data } = await octokit.rest.apps.getAuthenticated();
-      return `${data?.slug ?? "foreman"}[bot]`;
-    } catch (error) {
-      if (attempt >= 8) throw error;
-      log.warn({ attempt, err: error }, "could not read the app from GitHub; trying again");
-      await sleep(Math.min(500 * 2 ** attempt, 30_000));
-    }
-  }
 }
 
 function workerOptions(env: ForemanEnv): typeof DEFAULT_WORKER_OPTIONS {
@@ -59,18 +44,18 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
     privateKey: env.privateKey,
     secret: env.WEBHOOK_SECRET,
     log: log.child({ name: "probot" }),
-    Octokit: foremanOctokit(env.FOREMAN_GITHUB_THROTTLE),
-    ...(env.FOREMAN_GITHUB_API_URL ? { baseUrl: env.FOREMAN_GITHUB_API_URL } : {}),
+    ...githubClientOptions({ throttle: env.FOREMAN_GITHUB_THROTTLE, baseUrl: env.FOREMAN_GITHUB_API_URL }),
   });
   if (env.FOREMAN_DB_PATH !== ":memory:") mkdirSync(dirname(env.FOREMAN_DB_PATH), { recursive: true });
   const store = new SqliteStore(env.FOREMAN_DB_PATH);
   const model = createModel({ providers: env.providers, timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000, log: log.child({ name: "model" }) });
-  const bot = await botLogin(probot, log);
+  const bot = await readAppLogin(probot, log);
+  const github = new ProbotGitHub(probot, bot);
   const holder: { reconciler: Reconciler | null } = { reconciler: null };
   const worker = new Worker(
     {
       store,
-      github: new ProbotGitHub(probot),
+      github,
       model,
       log: log.child({ name: "worker" }),
       now: Date.now,
@@ -88,7 +73,7 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
     },
   );
   const reconciler = new Reconciler(
-    { store, github: new OctokitReconcileGitHub(probot), log: log.child({ name: "reconcile" }), now: Date.now, botLogin: bot, notify: () => worker.notify() },
+    { store, github, log: log.child({ name: "reconcile" }), now: Date.now, botLogin: bot, notify: () => worker.notify() },
     { intervalMs: env.FOREMAN_RECONCILE_SECONDS * 1000, scanIntervalMs: env.FOREMAN_RECONCILE_SCAN_SECONDS * 1000 },
   );
   holder.reconciler = reconciler;

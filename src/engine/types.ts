@@ -2,10 +2,11 @@ import type { RepoConfig } from "../config/index.ts";
 import type { TaskStatus } from "../domain/task-status.ts";
 import type { Plan } from "../plan/index.ts";
 import type { RiskLevel } from "../policy/risk.ts";
+import type { Permission } from "../ports/permission.ts";
 
 export type Phase = "clarifying" | "planning" | "awaiting_approval" | "executing" | "completed" | "failed" | "cancelled";
 
-export type Permission = "none" | "read" | "triage" | "write" | "maintain" | "admin";
+export type { Permission } from "../ports/permission.ts";
 
 export interface RepoRef {
   installationId: number;

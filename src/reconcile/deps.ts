@@ -1,13 +1,14 @@
 import type { Logger } from "pino";
 import type { Store } from "../store/store.ts";
-import type { ReconcileGitHub } from "./port.ts";
+import type { GitHubReads } from "../ports/github.ts";
 
 export interface ReconcileDeps {
   store: Store;
-  github: ReconcileGitHub;
+  /** The reconciler only reads GitHub; what it finds is fed to the worker as jobs. */
+  github: GitHubReads;
   log: Logger;
   now: () => number;
-  /** The app's bot login, whose comments are never commands. */
+  /** The app's own account (`<slug>[bot]`), whose comments are never commands. */
   botLogin: string;
   /** Wakes the worker after jobs were queued. */
   notify: () => void;

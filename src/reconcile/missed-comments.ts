@@ -1,7 +1,8 @@
 import type { WorkflowState } from "../engine/types.ts";
 import type { Store } from "../store/store.ts";
 import type { Intake } from "../worker/intake.ts";
-import type { ReconcileComment, ReconcileRepo } from "./port.ts";
+import { isAppLogin, type CommentInfo } from "../ports/github-types.ts";
+import type { RepoReads } from "../ports/github.ts";
 
 /** Where comments that may be commands are read: the issue, and each task's pull request (with its body, for the task marker). */
 export interface CommentTarget {
@@ -15,7 +16,7 @@ export type CommentIntake = Extract<Intake, { kind: "issue_comment" }>;
 export const reconcileDeliveryId = (what: string, id: string | number): string => `reconcile:${what}:${id}`;
 
 /** A comment as the intake its webhook would have queued, so permission checks and command parsing apply as usual. */
-export function commentIntake(state: WorkflowState, target: CommentTarget, comment: ReconcileComment): CommentIntake {
+export function commentIntake(state: WorkflowState, target: CommentTarget, comment: CommentInfo): CommentIntake {
   return {
     kind: "issue_comment",
     ref: state.ref,
@@ -28,21 +29,21 @@ export function commentIntake(state: WorkflowState, target: CommentTarget, comme
   };
 }
 
-const byApp = (comment: ReconcileComment, botLogin: string): boolean => comment.author.toLowerCase() === botLogin.toLowerCase();
+const byApp = (comment: CommentInfo, botLogin: string): boolean => isAppLogin(comment.author, botLogin);
 
 /** An edited comment is never a command, even when its `created` webhook was lost: what was written first is unknown. */
-const edited = (comment: ReconcileComment): boolean => comment.updatedAt > comment.createdAt;
+const edited = (comment: CommentInfo): boolean => comment.updatedAt > comment.createdAt;
 
 /**
  * Comments on the workflow's issue and pull requests that never arrived as webhooks (not seen).
  * The caller queues each with `enqueueUnseen`, so a late webhook for it is a no-op. Comments older
  * than the workflow are not commands for it.
  */
-export async function missedComments(store: Store, repo: ReconcileRepo, state: WorkflowState, targets: CommentTarget[], botLogin: string): Promise<CommentIntake[]> {
+export async function missedComments(store: Store, repo: RepoReads, state: WorkflowState, targets: CommentTarget[], botLogin: string): Promise<CommentIntake[]> {
   const since = Math.floor(state.startedAt / 1000) * 1000;
   const intakes: CommentIntake[] = [];
   for (const target of targets) {
-    for (const comment of await repo.comments(target.number)) {
+    for (const comment of await repo.listComments(target.number)) {
       if (comment.createdAt < since || byApp(comment, botLogin) || edited(comment) || store.hasSeen("comment", String(comment.id))) continue;
       intakes.push(commentIntake(state, target, comment));
     }
@@ -55,10 +56,10 @@ export async function missedComments(store: Store, repo: ReconcileRepo, state: W
  * later ones may not be (or reached a process that had no workflow for them), so they are returned
  * to be fed in whatever the seen marks say.
  */
-export async function commentsAfterSnapshot(store: Store, repo: ReconcileRepo, state: WorkflowState, targets: CommentTarget[], writtenAt: number, botLogin: string): Promise<CommentIntake[]> {
+export async function commentsAfterSnapshot(store: Store, repo: RepoReads, state: WorkflowState, targets: CommentTarget[], writtenAt: number, botLogin: string): Promise<CommentIntake[]> {
   const intakes: CommentIntake[] = [];
   for (const target of targets) {
-    for (const comment of await repo.comments(target.number)) {
+    for (const comment of await repo.listComments(target.number)) {
       if (comment.createdAt < Math.floor(writtenAt / 1000) * 1000) store.markSeen("comment", String(comment.id));
       else if (!byApp(comment, botLogin) && !edited(comment)) intakes.push(commentIntake(state, target, comment));
     }

@@ -2,13 +2,14 @@ import { z } from "zod";
 import { isStepInFlight } from "../domain/task-status.ts";
 import { TERMINAL_PHASES } from "../engine/decision.ts";
 import { workflowId, type TaskRecord, type WorkflowState } from "../engine/types.ts";
+import { nullIfGone } from "../ports/errors.ts";
+import type { CommentInfo as ReconcileComment, RepoReads as ReconcileRepo, RepoTarget } from "../ports/github.ts";
 import { hasStatusMarker, parseStatusMarker } from "../render/index.ts";
 import type { JobInput } from "../store/store.ts";
 import type { Intake } from "../worker/intake.ts";
 import type { TaskJob } from "../worker/task-job.ts";
 import type { ReconcileDeps } from "./deps.ts";
 import { commentsAfterSnapshot, reconcileDeliveryId, type CommentTarget } from "./missed-comments.ts";
-import type { ReconcileComment, ReconcileRepo, RepoTarget } from "./port.ts";
 
 /** The audit kind of a workflow rebuilt from its status comment; its data holds the state it starts from. */
 export const WORKFLOW_REBUILT_EVENT = "workflow_rebuilt";
@@ -99,7 +100,7 @@ export async function rebuildWorkflow(deps: ReconcileDeps, repo: ReconcileRepo, 
 async function commentTargets(repo: ReconcileRepo, state: WorkflowState): Promise<CommentTarget[]> {
   const targets: CommentTarget[] = [{ number: state.issue, pullRequestBody: null }];
   for (const task of Object.values(state.tasks)) {
-    const pull = task.pr === null ? null : await repo.pullRequest(task.pr);
+    const pull = task.pr === null ? null : await nullIfGone(repo.getPullRequest(task.pr));
     if (pull?.state === "open") targets.push({ number: pull.number, pullRequestBody: pull.body });
   }
   return targets;

@@ -1,5 +1,6 @@
 import type { EngineEvent } from "../engine/events.ts";
 import type { WorkflowState } from "../engine/types.ts";
+import { nullIfGone } from "../ports/errors.ts";
 import type { WorkflowRecord } from "../store/store.ts";
 import { closeWorkflow } from "./close-workflow.ts";
 import type { ReconcileDeps, ReconcileReport } from "./deps.ts";
@@ -35,13 +36,13 @@ export async function reconcileWorkflow(deps: ReconcileDeps, record: WorkflowRec
   const state = record.state;
   if (deps.store.pendingJobsFor(state.id) > 0) return { busy: 1 };
   const repo = await deps.github.forRepo(state.ref);
-  if ((await repo.issue(state.issue)) === null) return closeIfStillGone(deps, state.id);
+  if ((await nullIfGone(repo.getIssue(state.issue))) === null) return closeIfStillGone(deps, state.id);
   deps.store.unmarkSeen("gone", state.id);
   const events: EngineEvent[] = [];
   const targets: CommentTarget[] = [{ number: state.issue, pullRequestBody: null }];
   for (const task of Object.values(state.tasks)) {
     if (task.pr === null) continue;
-    const pull = await repo.pullRequest(task.pr);
+    const pull = await nullIfGone(repo.getPullRequest(task.pr));
     if (!pull) continue;
     if (pull.state === "open") targets.push({ number: pull.number, pullRequestBody: pull.body });
     const drift = await taskDrift(repo, task, pull);

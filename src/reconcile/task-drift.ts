@@ -2,13 +2,13 @@ import { isWatchedOnGitHub } from "../domain/task-status.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import type { TaskRecord } from "../engine/types.ts";
 import { ciOutcome } from "../worker/ci-outcome.ts";
-import type { ReconcilePull, ReconcileRepo } from "./port.ts";
+import type { PullRequestInfo, RepoReads } from "../ports/github.ts";
 
 /**
  * The event a missed webhook would have brought for one task, from its pull request as it is now:
  * merged, closed, a new head, or CI completed on the head. Null when the task is up to date.
  */
-export async function taskDrift(repo: ReconcileRepo, task: TaskRecord, pull: ReconcilePull): Promise<EngineEvent | null> {
+export async function taskDrift(repo: RepoReads, task: TaskRecord, pull: PullRequestInfo): Promise<EngineEvent | null> {
   if (!isWatchedOnGitHub(task.status)) return null;
   if (pull.merged) return { type: "task_merged", taskId: task.id, sha: pull.mergeCommitSha ?? pull.headSha };
   if (pull.state === "closed") return { type: "task_closed", taskId: task.id };
@@ -17,6 +17,6 @@ export async function taskDrift(repo: ReconcileRepo, task: TaskRecord, pull: Rec
     return { type: "head_changed", taskId: task.id, sha: pull.headSha, by };
   }
   if (task.status !== "ci_running" || task.headSha === null) return null;
-  const outcome = ciOutcome(await repo.checks(task.headSha));
+  const outcome = ciOutcome(await repo.checksFor(task.headSha));
   return outcome ? { type: "ci_completed", taskId: task.id, sha: task.headSha, ...outcome } : null;
 }

@@ -1,7 +1,7 @@
-import { GitHubCallError } from "../adapters/github/errors.ts";
 import type { Effect } from "../engine/effects.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import type { WorkflowState } from "../engine/types.ts";
+import { GitHubCallError } from "../ports/errors.ts";
 import type { RepoGitHub } from "../ports/github.ts";
 import type { JobInput } from "../store/store.ts";
 import { renderSummary } from "../render/index.ts";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import { GitHubCallError } from "../adapters/github/errors.ts";
-import { ModelCallError } from "../adapters/model/model-error.ts";
+import { GitHubCallError, GitHubRateLimitError } from "../ports/errors.ts";
+import { ModelCallError } from "../ports/model-error.ts";
 import { workflowOfKey, type Job } from "../store/store.ts";
 import { StaleWorkflowError } from "./apply-event.ts";
 import type { WorkerDeps } from "./deps.ts";
@@ -35,7 +35,6 @@ export interface RetryPlan {
 }
 
 const MINUTE = 60_000;
-const SECONDARY_LIMIT = /secondary rate limit|abuse detection/i;
 
 /** Exponential backoff: up to 2^attempt s (at most 5 minutes), jittered over its upper half, so 1-2 s after the first attempt. */
 function backoff(attempt: number, random: () => number): number {
@@ -44,9 +43,9 @@ function backoff(attempt: number, random: () => number): number {
 }
 
 function gitHubPlan(error: GitHubCallError, attempt: number, waits: number, random: () => number): RetryPlan | null {
+  // A limit that named no wait (a secondary limit without `retry-after`): at least a minute, twice as long after each wait.
+  if (error instanceof GitHubRateLimitError && !error.waitNamed) return { delayMs: Math.min(MINUTE * 2 ** waits, 15 * MINUTE), wait: true };
   if (error.kind === "rate_limited") return { delayMs: Math.max(error.retryAfterMs ?? MINUTE, 1000), wait: true };
-  // A secondary limit without `retry-after`: wait at least a minute, twice as long after each wait.
-  if (error.status === 403 && SECONDARY_LIMIT.test(error.message)) return { delayMs: Math.min(MINUTE * 2 ** waits, 15 * MINUTE), wait: true };
   // A 5xx carries no delay of GitHub's own (the classifier's default hint is not one): jittered backoff from 1-2 s.
   return error.retryable ? { delayMs: backoff(attempt, random), wait: false } : null;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { ChainModel, modelOn } from "../../src/adapters/model/chain-model.ts";
 import { createModel } from "../../src/adapters/model/create-model.ts";
-import { ModelCallError } from "../../src/adapters/model/model-error.ts";
+import { ModelCallError } from "../../src/ports/model-error.ts";
 import type { ModelPort, ModelRequest, ModelResponse } from "../../src/ports/model.ts";
 import { pino } from "pino";
 import { startModelServer } from "@foreman/sandbox";

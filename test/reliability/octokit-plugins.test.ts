@@ -1,7 +1,7 @@
 import { Probot, type ProbotOctokit } from "probot";
 import { pino } from "pino";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { foremanOctokit, isWrite } from "../../src/foreman-octokit.ts";
+import { foremanOctokit, isWrite } from "../../src/adapters/github/foreman-octokit.ts";
 import { expireInstallationTokens, type GitHubFaultRule, SandboxGitHub } from "@foreman/sandbox";
 
 /** The app's installation client (Foreman's Octokit) over a sandbox with one repository and one issue. */

@@ -8,9 +8,9 @@ import { decide } from "../../src/engine/decide.ts";
 import type { EngineEvent } from "../../src/engine/events.ts";
 import type { WorkflowState } from "../../src/engine/types.ts";
 import { Plan } from "../../src/plan/index.ts";
-import type { CheckSummary } from "../../src/ports/github.ts";
+import { GitHubCallError } from "../../src/ports/errors.ts";
+import type { Actor, CheckSummary, CommentInfo, GitHubReads, IssueInfo, PullRequestInfo, RepoReads } from "../../src/ports/github.ts";
 import type { ReconcileDeps } from "../../src/reconcile/deps.ts";
-import type { Actor, ReconcileComment, ReconcileGitHub, ReconcileIssue, ReconcilePull, ReconcileRepo } from "../../src/reconcile/port.ts";
 import { statusMarker } from "../../src/render/index.ts";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.ts";
 
@@ -39,13 +39,17 @@ export function executingWorkflow(): WorkflowState {
   return { ...state, statusCommentId: 100 };
 }
 
+const notFound = (what: string): Promise<never> => Promise.reject(new GitHubCallError(`${what} not found`, 404, "not_found", null));
+const notRead = (): Promise<never> => Promise.reject(new Error("the reconciler does not read this"));
+
 /** An in-memory GitHub for the reconciler: one installation, one repository. */
-export class FakeGitHub implements ReconcileGitHub, ReconcileRepo {
-  readonly issues = new Map<number, ReconcileIssue>();
-  readonly commentsOn = new Map<number, ReconcileComment[]>();
-  readonly pulls = new Map<number, ReconcilePull>();
+export class FakeGitHub implements GitHubReads, RepoReads {
+  readonly issues = new Map<number, IssueInfo>();
+  readonly commentsOn = new Map<number, CommentInfo[]>();
+  readonly pulls = new Map<number, PullRequestInfo>();
   readonly checkRuns = new Map<string, CheckSummary[]>();
   readonly labelers = new Map<number, Actor>();
+  /** `.github/foreman.yml` on the default branch. */
   config: string | null = null;
   private nextId = 1000;
 
@@ -55,35 +59,45 @@ export class FakeGitHub implements ReconcileGitHub, ReconcileRepo {
   repositories(): Promise<Array<{ owner: string; repo: string }>> {
     return Promise.resolve([{ owner: REF.owner, repo: REF.repo }]);
   }
-  forRepo(): Promise<ReconcileRepo> {
+  forRepo(): Promise<RepoReads> {
     return Promise.resolve(this);
   }
-  issue(number: number): Promise<ReconcileIssue | null> {
-    return Promise.resolve(this.issues.get(number) ?? null);
+  getIssue(number: number): Promise<IssueInfo> {
+    const issue = this.issues.get(number);
+    return issue ? Promise.resolve(issue) : notFound(`issue #${number}`);
   }
-  comments(issue: number): Promise<ReconcileComment[]> {
+  listComments(issue: number): Promise<CommentInfo[]> {
     return Promise.resolve(this.commentsOn.get(issue) ?? []);
   }
-  pullRequest(number: number): Promise<ReconcilePull | null> {
-    return Promise.resolve(this.pulls.get(number) ?? null);
+  getPullRequest(number: number): Promise<PullRequestInfo> {
+    const pull = this.pulls.get(number);
+    return pull ? Promise.resolve(pull) : notFound(`pull request #${number}`);
   }
-  checks(sha: string): Promise<CheckSummary[]> {
+  checksFor(sha: string): Promise<CheckSummary[]> {
     return Promise.resolve(this.checkRuns.get(sha) ?? []);
   }
   commitAuthor(): Promise<string | null> {
     return Promise.resolve("ana");
   }
-  openIssuesWithLabel(label: string): Promise<ReconcileIssue[]> {
+  openIssuesWithLabel(label: string): Promise<IssueInfo[]> {
     return Promise.resolve([...this.issues.values()].filter((issue) => issue.state === "open" && issue.labels.includes(label)));
   }
   labeledBy(issue: number): Promise<Actor | null> {
     return Promise.resolve(this.labelers.get(issue) ?? null);
   }
-  configText(): Promise<string | null> {
-    return Promise.resolve(this.config);
+  readFile(ref: string, path: string): Promise<string | null> {
+    return Promise.resolve(ref === "HEAD" && path === ".github/foreman.yml" ? this.config : null);
   }
+  permissionOf = notRead;
+  repository = notRead;
+  listPullFiles = notRead;
+  pullMergeable = notRead;
+  readFiles = notRead;
+  listFiles = notRead;
+  branchHead = notRead;
+  failureEvidence = notRead;
 
-  addComment(issue: number, author: string, body: string, at: number): ReconcileComment {
+  addComment(issue: number, author: string, body: string, at: number): CommentInfo {
     this.nextId += 1;
     const comment = { id: this.nextId, author, authorType: author.endsWith("[bot]") ? "Bot" : "User", body, createdAt: at, updatedAt: at };
     this.commentsOn.set(issue, [...(this.commentsOn.get(issue) ?? []), comment]);
@@ -91,7 +105,7 @@ export class FakeGitHub implements ReconcileGitHub, ReconcileRepo {
   }
 
   /** The app's status comment with the state's hidden snapshot, written at `at`. */
-  addStatus(state: WorkflowState, at: number): ReconcileComment {
+  addStatus(state: WorkflowState, at: number): CommentInfo {
     return this.addComment(state.issue, "foreman[bot]", `Status\n\n${statusMarker(state)}\n\n<!-- foreman:comment status -->`, at);
   }
 }
@@ -111,11 +125,11 @@ export function reconcileWorld(): { deps: ReconcileDeps; store: SqliteStore; git
 }
 
 export function openIssue(github: FakeGitHub, labels: string[] = ["foreman"]): void {
-  github.issues.set(1, { number: 1, title: "Stats", state: "open", labels });
+  github.issues.set(1, { number: 1, title: "Stats", body: "Add mean and median.", author: "maya", state: "open", labels });
 }
 
-export function openPull(github: FakeGitHub, number: number, headSha: string, overrides: Partial<ReconcilePull> = {}): void {
-  github.pulls.set(number, { number, state: "open", merged: false, mergeCommitSha: null, headSha, headRef: `foreman/1/mean`, body: `<!-- foreman:task {"v":1,"issue":1,"task":"mean","attempt":1} -->`, ...overrides });
+export function openPull(github: FakeGitHub, number: number, headSha: string, overrides: Partial<PullRequestInfo> = {}): void {
+  github.pulls.set(number, { number, nodeId: `PR_${number}`, state: "open", merged: false, mergeCommitSha: null, headSha, headRef: `foreman/1/mean`, baseRef: "main", body: `<!-- foreman:task {"v":1,"issue":1,"task":"mean","attempt":1} -->`, ...overrides });
 }
 
 /** The engine events queued as jobs, in order. */

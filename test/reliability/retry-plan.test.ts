@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GitHubCallError } from "../../src/adapters/github/errors.ts";
-import { ModelCallError } from "../../src/adapters/model/model-error.ts";
+import { GitHubCallError, GitHubRateLimitError } from "../../src/ports/errors.ts";
+import { ModelCallError } from "../../src/ports/model-error.ts";
 import { StaleWorkflowError } from "../../src/worker/apply-event.ts";
 import { retryPlan } from "../../src/worker/worker.ts";
 
@@ -9,13 +9,13 @@ const SECONDARY = "GitHub POST /repos/acme/stats/pulls failed with 403: You have
 
 describe("retryPlan", () => {
   it("waits as long as a secondary rate limit's retry-after says, and never fails the job for it", () => {
-    const error = new GitHubCallError(SECONDARY, 403, "rate_limited", 7_000);
+    const error = new GitHubRateLimitError(SECONDARY, 403, { limit: "secondary", ms: 7_000, named: true });
 
     expect(retryPlan(error, 20, 0, half)).toEqual({ delayMs: 7_000, wait: true });
   });
 
   it("backs off from 60 s on a secondary rate limit without retry-after, longer each time", () => {
-    const error = new GitHubCallError(SECONDARY, 403, "forbidden", null);
+    const error = new GitHubRateLimitError(SECONDARY, 403, { limit: "secondary", ms: 60_000, named: false });
 
     const delays = [0, 1, 2, 5].map((waits) => retryPlan(error, 1, waits, half)?.delayMs);
 
@@ -24,7 +24,7 @@ describe("retryPlan", () => {
   });
 
   it("waits for the reset of an exhausted primary rate limit", () => {
-    const error = new GitHubCallError("GitHub GET … failed with 403: API rate limit exceeded", 403, "rate_limited", 42_000);
+    const error = new GitHubRateLimitError("GitHub GET … failed with 403: API rate limit exceeded", 403, { limit: "primary", ms: 42_000, named: true });
 
     expect(retryPlan(error, 1, 0, half)).toEqual({ delayMs: 42_000, wait: true });
   });

@@ -17,7 +17,7 @@ const unused = (): never => {
 export function workerWith(handlers: Record<string, (job: Job) => Promise<void>>, options: Partial<WorkerOptions> = {}): { worker: Worker; store: SqliteStore } {
   const dir = mkdtempSync(join(tmpdir(), "foreman-worker-"));
   const store = new SqliteStore(join(dir, "foreman.db"));
-  const github: GitHubPort = { forRepo: unused };
+  const github: GitHubPort = { installations: unused, repositories: unused, forRepo: unused };
   const model: ModelPort = { complete: unused };
   const worker = new Worker(
     { store, github, model, log: pino({ level: "silent" }), now: Date.now, botLogin: "foreman[bot]", modelFor: () => "m" },

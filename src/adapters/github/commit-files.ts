@@ -1,13 +1,6 @@
-import type { ProbotOctokit } from "probot";
-import type { FileChange } from "../../ports/github.ts";
-import { BranchMovedError, GitHubCallError } from "./errors.ts";
-
-type Octokit = InstanceType<typeof ProbotOctokit>;
-
-interface Target {
-  owner: string;
-  repo: string;
-}
+import { BranchMovedError, GitHubCallError } from "../../ports/errors.ts";
+import type { CommitOnBranchInput, FileChange } from "../../ports/github-types.ts";
+import type { Octokit, Target } from "./octokit.ts";
 
 /** The commit a branch points to, or null when there is no such branch. */
 export async function branchHead(octokit: Octokit, target: Target, branch: string): Promise<string | null> {
@@ -69,17 +62,6 @@ export async function commitFiles(
     await octokit.rest.git.createRef({ ...target, ref: `refs/heads/${input.branch}`, sha });
   }
   return { sha };
-}
-
-export interface CommitOnBranchInput {
-  branch: string;
-  parentSha: string;
-  message: string;
-  changes: FileChange[];
-  /** Move the branch even when it does not point to `parentSha` (re-applying a task on a new base). */
-  force: boolean;
-  /** With `force`: the head the branch must still have; anything else is someone else's push. */
-  expectedHead?: string | null;
 }
 
 /** Whether the branch may be moved from `head`: it is the parent, or forcing over the head we expect. */

@@ -1,13 +1,6 @@
-import type { ProbotOctokit } from "probot";
 import { isPassingConclusion } from "../../domain/ci.ts";
 import type { FailedCheck, FailureEvidence } from "../../qa/evidence.ts";
-
-type Octokit = InstanceType<typeof ProbotOctokit>;
-
-interface Target {
-  owner: string;
-  repo: string;
-}
+import type { Octokit, Target } from "./octokit.ts";
 
 /** Foreman's own check on task commits; it reports on the others and is never evidence. */
 const OWN_CHECK = "Foreman";

@@ -1,11 +1,4 @@
-import type { ProbotOctokit } from "probot";
-
-type Octokit = InstanceType<typeof ProbotOctokit>;
-
-interface Target {
-  owner: string;
-  repo: string;
-}
+import type { Octokit, Target } from "./octokit.ts";
 
 const RERUNNABLE = new Set(["failure", "timed_out"]);
 

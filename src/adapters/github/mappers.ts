@@ -1,5 +1,5 @@
-import type { Permission } from "../../engine/types.ts";
-import type { PullRequestInfo } from "../../ports/github.ts";
+import type { CommentInfo, IssueInfo, PullRequestInfo } from "../../ports/github-types.ts";
+import type { Permission } from "../../ports/permission.ts";
 
 const ROLES: ReadonlySet<string> = new Set<Permission>(["none", "read", "triage", "write", "maintain", "admin"]);
 
@@ -19,10 +19,12 @@ interface PullData {
   base: { ref: string };
   state: string;
   merged_at: string | null;
+  merge_commit_sha: string | null;
   body: string | null;
 }
 
 export function toPullInfo(data: PullData): PullRequestInfo {
+  const merged = data.merged_at !== null;
   return {
     number: data.number,
     nodeId: data.node_id,
@@ -30,7 +32,48 @@ export function toPullInfo(data: PullData): PullRequestInfo {
     headSha: data.head.sha,
     baseRef: data.base.ref,
     state: data.state === "closed" ? "closed" : "open",
-    merged: data.merged_at !== null,
+    merged,
+    // On an open pull request GitHub's merge_commit_sha is a test merge, not a commit on the base.
+    mergeCommitSha: merged ? data.merge_commit_sha : null,
     body: data.body ?? "",
+  };
+}
+
+interface IssueData {
+  number: number;
+  title: string;
+  body?: string | null;
+  user: { login: string } | null;
+  state: string;
+  labels: Array<string | { name?: string }>;
+}
+
+export function toIssueInfo(data: IssueData): IssueInfo {
+  return {
+    number: data.number,
+    title: data.title,
+    body: data.body ?? "",
+    author: data.user?.login ?? "ghost",
+    state: data.state === "closed" ? "closed" : "open",
+    labels: data.labels.map((label) => (typeof label === "string" ? label : (label.name ?? ""))),
+  };
+}
+
+interface CommentData {
+  id: number;
+  user: { login: string; type: string } | null;
+  body?: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toCommentInfo(data: CommentData): CommentInfo {
+  return {
+    id: data.id,
+    author: data.user?.login ?? "ghost",
+    authorType: data.user?.type ?? "User",
+    body: data.body ?? "",
+    createdAt: Date.parse(data.created_at),
+    updatedAt: Date.parse(data.updated_at),
   };
 }

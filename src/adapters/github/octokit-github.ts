@@ -1,66 +1,90 @@
-import type { Probot, ProbotOctokit } from "probot";
-import type { Permission } from "../../engine/types.ts";
-import type { FailureEvidence } from "../../qa/evidence.ts";
+import { nullIfGone } from "../../ports/errors.ts";
 import type {
+  Actor,
   CheckRunInput,
   CheckSummary,
+  CommentInfo,
+  CommitOnBranchInput,
   FileChange,
-  GitHubPort,
   IssueInfo,
+  MergeMethod,
   PullFile,
   PullRequestInfo,
+  Reaction,
   RepoGitHub,
   ReviewInput,
 } from "../../ports/github.ts";
-import { commentMarker, hasCommentMarker } from "./comment-marker.ts";
-import { branchHead, commitFiles, commitOnBranch, type CommitOnBranchInput } from "./commit-files.ts";
-import { call } from "./errors.ts";
+import type { Permission } from "../../ports/permission.ts";
+import type { FailureEvidence } from "../../qa/evidence.ts";
+import { ensureCheckRun, listChecks } from "./checks.ts";
+import { call } from "./classify-error.ts";
+import { branchHead, commitFiles, commitOnBranch } from "./commit-files.ts";
 import { downloadLogTail, failureEvidence, MAX_LOG_BYTES } from "./failure-evidence.ts";
+import { getIssue, labeledBy, listComments, openIssuesWithLabel, upsertComment, type UpsertCommentInput } from "./issues.ts";
 import { addLabels, removeLabel, rerunFailedJobs } from "./labels-and-reruns.ts";
-import { createReview, listPullFiles, pullMergeable, replyToReviewComment } from "./pull-review.ts";
 import { roleOf, toPullInfo } from "./mappers.ts";
+import type { Octokit, Target } from "./octokit.ts";
+import { createReview, listPullFiles, pullMergeable, replyToReviewComment } from "./pull-review.ts";
 import { readFiles } from "./read-files.ts";
+import { repository, type RepositoryInfo } from "./repository.ts";
 
-type Octokit = InstanceType<typeof ProbotOctokit>;
-
-/** The GitHub port over a Probot installation Octokit. */
+/**
+ * The GitHub port for one repository over a Probot installation Octokit. `appLogin` is the app's
+ * own account (`<slug>[bot]`): the comments and reviews it finds again are only its own.
+ */
 export class OctokitRepoGitHub implements RepoGitHub {
-  private readonly target: { owner: string; repo: string };
-
   private readonly octokit: Octokit;
-  constructor(octokit: Octokit, owner: string, repo: string) {
+  private readonly target: Target;
+  private readonly appLogin: string;
+  constructor(octokit: Octokit, repo: Target & { appLogin: string }) {
     this.octokit = octokit;
-    this.target = { owner, repo };
+    this.target = { owner: repo.owner, repo: repo.repo };
+    this.appLogin = repo.appLogin;
   }
 
   permissionOf(login: string): Promise<Permission> {
-    return call(async () => {
-      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.target, username: login });
-      return roleOf(data);
-    });
+    return call(async () => roleOf((await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.target, username: login })).data));
   }
 
-  repository(): Promise<{ defaultBranch: string; headSha: string; mergeQueue: boolean }> {
-    return call(async () => {
-      const result = await this.octokit.graphql<{
-        repository: { defaultBranchRef: { name: string; target: { oid: string } }; mergeQueue: { id: string } | null };
-      }>(
-        `query Repository($owner: String!, $name: String!) {
-          repository(owner: $owner, name: $name) {
-            defaultBranchRef { name target { oid } }
-            mergeQueue { id }
-          }
-        }`,
-        { owner: this.target.owner, name: this.target.repo },
-      );
-      const ref = result.repository.defaultBranchRef;
-      return { defaultBranch: ref.name, headSha: ref.target.oid, mergeQueue: result.repository.mergeQueue !== null };
-    });
+  repository(): Promise<RepositoryInfo> {
+    return call(() => repository(this.octokit, this.target));
+  }
+
+  getIssue(number: number): Promise<IssueInfo> {
+    return call(() => getIssue(this.octokit, this.target, number));
+  }
+
+  openIssuesWithLabel(label: string): Promise<IssueInfo[]> {
+    return call(() => openIssuesWithLabel(this.octokit, this.target, label));
+  }
+
+  labeledBy(issue: number, label: string): Promise<Actor | null> {
+    return call(() => labeledBy(this.octokit, this.target, issue, label));
+  }
+
+  listComments(issue: number): Promise<CommentInfo[]> {
+    return call(() => listComments(this.octokit, this.target, issue));
+  }
+
+  getPullRequest(number: number): Promise<PullRequestInfo> {
+    return call(async () => toPullInfo((await this.octokit.rest.pulls.get({ ...this.target, pull_number: number })).data));
+  }
+
+  listPullFiles(number: number): Promise<PullFile[]> {
+    return call(() => listPullFiles(this.octokit, this.target, number));
+  }
+
+  pullMergeable(number: number): Promise<boolean | null> {
+    return call(() => pullMergeable(this.octokit, this.target, number));
   }
 
   async readFile(ref: string, path: string): Promise<string | null> {
     const files = await this.readFiles(ref, [path]);
     return files[path] ?? null;
+  }
+
+  readFiles(ref: string, paths: string[]): Promise<Record<string, string | null>> {
+    return call(() => readFiles(this.octokit, this.target, ref, paths));
   }
 
   listFiles(ref: string): Promise<string[]> {
@@ -70,25 +94,29 @@ export class OctokitRepoGitHub implements RepoGitHub {
     });
   }
 
-  readFiles(ref: string, paths: string[]): Promise<Record<string, string | null>> {
-    return call(() => readFiles(this.octokit, this.target, ref, paths));
+  branchHead(branch: string): Promise<string | null> {
+    return call(() => branchHead(this.octokit, this.target, branch));
   }
 
-  getIssue(number: number): Promise<IssueInfo> {
-    return call(async () => {
-      const { data } = await this.octokit.rest.issues.get({ ...this.target, issue_number: number });
-      return {
-        number: data.number,
-        title: data.title,
-        body: data.body ?? "",
-        author: data.user?.login ?? "ghost",
-        state: data.state === "closed" ? "closed" : "open",
-      };
-    });
+  async commitAuthor(sha: string): Promise<string | null> {
+    const commit = await nullIfGone(call(async () => (await this.octokit.rest.repos.getCommit({ ...this.target, ref: sha })).data));
+    return commit?.author && "login" in commit.author ? commit.author.login : null;
+  }
+
+  checksFor(sha: string): Promise<CheckSummary[]> {
+    return call(() => listChecks(this.octokit, this.target, sha));
+  }
+
+  failureEvidence(sha: string): Promise<FailureEvidence> {
+    return call(() => failureEvidence(this.octokit, this.target, sha, { maxLogBytes: MAX_LOG_BYTES, download: downloadLogTail }));
   }
 
   commitFiles(input: { branch: string; baseSha: string; message: string; changes: FileChange[] }): Promise<{ sha: string }> {
     return call(() => commitFiles(this.octokit, this.target, input));
+  }
+
+  commitOnBranch(input: CommitOnBranchInput): Promise<{ sha: string }> {
+    return call(() => commitOnBranch(this.octokit, this.target, input));
   }
 
   ensurePullRequest(input: { head: string; base: string; title: string; body: string }): Promise<PullRequestInfo> {
@@ -96,79 +124,25 @@ export class OctokitRepoGitHub implements RepoGitHub {
       const { data: open } = await this.octokit.rest.pulls.list({ ...this.target, head: `${this.target.owner}:${input.head}`, state: "open" });
       const existing = open[0];
       if (existing) return toPullInfo(existing);
-      const { data } = await this.octokit.rest.pulls.create({ ...this.target, ...input });
-      return toPullInfo(data);
+      return toPullInfo((await this.octokit.rest.pulls.create({ ...this.target, ...input })).data);
     });
   }
 
-  getPullRequest(number: number): Promise<PullRequestInfo> {
-    return call(async () => toPullInfo((await this.octokit.rest.pulls.get({ ...this.target, pull_number: number })).data));
+  upsertComment(input: UpsertCommentInput): Promise<{ id: number }> {
+    return call(() => upsertComment(this.octokit, this.target, input, this.appLogin));
   }
 
-  upsertComment(input: { issue: number; key: string; body: string; knownId?: number | null }): Promise<{ id: number }> {
-    const body = `${input.body}\n\n${commentMarker(input.key)}`;
-    return call(async () => {
-      const id = input.knownId ?? (await this.findComment(input.issue, input.key));
-      if (id) {
-        await this.octokit.rest.issues.updateComment({ ...this.target, comment_id: id, body });
-        return { id };
-      }
-      const { data } = await this.octokit.rest.issues.createComment({ ...this.target, issue_number: input.issue, body });
-      return { id: data.id };
-    });
-  }
-
-  private async findComment(issue: number, key: string): Promise<number | null> {
-    const comments = await this.octokit.paginate(this.octokit.rest.issues.listComments, { ...this.target, issue_number: issue, per_page: 100 });
-    const mine = comments.find((comment) => comment.user?.type === "Bot" && hasCommentMarker(comment.body, key));
-    return mine?.id ?? null;
-  }
-
-  react(commentId: number, content: "+1" | "-1" | "eyes" | "rocket" | "confused"): Promise<void> {
+  react(commentId: number, content: Reaction): Promise<void> {
     return call(async () => {
       await this.octokit.rest.reactions.createForIssueComment({ ...this.target, comment_id: commentId, content });
     });
   }
 
   ensureCheckRun(input: CheckRunInput): Promise<{ id: number }> {
-    return call(async () => {
-      const { data } = await this.octokit.rest.checks.listForRef({ ...this.target, ref: input.sha, check_name: input.name, filter: "all" });
-      const existing = data.check_runs.find((run) => run.external_id === input.externalId);
-      const fields = {
-        status: input.status,
-        ...(input.conclusion ? { conclusion: input.conclusion } : {}),
-        output: { title: input.title, summary: input.summary },
-      };
-      if (existing) {
-        await this.octokit.rest.checks.update({ ...this.target, check_run_id: existing.id, ...fields });
-        return { id: existing.id };
-      }
-      const { data: created } = await this.octokit.rest.checks.create({
-        ...this.target,
-        name: input.name,
-        head_sha: input.sha,
-        external_id: input.externalId,
-        ...fields,
-      });
-      return { id: created.id };
-    });
+    return call(() => ensureCheckRun(this.octokit, this.target, input));
   }
 
-  checksFor(sha: string): Promise<CheckSummary[]> {
-    return call(async () => {
-      const runs = await this.octokit.paginate(this.octokit.rest.checks.listForRef, { ...this.target, ref: sha, per_page: 100 });
-      return runs.map((run) => ({
-        name: run.name,
-        appSlug: run.app?.slug ?? "",
-        status: run.status,
-        conclusion: run.conclusion,
-        title: run.output.title,
-        summary: run.output.summary,
-      }));
-    });
-  }
-
-  mergePullRequest(input: { number: number; sha: string; method: "merge" | "squash" | "rebase" }): Promise<{ merged: boolean; message: string }> {
+  mergePullRequest(input: { number: number; sha: string; method: MergeMethod }): Promise<{ merged: boolean; message: string }> {
     return call(async () => {
       const { data } = await this.octokit.rest.pulls.merge({ ...this.target, pull_number: input.number, sha: input.sha, merge_method: input.method });
       return { merged: data.merged, message: data.message };
@@ -200,20 +174,12 @@ export class OctokitRepoGitHub implements RepoGitHub {
     });
   }
 
-  failureEvidence(sha: string): Promise<FailureEvidence> {
-    return call(() => failureEvidence(this.octokit, this.target, sha, { maxLogBytes: MAX_LOG_BYTES, download: downloadLogTail }));
-  }
-
   rerunFailedJobs(sha: string): Promise<number> {
     return call(() => rerunFailedJobs(this.octokit, this.target, sha));
   }
 
-  listPullFiles(number: number): Promise<PullFile[]> {
-    return call(() => listPullFiles(this.octokit, this.target, number));
-  }
-
   createReview(input: ReviewInput): Promise<{ id: number }> {
-    return call(() => createReview(this.octokit, this.target, input));
+    return call(() => createReview(this.octokit, this.target, input, this.appLogin));
   }
 
   addLabels(issue: number, labels: string[]): Promise<void> {
@@ -226,33 +192,5 @@ export class OctokitRepoGitHub implements RepoGitHub {
 
   replyToReviewComment(pull: number, commentId: number, body: string): Promise<void> {
     return call(() => replyToReviewComment(this.octokit, this.target, pull, commentId, body));
-  }
-
-  pullMergeable(number: number): Promise<boolean | null> {
-    return call(() => pullMergeable(this.octokit, this.target, number));
-  }
-
-  branchHead(branch: string): Promise<string | null> {
-    return call(() => branchHead(this.octokit, this.target, branch));
-  }
-
-  commitAuthor(sha: string): Promise<string | null> {
-    return call(async () => (await this.octokit.rest.repos.getCommit({ ...this.target, ref: sha })).data.author?.login ?? null);
-  }
-
-  commitOnBranch(input: CommitOnBranchInput): Promise<{ sha: string }> {
-    return call(() => commitOnBranch(this.octokit, this.target, input));
-  }
-}
-
-export class ProbotGitHub implements GitHubPort {
-  private readonly probot: Probot;
-  constructor(probot: Probot) {
-    this.probot = probot;
-  }
-
-  async forRepo(ref: { installationId: number; owner: string; repo: string }): Promise<RepoGitHub> {
-    const octokit = await this.probot.auth(ref.installationId);
-    return new OctokitRepoGitHub(octokit, ref.owner, ref.repo);
   }
 }

@@ -1,12 +1,6 @@
-import type { ProbotOctokit } from "probot";
-import type { PullFile, ReviewInput } from "../../ports/github.ts";
+import { isAppLogin, type PullFile, type ReviewInput } from "../../ports/github-types.ts";
+import type { Octokit, Target } from "./octokit.ts";
 
-type Octokit = InstanceType<typeof ProbotOctokit>;
-
-interface Target {
-  owner: string;
-  repo: string;
-}
 
 /** The hidden marker that lets Foreman find its own review for `key` again. */
 export function reviewMarker(key: string): string {
@@ -18,20 +12,21 @@ export async function listPullFiles(octokit: Octokit, target: Target, number: nu
   return files.map((file) => ({ filename: file.filename, status: file.status, patch: file.patch ?? null }));
 }
 
-async function findReview(octokit: Octokit, target: Target, number: number, marker: string): Promise<number | null> {
+/** The app's own review carrying `marker`: a review by anyone else is never taken for it. */
+async function findReview(octokit: Octokit, target: Target, number: number, marker: string, appLogin: string): Promise<number | null> {
   const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...target, pull_number: number, per_page: 100 });
-  return reviews.find((review) => review.user?.type === "Bot" && review.body.includes(marker))?.id ?? null;
+  return reviews.find((review) => isAppLogin(review.user?.login ?? "", appLogin) && review.body.includes(marker))?.id ?? null;
 }
 
 /**
  * A review of type COMMENT on `sha` with inline comments on the right side of the diff; Foreman
  * never approves or requests changes on a human's behalf. With a `key`, a review that already
- * carries the key's marker is returned instead of posting a second one.
+ * carries the key's marker (posted by the app) is returned instead of posting a second one.
  */
-export async function createReview(octokit: Octokit, target: Target, input: ReviewInput): Promise<{ id: number }> {
+export async function createReview(octokit: Octokit, target: Target, input: ReviewInput, appLogin: string): Promise<{ id: number }> {
   const marker = input.key === undefined ? null : reviewMarker(input.key);
   if (marker) {
-    const existing = await findReview(octokit, target, input.number, marker);
+    const existing = await findReview(octokit, target, input.number, marker, appLogin);
     if (existing !== null) return { id: existing };
   }
   const text = input.body.trim() === "" && input.comments.length === 0 ? "No findings." : input.body;

@@ -1,6 +1,4 @@
-import type { ProbotOctokit } from "probot";
-
-type Octokit = InstanceType<typeof ProbotOctokit>;
+import type { Octokit, Target } from "./octokit.ts";
 
 interface BlobResult {
   text: string | null;
@@ -17,7 +15,7 @@ export function buildReadFilesQuery(ref: string, paths: string[]): string {
 
 export async function readFiles(
   octokit: Octokit,
-  repo: { owner: string; repo: string },
+  repo: Target,
   ref: string,
   paths: string[],
 ): Promise<Record<string, string | null>> {

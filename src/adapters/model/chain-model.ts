@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { AgentRole, ModelPort, ModelRequest, ModelResponse } from "../../ports/model.ts";
-import { ModelCallError } from "./model-error.ts";
+import { ModelCallError } from "../../ports/model-error.ts";
 import type { ProviderModels } from "./providers.ts";
 
 export interface ChainProvider {

@@ -1,9 +1,6 @@
 import OpenAI from "openai";
 import type { ModelPort, ModelRequest, ModelResponse } from "../../ports/model.ts";
-import { ModelCallError } from "./model-error.ts";
-
-export { ModelCallError } from "./model-error.ts";
-export type { ModelErrorKind } from "./model-error.ts";
+import { ModelCallError } from "../../ports/model-error.ts";
 
 export interface OpenAiModelOptions {
   baseUrl: string;

@@ -1,4 +1,4 @@
-import { BranchMovedError } from "../../adapters/github/errors.ts";
+import { BranchMovedError } from "../../ports/errors.ts";
 
 export const BRANCH_MOVED_REASON = "someone else pushed to the task's branch while Foreman was working on it, so Foreman did not push over it";
 

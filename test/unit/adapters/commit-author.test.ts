@@ -10,7 +10,7 @@ afterEach(async () => {
 
 it("names Foreman's own account as the author of a commit it made, so a retried job does not mistake it for a human's", async () => {
   h = await startHarness();
-  const github = new OctokitRepoGitHub(h.octokit, "acme", "calculator");
+  const github = new OctokitRepoGitHub(h.octokit, { owner: "acme", repo: "calculator", appLogin: `${h.app.slug}[bot]` });
   const base = (await github.repository()).headSha;
 
   const { sha } = await github.commitFiles({ branch: "foreman/1/a", baseSha: base, message: "Add a", changes: [{ path: "a.js", content: "export {};\n" }] });

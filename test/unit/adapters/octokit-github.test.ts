@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { GitHubCallError } from "../../../src/adapters/github/errors.ts";
 import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.ts";
+import { GitHubCallError } from "../../../src/ports/errors.ts";
 import type { CheckRunInput, FileChange } from "../../../src/ports/github.ts";
 import { startHarness, type Harness } from "@foreman/sandbox/harness";
 
@@ -17,7 +17,7 @@ let github: OctokitRepoGitHub;
 
 beforeEach(async () => {
   h = await startHarness();
-  github = new OctokitRepoGitHub(h.octokit, owner, repo);
+  github = new OctokitRepoGitHub(h.octokit, { owner, repo, appLogin: `${h.app.slug}[bot]` });
 });
 
 afterEach(async () => {

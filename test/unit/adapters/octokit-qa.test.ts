@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { BranchMovedError } from "../../../src/adapters/github/errors.ts";
 import { tailOf } from "../../../src/adapters/github/failure-evidence.ts";
 import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.ts";
+import { BranchMovedError } from "../../../src/ports/errors.ts";
 import type { FileChange } from "../../../src/ports/github.ts";
 import { formatEvidence } from "../../../src/qa/evidence.ts";
 import type { CiCommand } from "@foreman/sandbox";
@@ -27,7 +27,7 @@ let github: OctokitRepoGitHub;
 
 async function start(ci: CiCommand[] = []): Promise<void> {
   h = await startHarness({ files: FILES, ci });
-  github = new OctokitRepoGitHub(h.octokit, owner, repo);
+  github = new OctokitRepoGitHub(h.octokit, { owner, repo, appLogin: `${h.app.slug}[bot]` });
 }
 
 afterEach(async () => {

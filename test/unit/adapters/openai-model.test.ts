@@ -1,5 +1,6 @@
 import { describe, expect, it, onTestFinished } from "vitest";
-import { ModelCallError, OpenAiModel } from "../../../src/adapters/model/openai-model.ts";
+import { OpenAiModel } from "../../../src/adapters/model/openai-model.ts";
+import { ModelCallError } from "../../../src/ports/model-error.ts";
 import type { ModelRequest } from "../../../src/ports/model.ts";
 import { startModelServer, type ModelServerOptions } from "@foreman/sandbox";
 

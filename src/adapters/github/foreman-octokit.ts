@@ -70,3 +70,8 @@ export function foremanOctokit(throttle: "on" | "off"): typeof ProbotOctokit {
     throttle: { ...(options.throttle as object | undefined), enabled: false },
   }));
 }
+
+/** Probot's options for GitHub: the Octokit class with Foreman's plugins, and the API's URL when it is not github.com. */
+export function githubClientOptions(options: { throttle: "on" | "off"; baseUrl?: string | undefined }): { Octokit: typeof ProbotOctokit; baseUrl?: string } {
+  return { Octokit: foremanOctokit(options.throttle), ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
+}

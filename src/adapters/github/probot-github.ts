@@ -1,0 +1,38 @@
+import type { Probot } from "probot";
+import type { GitHubPort, RepoGitHub, RepoTarget } from "../../ports/github.ts";
+import { call } from "./classify-error.ts";
+import { OctokitRepoGitHub } from "./octokit-github.ts";
+
+/**
+ * The GitHub port over Probot: the app's own client for its installations, an installation client
+ * for everything else. `appLogin` is the app's account (see `readAppLogin`).
+ */
+export class ProbotGitHub implements GitHubPort {
+  private readonly probot: Probot;
+  private readonly appLogin: string;
+  constructor(probot: Probot, appLogin: string) {
+    this.probot = probot;
+    this.appLogin = appLogin;
+  }
+
+  installations(): Promise<number[]> {
+    return call(async () => {
+      const octokit = await this.probot.auth();
+      const installations = await octokit.paginate(octokit.rest.apps.listInstallations, { per_page: 100 });
+      return installations.filter((installation) => !installation.suspended_at).map((installation) => installation.id);
+    });
+  }
+
+  repositories(installationId: number): Promise<Array<{ owner: string; repo: string }>> {
+    return call(async () => {
+      const octokit = await this.probot.auth(installationId);
+      const repositories = await octokit.paginate(octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+      return repositories.map((repository) => ({ owner: repository.owner.login, repo: repository.name }));
+    });
+  }
+
+  async forRepo(target: RepoTarget): Promise<RepoGitHub> {
+    const octokit = await call(() => this.probot.auth(target.installationId));
+    return new OctokitRepoGitHub(octokit, { owner: target.owner, repo: target.repo, appLogin: this.appLogin });
+  }
+}

@@ -1,0 +1,108 @@
+/** The values the GitHub port takes and answers, in Foreman's words. */
+
+/** One repository of one installation. */
+export interface RepoTarget {
+  installationId: number;
+  owner: string;
+  repo: string;
+}
+
+export interface FileChange {
+  path: string;
+  /** New content, or null to delete the file. */
+  content: string | null;
+}
+
+export interface IssueInfo {
+  number: number;
+  title: string;
+  body: string;
+  author: string;
+  state: "open" | "closed";
+  labels: string[];
+}
+
+export interface CommentInfo {
+  id: number;
+  author: string;
+  authorType: string;
+  body: string;
+  /** Epoch milliseconds. */
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface PullRequestInfo {
+  number: number;
+  nodeId: string;
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  state: "open" | "closed";
+  merged: boolean;
+  /** The commit the merge made on the base; null until merged. */
+  mergeCommitSha: string | null;
+  body: string;
+}
+
+export interface PullFile {
+  filename: string;
+  /** `added`, `modified`, `removed`, `renamed`, … as GitHub reports it. */
+  status: string;
+  /** The unified diff of the file; null for binary or very large files. */
+  patch: string | null;
+}
+
+export interface CheckRunInput {
+  sha: string;
+  name: string;
+  externalId: string;
+  status: "in_progress" | "completed";
+  conclusion?: "success" | "failure" | "neutral" | "cancelled";
+  title: string;
+  summary: string;
+}
+
+export interface CheckSummary {
+  name: string;
+  appSlug: string;
+  status: string;
+  conclusion: string | null;
+  title: string | null;
+  summary: string | null;
+}
+
+export interface ReviewInput {
+  number: number;
+  sha: string;
+  body: string;
+  comments: Array<{ path: string; line: number; body: string }>;
+  /** Makes the review find-or-create: a hidden marker with this key is added to its body. */
+  key?: string;
+}
+
+/** Who did something on GitHub. */
+export interface Actor {
+  login: string;
+  type: string;
+}
+
+export type Reaction = "+1" | "-1" | "eyes" | "rocket" | "confused";
+
+export type MergeMethod = "merge" | "squash" | "rebase";
+
+export interface CommitOnBranchInput {
+  branch: string;
+  parentSha: string;
+  message: string;
+  changes: FileChange[];
+  /** Move the branch even when it does not point to `parentSha` (re-applying a task on a new base). */
+  force: boolean;
+  /** With `force`: the head the branch must still have; anything else is someone else's push. */
+  expectedHead?: string | null;
+}
+
+/** Whether `login` is the app's own account (`<slug>[bot]`). GitHub logins are case-insensitive. */
+export function isAppLogin(login: string, appLogin: string): boolean {
+  return login.toLowerCase() === appLogin.toLowerCase();
+}
