@@ -1,9 +1,8 @@
 import { DatabaseSync } from "node:sqlite";
 import { onTestFinished } from "vitest";
 import { loadBenchScenario } from "../../bench/harness/bench-scenario.ts";
-import { performStep, commentsOn, createWorld, type World, type WorldOptions, type Scenario } from "@foreman/sandbox";
+import { performStep, commentsOn, createWorld, waitFor, type World, type WorldOptions, type Scenario } from "@foreman/sandbox";
 import { databaseOf, foremanUnderTest } from "../../demo/foreman-under-test.ts";
-import { waitUntil } from "./wait.ts";
 
 /** The demo scenario's world with the app running, closed when the test ends. */
 export async function liveWorld(edit: (scenario: Scenario) => Scenario = (scenario) => scenario, options: Partial<WorldOptions> = {}): Promise<World> {
@@ -17,7 +16,8 @@ export async function startWork(world: World): Promise<void> {
   const [label] = world.scenario.steps;
   if (!label) throw new Error("the scenario has no label step");
   await performStep(world, label);
-  await waitUntil(() => commentsOn(world, "issue").some((comment) => comment.user.login === world.botLogin), 20_000);
+  const answered = await waitFor(() => commentsOn(world, "issue").some((comment) => comment.user.login === world.botLogin), Date.now() + 20_000);
+  if (!answered) throw new Error("the app posted no comment on the issue within 20 s of the label");
 }
 
 export interface StoredWorkflow {

@@ -22,5 +22,5 @@ describe("model faults", () => {
     expect(result.faults.model).toEqual({ rate_limit: 1, server_error: 1, timeout: 1, malformed_json: 1, truncated_json: 1 });
     expect(result.finished, result.appLogTail).toBe(true);
     expect(result.state.mergedTasks).toEqual(TASKS);
-  }, 60_000);
+  });
 });

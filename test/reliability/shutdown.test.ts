@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
-import { performStep } from "@foreman/sandbox";
+import { performStep, waitFor } from "@foreman/sandbox";
 import { liveWorld, readDb } from "./live-world.ts";
-import { waitUntil } from "./wait.ts";
 
 describe("graceful shutdown on SIGTERM", () => {
   it("takes no new job, releases the lease of a job still running, exits 0 and leaves a clean database", async () => {
@@ -16,7 +15,7 @@ describe("graceful shutdown on SIGTERM", () => {
     const [label] = world.scenario.steps;
     if (!label) throw new Error("the scenario has no label step");
     await performStep(world, label);
-    await waitUntil(() => (world.model?.requests().length ?? 0) > 0, 20_000);
+    expect(await waitFor(() => (world.model?.requests().length ?? 0) > 0, Date.now() + 20_000), "the engineer's model call started").toBe(true);
 
     const code = await world.appProcess.stop(15_000);
     const jobs = readDb(world, (db) => db.prepare("SELECT kind, state, attempts FROM jobs WHERE state <> 'done'").all());
@@ -28,5 +27,5 @@ describe("graceful shutdown on SIGTERM", () => {
     expect(integrity).toEqual({ integrity_check: "ok" });
     expect(log).toContain("released the leases of jobs still running at shutdown");
     expect(log).toContain("stopped; the database is closed");
-  }, 60_000);
+  });
 });

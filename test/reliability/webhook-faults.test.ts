@@ -16,7 +16,7 @@ describe("webhook faults", () => {
     expect(result.faults.webhooks.reorder ?? 0).toBeGreaterThan(0);
     expect(result.finished, result.appLogTail).toBe(true);
     expect(result.state.appComments).toEqual(ONE_EACH);
-  }, 60_000);
+  });
 
   it("loses only time when the label, a CI result, a merge and a command never arrive: the reconciler feeds them in", async () => {
     const drop = ["issues.labeled", "check_suite.completed#1", "pull_request.closed#1", "issue_comment.created#1"];
@@ -28,5 +28,5 @@ describe("webhook faults", () => {
     expect(result.finished, result.appLogTail).toBe(true);
     expect(result.state.mergedTasks).toEqual(TASKS);
     expect(result.state.appComments).toEqual(ONE_EACH);
-  }, 60_000);
+  });
 });

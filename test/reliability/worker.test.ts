@@ -1,20 +1,46 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { waitFor } from "@foreman/sandbox";
 import { describe, expect, it } from "vitest";
-import { waitUntil } from "./wait.ts";
+import type { Job } from "../../src/store/store.ts";
+import type { SqliteStore } from "../../src/store/sqlite/sqlite-store.ts";
 import { workerWith } from "./worker-fixture.ts";
+
+/** How often these tests look at the store. */
+const LOOK_MS = 10;
+
+const stateOf = (store: SqliteStore, key = "w1"): string | undefined => store.jobsFor(key)[0]?.state;
+
+/** Waits (up to `timeoutMs`) until the first job of `key` is in `state`; true when it got there. */
+function reaches(store: SqliteStore, state: string, timeoutMs = 2_000, key = "w1"): Promise<boolean> {
+  return waitFor(() => stateOf(store, key) === state, Date.now() + timeoutMs, LOOK_MS);
+}
 
 describe("Worker leases", () => {
   it("keeps extending the lease of a job that runs longer than the lease, so no one else takes it", async () => {
-    const { worker, store } = workerWith({ slow: () => sleep(1_000) }, { leaseMs: 300 });
+    // A lease that lapsed is free again a second after its expiry (see the store): the job outruns that by far.
+    const leaseMs = 300;
+    const runsMs = 2_000;
+    const { worker, store } = workerWith({ slow: () => sleep(runsMs) }, { leaseMs });
     store.enqueueJob({ kind: "slow", key: "w1", payload: {} });
     worker.start();
-    await waitUntil(() => store.jobsFor("w1")[0]?.state === "leased");
+    expect(await reaches(store, "leased")).toBe(true);
+    const leasedAt = Date.now();
 
-    await sleep(700);
-    const thief = store.leaseJob("thief", Date.now(), 300);
-    await waitUntil(() => store.jobsFor("w1")[0]?.state === "done", 3_000);
+    // Another process tries to take the job on every look, for as long as it runs.
+    const stolen: Job[] = [];
+    const done = await waitFor(
+      () => {
+        const job = store.leaseJob("thief", Date.now(), leaseMs);
+        if (job) stolen.push(job);
+        return stateOf(store) === "done";
+      },
+      Date.now() + 2 * runsMs,
+      LOOK_MS,
+    );
 
-    expect(thief).toBeNull();
+    expect(stolen).toEqual([]);
+    expect(done).toBe(true);
+    expect(Date.now() - leasedAt).toBeGreaterThan(leaseMs + 1_000);
     expect(store.jobsFor("w1")[0]?.attempts).toBe(1);
   });
 });
@@ -24,7 +50,7 @@ describe("Worker.stop (SIGTERM)", () => {
     const { worker, store } = workerWith({ quick: () => sleep(50) });
     store.enqueueJob({ kind: "quick", key: "w1", payload: {} });
     worker.start();
-    await waitUntil(() => store.jobsFor("w1")[0]?.state === "leased");
+    expect(await reaches(store, "leased")).toBe(true);
 
     const outcome = await worker.stop();
 
@@ -36,7 +62,7 @@ describe("Worker.stop (SIGTERM)", () => {
     const { worker, store } = workerWith({ stuck: () => sleep(2_000) }, { shutdownGraceMs: 100 });
     store.enqueueJob({ kind: "stuck", key: "w1", payload: {} });
     worker.start();
-    await waitUntil(() => store.jobsFor("w1")[0]?.state === "leased");
+    expect(await reaches(store, "leased")).toBe(true);
 
     const outcome = await worker.stop();
     const next = store.leaseJob("next-process", Date.now(), 1_000);
@@ -46,14 +72,18 @@ describe("Worker.stop (SIGTERM)", () => {
   });
 
   it("takes no new job once stopping", async () => {
-    const { worker, store } = workerWith({ quick: () => sleep(10) });
+    const pollMs = 20;
+    const { worker, store } = workerWith({ quick: () => sleep(10) }, { pollMs });
     worker.start();
     await worker.stop();
 
     store.enqueueJob({ kind: "quick", key: "w1", payload: {} });
-    await sleep(100);
+    worker.notify();
+    // A running worker looks for jobs every poll and at once when notified: ten polls pass without it taking this one.
+    const taken = await waitFor(() => stateOf(store) !== "ready", Date.now() + 10 * pollMs, LOOK_MS / 2);
 
-    expect(store.jobsFor("w1")[0]?.state).toBe("ready");
+    expect(taken).toBe(false);
+    expect(stateOf(store)).toBe("ready");
   });
 });
 
@@ -63,7 +93,7 @@ describe("Worker failures", () => {
     store.enqueueJob({ kind: "broken", key: "acme/stats#1/mean", payload: {} });
     worker.start();
 
-    await waitUntil(() => store.jobsFor("acme/stats#1")[0]?.state === "failed");
+    expect(await reaches(store, "failed", 2_000, "acme/stats#1")).toBe(true);
 
     expect(store.jobsFor("acme/stats#1")[0]?.lastError).toBe("boom");
     expect(store.events("acme/stats#1").map((event) => event.kind)).toEqual(["job_failed"]);
