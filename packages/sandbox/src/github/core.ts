@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { RequestLog } from "./request-log.ts";
 import type { SandboxStore } from "./state/store.ts";
-import type { Account, Repository, SandboxApp } from "./state/types.ts";
+import type { Account, PullRequest, Repository, SandboxApp } from "./state/types.ts";
 import { serializeRepository } from "./serializers/repository.ts";
 import { serializeUser } from "./serializers/user.ts";
 import type { Urls } from "./serializers/urls.ts";
@@ -31,9 +31,20 @@ export interface CiService {
   onCompleted(listener: (result: CiResult) => void): void;
 }
 
+/**
+ * The merge queue (and auto-merge) as the routes see it: told what changed, so required checks and
+ * queue entries are re-evaluated.
+ */
 export interface MergeQueueService {
   /** Called when a branch moves, so queue entries built on the old base can be rebuilt. */
   baseMoved(repo: Repository, baseRef: string): void;
+  /** A check run on `sha` was created or changed: a group's or a pull request's required checks may have decided. */
+  checksChanged(repo: Repository, sha: string): void;
+  /** A pull request was closed, reopened or pushed to: a queued entry whose pull request closed or whose head moved is removed. */
+  pullChanged(repo: Repository): void;
+  isQueued(repo: Repository, pull: PullRequest): boolean;
+  /** Removes a queued pull request by hand (`pull_request.dequeued` reason `MANUAL`). */
+  dequeue(repo: Repository, pull: PullRequest, sender: Account): Promise<unknown>;
 }
 
 /** Events GitHub sends to every installed app without a subscription. */
@@ -96,6 +107,11 @@ export class SandboxCore {
     });
     this.background.add(task);
     void task.finally(() => this.background.delete(task));
+  }
+
+  /** How much background work (CI runs, merge-queue passes) is still in flight. */
+  backgroundWork(): number {
+    return this.background.size;
   }
 
   /** Resolves once background work (CI, merge queue) and webhook deliveries are done. */

@@ -2,12 +2,12 @@ import { repositoryFullName } from "../serializers/repository.ts";
 import { repoHtml } from "../serializers/urls.ts";
 import type { Issue, IssueComment, Repository } from "../state/types.ts";
 import { actorObject } from "./actors.ts";
-import { repositoryObject } from "./repository.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 
 const STATE_REASONS = { completed: "COMPLETED", not_planned: "NOT_PLANNED", reopened: "REOPENED" } as const;
 
-export function issueObject(ctx: ResolveContext, repo: Repository, issue: Issue): Record<string, unknown> {
+/** An `Issue`'s own fields; its `repository` is added in `object-graph.ts`. */
+export function issueFields(ctx: ResolveContext, repo: Repository, issue: Issue): Record<string, unknown> {
   const url = `${repoHtml(ctx.core.urls, repositoryFullName(repo))}/issues/${issue.number}`;
   return {
     __typename: "Issue",
@@ -26,11 +26,11 @@ export function issueObject(ctx: ResolveContext, repo: Repository, issue: Issue)
     url,
     resourcePath: new URL(url).pathname,
     author: actorObject(ctx.core, issue.user),
-    repository: () => repositoryObject(ctx, repo),
   };
 }
 
-export function issueCommentObject(ctx: ResolveContext, repo: Repository, comment: IssueComment): Record<string, unknown> {
+/** An `IssueComment`'s own fields; its `repository` is added in `object-graph.ts`. */
+export function issueCommentFields(ctx: ResolveContext, repo: Repository, comment: IssueComment): Record<string, unknown> {
   const issueUrl = `${repoHtml(ctx.core.urls, repositoryFullName(repo))}/issues/${comment.issueNumber}`;
   return {
     __typename: "IssueComment",
@@ -41,6 +41,5 @@ export function issueCommentObject(ctx: ResolveContext, repo: Repository, commen
     updatedAt: comment.updatedAt,
     url: `${issueUrl}#issuecomment-${comment.id}`,
     author: actorObject(ctx.core, comment.user),
-    repository: () => repositoryObject(ctx, repo),
   };
 }

@@ -4,11 +4,15 @@ import { repoHtml } from "../serializers/urls.ts";
 import type { MergeQueueEntry, Repository } from "../state/types.ts";
 import { actorObject } from "./actors.ts";
 import { commitObject } from "./git-objects.ts";
-import { pullRequestObject } from "./pull-requests.ts";
-import { repositoryObject } from "./repository.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 
 type GqlObject = Record<string, unknown>;
+
+/** `first`/`last` of a connection field. */
+export interface PageArgs {
+  first?: number | null;
+  last?: number | null;
+}
 
 /** How the sandbox's queue behaves, in `MergeQueueConfiguration` terms. */
 const CONFIGURATION = {
@@ -26,11 +30,17 @@ export function mergeQueueNodeId(repo: Repository): string {
   return encodeNodeId("MQ", repo.id);
 }
 
+/** `Repository.mergeQueue(branch:)` is null unless the branch (the default one when omitted) has a queue. */
+export function hasMergeQueue(repo: Repository, branch: string | null | undefined): boolean {
+  return repo.mergeQueue && (branch === null || branch === undefined || branch === repo.defaultBranch);
+}
+
 /**
- * A queue entry. `headCommit` is the commit being tested: the entry's merge group once built,
- * the pull request head before that; `baseCommit` is what the group was built on.
+ * A queue entry's own fields; its `pullRequest` and `mergeQueue` are added in `object-graph.ts`.
+ * `headCommit` is the commit being tested: the entry's merge group once built, the pull request
+ * head before that; `baseCommit` is what the group was built on.
  */
-export function mergeQueueEntryObject(ctx: ResolveContext, repo: Repository, entry: MergeQueueEntry): GqlObject {
+export function mergeQueueEntryFields(ctx: ResolveContext, repo: Repository, entry: MergeQueueEntry): GqlObject {
   const group = ctx.queue?.groupOf(entry);
   return {
     __typename: "MergeQueueEntry",
@@ -44,20 +54,15 @@ export function mergeQueueEntryObject(ctx: ResolveContext, repo: Repository, ent
     estimatedTimeToMerge: null,
     headCommit: commitObject(ctx, repo, entry.groupSha ?? entry.headSha),
     baseCommit: group ? commitObject(ctx, repo, group.baseSha) : null,
-    pullRequest: () => {
-      const pull = ctx.core.store.pull(repo.id, entry.pullNumber);
-      return pull ? pullRequestObject(ctx, repo, pull) : null;
-    },
-    mergeQueue: () => mergeQueueObject(ctx, repo),
   };
 }
 
-function entriesConnection(ctx: ResolveContext, repo: Repository, args: { first?: number | null; last?: number | null }): GqlObject {
-  const all = ctx.queue?.entries(repo) ?? [];
+/** A `MergeQueueEntryConnection` over the queue's entries, each shown with `present`. */
+export function entriesConnection(all: readonly MergeQueueEntry[], args: PageArgs, present: (entry: MergeQueueEntry) => GqlObject): GqlObject {
   let slice = all;
   if (typeof args.first === "number") slice = slice.slice(0, args.first);
   if (typeof args.last === "number") slice = slice.slice(Math.max(slice.length - args.last, 0));
-  const nodes = slice.map((entry) => mergeQueueEntryObject(ctx, repo, entry));
+  const nodes = slice.map(present);
   return {
     __typename: "MergeQueueEntryConnection",
     totalCount: all.length,
@@ -73,7 +78,8 @@ function entriesConnection(ctx: ResolveContext, repo: Repository, args: { first?
   };
 }
 
-export function mergeQueueObject(ctx: ResolveContext, repo: Repository): GqlObject {
+/** A `MergeQueue`'s own fields; its `entries` and `repository` are added in `object-graph.ts`. */
+export function mergeQueueFields(ctx: ResolveContext, repo: Repository): GqlObject {
   const url = `${repoHtml(ctx.core.urls, repositoryFullName(repo))}/queue/${repo.defaultBranch}`;
   return {
     __typename: "MergeQueue",
@@ -82,13 +88,5 @@ export function mergeQueueObject(ctx: ResolveContext, repo: Repository): GqlObje
     resourcePath: new URL(url).pathname,
     nextEntryEstimatedTimeToMerge: null,
     configuration: CONFIGURATION,
-    entries: (args: { first?: number | null; last?: number | null }) => entriesConnection(ctx, repo, args),
-    repository: () => repositoryObject(ctx, repo),
   };
-}
-
-/** `Repository.mergeQueue(branch:)`: null unless the branch (the default one when omitted) has a queue. */
-export function mergeQueueFor(ctx: ResolveContext, repo: Repository, branch: string | null | undefined): GqlObject | null {
-  if (!repo.mergeQueue || (branch !== null && branch !== undefined && branch !== repo.defaultBranch)) return null;
-  return mergeQueueObject(ctx, repo);
 }

@@ -1,10 +1,7 @@
 import { decodeNodeId } from "../state/store.ts";
 import type { PullRequest, Repository } from "../state/types.ts";
 import { nodeNotFound } from "./failure.ts";
-import { issueCommentObject, issueObject } from "./issues.ts";
-import { mergeQueueEntryObject, mergeQueueObject } from "./merge-queue-objects.ts";
-import { pullRequestObject } from "./pull-requests.ts";
-import { repositoryObject } from "./repository.ts";
+import { issueCommentObject, issueObject, mergeQueueEntryObject, mergeQueueObject, pullRequestObject, repositoryObject } from "./object-graph.ts";
 import { canSee, type ResolveContext } from "./resolve-context.ts";
 
 type GqlObject = Record<string, unknown>;

@@ -7,8 +7,6 @@ import type { PullRequest, Repository } from "../state/types.ts";
 import { actorObject } from "./actors.ts";
 import { commitObject } from "./git-objects.ts";
 import { lazy } from "./lazy.ts";
-import { mergeQueueEntryObject } from "./merge-queue-objects.ts";
-import { repositoryObject } from "./repository.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 
 type GqlObject = Record<string, unknown>;
@@ -23,7 +21,8 @@ const MERGE_STATE_STATUS: Record<MergeableState, string> = {
   unknown: "UNKNOWN",
 };
 
-function autoMergeRequestObject(ctx: ResolveContext, repo: Repository, pull: PullRequest): GqlObject | null {
+/** The pull request's `AutoMergeRequest` while auto-merge is on; its `pullRequest` is added in `object-graph.ts`. */
+export function autoMergeRequestFields(ctx: ResolveContext, pull: PullRequest): GqlObject | null {
   const request = pull.autoMerge;
   if (!request) return null;
   return {
@@ -34,7 +33,6 @@ function autoMergeRequestObject(ctx: ResolveContext, repo: Repository, pull: Pul
     commitHeadline: null,
     commitBody: null,
     authorEmail: null,
-    pullRequest: () => pullRequestObject(ctx, repo, pull),
   };
 }
 
@@ -49,20 +47,11 @@ function mergeabilityFields(ctx: ResolveContext, repo: Repository, pull: PullReq
   };
 }
 
-function queueFields(ctx: ResolveContext, repo: Repository, pull: PullRequest): GqlObject {
-  const entry = (): ReturnType<NonNullable<ResolveContext["queue"]>["entryOf"]> => ctx.queue?.entryOf(repo, pull);
-  return {
-    isInMergeQueue: () => entry() !== undefined,
-    isMergeQueueEnabled: repo.mergeQueue && pull.baseRef === repo.defaultBranch,
-    mergeQueueEntry: () => {
-      const queued = entry();
-      return queued ? mergeQueueEntryObject(ctx, repo, queued) : null;
-    },
-    autoMergeRequest: () => autoMergeRequestObject(ctx, repo, pull),
-  };
-}
-
-export function pullRequestObject(ctx: ResolveContext, repo: Repository, pull: PullRequest): GqlObject {
+/**
+ * A `PullRequest`'s own fields; the ones that lead to its repository, its merge queue entry and
+ * its auto-merge request are added in `object-graph.ts`.
+ */
+export function pullRequestFields(ctx: ResolveContext, repo: Repository, pull: PullRequest): GqlObject {
   const issue = pullIssue(ctx.core, pull);
   const url = `${repoHtml(ctx.core.urls, repositoryFullName(repo))}/pull/${pull.number}`;
   return {
@@ -90,10 +79,8 @@ export function pullRequestObject(ctx: ResolveContext, repo: Repository, pull: P
     baseRefName: pull.baseRef,
     baseRefOid: () => currentBaseSha(ctx.core, repo, pull),
     author: actorObject(ctx.core, issue.user),
-    repository: () => repositoryObject(ctx, repo),
-    headRepository: () => repositoryObject(ctx, repo),
-    baseRepository: () => repositoryObject(ctx, repo),
+    isInMergeQueue: () => ctx.queue?.entryOf(repo, pull) !== undefined,
+    isMergeQueueEnabled: repo.mergeQueue && pull.baseRef === repo.defaultBranch,
     ...mergeabilityFields(ctx, repo, pull),
-    ...queueFields(ctx, repo, pull),
   };
 }

@@ -1,36 +1,28 @@
 import { permissionOf } from "../context.ts";
 import { repositoryFullName } from "../serializers/repository.ts";
 import { repoHtml } from "../serializers/urls.ts";
-import type { Repository } from "../state/types.ts";
+import type { Issue, PullRequest, Repository } from "../state/types.ts";
 import { actorObject } from "./actors.ts";
 import { GraphqlFailure } from "./failure.ts";
 import { objectByExpression, objectByOid } from "./git-objects.ts";
-import { issueObject } from "./issues.ts";
-import { mergeQueueFor } from "./merge-queue-objects.ts";
-import { pullRequestObject } from "./pull-requests.ts";
-import { refByName, refObject } from "./refs.ts";
 import type { ResolveContext } from "./resolve-context.ts";
 
 type GqlObject = Record<string, unknown>;
 
-function pullRequestField(ctx: ResolveContext, repo: Repository, args: { number: number }): GqlObject {
-  const pull = ctx.core.store.pull(repo.id, args.number);
-  if (!pull) throw new GraphqlFailure("NOT_FOUND", `Could not resolve to a PullRequest with the number of ${args.number}.`);
-  return pullRequestObject(ctx, repo, pull);
+/** `Repository.pullRequest(number:)`: the pull request, or GitHub's NOT_FOUND error. */
+export function pullRequestNumbered(ctx: ResolveContext, repo: Repository, number: number): PullRequest {
+  const pull = ctx.core.store.pull(repo.id, number);
+  if (!pull) throw new GraphqlFailure("NOT_FOUND", `Could not resolve to a PullRequest with the number of ${number}.`);
+  return pull;
 }
 
 /** `Repository.issue(number:)` answers pull requests too, as an error GitHub-style. */
-function issueField(ctx: ResolveContext, repo: Repository, args: { number: number }): GqlObject {
-  const issue = ctx.core.store.issue(repo.id, args.number);
+export function issueNumbered(ctx: ResolveContext, repo: Repository, number: number): Issue {
+  const issue = ctx.core.store.issue(repo.id, number);
   if (!issue || issue.isPullRequest) {
-    throw new GraphqlFailure("NOT_FOUND", `Could not resolve to an Issue with the number of ${args.number}.`);
+    throw new GraphqlFailure("NOT_FOUND", `Could not resolve to an Issue with the number of ${number}.`);
   }
-  return issueObject(ctx, repo, issue);
-}
-
-async function defaultBranchRef(ctx: ResolveContext, repo: Repository): Promise<GqlObject | null> {
-  const oid = await repo.git.getRef(`heads/${repo.defaultBranch}`);
-  return oid === null ? null : refObject(ctx, repo, `refs/heads/${repo.defaultBranch}`, oid);
+  return issue;
 }
 
 function viewerPermission(ctx: ResolveContext, repo: Repository): string | null {
@@ -39,7 +31,8 @@ function viewerPermission(ctx: ResolveContext, repo: Repository): string | null 
   return permission === "none" ? null : permission.toUpperCase();
 }
 
-export function repositoryObject(ctx: ResolveContext, repo: Repository): GqlObject {
+/** A `Repository`'s own fields; the ones that lead to its refs, issues, pull requests and queue are in `object-graph.ts`. */
+export function repositoryFields(ctx: ResolveContext, repo: Repository): GqlObject {
   const nameWithOwner = repositoryFullName(repo);
   const url = repoHtml(ctx.core.urls, nameWithOwner);
   return {
@@ -59,14 +52,9 @@ export function repositoryObject(ctx: ResolveContext, repo: Repository): GqlObje
     updatedAt: repo.updatedAt,
     pushedAt: repo.pushedAt,
     viewerPermission: () => viewerPermission(ctx, repo),
-    defaultBranchRef: () => defaultBranchRef(ctx, repo),
-    ref: (args: { qualifiedName: string }) => refByName(ctx, repo, args.qualifiedName),
     object: (args: { expression?: string | null; oid?: string | null }) => {
       if (typeof args.oid === "string") return objectByOid(ctx, repo, args.oid);
       return typeof args.expression === "string" ? objectByExpression(ctx, repo, args.expression) : null;
     },
-    pullRequest: (args: { number: number }) => pullRequestField(ctx, repo, args),
-    issue: (args: { number: number }) => issueField(ctx, repo, args),
-    mergeQueue: (args: { branch?: string | null }) => mergeQueueFor(ctx, repo, args.branch),
   };
 }

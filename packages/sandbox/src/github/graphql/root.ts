@@ -8,7 +8,7 @@ import {
   enqueuePullRequest,
 } from "./mutations/queue-mutations.ts";
 import { nodeById, nodesByIds } from "./nodes.ts";
-import { repositoryObject } from "./repository.ts";
+import { repositoryObject } from "./object-graph.ts";
 import { canSee, type ResolveContext } from "./resolve-context.ts";
 
 type Args = Readonly<Record<string, unknown>>;

@@ -43,6 +43,11 @@ export class MergeQueue implements MergeQueueService {
     this.schedule(repo);
   }
 
+  /** A pull request was closed, reopened or pushed to: its entry may have to leave the queue. */
+  pullChanged(repo: Repository): void {
+    this.schedule(repo);
+  }
+
   isQueued(repo: Repository, pull: PullRequest): boolean {
     return this.book.entryFor(repo.id, pull.number) !== undefined;
   }

@@ -14,7 +14,6 @@ import {
   requireReadPermission,
 } from "./checks-access.ts";
 import { annotationsOf, lifecycleOf, parseCheckRunBody, startedAtOf, type CheckRunBody } from "./checks-input.ts";
-import { onCheckRunChanged } from "../merge-queue/index.ts";
 
 function present(context: RouteContext, repo: Repository, run: CheckRun): Record<string, unknown> {
   return serializeCheckRun(context.core.urls, repo, run, checkRunParts(context.core, repo, run));
@@ -41,7 +40,7 @@ async function announce(context: RouteContext, repo: Repository, run: CheckRun, 
   if (completes) emitCheckRun(core, repo, run, "completed", sender);
   const suite = core.store.checkSuites.get(run.suiteId);
   if (suite && recomputeSuite(core.store, suite)) await emitCheckSuite(core, repo, suite, "completed", sender);
-  onCheckRunChanged(core, repo, run.headSha);
+  core.mergeQueue?.checksChanged(repo, run.headSha);
 }
 
 async function createCheckRun(context: RouteContext): Promise<{ status: number; body: unknown }> {

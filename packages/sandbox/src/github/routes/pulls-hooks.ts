@@ -1,5 +1,4 @@
 import type { SandboxCore } from "../core.ts";
-import { onPullRequestClosed } from "../merge-queue/index.ts";
 import type { Account, PullRequest, Repository } from "../state/types.ts";
 
 /**
@@ -8,5 +7,6 @@ import type { Account, PullRequest, Repository } from "../state/types.ts";
  * its group and sends `pull_request.dequeued` with reason `MANUAL`.
  */
 export async function onPullClosed(core: SandboxCore, repo: Repository, pull: PullRequest, sender: Account): Promise<void> {
-  await onPullRequestClosed(core, repo, pull, sender);
+  const queue = core.mergeQueue;
+  if (queue?.isQueued(repo, pull)) await queue.dequeue(repo, pull, sender);
 }

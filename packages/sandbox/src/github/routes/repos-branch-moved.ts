@@ -6,7 +6,6 @@ import { repositoryFullName } from "../serializers/repository.ts";
 import { repoHtml } from "../serializers/urls.ts";
 import type { Account, Repository } from "../state/types.ts";
 import { pullRequestPayload } from "./pulls-stats.ts";
-import { onPullRequestChanged } from "../merge-queue/index.ts";
 
 const ZERO_SHA = "0".repeat(40);
 /** GitHub lists at most this many commits in a push webhook. */
@@ -48,7 +47,7 @@ async function synchronizePulls(core: SandboxCore, repo: Repository, branch: str
     core.emit(repo, "pull_request", sender, { action: "synchronize", number: pull.number, before, after, pull_request: payload });
     const request = { repo, sha: after, event: "pull_request" as const, headBranch: branch, pullNumbers: [pull.number] };
     core.spawn(async () => core.ci?.trigger(request));
-    onPullRequestChanged(core, repo);
+    core.mergeQueue?.pullChanged(repo);
   }
 }
 

@@ -7,7 +7,7 @@ import { identityOf } from "../../serializers/git.ts";
 import type { Repository } from "../../state/types.ts";
 import { GraphqlFailure, repositoryNotFound } from "../failure.ts";
 import { commitObject } from "../git-objects.ts";
-import { refObject } from "../refs.ts";
+import { refObject } from "../object-graph.ts";
 import { canSee, requireWrite, type ResolveContext } from "../resolve-context.ts";
 import { CreateCommitInput, inputOf } from "./inputs.ts";
 

@@ -1,9 +1,8 @@
 import { EnqueueRejectedError, NO_MERGE_QUEUE_MESSAGE } from "../../merge-queue/index.ts";
 import { actorObject } from "../actors.ts";
 import { GraphqlFailure } from "../failure.ts";
-import { mergeQueueEntryObject } from "../merge-queue-objects.ts";
 import { pullByNodeId } from "../nodes.ts";
-import { pullRequestObject } from "../pull-requests.ts";
+import { mergeQueueEntryObject, pullRequestObject } from "../object-graph.ts";
 import { requireWrite, type ResolveContext } from "../resolve-context.ts";
 import { DequeueInput, DisableAutoMergeInput, EnableAutoMergeInput, EnqueueInput, inputOf } from "./inputs.ts";
 
