@@ -1,3 +1,4 @@
+import { CommentKey, failureText, renderFailure } from "../render/index.ts";
 import type { EngineEvent } from "./events.ts";
 import { ignore, type Decision } from "./decision.ts";
 import { startReadyTasks } from "./schedule.ts";
@@ -68,19 +69,19 @@ export function planDone(state: WorkflowState, event: Of<"plan_done">, now: numb
 
 export function planFailed(state: WorkflowState, event: Of<"plan_failed">, now: number): Decision {
   if (state.phase !== "planning") return ignore(state, "plan result outside planning");
-  const failure = `The planner's answer was invalid twice:\n${event.problems.map((problem) => `- ${problem}`).join("\n")}`;
-  return fail({ ...state, usage: addUsage(state.usage, event.usage) }, failure, now);
+  return fail({ ...state, usage: addUsage(state.usage, event.usage) }, failureText.plannerInvalid(event.problems), now);
 }
 
 export function agentFailed(state: WorkflowState, event: Of<"agent_failed">, now: number): Decision {
-  return fail({ ...state, usage: addUsage(state.usage, event.usage) }, `The ${event.role} could not finish: ${event.reason}`, now);
+  return fail({ ...state, usage: addUsage(state.usage, event.usage) }, failureText.agentFailed(event.role, event.reason), now);
 }
 
+/** Stops the workflow: `failure` (a sentence from `failureText`) is kept, shown in the status comment and posted. */
 export function fail(state: WorkflowState, failure: string, now: number): Decision {
   const next = { ...state, phase: "failed" as const, failure, finishedAt: now };
   return {
     state: next,
-    effects: [{ type: "update_status" }, { type: "comment", key: "failure", on: "issue", body: failure }],
+    effects: [{ type: "update_status" }, { type: "comment", key: CommentKey.failure, on: "issue", body: renderFailure(failure) }],
   };
 }
 

@@ -1,5 +1,5 @@
 import { isRebasable, isRetryable, isRevisable } from "../domain/task-status.ts";
-import { renderEscalation } from "../render/escalation.ts";
+import { CommentKey, escalationReason, renderEscalation, type CheckRunView } from "../render/index.ts";
 import { ignore, type Decision } from "./decision.ts";
 import type { EngineEvent } from "./events.ts";
 import { afterReady } from "./ready.ts";
@@ -28,8 +28,8 @@ export function escalate(state: WorkflowState, task: TaskRecord, reason: string)
     state: withTask(state, next),
     effects: [
       { type: "label", add: [NEEDS_HUMAN_LABEL], remove: [] },
-      { type: "comment", key: `needs-human-${task.id}-${task.fixAttempts}-${task.reviewRounds}-${task.attempts}`, on: task.pr ? { taskId: task.id } : "issue", body },
-      ...(task.headSha ? [check(next, task.headSha, "failure", "Needs a human", reason)] : []),
+      { type: "comment", key: CommentKey.needsHuman(task), on: task.pr ? { taskId: task.id } : "issue", body },
+      ...(task.headSha ? [check(next, task.headSha, "failure", { kind: "needs_human", reason })] : []),
       { type: "update_status" },
     ],
   };
@@ -38,10 +38,8 @@ export function escalate(state: WorkflowState, task: TaskRecord, reason: string)
 /** A red CI run goes to the debugger while the bounds allow; otherwise to a human. */
 export function startDebugging(state: WorkflowState, task: TaskRecord, sha: string): Decision {
   const { maxFixAttempts, maxFixAttemptsPerIssue } = state.config.qa;
-  if (task.fixAttempts >= maxFixAttempts) return escalate(state, task, `CI still fails after ${task.fixAttempts} fix attempt(s), the limit for one task (\`qa.maxFixAttempts\`).`);
-  if (state.fixAttemptsTotal >= maxFixAttemptsPerIssue) {
-    return escalate(state, task, `This issue has used its ${maxFixAttemptsPerIssue} fix attempts (\`qa.maxFixAttemptsPerIssue\`).`);
-  }
+  if (task.fixAttempts >= maxFixAttempts) return escalate(state, task, escalationReason.fixLimit(task.fixAttempts));
+  if (state.fixAttemptsTotal >= maxFixAttemptsPerIssue) return escalate(state, task, escalationReason.issueFixLimit(maxFixAttemptsPerIssue));
   const fixing = { ...task, status: "fixing" as const };
   return { state: withTask(state, fixing), effects: [{ type: "run_debugger", taskId: task.id, sha }, { type: "update_status" }] };
 }
@@ -52,17 +50,18 @@ export function reviewOrReady(state: WorkflowState, task: TaskRecord, sha: strin
     const reviewing = { ...task, status: "reviewing" as const };
     return {
       state: withTask(state, reviewing),
-      effects: [check(reviewing, sha, "in_progress", "Reviewing", "CI is green; Foreman's reviewer is reading the change."), { type: "run_reviewer", taskId: task.id, sha }, { type: "update_status" }],
+      effects: [check(reviewing, sha, "in_progress", { kind: "reviewing" }), { type: "run_reviewer", taskId: task.id, sha }, { type: "update_status" }],
     };
   }
   return afterReady(state, task);
 }
 
-function committed(state: WorkflowState, task: TaskRecord, commitSha: string, title: string, summary: string): Decision {
+/** Foreman pushed `commitSha` to the task's branch: the old head's check is superseded, CI runs on the new one. */
+function committed(state: WorkflowState, task: TaskRecord, commitSha: string, view: CheckRunView): Decision {
   const next = { ...task, status: "ci_running" as const, headSha: commitSha, ownCommits: [...task.ownCommits, commitSha], approvedSha: null, approvedBy: null, approvedPermission: null };
   const effects = [
-    ...(task.headSha ? [check(task, task.headSha, "neutral", "Superseded", `Foreman pushed ${commitSha.slice(0, 7)}.`)] : []),
-    check(next, commitSha, "in_progress", title, summary),
+    ...(task.headSha ? [check(task, task.headSha, "neutral", { kind: "superseded", by: "foreman", sha: commitSha })] : []),
+    check(next, commitSha, "in_progress", view),
     // CI may finish before this result is applied; its webhook was then dropped as one for an old commit.
     { type: "poll_ci" as const, taskId: task.id, sha: commitSha },
     { type: "update_status" as const },
@@ -78,24 +77,24 @@ export function debugDone(state: WorkflowState, task: TaskRecord, event: Of<"deb
   const base = { ...withTask(state, seen), usage: addUsage(state.usage, event.usage) };
   const { outcome } = event;
   if (outcome.kind === "stuck" || (repeated && outcome.kind !== "rerun")) {
-    return escalate(base, seen, outcome.kind === "stuck" ? outcome.reason : "The same failure came back after a fix.");
+    return escalate(base, seen, outcome.kind === "stuck" ? outcome.reason : escalationReason.sameFailureAfterFix());
   }
-  if (outcome.kind === "failed") return escalate(base, seen, `The debugger could not help: ${outcome.reason}`);
+  if (outcome.kind === "failed") return escalate(base, seen, escalationReason.debuggerFailed(outcome.reason));
   const classified = { ...seen, classifications: [...seen.classifications, "classification" in outcome ? outcome.classification : "spec_mismatch"] };
   const next = withTask(base, classified);
   switch (outcome.kind) {
     case "fixed": {
       const fixed = { ...classified, fixAttempts: classified.fixAttempts + 1 };
       const counted = { ...withTask(next, fixed), fixAttemptsTotal: next.fixAttemptsTotal + 1 };
-      return committed(counted, fixed, outcome.commitSha, "Waiting for CI", `Foreman pushed a fix: ${outcome.diagnosis.slice(0, 300)}`);
+      return committed(counted, fixed, outcome.commitSha, { kind: "fix_pushed", diagnosis: outcome.diagnosis });
     }
     case "rerun":
-      if (classified.rerunSha === event.sha) return escalate(next, classified, `CI failed again after a re-run of a ${outcome.classification} failure: ${outcome.diagnosis}`);
+      if (classified.rerunSha === event.sha) return escalate(next, classified, escalationReason.failedAfterRerun(outcome.classification, outcome.diagnosis));
       return rerun(next, classified, event.sha);
     case "spec_mismatch":
       return freshAttempt(next, classified, `The previous attempt did not meet the specification: ${outcome.diagnosis}`);
     case "no_fix":
-      return escalate(next, classified, `The debugger found no fix (${outcome.classification}): ${outcome.diagnosis}`);
+      return escalate(next, classified, escalationReason.noFix(outcome.classification, outcome.diagnosis));
   }
 }
 
@@ -105,7 +104,7 @@ function rerun(state: WorkflowState, task: TaskRecord, sha: string): Decision {
     state: withTask(state, next),
     effects: [
       { type: "rerun_jobs", taskId: task.id, sha },
-      check(next, sha, "in_progress", "Re-running failed jobs", "The failure looked flaky, so the failed jobs run once more."),
+      check(next, sha, "in_progress", { kind: "rerunning" }),
       { type: "update_status" },
     ],
   };
@@ -138,10 +137,8 @@ export function reviewDone(state: WorkflowState, task: TaskRecord, event: Of<"re
   const rounds = reviewed.reviewRounds + 1;
   const recurring = event.findings.filter((finding) => reviewed.findingSignatures.includes(finding));
   const counted = { ...reviewed, reviewRounds: rounds, findingSignatures: [...new Set([...reviewed.findingSignatures, ...event.findings])] };
-  if (recurring.length > 0) return escalate(withTask(base, counted), counted, "The reviewer raised again a finding the coder had already been asked to fix.");
-  if (rounds > state.config.qa.review.maxRounds) {
-    return escalate(withTask(base, counted), counted, `The reviewer still requests changes after ${rounds - 1} round(s) (\`qa.review.maxRounds\`).`);
-  }
+  if (recurring.length > 0) return escalate(withTask(base, counted), counted, escalationReason.findingRecurred());
+  if (rounds > state.config.qa.review.maxRounds) return escalate(withTask(base, counted), counted, escalationReason.reviewRounds(rounds - 1));
   const revising = { ...counted, status: "revising" as const };
   const feedback = `The reviewer requested changes:\n${event.summary}`;
   return { state: withTask(base, revising), effects: [{ type: "run_revision", taskId: task.id, sha: event.sha, feedback, reply: null }, { type: "update_status" }] };
@@ -151,8 +148,8 @@ export function revisionDone(state: WorkflowState, task: TaskRecord, event: Of<"
   if (task.status !== "revising" || event.sha !== task.headSha) return ignore(state, "revision for a task that is not being revised");
   const next = { ...task, usage: addUsage(task.usage, event.usage) };
   const base = { ...withTask(state, next), usage: addUsage(state.usage, event.usage) };
-  if (event.outcome.kind === "failed") return escalate(base, next, `The coder could not revise the change: ${event.outcome.reason}`);
-  return committed(base, next, event.outcome.commitSha, "Waiting for CI", "Foreman pushed a revision; CI runs again.");
+  if (event.outcome.kind === "failed") return escalate(base, next, escalationReason.revisionFailed(event.outcome.reason));
+  return committed(base, next, event.outcome.commitSha, { kind: "revision_pushed" });
 }
 
 /** A writer's review or review comment on a task's pull request goes to the coder. */
@@ -196,10 +193,7 @@ export function rebaseDone(state: WorkflowState, task: TaskRecord, event: Of<"re
   const next = { ...task, usage: addUsage(task.usage, event.usage) };
   const base = { ...withTask(state, next), usage: addUsage(state.usage, event.usage) };
   const { outcome } = event;
-  if (outcome.kind === "human_commits") {
-    return escalate(base, next, "The base branch moved and the pull request conflicts, but someone else pushed to the task's branch, so Foreman will not rewrite it.");
-  }
-  if (outcome.kind === "failed") return escalate(base, next, `The pull request conflicts with the base branch and could not be updated: ${outcome.reason}`);
-  const how = outcome.how === "reapplied" ? "re-applied the task's edits" : "re-ran the coder";
-  return committed(base, next, outcome.commitSha, "Waiting for CI", `The base branch moved; Foreman ${how} on the new base.`);
+  if (outcome.kind === "human_commits") return escalate(base, next, escalationReason.conflictWithHumanCommits());
+  if (outcome.kind === "failed") return escalate(base, next, escalationReason.conflictNotResolved(outcome.reason));
+  return committed(base, next, outcome.commitSha, { kind: "rebased", how: outcome.how });
 }

@@ -1,4 +1,5 @@
 import { hasMergeStarted, isFinished, isHeadMovable, isWaitingForCi } from "../domain/task-status.ts";
+import { CommentKey, failureText, renderApprovalRefused, renderApprovalVoided, renderFailure } from "../render/index.ts";
 import { ignore, type Decision } from "./decision.ts";
 import { NEEDS_HUMAN_LABEL, reviewOrReady, startDebugging } from "./decide-qa.ts";
 import { maxRisk } from "../policy/risk.ts";
@@ -32,7 +33,7 @@ export function taskPublished(state: WorkflowState, task: TaskRecord, event: Of<
   return {
     state: { ...withTask(state, next), usage: addUsage(state.usage, event.usage) },
     effects: [
-      check(next, event.headSha, "in_progress", "Waiting for CI", "The repository's checks are running on this commit."),
+      check(next, event.headSha, "in_progress", { kind: "waiting_for_ci" }),
       { type: "poll_ci", taskId: task.id, sha: event.headSha },
       { type: "update_status" },
     ],
@@ -44,7 +45,7 @@ export function taskFailed(state: WorkflowState, task: TaskRecord, event: Of<"ta
   const next = { ...task, status: "failed" as const, failure: event.reason };
   return {
     state: { ...withTask(state, next), usage: addUsage(state.usage, event.usage) },
-    effects: [{ type: "update_status" }, { type: "comment", key: `task-failed-${task.id}-${task.attempts}`, on: "issue", body: event.reason }],
+    effects: [{ type: "update_status" }, { type: "comment", key: CommentKey.taskFailed(task.id, task.attempts), on: "issue", body: renderFailure(event.reason) }],
   };
 }
 
@@ -56,7 +57,7 @@ export function ciCompleted(state: WorkflowState, task: TaskRecord, event: Of<"c
     const next = { ...task, status: "failed" as const, failure: event.summary };
     const failed = withTask(state, next);
     const debugging = startDebugging(failed, next, event.sha);
-    return { ...debugging, effects: [check(next, event.sha, "failure", "CI failed", event.summary), ...debugging.effects] };
+    return { ...debugging, effects: [check(next, event.sha, "failure", { kind: "ci_failed", summary: event.summary }), ...debugging.effects] };
   }
   return reviewOrReady(state, { ...task, failure: null }, event.sha);
 }
@@ -67,8 +68,8 @@ export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"a
   const unpublished = task.status === "coding" && task.headSha === null;
   if (!unpublished && event.sha !== task.headSha) return ignore(state, "approval for a commit that is not the head");
   if (state.config.approval.separateApprover && event.by === state.requester) {
-    const body = `@${event.by} started this work, and this repository requires the approval of someone else (\`approval.separateApprover\`).`;
-    return { state, effects: [{ type: "comment", key: `approval-refused-${task.id}-${event.sha}-${event.by}`, on: task.pr ? { taskId: task.id } : "issue", body }] };
+    const body = renderApprovalRefused(event.by);
+    return { state, effects: [{ type: "comment", key: CommentKey.approvalRefused(task.id, event.sha, event.by), on: task.pr ? { taskId: task.id } : "issue", body }] };
   }
   const approved = { ...task, approvedSha: event.sha, approvedBy: event.by, approvedPermission: event.permission };
   if (task.status !== "ready") return { state: withTask(state, approved), effects: [{ type: "update_status" }] };
@@ -81,8 +82,8 @@ export function headChanged(state: WorkflowState, task: TaskRecord, event: Of<"h
   const voided = task.approvedSha !== null;
   const next = { ...task, headSha: event.sha, approvedSha: null, approvedBy: null, approvedPermission: null, status: "ci_running" as const };
   const effects: Effect[] = [
-    check(task, task.headSha, "neutral", "Superseded", `A newer commit (${event.sha.slice(0, 7)}) is the head of this pull request.`),
-    check(next, event.sha, "in_progress", "Waiting for CI", "A new commit was pushed; CI runs again and a new `/approve` is needed."),
+    check(task, task.headSha, "neutral", { kind: "superseded", by: "someone", sha: event.sha }),
+    check(next, event.sha, "in_progress", { kind: "pushed" }),
     { type: "update_status" },
   ];
   if (task.status === "needs_human" && !Object.values(state.tasks).some((other) => other.id !== task.id && other.status === "needs_human")) {
@@ -91,9 +92,9 @@ export function headChanged(state: WorkflowState, task: TaskRecord, event: Of<"h
   if (voided) {
     effects.push({
       type: "comment",
-      key: `approval-voided-${task.id}-${event.sha}`,
+      key: CommentKey.approvalVoided(task.id, event.sha),
       on: { taskId: task.id },
-      body: `A new commit (${event.sha.slice(0, 7)}) was pushed by @${event.by} after the approval, so the approval no longer applies. Comment \`/approve\` again once CI is green.`,
+      body: renderApprovalVoided(event.sha, event.by),
     });
   }
   return { state: withTask(state, next), effects };
@@ -107,7 +108,7 @@ export function taskMerged(state: WorkflowState, task: TaskRecord, now: number):
 
 export function taskDequeued(state: WorkflowState, task: TaskRecord, event: Of<"task_dequeued">): Decision {
   if (task.status !== "merging") return ignore(state, "task was not merging");
-  const next = { ...task, status: "failed" as const, failure: `Removed from the merge queue: ${event.reason}` };
+  const next = { ...task, status: "failed" as const, failure: failureText.dequeued(event.reason) };
   return { state: withTask(state, next), effects: [{ type: "update_status" }] };
 }
 

@@ -1,4 +1,5 @@
 import type { RepoConfig } from "../config/index.ts";
+import type { CheckRunView } from "../render/index.ts";
 import type { Decision } from "./decision.ts";
 import { check, withTask } from "./task-helpers.ts";
 import type { TaskRecord, WorkflowState } from "./types.ts";
@@ -10,15 +11,9 @@ export function approvalIsStrongEnough(task: TaskRecord, config: RepoConfig): bo
   return task.approvedBy !== null && config.approval.highRiskApprovers.some((login) => login.toLowerCase() === task.approvedBy?.toLowerCase());
 }
 
-function waiting(task: TaskRecord, sha: string): { title: string; summary: string } {
-  if (task.approvedSha === sha) {
-    const reasons = task.riskReasons.map((reason) => `- ${reason}`).join("\n");
-    return {
-      title: "Needs a maintainer's approval",
-      summary: `This task is high risk, so \`/approve\` must come from a maintainer, an admin, or a user listed in \`approval.highRiskApprovers\`.\n${reasons}`,
-    };
-  }
-  return { title: "Ready for approval", summary: "CI is green. A maintainer can comment `/approve` on this pull request." };
+/** An approval for this head that is not strong enough asks for a maintainer's; otherwise any writer's `/approve`. */
+function waiting(task: TaskRecord, sha: string): CheckRunView {
+  return task.approvedSha === sha ? { kind: "needs_maintainer", riskReasons: task.riskReasons } : { kind: "ready_for_approval" };
 }
 
 /** A green task merges once it holds a strong enough approval for its current head; otherwise it waits for one. */
@@ -29,13 +24,12 @@ export function afterReady(state: WorkflowState, task: TaskRecord): Decision {
     return {
       state: withTask(state, merging),
       effects: [
-        check(merging, sha, "success", "Approved", `Approved by @${task.approvedBy ?? "a maintainer"} for ${sha.slice(0, 7)}.`),
+        check(merging, sha, "success", { kind: "approved", by: task.approvedBy, sha }),
         { type: "merge_task", taskId: task.id, sha },
         { type: "update_status" },
       ],
     };
   }
   const ready = { ...task, status: "ready" as const };
-  const { title, summary } = waiting(task, sha);
-  return { state: withTask(state, ready), effects: [check(ready, sha, "in_progress", title, summary), { type: "update_status" }] };
+  return { state: withTask(state, ready), effects: [check(ready, sha, "in_progress", waiting(task, sha)), { type: "update_status" }] };
 }

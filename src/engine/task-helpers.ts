@@ -1,4 +1,5 @@
-import type { Effect } from "./effects.ts";
+import { renderCheckRunOutput, type CheckRunView } from "../render/index.ts";
+import type { CheckState, Effect } from "./effects.ts";
 import type { TaskRecord, WorkflowState } from "./types.ts";
 
 export const withTask = (state: WorkflowState, task: TaskRecord): WorkflowState => ({
@@ -6,13 +7,13 @@ export const withTask = (state: WorkflowState, task: TaskRecord): WorkflowState 
   tasks: { ...state.tasks, [task.id]: task },
 });
 
-export const check = (task: TaskRecord, sha: string, state: Extract<Effect, { type: "set_check" }>["state"], title: string, summary: string): Effect => ({
+/** The `Foreman` check on a task's commit, saying what `view` describes. */
+export const check = (task: TaskRecord, sha: string, state: CheckState, view: CheckRunView): Effect => ({
   type: "set_check",
   taskId: task.id,
   sha,
   state,
-  title,
-  summary,
+  ...renderCheckRunOutput(view),
 });
 
 /** The task's plan title, for messages. */

@@ -135,8 +135,9 @@ describe("decide: approval bound to the head commit", () => {
       expect.objectContaining({ sha: shaOf("a", 2), state: "in_progress" }),
     ]);
     expect(ofType(decision.effects, "comment")).toEqual([
-      expect.objectContaining({ key: `approval-voided-a-${shaOf("a", 2)}`, on: { taskId: "a" }, body: expect.stringContaining("@octocat") as string }),
+      expect.objectContaining({ key: `approval-voided-a-${shaOf("a", 2)}`, on: { taskId: "a" }, body: expect.stringContaining("pushed by @\u200boctocat") as string }),
     ]);
+    expect(ofType(decision.effects, "comment")[0]?.body).not.toMatch(/(?<![A-Za-z0-9])@octocat/);
   });
 
   it("does not merge the new head on green CI after the approval was voided", () => {
@@ -202,7 +203,7 @@ describe("decide: merges, dependents and the end of the run", () => {
     expect(decision.state).toMatchObject({ phase: "completed", finishedAt: NOW + 60_000 });
     expect(decision.effects).toEqual([
       { type: "update_status" },
-      { type: "comment", key: "summary", on: "issue", body: "" },
+      { type: "comment", key: "summary", on: "issue", body: expect.stringContaining("All 3 tasks were merged in 1 min") as string },
       { type: "close_issue" },
     ]);
   });
