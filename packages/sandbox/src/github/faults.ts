@@ -14,7 +14,8 @@ export interface GitHubFaultRule {
   on?: { nth?: number; probability?: number; seed?: number; method?: string; path?: string; operationId?: string };
   /** How many times the rule fires before it is spent; default once for nth, unlimited otherwise. */
   times?: number;
-  retryAfterSeconds?: number;
+  /** For a secondary limit, null sends no `retry-after` (GitHub does not always send one). */
+  retryAfterSeconds?: number | null;
   ms?: number;
 }
 
@@ -100,7 +101,7 @@ export class FaultInjector {
         return {
           ...base,
           status: 403,
-          headers: { "retry-after": String(rule.retryAfterSeconds ?? 60) },
+          headers: rule.retryAfterSeconds === null ? {} : { "retry-after": String(rule.retryAfterSeconds ?? 60) },
           body: {
             message:
               "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.",

@@ -39,8 +39,8 @@ export const GitHubFault = z.discriminatedUnion("kind", [
   z.strictObject({ ...faultBase, kind: z.literal("bad_gateway") }),
   /** The call is performed, then answered 502: an ambiguous failure (GitHub did the write). */
   z.strictObject({ ...faultBase, kind: z.literal("server_error_after_write") }),
-  /** 403 with retry-after (default 60 s). */
-  z.strictObject({ ...faultBase, kind: z.literal("secondary_rate_limit"), retryAfterSeconds: Seconds.optional() }),
+  /** 403 with retry-after (default 60 s); null: without retry-after, as GitHub sometimes answers. */
+  z.strictObject({ ...faultBase, kind: z.literal("secondary_rate_limit"), retryAfterSeconds: Seconds.nullable().optional() }),
   /** 403 with x-ratelimit-remaining: 0 and a reset this many seconds ahead (default 60). */
   z.strictObject({ ...faultBase, kind: z.literal("primary_rate_limit"), retryAfterSeconds: Seconds.optional() }),
   z.strictObject({ ...faultBase, kind: z.literal("latency"), ms: z.int().min(0).max(60_000).optional() }),
