@@ -2,7 +2,10 @@ import type { Permission } from "../engine/types.ts";
 
 const WRITERS: ReadonlySet<Permission> = new Set(["write", "maintain", "admin"]);
 
-export type Authorization = { allowed: true } | { allowed: false; reason: string };
+/** Why a sender may not command Foreman: an app account not in `allowBots`, or too little permission (`render/refusals.ts` says it). */
+export type Denial = { kind: "app_account"; login: string } | { kind: "permission"; login: string; permission: Permission };
+
+export type Authorization = { allowed: true } | { allowed: false; denial: Denial };
 
 /**
  * Whether a sender may start work or give commands: a writer, and not another app unless allowed.
@@ -17,13 +20,8 @@ export function authorizeSender(input: {
   const isBot = input.type === "Bot" || input.login.endsWith("[bot]");
   const login = input.login.toLowerCase();
   if (isBot && !input.allowBots.some((allowed) => allowed.toLowerCase() === login)) {
-    return { allowed: false, reason: `@${input.login} is an app account, and app accounts may not command Foreman unless listed in \`allowBots\`.` };
+    return { allowed: false, denial: { kind: "app_account", login: input.login } };
   }
-  if (!WRITERS.has(input.permission)) {
-    return {
-      allowed: false,
-      reason: `@${input.login} has \`${input.permission}\` permission; Foreman takes instructions only from users with write, maintain or admin permission.`,
-    };
-  }
+  if (!WRITERS.has(input.permission)) return { allowed: false, denial: { kind: "permission", login: input.login, permission: input.permission } };
   return { allowed: true };
 }

@@ -1,13 +1,15 @@
-import type { Effect } from "../engine/effects.ts";
-import type { EngineEvent } from "../engine/events.ts";
+import { CheckRunId, EffectKey } from "../domain/ids.ts";
+import { writeKey, type Effect, type GitHubWrite } from "../engine/effects.ts";
+import { EngineEvent } from "../engine/events.ts";
 import type { WorkflowState } from "../engine/types.ts";
-import { GitHubCallError } from "../ports/errors.ts";
 import type { RepoGitHub } from "../ports/github.ts";
+import { CommentKey } from "../render/index.ts";
+import { eventJob, taskJob } from "../store/job-kinds.ts";
 import type { JobInput } from "../store/store.ts";
-import { renderSummary } from "../render/index.ts";
 import { engineerEvent, plannerEvent } from "./agent-effects.ts";
 import { ciOutcome, FOREMAN_CHECK } from "./ci-outcome.ts";
 import type { WorkerDeps } from "./deps.ts";
+import { mergeTask } from "./merge-task.ts";
 import { renderStatus } from "./status-view.ts";
 
 export interface EffectContext {
@@ -20,36 +22,104 @@ export interface EffectContext {
   outbox: JobInput[];
 }
 
-export interface EffectOutcome {
-  state: WorkflowState;
-}
-
 /** Runs a model step once per key: a replay after a crash reuses the recorded event instead of calling the model again. */
 async function recordedEvent(context: EffectContext, key: string, work: () => Promise<unknown>): Promise<void> {
   const { store } = context.deps;
   const recorded = store.effectResult(key);
   const event = recorded ?? (await work());
   if (recorded === undefined) store.recordEffect(key, event);
-  context.outbox.push(eventJob(context.state.id, event as EngineEvent));
+  context.outbox.push(eventJob(context.state.id, EngineEvent.parse(event)));
 }
 
-/** Jobs about one task share a key, so they run one at a time and in order, beside other tasks. */
-function taskJob(kind: string, workflowId: string, taskId: string, payload: unknown): JobInput {
-  return { kind, key: `${workflowId}/${taskId}`, payload };
+/**
+ * Performs one write on GitHub: every comment, reaction, check run, review and closed pull request
+ * Foreman makes goes through here. Each is find-or-create or idempotent by its key (`writeKey`), so
+ * a job that runs again does not write twice. Answers the id of a comment it wrote.
+ */
+export async function performWrite(github: RepoGitHub, write: GitHubWrite, knownCommentId: number | null = null): Promise<number | null> {
+  switch (write.type) {
+    case "post_comment":
+      return (await github.upsertComment({ issue: write.issue, key: write.key, body: write.body, knownId: knownCommentId })).id;
+    case "react":
+      await github.react(write.commentId, write.content);
+      return null;
+    case "close_pull_request":
+      await github.closePullRequest(write.pr);
+      return null;
+    case "report_check": {
+      const status = write.state === "in_progress" ? "in_progress" : "completed";
+      const conclusion = write.state === "in_progress" ? {} : { conclusion: write.state };
+      await github.ensureCheckRun({ sha: write.sha, name: FOREMAN_CHECK, externalId: write.externalId, status, ...conclusion, title: write.title, summary: write.summary });
+      return null;
+    }
+    case "post_review":
+      await github.createReview({ number: write.pr, sha: write.sha, body: write.body, comments: write.comments, key: write.key });
+      return null;
+    case "reply_in_thread":
+      await github.replyToReviewComment(write.pr, write.commentId, write.body);
+      return null;
+  }
 }
 
-function eventJob(workflowId: string, event: EngineEvent): JobInput {
-  return { kind: "event", key: workflowId, payload: { workflowId, event } };
+/** The audit kind of a batch of writes the intake stage or a job performed. */
+export const WRITES_EVENT = "writes";
+
+/** Writes asked for outside an engine decision, with what the audit trail records of them. */
+export interface WriteBatch {
+  /** Deterministic (a delivery id, a job's recorded work): a batch is performed once, however often its job runs. */
+  key: string;
+  workflowId: string;
+  actor: string | null;
+  deliveryId: string | null;
+  writes: GitHubWrite[];
+}
+
+/** A write as the audit trail shows it: its type and its key. */
+export function writeSummary(write: GitHubWrite): Record<string, unknown> {
+  return { type: write.type, key: writeKey(write), ...("sha" in write ? { sha: write.sha } : {}) };
+}
+
+/**
+ * Performs a batch of writes once: a job that runs again (a retry, a crash, a redelivery of the
+ * same delivery) finds the batch recorded and writes nothing. The batch is recorded, with an audit
+ * event, once every write in it succeeded; one that failed half-way is performed again whole,
+ * which its writes' keys make harmless.
+ */
+export async function performWrites(deps: WorkerDeps, github: RepoGitHub, batch: WriteBatch): Promise<void> {
+  const recordKey = `writes:${batch.key}`;
+  if (batch.writes.length === 0 || deps.store.effectResult(recordKey) !== undefined) return;
+  for (const write of batch.writes) await performWrite(github, write);
+  const effects = batch.writes.map(writeSummary);
+  deps.store.recordEffect(recordKey, effects);
+  deps.store.appendEvent({ workflowId: batch.workflowId, at: deps.now(), kind: WRITES_EVENT, actor: batch.actor, deliveryId: batch.deliveryId, data: { effects } });
 }
 
 function taskPr(state: WorkflowState, taskId: string): number | null {
   return state.tasks[taskId]?.pr ?? null;
 }
 
+/** The engine's writes, resolved to their targets; null when the target is not known (a task without a pull request). */
+function engineWrite(state: WorkflowState, effect: Extract<Effect, { type: "comment" | "set_check" | "close_task_pr" }>): GitHubWrite | null {
+  switch (effect.type) {
+    case "comment": {
+      const issue = effect.on === "issue" ? state.issue : taskPr(state, effect.on.taskId);
+      return issue === null ? null : { type: "post_comment", issue, key: effect.key, body: effect.body };
+    }
+    case "set_check": {
+      const externalId = CheckRunId.toString({ workflowId: state.id, taskId: effect.taskId, on: "head" });
+      return { type: "report_check", sha: effect.sha, externalId, state: effect.state, title: effect.title, summary: effect.summary };
+    }
+    case "close_task_pr": {
+      const pr = taskPr(state, effect.taskId);
+      return pr === null ? null : { type: "close_pull_request", pr };
+    }
+  }
+}
+
 /** Performs one effect through the ports; returns the state with what the effect learned (a comment id). */
 export async function runEffect(context: EffectContext, effect: Effect, index: number): Promise<WorkflowState> {
   const { deps, github, state } = context;
-  const key = `${context.keyPrefix}:${index}:${effect.type}`;
+  const key = EffectKey.toString({ decision: context.keyPrefix, index, type: effect.type });
   switch (effect.type) {
     case "run_engineer":
       await recordedEvent(context, key, () => engineerEvent(deps, github, state));
@@ -57,46 +127,19 @@ export async function runEffect(context: EffectContext, effect: Effect, index: n
     case "run_planner":
       await recordedEvent(context, key, () => plannerEvent(deps, github, state));
       return state;
-    case "start_task": {
-      const attempt = state.tasks[effect.taskId]?.attempts ?? 1;
-      context.outbox.push({ kind: "task", key: `${state.id}/${effect.taskId}`, payload: { workflowId: state.id, taskId: effect.taskId, attempt } });
-      return state;
-    }
     case "update_status": {
-      const { id } = await github.upsertComment({ issue: state.issue, key: "status", body: renderStatus(state), knownId: state.statusCommentId });
-      return { ...state, statusCommentId: id };
+      const status: GitHubWrite = { type: "post_comment", issue: state.issue, key: CommentKey.status, body: renderStatus(state) };
+      return { ...state, statusCommentId: await performWrite(github, status, state.statusCommentId) };
     }
-    case "comment": {
-      const target = effect.on === "issue" ? state.issue : taskPr(state, effect.on.taskId);
-      const body = effect.key === "summary" ? renderSummary(summaryView(state, deps.now())) : effect.body;
-      if (target !== null) await github.upsertComment({ issue: target, key: effect.key, body });
-      return state;
-    }
+    case "comment":
     case "set_check":
-      await github.ensureCheckRun({
-        sha: effect.sha,
-        name: FOREMAN_CHECK,
-        externalId: `${state.id}/${effect.taskId}`,
-        status: effect.state === "in_progress" ? "in_progress" : "completed",
-        ...(effect.state === "in_progress" ? {} : { conclusion: effect.state }),
-        title: effect.title,
-        summary: effect.summary,
-      });
+    case "close_task_pr": {
+      const write = engineWrite(state, effect);
+      if (write) await performWrite(github, write);
       return state;
+    }
     case "merge_task":
-      await mergeTask(context, effect.taskId, effect.sha);
-      return state;
-    case "run_debugger":
-      context.outbox.push(taskJob("debug", state.id, effect.taskId, { workflowId: state.id, taskId: effect.taskId, sha: effect.sha }));
-      return state;
-    case "run_reviewer":
-      context.outbox.push(taskJob("review", state.id, effect.taskId, { workflowId: state.id, taskId: effect.taskId, sha: effect.sha }));
-      return state;
-    case "run_revision":
-      context.outbox.push(taskJob("revise", state.id, effect.taskId, { workflowId: state.id, taskId: effect.taskId, sha: effect.sha, feedback: effect.feedback, reply: effect.reply }));
-      return state;
-    case "rebase_task":
-      context.outbox.push(taskJob("rebase", state.id, effect.taskId, { workflowId: state.id, taskId: effect.taskId, headSha: state.tasks[effect.taskId]?.headSha ?? "" }));
+      await mergeTask(github, state, effect.taskId, effect.sha, context.outbox);
       return state;
     case "rerun_jobs":
       await github.rerunFailedJobs(effect.sha);
@@ -105,56 +148,33 @@ export async function runEffect(context: EffectContext, effect: Effect, index: n
       if (effect.add.length > 0) await github.addLabels(state.issue, effect.add);
       for (const label of effect.remove) await github.removeLabel(state.issue, label);
       return state;
+    case "close_issue":
+      await github.closeIssue(state.issue);
+      return state;
     case "poll_ci": {
       const outcome = ciOutcome(await github.checksFor(effect.sha));
       if (outcome) context.outbox.push(eventJob(state.id, { type: "ci_completed", taskId: effect.taskId, sha: effect.sha, ...outcome }));
       return state;
     }
-    case "close_issue":
-      await github.closeIssue(state.issue);
+    default:
+      context.outbox.push(taskWork(state, effect));
       return state;
-    case "close_task_pr": {
-      const pr = taskPr(state, effect.taskId);
-      if (pr !== null) await github.closePullRequest(pr);
-      return state;
-    }
   }
 }
 
-async function mergeTask(context: EffectContext, taskId: string, sha: string): Promise<void> {
-  const { github, state } = context;
-  const task = state.tasks[taskId];
-  if (!task?.pr || !task.prNodeId) return;
-  const repository = await github.repository();
-  const useQueue = state.config.merge.mode === "queue" || (state.config.merge.mode === "auto" && repository.mergeQueue);
-  const refused = (reason: string): void => {
-    context.outbox.push(eventJob(state.id, { type: "task_dequeued", taskId, reason }));
-  };
-  try {
-    if (useQueue) {
-      await github.enqueuePullRequest({ nodeId: task.prNodeId, expectedHeadOid: sha });
-      return;
-    }
-    const result = await github.mergePullRequest({ number: task.pr, sha, method: state.config.merge.method });
-    if (!result.merged) refused(result.message);
-  } catch (error) {
-    if (!(error instanceof GitHubCallError) || error.retryable) throw error;
-    // A merge whose answer was lost is refused when tried again: it already happened.
-    const pull = await github.getPullRequest(task.pr);
-    if (pull.merged) context.outbox.push(eventJob(state.id, { type: "task_merged", taskId, sha }));
-    else refused(error.message);
+/** The job that does a task's work, queued with the new state. */
+function taskWork(state: WorkflowState, effect: Extract<Effect, { type: "start_task" | "run_debugger" | "run_reviewer" | "run_revision" | "rebase_task" }>): JobInput {
+  const about = { workflowId: state.id, taskId: effect.taskId };
+  switch (effect.type) {
+    case "start_task":
+      return taskJob("task", { ...about, attempt: state.tasks[effect.taskId]?.attempts ?? 1 });
+    case "run_debugger":
+      return taskJob("debug", { ...about, sha: effect.sha });
+    case "run_reviewer":
+      return taskJob("review", { ...about, sha: effect.sha });
+    case "run_revision":
+      return taskJob("revise", { ...about, sha: effect.sha, feedback: effect.feedback, reply: effect.reply });
+    case "rebase_task":
+      return taskJob("rebase", { ...about, headSha: state.tasks[effect.taskId]?.headSha ?? "" });
   }
-}
-
-function summaryView(state: WorkflowState, now: number): Parameters<typeof renderSummary>[0] {
-  return {
-    tasks: (state.plan?.tasks ?? []).map((task) => ({
-      id: task.id,
-      title: task.title,
-      attempts: state.tasks[task.id]?.attempts ?? 0,
-      ...(state.tasks[task.id]?.pr ? { pr: state.tasks[task.id]?.pr ?? 0 } : {}),
-    })),
-    durationMs: (state.finishedAt ?? now) - state.startedAt,
-    usage: state.usage,
-  };
 }

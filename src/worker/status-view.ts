@@ -1,5 +1,5 @@
 import type { WorkflowState } from "../engine/types.ts";
-import { renderStatusComment, type StatusPhase } from "../render/index.ts";
+import { renderStatusComment, type SafeMarkdown, type StatusPhase } from "../render/index.ts";
 
 function statusPhase(state: WorkflowState): StatusPhase {
   switch (state.phase) {
@@ -17,7 +17,7 @@ function statusPhase(state: WorkflowState): StatusPhase {
 }
 
 /** The status comment for a workflow, with its state embedded as the hidden snapshot. */
-export function renderStatus(state: WorkflowState): string {
+export function renderStatus(state: WorkflowState): SafeMarkdown {
   const plan = state.plan;
   return renderStatusComment({
     phase: statusPhase(state),

@@ -1,9 +1,17 @@
-import { authorizeSender } from "../../policy/authorize.ts";
-import type { RepoGitHub } from "../../ports/github.ts";
+import { authorizeSender, type Denial } from "../../policy/authorize.ts";
+import type { Permission, RepoGitHub } from "../../ports/github.ts";
 import type { Sender } from "../intake.ts";
 
-/** Whether a sender may command Foreman, checked live against the repository. */
-export async function isWriter(github: RepoGitHub, sender: Sender, allowBots: readonly string[]): Promise<boolean> {
+export type SenderCheck = { ok: true; permission: Permission } | { ok: false; denial: Denial };
+
+/** Whether a sender may command Foreman, checked live against the repository, with the permission read or why not. */
+export async function authorize(github: RepoGitHub, sender: Sender, allowBots: readonly string[]): Promise<SenderCheck> {
   const permission = await github.permissionOf(sender.login);
-  return authorizeSender({ login: sender.login, type: sender.type, permission, allowBots }).allowed;
+  const decision = authorizeSender({ login: sender.login, type: sender.type, permission, allowBots });
+  return decision.allowed ? { ok: true, permission } : { ok: false, denial: decision.denial };
+}
+
+/** Whether a sender may command Foreman. */
+export async function isWriter(github: RepoGitHub, sender: Sender, allowBots: readonly string[]): Promise<boolean> {
+  return (await authorize(github, sender, allowBots)).ok;
 }

@@ -1,27 +1,27 @@
-import { workflowId, type WorkflowState } from "../../engine/types.ts";
+import { WorkflowId } from "../../domain/ids.ts";
 import { redactText } from "../../policy/sanitize.ts";
 import type { RepoGitHub } from "../../ports/github.ts";
 import { parseTaskBranch } from "../../render/index.ts";
 import type { WorkerDeps } from "../deps.ts";
 import type { Intake } from "../intake.ts";
-import type { Routed } from "../process-intake.ts";
 import { isWriter } from "./authorized.ts";
+import { NOTHING, routeTo, type IntakePlan } from "./routed.ts";
 
 /**
  * A review or inline review comment on a task's pull request goes to the coder, but only from a
  * writer: text from anyone else never reaches the model. Foreman's own reviews are skipped.
  */
-export async function onPullRequestReview(deps: WorkerDeps, github: RepoGitHub, intake: Extract<Intake, { kind: "pr_review" }>): Promise<Routed | null> {
-  if (intake.sender.login === deps.botLogin || intake.body.trim() === "") return null;
+export async function planReview(deps: WorkerDeps, github: RepoGitHub, intake: Extract<Intake, { kind: "pr_review" }>): Promise<IntakePlan> {
+  if (intake.sender.login === deps.botLogin || intake.body.trim() === "") return NOTHING;
   const branch = parseTaskBranch(intake.headRef);
-  if (!branch) return null;
-  const id = workflowId(intake.ref, branch.issue);
-  const state = deps.store.getWorkflow<WorkflowState>(id)?.state;
-  if (!state || state.tasks[branch.taskId]?.pr !== intake.pr) return null;
+  if (!branch) return NOTHING;
+  const id = WorkflowId.toString({ ...intake.ref, issue: branch.issue });
+  const state = deps.store.getWorkflow(id)?.state;
+  if (!state || state.tasks[branch.taskId]?.pr !== intake.pr) return NOTHING;
   if (!(await isWriter(github, intake.sender, state.config.allowBots))) {
     deps.log.info({ workflowId: id, sender: intake.sender.login }, "review feedback from a non-writer ignored");
-    return null;
+    return NOTHING;
   }
   const reply = intake.commentId === null ? { kind: "conversation" as const } : { kind: "thread" as const, commentId: intake.commentId };
-  return { workflowId: id, event: { type: "human_feedback", taskId: branch.taskId, by: intake.sender.login, body: redactText(intake.body), reply } };
+  return routeTo(id, { type: "human_feedback", taskId: branch.taskId, by: intake.sender.login, body: redactText(intake.body), reply });
 }

@@ -1,0 +1,122 @@
+import { isRetryable } from "../../domain/task-status.ts";
+import { WorkflowId } from "../../domain/ids.ts";
+import type { GitHubWrite } from "../../engine/effects.ts";
+import type { TaskRecord, WorkflowState } from "../../engine/types.ts";
+import { parseCommand, type Command } from "../../policy/commands.ts";
+import { redactText } from "../../policy/sanitize.ts";
+import type { Permission, Reaction, RepoGitHub } from "../../ports/github.ts";
+import { CommentKey, parseTaskMarker, renderRefusal, type TaskMarker } from "../../render/index.ts";
+import type { WorkerDeps } from "../deps.ts";
+import type { Intake, Sender } from "../intake.ts";
+import { authorize } from "./authorized.ts";
+import { answer, NOTHING, routeTo, type IntakePlan } from "./routed.ts";
+
+type CommentIntake = Extract<Intake, { kind: "issue_comment" }>;
+
+/** Where a comment was made: the workflow, and the task when it is on a task's own pull request. */
+interface CommentTarget {
+  id: string;
+  state: WorkflowState;
+  marker: TaskMarker | null;
+  task: TaskRecord | undefined;
+}
+
+const react = (intake: CommentIntake, content: Reaction): GitHubWrite => ({ type: "react", commentId: intake.commentId, content });
+
+/**
+ * The commit an `/approve` binds to: the head the workflow knows, which (webhooks being handled in
+ * order) is the head when the comment was written, not a commit pushed since. Before the workflow
+ * has learned of its pull request, the pull request's current head, if it is the task's branch.
+ */
+async function headToApprove(github: RepoGitHub, task: TaskRecord, pr: number): Promise<string | null> {
+  if (task.pr === pr && task.headSha !== null) return task.headSha;
+  const pull = await github.getPullRequest(pr);
+  return pull.headRef === task.branch ? pull.headSha : null;
+}
+
+/** Answers to the engineer's questions count from whoever started the work, the issue's author, or a writer. */
+async function mayAnswer(github: RepoGitHub, state: WorkflowState, sender: Sender): Promise<boolean> {
+  if (sender.login === state.requester) return true;
+  if ((await github.getIssue(state.issue)).author === sender.login) return true;
+  return (await authorize(github, sender, state.config.allowBots)).ok;
+}
+
+async function planReply(github: RepoGitHub, target: CommentTarget, intake: CommentIntake): Promise<IntakePlan> {
+  if (target.state.phase !== "clarifying" || intake.pullRequestBody !== null) return NOTHING;
+  if (!(await mayAnswer(github, target.state, intake.sender))) return NOTHING;
+  // The answer is kept in the workflow's state, which the status comment publishes: secrets in it are redacted.
+  return routeTo(target.id, { type: "reply", author: intake.sender.login, body: redactText(intake.body) });
+}
+
+function hasRetryable(state: WorkflowState, taskId: string | null): boolean {
+  return Object.values(state.tasks).some((task) => isRetryable(task.status) && (taskId === null || task.id === taskId));
+}
+
+/** A writer's command on a task's own pull request. */
+async function planTaskCommand(github: RepoGitHub, intake: CommentIntake, target: CommentTarget & { marker: TaskMarker; task: TaskRecord }, command: Command, permission: Permission): Promise<IntakePlan> {
+  const { id, marker, task } = target;
+  const by = intake.sender.login;
+  const accepted = react(intake, "+1");
+  switch (command.name) {
+    case "approve": {
+      const sha = await headToApprove(github, task, intake.issue);
+      return sha === null ? answer(id, [accepted]) : routeTo(id, { type: "approve_task", taskId: marker.task, by, sha, permission }, [accepted]);
+    }
+    case "retry":
+      return routeTo(id, { type: "retry", by, taskId: marker.task }, [accepted]);
+    case "cancel":
+      // Closing the pull request is the cancellation; its `closed` webhook stops the task.
+      return routeTo(id, { type: "task_closed", taskId: marker.task }, [accepted, { type: "close_pull_request", pr: intake.issue }]);
+    default:
+      return answer(id, [accepted]);
+  }
+}
+
+/** A writer's command on the issue. */
+function planIssueCommand(intake: CommentIntake, id: string, command: Command): IntakePlan {
+  const by = intake.sender.login;
+  const accepted = [react(intake, "+1")];
+  switch (command.name) {
+    case "approve":
+      return routeTo(id, { type: "approve_plan", by }, accepted);
+    case "plan":
+      return routeTo(id, { type: "replan", by, feedback: redactText(command.feedback) }, accepted);
+    case "cancel":
+      return routeTo(id, { type: "cancel", by }, accepted);
+    case "retry":
+      return routeTo(id, { type: "retry", by, taskId: null }, accepted);
+  }
+}
+
+async function planCommand(github: RepoGitHub, intake: CommentIntake, target: CommentTarget, command: Command): Promise<IntakePlan> {
+  const { id, state, marker, task } = target;
+  const auth = await authorize(github, intake.sender, state.config.allowBots);
+  if (!auth.ok) {
+    const body = renderRefusal({ kind: "command_denied", command: command.name, denial: auth.denial });
+    return answer(id, [react(intake, "-1"), { type: "post_comment", issue: intake.issue, key: CommentKey.commandDenied(intake.commentId), body }]);
+  }
+  if (command.name === "retry" && !hasRetryable(state, marker?.task ?? null)) {
+    const body = renderRefusal({ kind: "nothing_to_retry" });
+    return answer(id, [react(intake, "confused"), { type: "post_comment", issue: intake.issue, key: CommentKey.nothingToRetry(intake.commentId), body }]);
+  }
+  if (marker && task) return planTaskCommand(github, intake, { ...target, marker, task }, command, auth.permission);
+  return planIssueCommand(intake, id, command);
+}
+
+/**
+ * A new comment on an issue with a workflow, or on one of its tasks' pull requests (found by the
+ * hidden task marker in the pull request's body): a command, or an answer to the engineer's questions.
+ */
+export async function planComment(deps: WorkerDeps, github: RepoGitHub, intake: CommentIntake): Promise<IntakePlan> {
+  if (intake.sender.login === deps.botLogin) return NOTHING;
+  const marker = intake.pullRequestBody === null ? null : parseTaskMarker(intake.pullRequestBody);
+  if (intake.pullRequestBody !== null && !marker) return NOTHING;
+  const id = WorkflowId.toString({ ...intake.ref, issue: marker ? marker.issue : intake.issue });
+  const state = deps.store.getWorkflow(id)?.state ?? null;
+  if (!state) return NOTHING;
+  const task = marker ? state.tasks[marker.task] : undefined;
+  if (marker && (!task || (task.pr !== null && task.pr !== intake.issue))) return NOTHING;
+  const command = parseCommand(intake.body);
+  const target = { id, state, marker, task };
+  return command ? planCommand(github, intake, target, command) : planReply(github, target, intake);
+}
