@@ -36,6 +36,24 @@ export type CheckRunView =
   | { kind: "ready_for_approval" }
   | { kind: "merge_group"; pr: number; approval: { by: string | null; sha: string } | null };
 
+/** A check of the repository's own (another app's or CI's) that did not pass, as GitHub reported it. */
+export interface FailingCheck {
+  name: string;
+  conclusion: string | null;
+  title: string | null;
+}
+
+/**
+ * What the repository's own checks said about a commit, kept in the `ci_completed` event: the
+ * count that passed, or the failing ones. Check names and titles come from other apps, so the text
+ * is neutralised where it is posted (the `CI failed` check run).
+ */
+export const ciSummaryText = {
+  passed: (count: number): string => `${count} check(s) passed.`,
+  failing: (checks: readonly FailingCheck[]): string =>
+    `Failing checks:\n${checks.map((check) => `- **${check.name}**: ${check.conclusion ?? "unknown"}${check.title ? ` — ${check.title}` : ""}`).join("\n")}`,
+};
+
 type ApprovalView = Extract<CheckRunView, { kind: "needs_human" | "approved" | "needs_maintainer" | "ready_for_approval" | "merge_group" }>;
 
 const DIAGNOSIS_CHARS = 300;

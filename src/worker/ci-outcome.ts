@@ -1,6 +1,7 @@
 import { isPassingConclusion } from "../domain/ci.ts";
 import type { CheckSummary } from "../ports/github.ts";
 import { redactText } from "../policy/sanitize.ts";
+import { ciSummaryText } from "../render/index.ts";
 
 export const FOREMAN_CHECK = "Foreman";
 
@@ -9,8 +10,8 @@ export function ciOutcome(checks: CheckSummary[]): { conclusion: "success" | "fa
   const theirs = checks.filter((check) => check.name !== FOREMAN_CHECK);
   if (theirs.length === 0 || theirs.some((check) => check.status !== "completed")) return null;
   const failing = theirs.filter((check) => !isPassingConclusion(check.conclusion));
-  if (failing.length === 0) return { conclusion: "success", summary: `${theirs.length} check(s) passed.` };
+  if (failing.length === 0) return { conclusion: "success", summary: ciSummaryText.passed(theirs.length) };
   // Check titles come from other apps and CI: redacted before Foreman repeats them.
-  const lines = failing.map((check) => `- **${check.name}**: ${check.conclusion ?? "unknown"}${check.title ? ` — ${redactText(check.title)}` : ""}`);
-  return { conclusion: "failure", summary: `Failing checks:\n${lines.join("\n")}` };
+  const redacted = failing.map((check) => ({ name: check.name, conclusion: check.conclusion, title: check.title ? redactText(check.title) : null }));
+  return { conclusion: "failure", summary: ciSummaryText.failing(redacted) };
 }

@@ -2,18 +2,15 @@ import { runCoder } from "../agents/coder.ts";
 import { changedLines, type Edit } from "../agents/apply-edits.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import type { Usage } from "../engine/types.ts";
+import { NO_USAGE } from "../engine/usage.ts";
 import type { FileChange, RepoGitHub } from "../ports/github.ts";
-import { neutralizePlainText, renderPullRequestBody } from "../render/index.ts";
+import { failureText, renderCommitMessage, renderPullRequestBody, renderPullRequestTitle } from "../render/index.ts";
+import { TaskWorkKey } from "../domain/ids.ts";
+import type { TaskJob } from "../store/job-kinds.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { reportOnce } from "./jobs/recorded.ts";
 import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, type TaskContext } from "./jobs/task-context.ts";
 import { classifyRisk, type RiskAssessment } from "../policy/risk.ts";
-
-export interface TaskJob {
-  workflowId: string;
-  taskId: string;
-  attempt: number;
-}
 
 /**
  * A fresh attempt rewrites the task's branch, which is only allowed while its head is Foreman's:
@@ -29,8 +26,7 @@ async function humanCommitted(github: RepoGitHub, context: TaskContext, botLogin
 async function codeTask(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, attempt: number): Promise<EngineEvent> {
   const { state, task, record } = context;
   if (await humanCommitted(github, context, deps.botLogin)) {
-    const reason = `Task \`${task.id}\` was not coded again: someone else pushed to \`${record.branch}\`, and Foreman never rewrites a branch with commits it did not make.`;
-    return { type: "task_failed", taskId: task.id, reason, usage: { promptTokens: 0, completionTokens: 0, costUsd: 0, modelCalls: 0 } };
+    return { type: "task_failed", taskId: task.id, reason: failureText.notRecoded(task.id, record.branch), usage: NO_USAGE };
   }
   const repository = await github.repository();
   const base = repository.headSha;
@@ -46,12 +42,11 @@ async function codeTask(deps: WorkerDeps, github: RepoGitHub, context: TaskConte
     policy: editPolicy(state, task),
   });
   if (!result.ok) {
-    const reason = `Task \`${task.id}\` could not be coded: the coder's edits were refused twice.\n${result.problems.map((p) => `- ${p}`).join("\n")}`;
-    return { type: "task_failed", taskId: task.id, reason, usage: result.usage };
+    return { type: "task_failed", taskId: task.id, reason: failureText.editsRefused(task.id, result.problems), usage: result.usage };
   }
   if (!stillCoding(deps, context, attempt)) {
     // Nothing is published for a task that was cancelled (or retried) while the coder worked; the workflow ignores this report.
-    return { type: "task_failed", taskId: task.id, reason: `Task \`${task.id}\` was stopped while it was being coded; nothing was committed.`, usage: result.usage };
+    return { type: "task_failed", taskId: task.id, reason: failureText.stoppedWhileCoding(task.id), usage: result.usage };
   }
   const lines = result.value.changes.reduce((sum, change) => sum + changedLines(files[change.path] ?? null, change.content), 0);
   const risk = classifyRisk(result.value.changes, lines);
@@ -76,13 +71,13 @@ interface PublishInput {
 /** One commit on the task's branch and its pull request. */
 async function publish(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, input: PublishInput): Promise<EngineEvent> {
   const { state, task, record } = context;
-  const message = neutralizePlainText(`${task.title}\n\n${input.coded.summary}`) + `\n\nPart of #${state.issue}.`;
+  const message = renderCommitMessage({ kind: "task", issue: state.issue, title: task.title, summary: input.coded.summary });
   const commit = await github.commitFiles({ branch: record.branch, baseSha: input.base, message, changes: input.coded.changes });
   recordEdits(deps.store, state.id, task.id, input.coded.edits, true);
   const pull = await github.ensurePullRequest({
     head: record.branch,
     base: input.defaultBranch,
-    title: `[#${state.issue}] ${neutralizePlainText(task.title)}`,
+    title: renderPullRequestTitle(state.issue, task.title),
     body: renderPullRequestBody({ issue: state.issue, task, attempt: input.attempt }),
   });
   return { type: "task_published", taskId: task.id, pr: pull.number, prNodeId: pull.nodeId, headSha: commit.sha, risk: input.risk, usage: input.usage };
@@ -92,6 +87,6 @@ async function publish(deps: WorkerDeps, github: RepoGitHub, context: TaskContex
 export async function runTaskJob(deps: WorkerDeps, job: TaskJob): Promise<void> {
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "coding" || context.record.attempts !== job.attempt) return;
-  const key = `${job.workflowId}/${job.taskId}#${job.attempt}:code`;
+  const key = TaskWorkKey.toString({ ...job, work: "code" });
   await reportOnce(deps, job.workflowId, key, async () => codeTask(deps, await deps.github.forRepo(context.state.ref), context, job.attempt));
 }

@@ -15,7 +15,7 @@ import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 import { neutralizePlainText } from "../../src/render/index.ts";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.ts";
 import { ciOutcome } from "../../src/worker/ci-outcome.ts";
-import { workflowCapRefusal } from "../../src/worker/intake/workflow-cap.ts";
+import { workflowCap } from "../../src/worker/intake/workflow-cap.ts";
 
 const GITHUB_TOKEN = "ghp_0123456789abcdefghijABCDEFGHIJ0123456789";
 const OPENAI_KEY = "sk-proj-abcdefghijklmnopqrstuvwxyz012345";
@@ -100,17 +100,17 @@ describe("the workflow cap per installation", () => {
     return store;
   }
 
-  it("refuses a new workflow once the installation runs as many as its cap, naming the cap", () => {
+  it("refuses a new workflow once the installation runs as many as its cap, with the count and the cap", () => {
     const store = storeWith({ ref: ref(1), issue: 1 }, { ref: ref(1, "other"), issue: 2 });
 
-    expect(workflowCapRefusal(store, ref(1), 3, 2)).toContain("already runs 2 workflows, its cap (`FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION` = 2)");
+    expect(workflowCap(store, ref(1), 3, 2)).toEqual({ running: 2, cap: 2 });
   });
 
   it("counts only the installation's own workflows, and never refuses one that is already running", () => {
     const store = storeWith({ ref: ref(1), issue: 1 }, { ref: ref(2), issue: 2 });
 
-    expect(workflowCapRefusal(store, ref(1), 3, 2)).toBeNull();
-    expect(workflowCapRefusal(store, ref(1), 1, 1)).toBeNull();
+    expect(workflowCap(store, ref(1), 3, 2)).toBeNull();
+    expect(workflowCap(store, ref(1), 1, 1)).toBeNull();
   });
 });
 

@@ -1,7 +1,5 @@
 import { BranchMovedError } from "../../ports/errors.ts";
 
-export const BRANCH_MOVED_REASON = "someone else pushed to the task's branch while Foreman was working on it, so Foreman did not push over it";
-
 /** Runs a commit, turning "the branch moved under us" (a human push) into an outcome instead of a failed job. */
 export async function unlessBranchMoved<T>(work: () => Promise<T>, moved: () => T): Promise<T> {
   try {

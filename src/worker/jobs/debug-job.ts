@@ -2,18 +2,14 @@ import { runDebugger } from "../../agents/debugger.ts";
 import type { DebugOutcome, EngineEvent } from "../../engine/events.ts";
 import { NO_USAGE } from "../../engine/usage.ts";
 import type { RepoGitHub } from "../../ports/github.ts";
-import { neutralizePlainText } from "../../render/index.ts";
+import { escalationReason, renderCommitMessage } from "../../render/index.ts";
 import { formatEvidence } from "../../qa/evidence.ts";
+import { TaskWorkKey } from "../../domain/ids.ts";
+import type { DebugJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
-import { BRANCH_MOVED_REASON, unlessBranchMoved } from "./branch-moved.ts";
+import { unlessBranchMoved } from "./branch-moved.ts";
 import { reportOnce } from "./recorded.ts";
 import { editPolicy, loadTask, recordEdits, type TaskContext } from "./task-context.ts";
-
-export interface DebugJob {
-  workflowId: string;
-  taskId: string;
-  sha: string;
-}
 
 const EVIDENCE_BUDGET_CHARS = 24_000;
 
@@ -30,7 +26,7 @@ async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext,
     usage,
   });
   if (record.lastSignature === evidence.signature && record.rerunSha !== sha) {
-    return report({ kind: "stuck", reason: "CI failed with the same error as before the last fix, so another attempt is unlikely to help." });
+    return report({ kind: "stuck", reason: escalationReason.sameErrorAsBefore() });
   }
   const files = await github.readFiles(sha, task.files.map((file) => file.path));
   const result = await runDebugger(deps.model, {
@@ -49,14 +45,14 @@ async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext,
   if (classification === "flaky" || classification === "infrastructure") return report({ kind: "rerun", classification, diagnosis }, result.usage);
   if (classification === "spec_mismatch") return report({ kind: "spec_mismatch", diagnosis }, result.usage);
   if (changes.length === 0) return report({ kind: "no_fix", classification, diagnosis }, result.usage);
-  const message = neutralizePlainText(`Fix CI for ${task.title}\n\n${classification}: ${diagnosis}`) + `\n\nPart of #${state.issue}.`;
+  const message = renderCommitMessage({ kind: "fix", issue: state.issue, title: task.title, classification, diagnosis });
   return unlessBranchMoved(
     async () => {
       const commit = await github.commitOnBranch({ branch: record.branch, parentSha: sha, message, changes, force: false });
       recordEdits(deps.store, state.id, task.id, verdict.edits, false);
       return report({ kind: "fixed", classification, diagnosis, commitSha: commit.sha }, result.usage);
     },
-    () => report({ kind: "failed", reason: BRANCH_MOVED_REASON }, result.usage),
+    () => report({ kind: "failed", reason: escalationReason.branchMoved() }, result.usage),
   );
 }
 
@@ -64,6 +60,6 @@ async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext,
 export async function runDebugJob(deps: WorkerDeps, job: DebugJob): Promise<void> {
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "fixing" || context.record.headSha !== job.sha) return;
-  const key = `${job.workflowId}/${job.taskId}@${job.sha}:debug`;
+  const key = TaskWorkKey.toString({ ...job, work: "debug" });
   await reportOnce(deps, job.workflowId, key, async () => debug(deps, await deps.github.forRepo(context.state.ref), context, job.sha));
 }

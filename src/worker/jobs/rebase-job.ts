@@ -3,18 +3,13 @@ import { runCoder } from "../../agents/coder.ts";
 import type { EngineEvent } from "../../engine/events.ts";
 import { NO_USAGE } from "../../engine/usage.ts";
 import type { FileChange, RepoGitHub } from "../../ports/github.ts";
-import { neutralizePlainText } from "../../render/index.ts";
+import { renderCommitMessage } from "../../render/index.ts";
+import { TaskWorkKey } from "../../domain/ids.ts";
+import type { RebaseJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";
 import { reportOnce } from "./recorded.ts";
 import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, taskEdits, type TaskContext } from "./task-context.ts";
-
-export interface RebaseJob {
-  workflowId: string;
-  taskId: string;
-  /** The task's head when the conflict was seen, so a repeated conflict gets its own key. */
-  headSha: string;
-}
 
 async function rebase(deps: WorkerDeps, github: RepoGitHub, context: TaskContext): Promise<EngineEvent> {
   const { state, task, record } = context;
@@ -24,7 +19,7 @@ async function rebase(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
   const base = (await github.repository()).headSha;
   const files = await github.readFiles(base, task.files.map((file) => file.path));
   const reapplied = applyEdits(taskEdits(deps.store, state.id, task.id), files, editPolicy(state, task));
-  const message = `${neutralizePlainText(task.title)}\n\nUpdated onto ${base.slice(0, 7)}.\n\nPart of #${state.issue}.`;
+  const message = renderCommitMessage({ kind: "rebase", issue: state.issue, title: task.title, base });
   const push = (changes: FileChange[], how: "reapplied" | "recoded", usage = NO_USAGE): Promise<EngineEvent> =>
     unlessBranchMoved(
       async () => {
@@ -57,6 +52,6 @@ async function rebase(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
 export async function runRebaseJob(deps: WorkerDeps, job: RebaseJob): Promise<void> {
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "rebasing") return;
-  const key = `${job.workflowId}/${job.taskId}@${job.headSha}:rebase`;
+  const key = TaskWorkKey.toString({ ...job, sha: job.headSha, work: "rebase" });
   await reportOnce(deps, job.workflowId, key, async () => rebase(deps, await deps.github.forRepo(context.state.ref), context));
 }

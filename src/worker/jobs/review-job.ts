@@ -2,18 +2,15 @@ import { reviewComments, findingSignature } from "../../agents/review-comments.t
 import { runReviewer } from "../../agents/reviewer.ts";
 import type { EngineEvent } from "../../engine/events.ts";
 import type { RepoGitHub } from "../../ports/github.ts";
-import { neutralizeMarkdown } from "../../render/index.ts";
+import { CommentKey, neutralizeMarkdown, renderReview } from "../../render/index.ts";
+import { TaskWorkKey } from "../../domain/ids.ts";
+import type { ReviewJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
+import { performWrites } from "../effect-runner.ts";
 import { reportOnce } from "./recorded.ts";
 import { loadTask, type TaskContext } from "./task-context.ts";
 
-export interface ReviewJob {
-  workflowId: string;
-  taskId: string;
-  sha: string;
-}
-
-async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, sha: string): Promise<EngineEvent> {
+async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, sha: string, key: string): Promise<EngineEvent> {
   const { state, task, record } = context;
   const pr = record.pr ?? 0;
   const files = await github.listPullFiles(pr);
@@ -30,8 +27,8 @@ async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
   }
   const verdict = result.value;
   const placed = reviewComments(verdict.findings, files, verdict.summary);
-  const heading = verdict.verdict === "approve" ? "Foreman's reviewer found nothing blocking." : "Foreman's reviewer requests changes; the coder will answer them.";
-  await github.createReview({ number: pr, sha, body: `${heading}\n\n${placed.body}`.trim(), comments: placed.comments, key: `review-${sha}` });
+  const posted = { type: "post_review" as const, pr, sha, key: CommentKey.review(sha), body: renderReview(verdict.verdict, placed.body), comments: placed.comments };
+  await performWrites(deps, github, { key, workflowId: state.id, actor: null, deliveryId: null, writes: [posted] });
   const blocking = verdict.findings.filter((finding) => finding.severity === "blocking");
   const summary = blocking.map((finding) => `- ${finding.file}:${finding.line}: ${neutralizeMarkdown(finding.message)}`).join("\n");
   return {
@@ -49,6 +46,6 @@ async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
 export async function runReviewJob(deps: WorkerDeps, job: ReviewJob): Promise<void> {
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "reviewing" || context.record.headSha !== job.sha) return;
-  const key = `${job.workflowId}/${job.taskId}@${job.sha}:review`;
-  await reportOnce(deps, job.workflowId, key, async () => review(deps, await deps.github.forRepo(context.state.ref), context, job.sha));
+  const key = TaskWorkKey.toString({ ...job, work: "review" });
+  await reportOnce(deps, job.workflowId, key, async () => review(deps, await deps.github.forRepo(context.state.ref), context, job.sha, key));
 }

@@ -1,28 +1,25 @@
 import { runCoder } from "../../agents/coder.ts";
+import type { GitHubWrite } from "../../engine/effects.ts";
 import type { EngineEvent, ReplyTarget } from "../../engine/events.ts";
 import type { RepoGitHub } from "../../ports/github.ts";
-import { neutralizePlainText } from "../../render/index.ts";
+import { CommentKey, escalationReason, renderCommitMessage, renderRevisionAnswer } from "../../render/index.ts";
+import { TaskWorkKey } from "../../domain/ids.ts";
+import type { ReviseJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
-import { BRANCH_MOVED_REASON, unlessBranchMoved } from "./branch-moved.ts";
+import { performWrites } from "../effect-runner.ts";
+import { unlessBranchMoved } from "./branch-moved.ts";
 import { reportOnce } from "./recorded.ts";
 import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, type TaskContext } from "./task-context.ts";
 
-export interface ReviseJob {
-  workflowId: string;
-  taskId: string;
-  sha: string;
-  feedback: string;
-  reply: ReplyTarget;
+/** Tells the writer whose review this revision answers which commit addresses it: in the comment's thread, or on the pull request. */
+function answer(pr: number | null, reply: ReplyTarget, sha: string): GitHubWrite[] {
+  if (reply === null || pr === null) return [];
+  const key = CommentKey.revisionAnswer(sha);
+  const body = renderRevisionAnswer(sha);
+  return [reply.kind === "thread" ? { type: "reply_in_thread", pr, commentId: reply.commentId, key, body } : { type: "post_comment", issue: pr, key, body }];
 }
 
-async function answer(github: RepoGitHub, pr: number | null, reply: ReplyTarget, sha: string): Promise<void> {
-  if (reply === null || pr === null) return;
-  const body = `Foreman pushed ${sha.slice(0, 7)} to address this.`;
-  if (reply.kind === "thread") await github.replyToReviewComment(pr, reply.commentId, body);
-  else await github.upsertComment({ issue: pr, key: `revision-${sha}`, body });
-}
-
-async function revise(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, job: ReviseJob): Promise<EngineEvent> {
+async function revise(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, job: ReviseJob, key: string): Promise<EngineEvent> {
   const { state, task, record } = context;
   const tree = await github.listFiles(job.sha);
   const files = await github.readFiles(job.sha, contextPaths(state, task));
@@ -37,15 +34,15 @@ async function revise(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
     policy: editPolicy(state, task),
   });
   if (!result.ok) return { type: "revision_done", taskId: task.id, sha: job.sha, outcome: { kind: "failed", reason: result.problems.join("; ") }, usage: result.usage };
-  const message = neutralizePlainText(`Address review on ${task.title}\n\n${result.value.summary}`) + `\n\nPart of #${state.issue}.`;
+  const message = renderCommitMessage({ kind: "revision", issue: state.issue, title: task.title, summary: result.value.summary });
   return unlessBranchMoved<EngineEvent>(
     async () => {
       const commit = await github.commitOnBranch({ branch: record.branch, parentSha: job.sha, message, changes: result.value.changes, force: false });
       recordEdits(deps.store, state.id, task.id, result.value.edits, false);
-      await answer(github, record.pr, job.reply, commit.sha);
+      await performWrites(deps, github, { key, workflowId: state.id, actor: null, deliveryId: null, writes: answer(record.pr, job.reply, commit.sha) });
       return { type: "revision_done", taskId: task.id, sha: job.sha, outcome: { kind: "committed", commitSha: commit.sha }, usage: result.usage };
     },
-    () => ({ type: "revision_done", taskId: task.id, sha: job.sha, outcome: { kind: "failed", reason: BRANCH_MOVED_REASON }, usage: result.usage }),
+    () => ({ type: "revision_done", taskId: task.id, sha: job.sha, outcome: { kind: "failed", reason: escalationReason.branchMoved() }, usage: result.usage }),
   );
 }
 
@@ -53,6 +50,6 @@ async function revise(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
 export async function runReviseJob(deps: WorkerDeps, job: ReviseJob): Promise<void> {
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "revising" || context.record.headSha !== job.sha) return;
-  const key = `${job.workflowId}/${job.taskId}@${job.sha}:revise:${context.record.reviewRounds}`;
-  await reportOnce(deps, job.workflowId, key, async () => revise(deps, await deps.github.forRepo(context.state.ref), context, job));
+  const key = TaskWorkKey.toString({ ...job, work: "revise", round: context.record.reviewRounds });
+  await reportOnce(deps, job.workflowId, key, async () => revise(deps, await deps.github.forRepo(context.state.ref), context, job, key));
 }
