@@ -9,14 +9,13 @@ import { readAppLogin } from "./adapters/github/app-identity.ts";
 import { githubClientOptions } from "./adapters/github/foreman-octokit.ts";
 import { ProbotGitHub } from "./adapters/github/probot-github.ts";
 import { createModel } from "./adapters/model/create-model.ts";
+import { JobKey } from "./domain/ids.ts";
 import type { ForemanEnv } from "./env.ts";
 import { createApp } from "./handlers/index.ts";
 import { LOG_REDACTION } from "./policy/log-redaction.ts";
-import { installationRemovedHandler } from "./reconcile/installation-job.ts";
 import { Reconciler } from "./reconcile/reconciler.ts";
 import { SqliteStore } from "./store/sqlite/sqlite-store.ts";
-import { INSTALLATION_REMOVED_JOB, StoreIntakeSink } from "./store/store-intake-sink.ts";
-import { workflowOfKey } from "./store/store.ts";
+import { StoreIntakeSink } from "./store/store-intake-sink.ts";
 import { DEFAULT_WORKER_OPTIONS, Worker } from "./worker/worker.ts";
 
 export const WEBHOOK_PATH = "/api/github/webhooks";
@@ -65,9 +64,8 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
     },
     workerOptions(env),
     {
-      handlers: { [INSTALLATION_REMOVED_JOB]: installationRemovedHandler(store, Date.now, log.child({ name: "worker" })) },
       onGaveUp: (job) => {
-        const workflowId = workflowOfKey(job.key);
+        const workflowId = JobKey.workflowOf(job.key);
         if (workflowId) holder.reconciler?.check(workflowId);
       },
     },

@@ -1,4 +1,3 @@
-import type { WorkflowState } from "../engine/types.ts";
 import type { AuditEvent, JobSummary, Store } from "../store/store.ts";
 import { replayWorkflow } from "./replay.ts";
 
@@ -68,7 +67,7 @@ function formatJob(job: JobSummary): string {
 
 /** The audit trail of one workflow: its state, every recorded event, its jobs, and whether replaying the log gives the stored state. */
 export function auditReport(store: Store, workflowId: string): string {
-  const record = store.getWorkflow<WorkflowState>(workflowId);
+  const record = store.getWorkflow(workflowId);
   const events = store.events(workflowId);
   if (!record && events.length === 0) return `No workflow ${workflowId} in this database.`;
   const replayed = replayWorkflow(events);

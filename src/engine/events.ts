@@ -1,63 +1,101 @@
-import type { RepoConfig } from "../config/index.ts";
-import type { Plan } from "../plan/index.ts";
+import { z } from "zod";
+import { RepoConfig } from "../config/index.ts";
+import { Plan, Risk } from "../plan/index.ts";
 import type { RiskAssessment } from "../policy/risk.ts";
-import type { Permission, RepoRef, Usage } from "./types.ts";
+import { PermissionLevel, RepoRef, Usage } from "./types.ts";
 
-/** What happened, in domain words: from webhooks (after permission checks) or from finished work. */
-export type EngineEvent =
-  | {
-      type: "start";
-      ref: RepoRef;
-      issue: number;
-      issueTitle: string;
-      requester: string;
-      config: RepoConfig;
-      defaultBranch: string;
-    }
-  | { type: "engineer_done"; outcome: { kind: "brief"; brief: string } | { kind: "questions"; questions: string[] }; usage: Usage }
-  | { type: "reply"; author: string; body: string }
-  | { type: "plan_done"; plan: Plan; notes: string[]; usage: Usage }
-  | { type: "plan_failed"; problems: string[]; usage: Usage }
-  | { type: "agent_failed"; role: string; reason: string; usage: Usage }
-  | { type: "approve_plan"; by: string }
-  | { type: "replan"; by: string; feedback: string }
-  | { type: "task_published"; taskId: string; pr: number; prNodeId: string; headSha: string; risk: RiskAssessment; usage: Usage }
-  | { type: "task_failed"; taskId: string; reason: string; usage: Usage }
-  | { type: "ci_completed"; taskId: string; sha: string; conclusion: "success" | "failure"; summary: string }
-  /** `permission` is the approver's, read live when the command arrived. */
-  | { type: "approve_task"; taskId: string; by: string; sha: string; permission: Permission }
-  | { type: "head_changed"; taskId: string; sha: string; by: string }
-  | { type: "task_merged"; taskId: string; sha: string }
-  | { type: "task_dequeued"; taskId: string; reason: string }
-  | { type: "task_closed"; taskId: string }
-  | { type: "cancel"; by: string }
-  | {
-      type: "debug_done";
-      taskId: string;
-      /** The head the debugger read the failure of. */
-      sha: string;
-      outcome: DebugOutcome;
-      signature: string;
-      excerpt: string;
-      usage: Usage;
-    }
-  | { type: "review_done"; taskId: string; sha: string; verdict: "approve" | "request_changes"; summary: string; findings: string[]; usage: Usage }
-  | { type: "revision_done"; taskId: string; sha: string; outcome: { kind: "committed"; commitSha: string } | { kind: "failed"; reason: string }; usage: Usage }
-  | { type: "human_feedback"; taskId: string; by: string; body: string; reply: ReplyTarget }
-  | { type: "retry"; by: string; taskId: string | null }
-  | { type: "task_conflicted"; taskId: string; baseSha: string }
-  | { type: "rebase_done"; taskId: string; outcome: { kind: "committed"; commitSha: string; how: "reapplied" | "recoded" } | { kind: "human_commits" } | { kind: "failed"; reason: string }; usage: Usage };
+const Assessment = z.object({ level: Risk, reasons: z.array(z.string()) }) satisfies z.ZodType<RiskAssessment>;
 
 /** Where Foreman answers a writer's feedback once it pushed a commit for it. */
-export type ReplyTarget = { kind: "thread"; commentId: number } | { kind: "conversation" } | null;
+export const ReplyTarget = z.discriminatedUnion("kind", [z.object({ kind: z.literal("thread"), commentId: z.int() }), z.object({ kind: z.literal("conversation") })]).nullable();
+export type ReplyTarget = z.infer<typeof ReplyTarget>;
 
 /** What the debugger made of a red CI run. */
-export type DebugOutcome =
-  | { kind: "fixed"; classification: string; diagnosis: string; commitSha: string }
-  | { kind: "rerun"; classification: "flaky" | "infrastructure"; diagnosis: string }
-  | { kind: "spec_mismatch"; diagnosis: string }
-  | { kind: "stuck"; reason: string }
-  | { kind: "no_fix"; classification: string; diagnosis: string }
-  | { kind: "failed"; reason: string };
+export const DebugOutcome = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("fixed"), classification: z.string(), diagnosis: z.string(), commitSha: z.string() }),
+  z.object({ kind: z.literal("rerun"), classification: z.enum(["flaky", "infrastructure"]), diagnosis: z.string() }),
+  z.object({ kind: z.literal("spec_mismatch"), diagnosis: z.string() }),
+  z.object({ kind: z.literal("stuck"), reason: z.string() }),
+  z.object({ kind: z.literal("no_fix"), classification: z.string(), diagnosis: z.string() }),
+  z.object({ kind: z.literal("failed"), reason: z.string() }),
+]);
+export type DebugOutcome = z.infer<typeof DebugOutcome>;
+
+const Failed = z.object({ kind: z.literal("failed"), reason: z.string() });
+
+const RevisionOutcome = z.discriminatedUnion("kind", [z.object({ kind: z.literal("committed"), commitSha: z.string() }), Failed]);
+
+const RebaseOutcome = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("committed"), commitSha: z.string(), how: z.enum(["reapplied", "recoded"]) }),
+  z.object({ kind: z.literal("human_commits") }),
+  Failed,
+]);
+
+const EngineerOutcome = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("brief"), brief: z.string() }),
+  z.object({ kind: z.literal("questions"), questions: z.array(z.string()) }),
+]);
+
+const Task = { taskId: z.string().min(1) };
+
+/** A writer labelled the issue: the workflow starts. */
+const Started = z.object({
+  type: z.literal("start"),
+  ref: RepoRef,
+  issue: z.int().min(1),
+  issueTitle: z.string(),
+  requester: z.string(),
+  config: RepoConfig,
+  defaultBranch: z.string().min(1),
+});
+
+/** Events about a task's pull request and its checks. */
+const TaskEvents = [
+  z.object({ type: z.literal("task_published"), ...Task, pr: z.int(), prNodeId: z.string(), headSha: z.string(), risk: Assessment, usage: Usage }),
+  z.object({ type: z.literal("task_failed"), ...Task, reason: z.string(), usage: Usage }),
+  z.object({ type: z.literal("ci_completed"), ...Task, sha: z.string(), conclusion: z.enum(["success", "failure"]), summary: z.string() }),
+  /** `permission` is the approver's, read live when the command arrived. */
+  z.object({ type: z.literal("approve_task"), ...Task, by: z.string(), sha: z.string(), permission: PermissionLevel }),
+  z.object({ type: z.literal("head_changed"), ...Task, sha: z.string(), by: z.string() }),
+  z.object({ type: z.literal("task_merged"), ...Task, sha: z.string() }),
+  z.object({ type: z.literal("task_dequeued"), ...Task, reason: z.string() }),
+  z.object({ type: z.literal("task_closed"), ...Task }),
+  z.object({ type: z.literal("task_conflicted"), ...Task, baseSha: z.string() }),
+] as const;
+
+/** Events from the QA loop: the debugger, the reviewer, revisions and rebases. */
+const QaEvents = [
+  z.object({
+    type: z.literal("debug_done"),
+    ...Task,
+    /** The head the debugger read the failure of. */
+    sha: z.string(),
+    outcome: DebugOutcome,
+    signature: z.string(),
+    excerpt: z.string(),
+    usage: Usage,
+  }),
+  z.object({ type: z.literal("review_done"), ...Task, sha: z.string(), verdict: z.enum(["approve", "request_changes"]), summary: z.string(), findings: z.array(z.string()), usage: Usage }),
+  z.object({ type: z.literal("revision_done"), ...Task, sha: z.string(), outcome: RevisionOutcome, usage: Usage }),
+  z.object({ type: z.literal("human_feedback"), ...Task, by: z.string(), body: z.string(), reply: ReplyTarget }),
+  z.object({ type: z.literal("rebase_done"), ...Task, outcome: RebaseOutcome, usage: Usage }),
+] as const;
+
+/** What happened, in domain words: from webhooks (after permission checks) or from finished work. */
+export const EngineEvent = z.discriminatedUnion("type", [
+  Started,
+  z.object({ type: z.literal("engineer_done"), outcome: EngineerOutcome, usage: Usage }),
+  z.object({ type: z.literal("reply"), author: z.string(), body: z.string() }),
+  z.object({ type: z.literal("plan_done"), plan: Plan, notes: z.array(z.string()), usage: Usage }),
+  z.object({ type: z.literal("plan_failed"), problems: z.array(z.string()), usage: Usage }),
+  z.object({ type: z.literal("agent_failed"), role: z.string(), reason: z.string(), usage: Usage }),
+  z.object({ type: z.literal("approve_plan"), by: z.string() }),
+  z.object({ type: z.literal("replan"), by: z.string(), feedback: z.string() }),
+  z.object({ type: z.literal("cancel"), by: z.string() }),
+  z.object({ type: z.literal("retry"), by: z.string(), taskId: z.string().nullable() }),
+  ...TaskEvents,
+  ...QaEvents,
+]);
+export type EngineEvent = z.infer<typeof EngineEvent>;
 
 export type EngineEventType = EngineEvent["type"];

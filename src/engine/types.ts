@@ -1,91 +1,99 @@
-import type { RepoConfig } from "../config/index.ts";
-import type { TaskStatus } from "../domain/task-status.ts";
-import type { Plan } from "../plan/index.ts";
-import type { RiskLevel } from "../policy/risk.ts";
+import { z } from "zod";
+import { RepoConfig } from "../config/index.ts";
+import { TASK_STATUSES } from "../domain/task-status.ts";
+import { Plan, Risk } from "../plan/index.ts";
 import type { Permission } from "../ports/permission.ts";
-
-export type Phase = "clarifying" | "planning" | "awaiting_approval" | "executing" | "completed" | "failed" | "cancelled";
 
 export type { Permission } from "../ports/permission.ts";
 
-export interface RepoRef {
-  installationId: number;
-  owner: string;
-  repo: string;
-}
+export const Phase = z.enum(["clarifying", "planning", "awaiting_approval", "executing", "completed", "failed", "cancelled"]);
+export type Phase = z.infer<typeof Phase>;
 
-export interface Usage {
-  promptTokens: number;
-  completionTokens: number;
-  costUsd: number;
-  modelCalls: number;
-}
+/** A collaborator's role on a repository, as stored with an approval. */
+export const PermissionLevel = z.enum(["none", "read", "triage", "write", "maintain", "admin"]) satisfies z.ZodType<Permission>;
 
-export interface TaskRecord {
-  id: string;
-  status: TaskStatus;
-  branch: string;
-  pr: number | null;
-  prNodeId: string | null;
-  headSha: string | null;
-  approvedSha: string | null;
-  approvedBy: string | null;
-  approvedPermission: Permission | null;
+export const RepoRef = z.object({
+  installationId: z.int(),
+  owner: z.string().min(1),
+  repo: z.string().min(1),
+});
+export type RepoRef = z.infer<typeof RepoRef>;
+
+export const Usage = z.object({
+  promptTokens: z.number(),
+  completionTokens: z.number(),
+  costUsd: z.number(),
+  modelCalls: z.number(),
+});
+export type Usage = z.infer<typeof Usage>;
+
+const Sha = z.string();
+
+export const TaskRecord = z.object({
+  id: z.string().min(1),
+  status: z.enum(TASK_STATUSES),
+  branch: z.string().min(1),
+  pr: z.int().nullable(),
+  prNodeId: z.string().nullable(),
+  headSha: Sha.nullable(),
+  approvedSha: Sha.nullable(),
+  approvedBy: z.string().nullable(),
+  approvedPermission: PermissionLevel.nullable(),
   /** Computed from the change by deterministic rules, at least the plan's declared risk. */
-  risk: RiskLevel;
-  riskReasons: string[];
-  attempts: number;
-  failure: string | null;
-  startedAt: number | null;
-  mergedAt: number | null;
+  risk: Risk,
+  riskReasons: z.array(z.string()),
+  attempts: z.int().min(0),
+  failure: z.string().nullable(),
+  startedAt: z.number().nullable(),
+  mergedAt: z.number().nullable(),
   /** Debugger fix commits for this task. */
-  fixAttempts: number;
+  fixAttempts: z.int().min(0),
   /** Every debugger classification, oldest first. */
-  classifications: string[];
+  classifications: z.array(z.string()),
   /** The failure signature of the last CI failure the debugger read. */
-  lastSignature: string | null;
+  lastSignature: z.string().nullable(),
   /** The commit whose failed jobs were re-run once as flaky. */
-  rerunSha: string | null;
+  rerunSha: Sha.nullable(),
   /** A short, redacted excerpt of the last error, for the human-facing comment. */
-  lastError: string | null;
-  reviewRounds: number;
-  reviewedSha: string | null;
-  reviewVerdict: "approve" | "request_changes" | null;
+  lastError: z.string().nullable(),
+  reviewRounds: z.int().min(0),
+  reviewedSha: Sha.nullable(),
+  reviewVerdict: z.enum(["approve", "request_changes"]).nullable(),
   /** Signatures of review findings already sent back to the coder (a recurring one means stuck). */
-  findingSignatures: string[];
+  findingSignatures: z.array(z.string()),
   /** Commits Foreman made on the branch: a head outside this list was pushed by someone else. */
-  ownCommits: string[];
+  ownCommits: z.array(Sha),
   /** For a fresh attempt: what failed before, given to the coder. */
-  retryContext: string | null;
-  usage: Usage;
-}
+  retryContext: z.string().nullable(),
+  usage: Usage,
+});
+export type TaskRecord = z.infer<typeof TaskRecord>;
 
-export interface WorkflowState {
-  id: string;
-  ref: RepoRef;
-  issue: number;
-  issueTitle: string;
-  requester: string;
-  phase: Phase;
-  config: RepoConfig;
-  defaultBranch: string;
+/** One issue's workflow: what the engine decides on and the store keeps (see `stored-state.ts` for its versions). */
+export const WorkflowState = z.object({
+  id: z.string().min(1),
+  ref: RepoRef,
+  issue: z.int().min(1),
+  issueTitle: z.string(),
+  requester: z.string(),
+  phase: Phase,
+  config: RepoConfig,
+  defaultBranch: z.string().min(1),
   /** Questions the engineer asked and is waiting on. */
-  questions: string[];
+  questions: z.array(z.string()),
   /** Answers from the author or a writer, fed back to the engineer. */
-  answers: string[];
-  brief: string | null;
-  plan: Plan | null;
-  planNotes: string[];
-  planFeedback: string | null;
-  tasks: Record<string, TaskRecord>;
-  usage: Usage;
-  statusCommentId: number | null;
+  answers: z.array(z.string()),
+  brief: z.string().nullable(),
+  plan: Plan.nullable(),
+  planNotes: z.array(z.string()),
+  planFeedback: z.string().nullable(),
+  tasks: z.record(z.string(), TaskRecord),
+  usage: Usage,
+  statusCommentId: z.int().nullable(),
   /** Debugger fix commits across all tasks of the issue. */
-  fixAttemptsTotal: number;
-  startedAt: number;
-  finishedAt: number | null;
-  failure: string | null;
-}
-
-export const workflowId = (ref: Pick<RepoRef, "owner" | "repo">, issue: number): string =>
-  `${ref.owner}/${ref.repo}#${issue}`.toLowerCase();
+  fixAttemptsTotal: z.int().min(0),
+  startedAt: z.number(),
+  finishedAt: z.number().nullable(),
+  failure: z.string().nullable(),
+});
+export type WorkflowState = z.infer<typeof WorkflowState>;

@@ -17,7 +17,7 @@ export function closedState(state: WorkflowState, reason: string, now: number): 
  */
 export function closeWorkflow(store: Store, workflowId: string, reason: string, now: number): boolean {
   for (let tries = 0; tries < 5; tries += 1) {
-    const record = store.getWorkflow<WorkflowState>(workflowId);
+    const record = store.getWorkflow(workflowId);
     if (!record?.open) return false;
     const patch = closedState(record.state, reason, now);
     const event = { workflowId, at: now, kind: WORKFLOW_CLOSED_EVENT, actor: null, deliveryId: null, data: { reason, patch } };
@@ -32,7 +32,7 @@ export function closeWorkflow(store: Store, workflowId: string, reason: string, 
 /** Closes every open workflow of an installation the app was removed from; returns their ids. */
 export function closeInstallation(store: Store, installationId: number, now: number): string[] {
   const ids = store
-    .openWorkflows<WorkflowState>()
+    .openWorkflows()
     .filter((record) => record.state.ref.installationId === installationId)
     .map((record) => record.id);
   return ids.filter((id) => closeWorkflow(store, id, "The app was uninstalled from this account, so Foreman stopped.", now));

@@ -1,13 +1,11 @@
 import type { Logger } from "pino";
-import type { Job, Store } from "../store/store.ts";
+import type { InstallationRemovedJob } from "../store/job-kinds.ts";
+import type { Store } from "../store/store.ts";
 import { closeInstallation } from "./close-workflow.ts";
 
-/** The worker's handler for `installation_removed`: closes the installation's open workflows. */
-export function installationRemovedHandler(store: Store, now: () => number, log: Logger): (job: Job) => Promise<void> {
-  return (job) => {
-    const { installationId } = job.payload as { installationId: number };
-    const closed = closeInstallation(store, installationId, now());
-    log.warn({ installationId, workflows: closed }, "the app was uninstalled; closed its workflows there");
-    return Promise.resolve();
-  };
+/** Runs an `installation_removed` job: the app lost access, so the installation's open workflows close. */
+export function closeRemovedInstallation(deps: { store: Store; now: () => number; log: Logger }, job: InstallationRemovedJob): Promise<void> {
+  const closed = closeInstallation(deps.store, job.installationId, deps.now());
+  deps.log.warn({ installationId: job.installationId, workflows: closed }, "the app was uninstalled; closed its workflows there");
+  return Promise.resolve();
 }

@@ -1,3 +1,4 @@
+import { ReconcileDeliveryId } from "../domain/ids.ts";
 import type { WorkflowState } from "../engine/types.ts";
 import type { Store } from "../store/store.ts";
 import type { Intake } from "../worker/intake.ts";
@@ -12,9 +13,6 @@ export interface CommentTarget {
 
 export type CommentIntake = Extract<Intake, { kind: "issue_comment" }>;
 
-/** A comment fed in by the reconciler carries this delivery id in the audit trail. */
-export const reconcileDeliveryId = (what: string, id: string | number): string => `reconcile:${what}:${id}`;
-
 /** A comment as the intake its webhook would have queued, so permission checks and command parsing apply as usual. */
 export function commentIntake(state: WorkflowState, target: CommentTarget, comment: CommentInfo): CommentIntake {
   return {
@@ -25,7 +23,7 @@ export function commentIntake(state: WorkflowState, target: CommentTarget, comme
     commentId: comment.id,
     body: comment.body,
     sender: { login: comment.author, type: comment.authorType },
-    deliveryId: reconcileDeliveryId("comment", comment.id),
+    deliveryId: ReconcileDeliveryId.toString({ what: "comment", id: String(comment.id) }),
   };
 }
 

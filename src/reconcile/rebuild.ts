@@ -1,30 +1,20 @@
-import { z } from "zod";
+import type { Logger } from "pino";
+import { ReconcileDeliveryId, WorkflowId } from "../domain/ids.ts";
 import { isStepInFlight } from "../domain/task-status.ts";
 import { TERMINAL_PHASES } from "../engine/decision.ts";
-import { workflowId, type TaskRecord, type WorkflowState } from "../engine/types.ts";
+import { readWorkflowState, UnreadableStateError } from "../engine/stored-state.ts";
+import type { TaskRecord, WorkflowState } from "../engine/types.ts";
 import { nullIfGone } from "../ports/errors.ts";
 import type { CommentInfo as ReconcileComment, RepoReads as ReconcileRepo, RepoTarget } from "../ports/github.ts";
 import { hasStatusMarker, parseStatusMarker } from "../render/index.ts";
+import { intakeJob, taskJob } from "../store/job-kinds.ts";
 import type { JobInput } from "../store/store.ts";
 import type { Intake } from "../worker/intake.ts";
-import type { TaskJob } from "../worker/task-job.ts";
 import type { ReconcileDeps } from "./deps.ts";
-import { commentsAfterSnapshot, reconcileDeliveryId, type CommentTarget } from "./missed-comments.ts";
+import { commentsAfterSnapshot, type CommentTarget } from "./missed-comments.ts";
 
 /** The audit kind of a workflow rebuilt from its status comment; its data holds the state it starts from. */
 export const WORKFLOW_REBUILT_EVENT = "workflow_rebuilt";
-
-/** Enough of a snapshot to trust it is a workflow state; the rest is carried as is. */
-const Snapshot = z.looseObject({
-  id: z.string(),
-  ref: z.looseObject({ installationId: z.number(), owner: z.string(), repo: z.string() }),
-  issue: z.number().int().min(1),
-  phase: z.string(),
-  requester: z.string(),
-  issueTitle: z.string(),
-  config: z.looseObject({ label: z.string() }),
-  tasks: z.record(z.string(), z.looseObject({ id: z.string(), status: z.string(), pr: z.number().nullable(), attempts: z.number() })),
-});
 
 export interface StatusFound {
   commentId: number;
@@ -33,13 +23,29 @@ export interface StatusFound {
   snapshot: WorkflowState;
 }
 
-/** The newest status comment by the app that carries a readable snapshot. */
-export function statusSnapshot(comments: ReconcileComment[], botLogin: string): StatusFound | null {
+/** A comment's snapshot read back and migrated to the newest state version; null (and a warning) when it cannot be. */
+function readSnapshot(comment: ReconcileComment, log: Logger | undefined): WorkflowState | null {
+  const marker = parseStatusMarker(comment.body);
+  if (!marker) return null;
+  try {
+    return readWorkflowState(marker.snapshot, marker.version, `the snapshot in status comment ${comment.id}`);
+  } catch (error) {
+    if (!(error instanceof UnreadableStateError)) throw error;
+    log?.warn({ commentId: comment.id, version: error.version, reason: error.reason, err: error }, "a status comment's snapshot cannot be read; the workflow is rebuilt without it");
+    return null;
+  }
+}
+
+/**
+ * The newest status comment by the app that carries a snapshot this Foreman reads. A snapshot of a
+ * newer state version, or one that is not a state, is passed over (with a warning to `log`): without
+ * one the workflow starts again from its label.
+ */
+export function statusSnapshot(comments: ReconcileComment[], botLogin: string, log?: Logger): StatusFound | null {
   const mine = comments.filter((comment) => comment.author.toLowerCase() === botLogin.toLowerCase() && hasStatusMarker(comment.body));
   for (const comment of mine.reverse()) {
-    const marker = parseStatusMarker(comment.body);
-    const parsed = Snapshot.safeParse(marker?.snapshot);
-    if (parsed.success) return { commentId: comment.id, writtenAt: comment.updatedAt, snapshot: parsed.data as unknown as WorkflowState };
+    const snapshot = readSnapshot(comment, log);
+    if (snapshot) return { commentId: comment.id, writtenAt: comment.updatedAt, snapshot };
   }
   return null;
 }
@@ -54,7 +60,7 @@ function resumedTasks(state: WorkflowState): Record<string, TaskRecord> {
 function taskJobs(state: WorkflowState): JobInput[] {
   return Object.values(state.tasks)
     .filter((task) => task.status === "coding")
-    .map((task) => ({ kind: "task", key: `${state.id}/${task.id}`, payload: { workflowId: state.id, taskId: task.id, attempt: task.attempts } satisfies TaskJob }));
+    .map((task) => taskJob("task", { workflowId: state.id, taskId: task.id, attempt: task.attempts }));
 }
 
 /** Planning ran in a job the lost database held: it starts again, as if the label had just been added by the requester. */
@@ -66,9 +72,9 @@ function restart(deps: ReconcileDeps, state: WorkflowState): "restarted" {
     issueTitle: state.issueTitle,
     label: state.config.label,
     sender: { login: state.requester, type: "User" },
-    deliveryId: reconcileDeliveryId("rebuild", state.id),
+    deliveryId: ReconcileDeliveryId.toString({ what: "rebuild", id: state.id }),
   };
-  deps.store.enqueueUnseen({ kind: "intake", key: state.id, payload: intake }, { kind: "label", key: state.id });
+  deps.store.enqueueUnseen(intakeJob(state.id, intake), { kind: "label", key: state.id });
   return "restarted";
 }
 
@@ -81,14 +87,14 @@ function restart(deps: ReconcileDeps, state: WorkflowState): "restarted" {
  */
 export async function rebuildWorkflow(deps: ReconcileDeps, repo: ReconcileRepo, target: RepoTarget, found: StatusFound): Promise<"rebuilt" | "restarted" | "skipped"> {
   const snapshot = found.snapshot;
-  const id = workflowId(target, snapshot.issue);
+  const id = WorkflowId.toString({ ...target, issue: snapshot.issue });
   if (snapshot.id !== id) return "skipped";
   const base: WorkflowState = { ...snapshot, ref: { ...snapshot.ref, installationId: target.installationId }, statusCommentId: found.commentId };
   if (base.phase === "planning") return restart(deps, base);
   const open = !TERMINAL_PHASES.has(base.phase);
   const state: WorkflowState = open ? { ...base, tasks: resumedTasks(base) } : base;
   const comments = await commentsAfterSnapshot(deps.store, repo, state, await commentTargets(repo, state), found.writtenAt, deps.botLogin);
-  const jobs = open ? [...taskJobs(state), ...comments.map((intake) => ({ kind: "intake", key: id, payload: intake }))] : [];
+  const jobs = open ? [...taskJobs(state), ...comments.map((intake) => intakeJob(id, intake))] : [];
   const event = { workflowId: id, at: deps.now(), kind: WORKFLOW_REBUILT_EVENT, actor: null, deliveryId: null, data: { commentId: found.commentId, state } };
   if (!deps.store.saveWorkflow(id, state, 0, open, jobs, [event])) return "skipped";
   for (const intake of comments) deps.store.markSeen("comment", String(intake.commentId));

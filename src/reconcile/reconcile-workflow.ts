@@ -1,6 +1,6 @@
 import type { EngineEvent } from "../engine/events.ts";
-import type { WorkflowState } from "../engine/types.ts";
 import { nullIfGone } from "../ports/errors.ts";
+import { eventJob } from "../store/job-kinds.ts";
 import type { WorkflowRecord } from "../store/store.ts";
 import { closeWorkflow } from "./close-workflow.ts";
 import type { ReconcileDeps, ReconcileReport } from "./deps.ts";
@@ -24,7 +24,7 @@ function closeIfStillGone(deps: ReconcileDeps, workflowId: string): Partial<Reco
 }
 
 function feed(deps: ReconcileDeps, workflowId: string, events: EngineEvent[]): void {
-  for (const event of events) deps.store.enqueueJob({ kind: "event", key: workflowId, payload: { workflowId, event } });
+  for (const event of events) deps.store.enqueueJob(eventJob(workflowId, event));
 }
 
 /**
@@ -32,7 +32,7 @@ function feed(deps: ReconcileDeps, workflowId: string, events: EngineEvent[]): v
  * merge, a close, a push, CI completed, new comments. A workflow with jobs in flight is left
  * alone (it is moving); one whose issue or repository is gone is closed.
  */
-export async function reconcileWorkflow(deps: ReconcileDeps, record: WorkflowRecord<WorkflowState>): Promise<Partial<ReconcileReport>> {
+export async function reconcileWorkflow(deps: ReconcileDeps, record: WorkflowRecord): Promise<Partial<ReconcileReport>> {
   const state = record.state;
   if (deps.store.pendingJobsFor(state.id) > 0) return { busy: 1 };
   const repo = await deps.github.forRepo(state.ref);

@@ -1,5 +1,4 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { WorkflowState } from "../engine/types.ts";
 import { addReports, EMPTY_REPORT, type ReconcileDeps, type ReconcileReport } from "./deps.ts";
 import { reconcileWorkflow } from "./reconcile-workflow.ts";
 import { scanInstallations } from "./scan.ts";
@@ -49,7 +48,7 @@ export class Reconciler {
 
   /** Reconciles one workflow soon, e.g. after a job failed for good (is its issue gone?). */
   check(workflowId: string): void {
-    const record = this.deps.store.getWorkflow<WorkflowState>(workflowId);
+    const record = this.deps.store.getWorkflow(workflowId);
     if (!record?.open) return;
     reconcileWorkflow(this.deps, record).catch((error: unknown) => this.deps.log.warn({ workflowId, err: error }, "could not reconcile a workflow"));
   }
@@ -71,7 +70,7 @@ export class Reconciler {
         return addReports(EMPTY_REPORT, { errors: 1 });
       });
     }
-    for (const record of this.deps.store.openWorkflows<WorkflowState>()) {
+    for (const record of this.deps.store.openWorkflows()) {
       if (this.stopped.signal.aborted) break;
       try {
         report = addReports(addReports(report, { workflows: 1 }), await reconcileWorkflow(this.deps, record));

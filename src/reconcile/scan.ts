@@ -1,11 +1,10 @@
 import { parse } from "yaml";
 import { parseRepoConfigYaml, RepoConfig } from "../config/index.ts";
-import { workflowId } from "../engine/types.ts";
+import { ReconcileDeliveryId, WorkflowId } from "../domain/ids.ts";
 import type { RepoReads, RepoTarget } from "../ports/github.ts";
 import type { Intake } from "../worker/intake.ts";
 import { CONFIG_PATH } from "../worker/load-config.ts";
 import { addReports, EMPTY_REPORT, type ReconcileDeps, type ReconcileReport } from "./deps.ts";
-import { reconcileDeliveryId } from "./missed-comments.ts";
 import { rebuildWorkflow, statusSnapshot } from "./rebuild.ts";
 
 /** The label a repository's config names; a broken config still names the label it most likely meant. */
@@ -23,7 +22,7 @@ export function configuredLabel(text: string | null): string {
 
 /** Starts a workflow whose label webhook never arrived, as the person who added the label, once. */
 async function startMissed(deps: ReconcileDeps, repo: RepoReads, target: RepoTarget, issue: { number: number; title: string }, label: string): Promise<boolean> {
-  const id = workflowId(target, issue.number);
+  const id = WorkflowId.toString({ ...target, issue: issue.number });
   if (deps.store.hasSeen("label", id)) return false;
   const by = await repo.labeledBy(issue.number, label);
   if (!by) return false;
@@ -34,7 +33,7 @@ async function startMissed(deps: ReconcileDeps, repo: RepoReads, target: RepoTar
     issueTitle: issue.title,
     label,
     sender: by,
-    deliveryId: reconcileDeliveryId("label", id),
+    deliveryId: ReconcileDeliveryId.toString({ what: "label", id }),
   };
   return deps.store.enqueueUnseen({ kind: "intake", key: id, payload: intake }, { kind: "label", key: id });
 }
@@ -48,9 +47,9 @@ export async function scanRepository(deps: ReconcileDeps, target: RepoTarget): P
   const label = configuredLabel(await repo.readFile("HEAD", CONFIG_PATH));
   const report = { rebuilt: 0, started: 0 };
   for (const issue of await repo.openIssuesWithLabel(label)) {
-    const id = workflowId(target, issue.number);
+    const id = WorkflowId.toString({ ...target, issue: issue.number });
     if (deps.store.getWorkflow(id) || deps.store.pendingJobsFor(id) > 0) continue;
-    const found = statusSnapshot(await repo.listComments(issue.number), deps.botLogin);
+    const found = statusSnapshot(await repo.listComments(issue.number), deps.botLogin, deps.log);
     if (found) {
       const outcome = await rebuildWorkflow(deps, repo, target, found);
       if (outcome !== "skipped") report.rebuilt += 1;

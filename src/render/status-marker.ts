@@ -1,28 +1,33 @@
 import { z } from "zod";
+import { WORKFLOW_STATE_VERSION } from "../engine/stored-state.ts";
 
-/** The versioned snapshot hidden at the end of the status comment. */
-export type StatusMarker = { version: 1; snapshot: unknown };
+/** The versioned snapshot hidden at the end of the status comment; `version` is the state version it was written at. */
+export type StatusMarker = { version: number; snapshot: unknown };
 
 const PREFIX = "<!-- foreman:status ";
 const MARKER = /<!-- foreman:status ([A-Za-z0-9_-]*) -->/g;
-const Envelope = z.object({ v: z.literal(1), snapshot: z.unknown() });
+const Envelope = z.object({ v: z.int().min(1), snapshot: z.unknown() });
 
 /**
- * `<!-- foreman:status <base64url of {"v":1,"snapshot":…}> -->`. The encoding keeps any
- * `-->` in the snapshot from ending the comment. The snapshot must be JSON data.
+ * `<!-- foreman:status <base64url of {"v":2,"snapshot":…}> -->`, `v` being the state version
+ * (`WORKFLOW_STATE_VERSION`). The encoding keeps any `-->` in the snapshot from ending the comment.
+ * The snapshot must be JSON data.
  */
 export function statusMarker(snapshot: unknown): string {
-  const json = JSON.stringify({ v: 1, snapshot });
+  const json = JSON.stringify({ v: WORKFLOW_STATE_VERSION, snapshot });
   return `${PREFIX}${Buffer.from(json, "utf8").toString("base64url")} -->`;
 }
 
-/** The snapshot of the last status marker in a comment body, or null when there is none that reads. */
+/**
+ * The snapshot of the last status marker in a comment body, with the version it was written at
+ * (any version: the reader migrates or refuses it), or null when there is none that reads.
+ */
 export function parseStatusMarker(body: string): StatusMarker | null {
   const encoded = [...body.matchAll(MARKER)].at(-1)?.[1];
   if (encoded === undefined) return null;
   try {
     const envelope = Envelope.safeParse(JSON.parse(Buffer.from(encoded, "base64url").toString("utf8")));
-    return envelope.success ? { version: 1, snapshot: envelope.data.snapshot } : null;
+    return envelope.success ? { version: envelope.data.v, snapshot: envelope.data.snapshot } : null;
   } catch {
     return null;
   }

@@ -1,8 +1,6 @@
 import type { IntakeSink } from "../handlers/intake-sink.ts";
+import { installationRemovedJob, intakeJob } from "./job-kinds.ts";
 import type { Store } from "./store.ts";
-
-/** The job that closes every open workflow of an installation that was removed. */
-export const INSTALLATION_REMOVED_JOB = "installation_removed";
 
 export interface InstallationRemoved {
   deliveryId: string;
@@ -27,7 +25,7 @@ export class StoreIntakeSink implements IntakeSink {
 
   accept(input: Parameters<IntakeSink["accept"]>[0]): boolean {
     const delivery = { id: input.deliveryId, event: input.event, action: input.action, receivedAt: this.now() };
-    const job = { kind: "intake", key: input.key, payload: input.intake };
+    const job = intakeJob(input.key, input.intake);
     // A comment fed in by the reconciler is not queued again; a label that arrived is never fed in by it.
     const seen = input.intake.kind === "issue_comment" ? { kind: "comment" as const, key: String(input.intake.commentId) } : null;
     if (input.intake.kind === "issue_labeled") this.store.markSeen("label", input.key);
@@ -39,8 +37,7 @@ export class StoreIntakeSink implements IntakeSink {
   /** `installation.deleted`: the app lost access, so its workflows there end. */
   installationRemoved(input: InstallationRemoved): boolean {
     const delivery = { id: input.deliveryId, event: "installation", action: input.action, receivedAt: this.now() };
-    const job = { kind: INSTALLATION_REMOVED_JOB, key: `installation:${input.installationId}`, payload: { installationId: input.installationId } };
-    if (!this.store.acceptDelivery(delivery, job)) return false;
+    if (!this.store.acceptDelivery(delivery, installationRemovedJob(input.installationId))) return false;
     this.onQueued();
     return true;
   }

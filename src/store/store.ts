@@ -1,5 +1,10 @@
 /** The durable state Foreman keeps: deliveries, jobs, workflows, events and effect results. */
 
+import type { WorkflowState } from "../engine/types.ts";
+import type { JobInput } from "./job-kinds.ts";
+
+export type { JobInput } from "./job-kinds.ts";
+
 export interface DeliveryRecord {
   id: string;
   event: string;
@@ -7,14 +12,7 @@ export interface DeliveryRecord {
   receivedAt: number;
 }
 
-export interface JobInput {
-  kind: string;
-  /** Jobs with the same key run one at a time, in order (one workflow's jobs share a key). */
-  key: string;
-  payload: unknown;
-  runAt?: number;
-}
-
+/** A leased job as stored; `parseLeasedJob` reads its payload back as its kind's. */
 export interface Job {
   id: number;
   kind: string;
@@ -38,9 +36,9 @@ export interface JobSummary {
   lastError: string | null;
 }
 
-export interface WorkflowRecord<State> {
+export interface WorkflowRecord {
   id: string;
-  state: State;
+  state: WorkflowState;
   version: number;
   open: boolean;
 }
@@ -65,6 +63,7 @@ export interface Store {
    * False, with nothing queued, when the delivery or the seen item was already recorded.
    */
   acceptDelivery(delivery: DeliveryRecord, job: JobInput, seen?: { kind: SeenKind; key: string } | null): boolean;
+  /** Queues a job; its payload is checked against its kind's schema first (an `InvalidJobError` when it does not fit). */
   enqueueJob(job: JobInput): number;
   /**
    * Leases the oldest due job whose key has no other job leased; null when there is none. A job
@@ -88,13 +87,15 @@ export interface Store {
   cancelJobsFor(workflowId: string): number;
   /** A workflow's jobs, oldest first, for the audit trail. */
   jobsFor(workflowId: string): JobSummary[];
-  getWorkflow<State>(id: string): WorkflowRecord<State> | null;
+  /** A workflow read back, migrated to the newest state version; an `UnreadableStateError` when it cannot be. */
+  getWorkflow(id: string): WorkflowRecord | null;
   /**
    * Saves a workflow if its version is still `expectedVersion` (0 for a new one), and queues
    * `jobs` and appends `events` in the same transaction; false (and nothing written) otherwise.
    */
-  saveWorkflow<State>(id: string, state: State, expectedVersion: number, open: boolean, jobs?: JobInput[], events?: AuditEvent[]): boolean;
-  openWorkflows<State>(): Array<WorkflowRecord<State>>;
+  saveWorkflow(id: string, state: WorkflowState, expectedVersion: number, open: boolean, jobs?: JobInput[], events?: AuditEvent[]): boolean;
+  /** The open workflows that read back; one that cannot be read (see `getWorkflow`) is left out. */
+  openWorkflows(): WorkflowRecord[];
   appendEvent(event: AuditEvent): void;
   events(workflowId: string): AuditEvent[];
   /** The recorded result of an effect by its idempotency key. */
@@ -108,10 +109,4 @@ export interface Store {
   /** Removes a seen mark; false when there was none. */
   unmarkSeen(kind: SeenKind, key: string): boolean;
   close(): void;
-}
-
-/** The workflow a job key belongs to: `owner/repo#12` for the workflow's jobs and `owner/repo#12/<task>` for its tasks. */
-export function workflowOfKey(key: string): string | null {
-  const match = /^([^/\s]+\/[^/\s#]+#\d+)(?:\/.+)?$/.exec(key);
-  return match?.[1] ?? null;
 }

@@ -1,3 +1,4 @@
+import { DecisionKey } from "../domain/ids.ts";
 import { decide } from "../engine/decide.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import { isTerminal } from "../engine/decision.ts";
@@ -50,7 +51,7 @@ function learned(decided: WorkflowState, final: WorkflowState): Record<string, u
  */
 export async function applyEvent(deps: WorkerDeps, workflowId: string, event: EngineEvent, actor: string | null, deliveryId: string | null): Promise<void> {
   const now = deps.now();
-  const record = deps.store.getWorkflow<WorkflowState>(workflowId);
+  const record = deps.store.getWorkflow(workflowId);
   const decision = decide(record?.state ?? null, event, now);
   const audit = { workflowId, at: now, kind: event.type, actor, deliveryId };
   if (!decision || decision.ignored) {
@@ -64,7 +65,7 @@ export async function applyEvent(deps: WorkerDeps, workflowId: string, event: En
   const outbox: JobInput[] = [];
   const effects = ordered(decision.effects);
   for (const [index, effect] of effects.entries()) {
-    state = await runEffect({ deps, github, state, keyPrefix: `${workflowId}@${version}`, outbox }, effect, index);
+    state = await runEffect({ deps, github, state, keyPrefix: DecisionKey.toString({ workflowId, version }), outbox }, effect, index);
   }
   const patch = learned(decision.state, state);
   const events: AuditEvent[] = [

@@ -2,10 +2,13 @@ import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { GitHubCallError, GitHubRateLimitError } from "../ports/errors.ts";
 import { ModelCallError } from "../ports/model-error.ts";
-import { workflowOfKey, type Job } from "../store/store.ts";
+import { JobKey } from "../domain/ids.ts";
+import { UnreadableStateError } from "../engine/stored-state.ts";
+import { InvalidJobError, parseLeasedJob } from "../store/job-kinds.ts";
+import type { Job } from "../store/store.ts";
 import { StaleWorkflowError } from "./apply-event.ts";
 import type { WorkerDeps } from "./deps.ts";
-import { runJob } from "./run-job.ts";
+import { runJob, type JobRunners } from "./run-job.ts";
 
 export interface WorkerOptions {
   concurrency: number;
@@ -22,8 +25,8 @@ export interface WorkerOptions {
 export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { concurrency: 4, leaseMs: 60_000, pollMs: 250, maxAttempts: 8, shutdownGraceMs: 8_000 };
 
 export interface WorkerHooks {
-  /** Runs job kinds outside the pipeline's own (e.g. an installation that was removed). */
-  handlers?: Readonly<Record<string, (job: Job) => Promise<void>>>;
+  /** Runners that replace the pipeline's own for some kinds of job. */
+  handlers?: Partial<JobRunners>;
   /** Told when a job failed for good, e.g. to check whether its repository or issue is gone. */
   onGaveUp?: (job: Job, error: unknown) => void;
 }
@@ -56,6 +59,8 @@ function gitHubPlan(error: GitHubCallError, attempt: number, waits: number, rand
  */
 export function retryPlan(error: unknown, attempt: number, waits = 0, random: () => number = Math.random): RetryPlan | null {
   if (error instanceof StaleWorkflowError) return { delayMs: 0, wait: false };
+  // Stored data that does not read now never will: the job fails at once, with the reason.
+  if (error instanceof InvalidJobError || error instanceof UnreadableStateError) return null;
   if (error instanceof GitHubCallError) return gitHubPlan(error, attempt, waits, random);
   if (error instanceof ModelCallError) {
     if (!error.retryable) return null;
@@ -150,8 +155,7 @@ export class Worker {
   private async execute(job: Job): Promise<void> {
     const stopBeat = this.heartbeat(job);
     try {
-      const handler = this.hooks.handlers?.[job.kind];
-      await (handler ? handler(job) : runJob(this.deps, job));
+      await runJob(this.deps, parseLeasedJob(job), this.hooks.handlers);
       stopBeat();
       if (!this.released.has(job.id)) this.deps.store.completeJob(job, this.id);
     } catch (error) {
@@ -179,7 +183,7 @@ export class Worker {
   }
 
   private recordFailure(job: Job, message: string): void {
-    const workflowId = workflowOfKey(job.key);
+    const workflowId = JobKey.workflowOf(job.key);
     if (!workflowId) return;
     const data = { job: { id: job.id, kind: job.kind, attempts: job.attempts }, error: message };
     this.deps.store.appendEvent({ workflowId, at: this.deps.now(), kind: "job_failed", actor: null, deliveryId: null, data });

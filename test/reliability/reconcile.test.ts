@@ -3,6 +3,7 @@ import type { WorkflowState } from "../../src/engine/types.ts";
 import { closeWorkflow } from "../../src/reconcile/close-workflow.ts";
 import { GONE_REASON, reconcileWorkflow } from "../../src/reconcile/reconcile-workflow.ts";
 import { scanInstallations } from "../../src/reconcile/scan.ts";
+import { eventJob, taskJob } from "../../src/store/job-kinds.ts";
 import { StoreIntakeSink } from "../../src/store/store-intake-sink.ts";
 import { executingWorkflow, NOW, openIssue, openPull, queuedEvents, reconcileWorld, REF } from "./reconcile-fixture.ts";
 
@@ -11,7 +12,7 @@ const green = [{ name: "test", appSlug: "actions", status: "completed", conclusi
 
 function stored(store: ReturnType<typeof reconcileWorld>["store"], state: WorkflowState): { id: string; state: WorkflowState; version: number; open: boolean } {
   store.saveWorkflow(state.id, state, 0, true);
-  const record = store.getWorkflow<WorkflowState>(state.id);
+  const record = store.getWorkflow(state.id);
   if (!record) throw new Error("expected the workflow to be stored");
   return record;
 }
@@ -98,7 +99,7 @@ describe("reconcileWorkflow", () => {
     openPull(github, 11, HEAD);
     github.checkRuns.set(HEAD, green);
     const record = stored(store, executingWorkflow());
-    store.enqueueJob({ kind: "task", key: `${record.id}/median`, payload: {} });
+    store.enqueueJob(taskJob("task", { workflowId: record.id, taskId: "median", attempt: 1 }));
 
     const report = await reconcileWorkflow(deps, record);
 
@@ -112,7 +113,7 @@ describe("reconcileWorkflow", () => {
     const first = await reconcileWorkflow(deps, record);
     const second = await reconcileWorkflow(deps, record);
     const third = await reconcileWorkflow(deps, record);
-    const after = store.getWorkflow<WorkflowState>(record.id);
+    const after = store.getWorkflow(record.id);
 
     expect([first, second, third]).toEqual([{ closed: 0 }, { closed: 1 }, { closed: 0 }]);
     expect(after).toMatchObject({ open: false, state: { phase: "cancelled", failure: GONE_REASON } });
@@ -137,8 +138,8 @@ describe("reconcileWorkflow", () => {
   it("cancels the waiting jobs of a workflow it closes, so nothing retries against a repository that is gone", () => {
     const { store } = reconcileWorld();
     const record = stored(store, executingWorkflow());
-    store.enqueueJob({ kind: "event", key: record.id, payload: {} });
-    store.enqueueJob({ kind: "task", key: `${record.id}/median`, payload: {} });
+    store.enqueueJob(eventJob(record.id, { type: "cancel", by: "maya" }));
+    store.enqueueJob(taskJob("task", { workflowId: record.id, taskId: "median", attempt: 1 }));
 
     const closed = closeWorkflow(store, record.id, GONE_REASON, NOW);
 
@@ -182,7 +183,7 @@ describe("scanInstallations", () => {
     github.addComment(11, "maya", "/approve", NOW + 4_000);
 
     const report = await scanInstallations(deps);
-    const rebuilt = store.getWorkflow<WorkflowState>(before.id);
+    const rebuilt = store.getWorkflow(before.id);
 
     expect(report).toMatchObject({ rebuilt: 1 });
     expect(rebuilt?.state).toEqual({ ...before, statusCommentId: status.id });
@@ -201,7 +202,7 @@ describe("scanInstallations", () => {
 
     await scanInstallations(deps);
 
-    expect(store.getWorkflow<WorkflowState>(base.id)?.state.tasks.mean).toMatchObject({ status: "ci_running", approvedSha: HEAD });
+    expect(store.getWorkflow(base.id)?.state.tasks.mean).toMatchObject({ status: "ci_running", approvedSha: HEAD });
   });
 
   it("leaves issues it already knows alone", async () => {

@@ -6,15 +6,15 @@ import { onTestFinished } from "vitest";
 import type { GitHubPort } from "../../src/ports/github.ts";
 import type { ModelPort } from "../../src/ports/model.ts";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.ts";
-import type { Job } from "../../src/store/store.ts";
+import type { JobRunners } from "../../src/worker/run-job.ts";
 import { Worker, type WorkerOptions } from "../../src/worker/worker.ts";
 
 const unused = (): never => {
   throw new Error("not used in this test");
 };
 
-/** A worker over a real store whose jobs are run by `handlers`, stopped and cleaned up after the test. */
-export function workerWith(handlers: Record<string, (job: Job) => Promise<void>>, options: Partial<WorkerOptions> = {}): { worker: Worker; store: SqliteStore } {
+/** A worker over a real store whose jobs (of the kinds in `handlers`) are run by `handlers`, stopped and cleaned up after the test. */
+export function workerWith(handlers: Partial<JobRunners>, options: Partial<WorkerOptions> = {}): { worker: Worker; store: SqliteStore } {
   const dir = mkdtempSync(join(tmpdir(), "foreman-worker-"));
   const store = new SqliteStore(join(dir, "foreman.db"));
   const github: GitHubPort = { installations: unused, repositories: unused, forRepo: unused };

@@ -1,12 +1,16 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { waitFor } from "@foreman/sandbox";
 import { describe, expect, it } from "vitest";
+import { eventJob, taskJob } from "../../src/store/job-kinds.ts";
 import type { Job } from "../../src/store/store.ts";
 import type { SqliteStore } from "../../src/store/sqlite/sqlite-store.ts";
 import { workerWith } from "./worker-fixture.ts";
 
 /** How often these tests look at the store. */
 const LOOK_MS = 10;
+
+/** A job on key `w1`, run by the test's `event` handler. */
+const queued = eventJob("w1", { type: "approve_plan", by: "maya" });
 
 const stateOf = (store: SqliteStore, key = "w1"): string | undefined => store.jobsFor(key)[0]?.state;
 
@@ -20,8 +24,8 @@ describe("Worker leases", () => {
     // A lease that lapsed is free again a second after its expiry (see the store): the job outruns that by far.
     const leaseMs = 300;
     const runsMs = 2_000;
-    const { worker, store } = workerWith({ slow: () => sleep(runsMs) }, { leaseMs });
-    store.enqueueJob({ kind: "slow", key: "w1", payload: {} });
+    const { worker, store } = workerWith({ event: () => sleep(runsMs) }, { leaseMs });
+    store.enqueueJob(queued);
     worker.start();
     expect(await reaches(store, "leased")).toBe(true);
     const leasedAt = Date.now();
@@ -47,8 +51,8 @@ describe("Worker leases", () => {
 
 describe("Worker.stop (SIGTERM)", () => {
   it("lets a job in hand finish within the grace period and completes it", async () => {
-    const { worker, store } = workerWith({ quick: () => sleep(50) });
-    store.enqueueJob({ kind: "quick", key: "w1", payload: {} });
+    const { worker, store } = workerWith({ event: () => sleep(50) });
+    store.enqueueJob(queued);
     worker.start();
     expect(await reaches(store, "leased")).toBe(true);
 
@@ -59,8 +63,8 @@ describe("Worker.stop (SIGTERM)", () => {
   });
 
   it("releases the lease of a job still running after the grace period, without counting the attempt", async () => {
-    const { worker, store } = workerWith({ stuck: () => sleep(2_000) }, { shutdownGraceMs: 100 });
-    store.enqueueJob({ kind: "stuck", key: "w1", payload: {} });
+    const { worker, store } = workerWith({ event: () => sleep(2_000) }, { shutdownGraceMs: 100 });
+    store.enqueueJob(queued);
     worker.start();
     expect(await reaches(store, "leased")).toBe(true);
 
@@ -73,11 +77,11 @@ describe("Worker.stop (SIGTERM)", () => {
 
   it("takes no new job once stopping", async () => {
     const pollMs = 20;
-    const { worker, store } = workerWith({ quick: () => sleep(10) }, { pollMs });
+    const { worker, store } = workerWith({ event: () => sleep(10) }, { pollMs });
     worker.start();
     await worker.stop();
 
-    store.enqueueJob({ kind: "quick", key: "w1", payload: {} });
+    store.enqueueJob(queued);
     worker.notify();
     // A running worker looks for jobs every poll and at once when notified: ten polls pass without it taking this one.
     const taken = await waitFor(() => stateOf(store) !== "ready", Date.now() + 10 * pollMs, LOOK_MS / 2);
@@ -89,8 +93,8 @@ describe("Worker.stop (SIGTERM)", () => {
 
 describe("Worker failures", () => {
   it("fails a job for good once its attempts run out, and records that in the audit trail", async () => {
-    const { worker, store } = workerWith({ broken: () => Promise.reject(new Error("boom")) }, { maxAttempts: 1 });
-    store.enqueueJob({ kind: "broken", key: "acme/stats#1/mean", payload: {} });
+    const { worker, store } = workerWith({ task: () => Promise.reject(new Error("boom")) }, { maxAttempts: 1 });
+    store.enqueueJob(taskJob("task", { workflowId: "acme/stats#1", taskId: "mean", attempt: 1 }));
     worker.start();
 
     expect(await reaches(store, "failed", 2_000, "acme/stats#1")).toBe(true);

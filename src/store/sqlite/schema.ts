@@ -56,4 +56,8 @@ export const MIGRATIONS: readonly string[] = [
   `
   ALTER TABLE jobs ADD COLUMN waits INTEGER NOT NULL DEFAULT 0;
   `,
+  // The version of the state JSON (see engine/stored-state.ts); rows written before it was recorded are version 1.
+  `
+  ALTER TABLE workflows ADD COLUMN state_version INTEGER NOT NULL DEFAULT 1;
+  `,
 ];

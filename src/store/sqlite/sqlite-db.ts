@@ -1,6 +1,16 @@
 import { DatabaseSync, type SQLInputValue } from "node:sqlite";
 import { MIGRATIONS } from "./schema.ts";
 
+/** A database migrated further than this Foreman knows: a newer Foreman wrote it. */
+export class DatabaseVersionError extends Error {
+  readonly found: number;
+  constructor(path: string, found: number) {
+    super(`the database ${path} has schema version ${found}, newer than this Foreman's ${MIGRATIONS.length}: run the Foreman that wrote it, or a newer one`);
+    this.name = "DatabaseVersionError";
+    this.found = found;
+  }
+}
+
 /** One SQLite file in WAL mode, migrated on open, with the two helpers every table needs. */
 export class SqliteDb {
   readonly db: DatabaseSync;
@@ -9,11 +19,15 @@ export class SqliteDb {
   constructor(path: string) {
     this.db = new DatabaseSync(path);
     this.db.exec("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 5000; PRAGMA foreign_keys = ON;");
-    this.migrate();
+    this.migrate(path);
   }
 
-  private migrate(): void {
+  private migrate(path: string): void {
     const { user_version: applied } = this.db.prepare("PRAGMA user_version").get() as { user_version: number };
+    if (applied > MIGRATIONS.length) {
+      this.db.close();
+      throw new DatabaseVersionError(path, applied);
+    }
     for (let index = applied; index < MIGRATIONS.length; index += 1) {
       this.transaction(() => {
         this.db.exec(MIGRATIONS[index] ?? "");

@@ -1,4 +1,5 @@
 import type { SQLInputValue } from "node:sqlite";
+import { checkedJobInput } from "../job-kinds.ts";
 import type { Job, JobInput, JobSummary } from "../store.ts";
 import type { SqliteDb } from "./sqlite-db.ts";
 
@@ -40,7 +41,9 @@ export class SqliteJobs {
     this.now = now;
   }
 
-  enqueue(job: JobInput): number {
+  /** Queues a job whose payload fits its kind; an `InvalidJobError` (nothing queued) otherwise. */
+  enqueue(input: JobInput): number {
+    const job = checkedJobInput(input);
     const result = this.sql.db
       .prepare("INSERT INTO jobs (kind, key, payload, run_at) VALUES (?, ?, ?, ?)")
       .run(job.kind, job.key, JSON.stringify(job.payload), job.runAt ?? this.now());

@@ -1,3 +1,5 @@
+import { readWorkflowState, UnreadableStateError, WORKFLOW_STATE_VERSION, writableWorkflowState } from "../../engine/stored-state.ts";
+import type { WorkflowState } from "../../engine/types.ts";
 import type { AuditEvent, DeliveryRecord, Job, JobInput, JobSummary, SeenKind, Store, WorkflowRecord } from "../store.ts";
 import { SqliteDb } from "./sqlite-db.ts";
 import { SqliteJobs } from "./sqlite-jobs.ts";
@@ -5,9 +7,12 @@ import { SqliteJobs } from "./sqlite-jobs.ts";
 interface WorkflowRow {
   id: string;
   state: string;
+  state_version: number;
   version: number;
   open: number;
 }
+
+const WORKFLOW_COLUMNS = "id, state, state_version, version, open";
 
 interface EventRow {
   workflow_id: string;
@@ -92,14 +97,16 @@ export class SqliteStore implements Store {
     return this.jobs.summariesFor(workflowId);
   }
 
-  getWorkflow<State>(id: string): WorkflowRecord<State> | null {
-    const row = this.sql.db.prepare("SELECT id, state, version, open FROM workflows WHERE id = ?").get(id) as WorkflowRow | undefined;
-    return row ? toWorkflow<State>(row) : null;
+  getWorkflow(id: string): WorkflowRecord | null {
+    const row = this.sql.db.prepare(`SELECT ${WORKFLOW_COLUMNS} FROM workflows WHERE id = ?`).get(id) as WorkflowRow | undefined;
+    return row ? toWorkflow(row) : null;
   }
 
-  saveWorkflow<State>(id: string, state: State, expectedVersion: number, open: boolean, jobs: JobInput[] = [], events: AuditEvent[] = []): boolean {
+  /** Saves the state at the newest state version, checked first so that it reads back (an `UnreadableStateError` otherwise). */
+  saveWorkflow(id: string, state: WorkflowState, expectedVersion: number, open: boolean, jobs: JobInput[] = [], events: AuditEvent[] = []): boolean {
+    const json = JSON.stringify(writableWorkflowState(state, `workflow ${id}`));
     return this.sql.transaction(() => {
-      const saved = this.writeWorkflow(id, JSON.stringify(state), expectedVersion, open);
+      const saved = this.writeWorkflow(id, json, expectedVersion, open);
       if (!saved) return false;
       for (const job of jobs) this.jobs.enqueue(job);
       for (const event of events) this.appendEvent(event);
@@ -109,15 +116,16 @@ export class SqliteStore implements Store {
 
   private writeWorkflow(id: string, json: string, expectedVersion: number, open: boolean): boolean {
     if (expectedVersion === 0) {
-      return this.sql.run("INSERT OR IGNORE INTO workflows (id, state, version, open, updated_at) VALUES (?, ?, 1, ?, ?)", id, json, open ? 1 : 0, this.now()) === 1;
+      const insert = "INSERT OR IGNORE INTO workflows (id, state, state_version, version, open, updated_at) VALUES (?, ?, ?, 1, ?, ?)";
+      return this.sql.run(insert, id, json, WORKFLOW_STATE_VERSION, open ? 1 : 0, this.now()) === 1;
     }
-    const sql = "UPDATE workflows SET state = ?, version = version + 1, open = ?, updated_at = ? WHERE id = ? AND version = ?";
-    return this.sql.run(sql, json, open ? 1 : 0, this.now(), id, expectedVersion) === 1;
+    const sql = "UPDATE workflows SET state = ?, state_version = ?, version = version + 1, open = ?, updated_at = ? WHERE id = ? AND version = ?";
+    return this.sql.run(sql, json, WORKFLOW_STATE_VERSION, open ? 1 : 0, this.now(), id, expectedVersion) === 1;
   }
 
-  openWorkflows<State>(): Array<WorkflowRecord<State>> {
-    const rows = this.sql.db.prepare("SELECT id, state, version, open FROM workflows WHERE open = 1 ORDER BY id").all() as unknown as WorkflowRow[];
-    return rows.map((row) => toWorkflow<State>(row));
+  openWorkflows(): WorkflowRecord[] {
+    const rows = this.sql.db.prepare(`SELECT ${WORKFLOW_COLUMNS} FROM workflows WHERE open = 1 ORDER BY id`).all() as unknown as WorkflowRow[];
+    return rows.flatMap((row) => readable(row));
   }
 
   appendEvent(event: AuditEvent): void {
@@ -174,6 +182,24 @@ export class SqliteStore implements Store {
   }
 }
 
-function toWorkflow<State>(row: WorkflowRow): WorkflowRecord<State> {
-  return { id: row.id, state: JSON.parse(row.state) as State, version: row.version, open: row.open === 1 };
+/** A row read back: its state JSON migrated from the version it was written at to the newest. */
+function toWorkflow(row: WorkflowRow): WorkflowRecord {
+  const source = `workflow ${row.id}`;
+  let json: unknown;
+  try {
+    json = JSON.parse(row.state);
+  } catch (error) {
+    throw new UnreadableStateError(source, row.state_version, "invalid", error);
+  }
+  return { id: row.id, state: readWorkflowState(json, row.state_version, source), version: row.version, open: row.open === 1 };
+}
+
+/** The row as a record, or nothing when it cannot be read (its own jobs fail on it with the reason). */
+function readable(row: WorkflowRow): WorkflowRecord[] {
+  try {
+    return [toWorkflow(row)];
+  } catch (error) {
+    if (error instanceof UnreadableStateError) return [];
+    throw error;
+  }
 }

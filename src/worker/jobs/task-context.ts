@@ -1,3 +1,4 @@
+import { TaskWorkKey } from "../../domain/ids.ts";
 import type { Edit, EditPolicy } from "../../agents/apply-edits.ts";
 import type { TaskRecord, WorkflowState } from "../../engine/types.ts";
 import type { Task } from "../../plan/index.ts";
@@ -11,7 +12,7 @@ export interface TaskContext {
 }
 
 export function loadTask(store: Store, workflowId: string, taskId: string): TaskContext | null {
-  const state = store.getWorkflow<WorkflowState>(workflowId)?.state;
+  const state = store.getWorkflow(workflowId)?.state;
   const task = state?.plan?.tasks.find((candidate) => candidate.id === taskId);
   const record = state?.tasks[taskId];
   return state && task && record ? { state, task, record } : null;
@@ -37,7 +38,7 @@ export function coderBrief(state: WorkflowState, record: TaskRecord): string {
   return record.retryContext ? `${brief}\n\n## Why this is attempt ${record.attempts}\n${record.retryContext}` : brief;
 }
 
-const editsKey = (workflowId: string, taskId: string): string => `${workflowId}/${taskId}:edits`;
+const editsKey = (workflowId: string, taskId: string): string => TaskWorkKey.toString({ workflowId, taskId, work: "edits" });
 
 /** Every edit committed for the task since its last fresh start, oldest first, to re-apply on a new base. */
 export function taskEdits(store: Store, workflowId: string, taskId: string): Edit[] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { taskJob } from "../../../src/store/job-kinds.ts";
 import type { Job } from "../../../src/store/store.ts";
-import { freshStore } from "./store-fixture.ts";
+import { eventJobFor, freshStore, workflowState } from "./store-fixture.ts";
 
 function leased(job: Job | null): Job {
   if (!job) throw new Error("expected a job to be leased");
@@ -10,7 +11,7 @@ function leased(job: Job | null): Job {
 describe("job leases", () => {
   it("keeps a job with its worker while the heartbeat extends the lease", () => {
     const { store } = freshStore();
-    store.enqueueJob({ kind: "event", key: "w1", payload: {} });
+    store.enqueueJob(eventJobFor("w1"));
     const job = leased(store.leaseJob("worker-a", 1_000, 100));
 
     const extended = store.extendLease(job, "worker-a", 1_500);
@@ -23,7 +24,7 @@ describe("job leases", () => {
 
   it("does not let a worker that lost its lease extend, complete or retry the job", () => {
     const { store } = freshStore();
-    store.enqueueJob({ kind: "event", key: "w1", payload: {} });
+    store.enqueueJob(eventJobFor("w1"));
     const first = leased(store.leaseJob("worker-a", 1_000, 100));
     const second = leased(store.leaseJob("worker-b", 3_000, 100));
 
@@ -41,7 +42,7 @@ describe("job leases", () => {
 
   it("gives a job whose worker died to another worker only after a backoff past the lease expiry", () => {
     const { store } = freshStore();
-    store.enqueueJob({ kind: "event", key: "w1", payload: {} });
+    store.enqueueJob(eventJobFor("w1"));
     leased(store.leaseJob("worker-a", 1_000, 100));
 
     const tooSoon = store.leaseJob("worker-b", 1_100, 100);
@@ -53,7 +54,7 @@ describe("job leases", () => {
 
   it("backs off longer each time the same job loses its worker", () => {
     const { store } = freshStore();
-    store.enqueueJob({ kind: "event", key: "w1", payload: {} });
+    store.enqueueJob(eventJobFor("w1"));
     leased(store.leaseJob("worker-a", 1_000, 100));
     leased(store.leaseJob("worker-b", 2_100, 100));
 
@@ -66,7 +67,7 @@ describe("job leases", () => {
 
   it("releases a job without counting the attempt, ready at the given time", () => {
     const { store } = freshStore();
-    store.enqueueJob({ kind: "event", key: "w1", payload: {} });
+    store.enqueueJob(eventJobFor("w1"));
     const job = leased(store.leaseJob("worker-a", 1_000, 60_000));
 
     const released = store.releaseJob(job, "worker-a", 2_000, "released at shutdown");
@@ -78,7 +79,7 @@ describe("job leases", () => {
 
   it("puts a rate-limited job back as a wait: not an attempt, but counted as a wait", () => {
     const { store } = freshStore();
-    store.enqueueJob({ kind: "event", key: "w1", payload: {} });
+    store.enqueueJob(eventJobFor("w1"));
     const job = leased(store.leaseJob("worker-a", 1_000, 60_000));
 
     store.delayJob(job, "worker-a", 1_500, "secondary rate limit");
@@ -90,18 +91,18 @@ describe("job leases", () => {
 
   it("does not let a worker that lost its lease save its result over the newer one (version check)", () => {
     const { store } = freshStore();
-    store.saveWorkflow("w1", { phase: "planning" }, 0, true);
-    store.enqueueJob({ kind: "event", key: "w1", payload: {} });
+    store.saveWorkflow("w1", workflowState("w1", { phase: "planning" }), 0, true);
+    store.enqueueJob(eventJobFor("w1"));
     const stale = leased(store.leaseJob("worker-a", 1_000, 100));
     const readByStale = store.getWorkflow("w1");
     const fresh = leased(store.leaseJob("worker-b", 3_000, 100));
     const readByFresh = store.getWorkflow("w1");
 
-    const freshSaved = store.saveWorkflow("w1", { phase: "executing" }, readByFresh?.version ?? 0, true, [{ kind: "event", key: "w1", payload: { n: 1 } }]);
-    const staleSaved = store.saveWorkflow("w1", { phase: "stale" }, readByStale?.version ?? 0, true, [{ kind: "event", key: "w1", payload: { n: 2 } }]);
+    const freshSaved = store.saveWorkflow("w1", workflowState("w1", { phase: "executing" }), readByFresh?.version ?? 0, true, [eventJobFor("w1", "fresh")]);
+    const staleSaved = store.saveWorkflow("w1", workflowState("w1", { phase: "cancelled" }), readByStale?.version ?? 0, true, [eventJobFor("w1", "stale")]);
 
     expect([freshSaved, staleSaved]).toEqual([true, false]);
-    expect(store.getWorkflow("w1")?.state).toEqual({ phase: "executing" });
+    expect(store.getWorkflow("w1")?.state.phase).toBe("executing");
     expect(store.completeJob(stale, "worker-a")).toBe(false);
     expect(store.completeJob(fresh, "worker-b")).toBe(true);
     expect(store.pendingJobs()).toBe(1);
@@ -111,9 +112,9 @@ describe("job leases", () => {
 describe("jobs of a workflow", () => {
   it("counts the workflow's own jobs and its tasks' jobs, not another workflow's", () => {
     const { store } = freshStore();
-    store.enqueueJob({ kind: "event", key: "acme/stats#1", payload: {} });
-    store.enqueueJob({ kind: "task", key: "acme/stats#1/mean", payload: {} });
-    store.enqueueJob({ kind: "task", key: "acme/stats#12/mean", payload: {} });
+    store.enqueueJob(eventJobFor("acme/stats#1"));
+    store.enqueueJob(taskJob("task", { workflowId: "acme/stats#1", taskId: "mean", attempt: 1 }));
+    store.enqueueJob(taskJob("task", { workflowId: "acme/stats#12", taskId: "mean", attempt: 1 }));
 
     expect(store.pendingJobsFor("acme/stats#1")).toBe(2);
     expect(store.pendingJobsFor("acme/stats#12")).toBe(1);
@@ -121,9 +122,9 @@ describe("jobs of a workflow", () => {
 
   it("cancels the waiting jobs of a workflow but leaves a running one to its worker", () => {
     const { store } = freshStore();
-    store.enqueueJob({ kind: "event", key: "acme/stats#1", payload: {} });
-    store.enqueueJob({ kind: "task", key: "acme/stats#1/mean", payload: {} });
-    store.enqueueJob({ kind: "event", key: "acme/stats#1", payload: {} });
+    store.enqueueJob(eventJobFor("acme/stats#1"));
+    store.enqueueJob(taskJob("task", { workflowId: "acme/stats#1", taskId: "mean", attempt: 1 }));
+    store.enqueueJob(eventJobFor("acme/stats#1"));
     const running = leased(store.leaseJob("worker-a", 1_000, 60_000));
 
     const cancelled = store.cancelJobsFor("acme/stats#1");

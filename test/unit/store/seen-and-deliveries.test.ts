@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { intakeJob } from "../../../src/store/job-kinds.ts";
 import { StoreIntakeSink } from "../../../src/store/store-intake-sink.ts";
 import type { Intake } from "../../../src/worker/intake.ts";
-import { freshStore } from "./store-fixture.ts";
+import { freshStore, workflowState } from "./store-fixture.ts";
 
 const ref = { installationId: 7, owner: "acme", repo: "stats" };
 
@@ -29,7 +30,7 @@ describe("seen marks and deliveries", () => {
 
   it("queues a job for something unseen once, and nothing the second time", () => {
     const { store } = freshStore();
-    const job = { kind: "intake", key: "acme/stats#1", payload: {} };
+    const job = intakeJob("acme/stats#1", comment(42, "d-1"));
 
     const first = store.enqueueUnseen(job, { kind: "comment", key: "42" });
     const second = store.enqueueUnseen(job, { kind: "comment", key: "42" });
@@ -42,9 +43,9 @@ describe("seen marks and deliveries", () => {
     const { store } = freshStore();
     const event = (kind: string) => ({ workflowId: "w1", at: 1, kind, actor: null, deliveryId: null, data: {} });
 
-    store.saveWorkflow("w1", { n: 1 }, 0, true, [], [event("start")]);
-    store.saveWorkflow("w1", { n: 2 }, 0, true, [], [event("lost race")]);
-    store.saveWorkflow("w1", { n: 2 }, 1, true, [], [event("plan_done"), event("effect_result")]);
+    store.saveWorkflow("w1", workflowState("w1"), 0, true, [], [event("start")]);
+    store.saveWorkflow("w1", workflowState("w1"), 0, true, [], [event("lost race")]);
+    store.saveWorkflow("w1", workflowState("w1"), 1, true, [], [event("plan_done"), event("effect_result")]);
 
     expect(store.events("w1").map((entry) => entry.kind)).toEqual(["start", "plan_done", "effect_result"]);
   });

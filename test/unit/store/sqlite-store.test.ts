@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SqliteStore } from "../../../src/store/sqlite/sqlite-store.ts";
+import { eventJobFor, workflowState } from "./store-fixture.ts";
 
 describe("SqliteStore", () => {
   let dir: string;
@@ -28,21 +29,21 @@ describe("SqliteStore", () => {
   });
 
   it("runs jobs that share a key one at a time and in order", () => {
-    store.enqueueJob({ kind: "event", key: "w1", payload: { n: 1 } });
-    store.enqueueJob({ kind: "event", key: "w1", payload: { n: 2 } });
-    store.enqueueJob({ kind: "event", key: "w2", payload: { n: 3 } });
+    store.enqueueJob(eventJobFor("w1", "first"));
+    store.enqueueJob(eventJobFor("w1", "second"));
+    store.enqueueJob(eventJobFor("w2", "third"));
 
     const a = store.leaseJob("worker-a", 1_000, 60_000);
     const b = store.leaseJob("worker-b", 1_000, 60_000);
     const c = store.leaseJob("worker-c", 1_000, 60_000);
 
-    expect(a?.payload).toEqual({ n: 1 });
-    expect(b?.payload).toEqual({ n: 3 });
+    expect(a?.payload).toEqual(eventJobFor("w1", "first").payload);
+    expect(b?.payload).toEqual(eventJobFor("w2", "third").payload);
     expect(c).toBeNull();
   });
 
   it("hands an expired lease to another worker (after a backoff) and fences the old one out", () => {
-    store.enqueueJob({ kind: "event", key: "w1", payload: {} });
+    store.enqueueJob(eventJobFor("w1"));
     const first = store.leaseJob("worker-a", 1_000, 100);
 
     const second = store.leaseJob("worker-b", 2_200, 100);
@@ -56,7 +57,7 @@ describe("SqliteStore", () => {
   });
 
   it("delays a retried job until its run time", () => {
-    store.enqueueJob({ kind: "event", key: "w1", payload: {} });
+    store.enqueueJob(eventJobFor("w1"));
     const job = store.leaseJob("worker-a", 1_000, 60_000);
     if (!job) throw new Error("expected a job");
 
@@ -67,18 +68,18 @@ describe("SqliteStore", () => {
   });
 
   it("saves a workflow only against the version it read", () => {
-    const created = store.saveWorkflow("w1", { phase: "planning" }, 0, true);
-    const stale = store.saveWorkflow("w1", { phase: "stale" }, 0, true);
-    const updated = store.saveWorkflow("w1", { phase: "executing" }, 1, true);
-    const conflicting = store.saveWorkflow("w1", { phase: "lost" }, 1, true);
+    const created = store.saveWorkflow("w1", workflowState("w1", { phase: "planning" }), 0, true);
+    const stale = store.saveWorkflow("w1", workflowState("w1", { phase: "cancelled" }), 0, true);
+    const updated = store.saveWorkflow("w1", workflowState("w1", { phase: "executing" }), 1, true);
+    const conflicting = store.saveWorkflow("w1", workflowState("w1", { phase: "failed" }), 1, true);
 
     expect([created, stale, updated, conflicting]).toEqual([true, false, true, false]);
-    expect(store.getWorkflow("w1")).toEqual({ id: "w1", state: { phase: "executing" }, version: 2, open: true });
+    expect(store.getWorkflow("w1")).toEqual({ id: "w1", state: workflowState("w1", { phase: "executing" }), version: 2, open: true });
   });
 
   it("lists only open workflows", () => {
-    store.saveWorkflow("open", {}, 0, true);
-    store.saveWorkflow("closed", {}, 0, false);
+    store.saveWorkflow("open", workflowState("open"), 0, true);
+    store.saveWorkflow("closed", workflowState("closed"), 0, false);
 
     expect(store.openWorkflows().map((workflow) => workflow.id)).toEqual(["open"]);
   });
@@ -94,11 +95,11 @@ describe("SqliteStore", () => {
   });
 
   it("keeps its data across a reopen of the same file", () => {
-    store.saveWorkflow("w1", { phase: "executing" }, 0, true);
+    store.saveWorkflow("w1", workflowState("w1", { phase: "executing" }), 0, true);
     store.close();
 
     store = new SqliteStore(join(dir, "foreman.db"));
 
-    expect(store.getWorkflow("w1")?.state).toEqual({ phase: "executing" });
+    expect(store.getWorkflow("w1")?.state).toEqual(workflowState("w1", { phase: "executing" }));
   });
 });
