@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { World } from "@foreman/sandbox";
+import { waitQuiet, type World } from "@foreman/sandbox";
 import { appComments, CASE_TIMEOUT_MS, explain } from "./run-case.ts";
-import { runCaseInWorld, waitQuiet } from "./run-in-world.ts";
+import { runCaseInWorld } from "./run-in-world.ts";
 
 const REPLY_STEP = 1;
 
@@ -27,7 +27,7 @@ describe("an ambiguous issue", () => {
     const run = await runCaseInWorld("ambiguous-issue.yml", {
       beforeStep: async (world, index) => {
         if (index !== REPLY_STEP) return;
-        await waitQuiet(world, 5, 10_000);
+        await waitQuiet(world, 10_000);
         whileWaiting = snapshot(world);
       },
       observe: (world) => ({ whileWaiting, answers: (world.model?.requests() ?? []).map((request) => request.answerId) }),

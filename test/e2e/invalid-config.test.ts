@@ -5,7 +5,6 @@ import { runCaseInWorld } from "./run-in-world.ts";
 describe("an invalid .github/foreman.yml", () => {
   it("lists every problem with its path in one comment and starts nothing", async () => {
     const run = await runCaseInWorld("invalid-config.yml", {
-      quiet: true,
       observe: (world) => ({ comments: appComments(world, "issue"), modelRequests: world.model?.requests().length ?? -1 }),
     });
 

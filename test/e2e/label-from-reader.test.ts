@@ -5,7 +5,6 @@ import { runCaseInWorld } from "./run-in-world.ts";
 describe("a label added by a user without write permission", () => {
   it("answers with one comment naming the permission and starts nothing", async () => {
     const run = await runCaseInWorld("label-from-reader.yml", {
-      quiet: true,
       observe: (world) => ({ comments: appComments(world, "issue"), modelRequests: world.model?.requests().length ?? -1 }),
     });
 

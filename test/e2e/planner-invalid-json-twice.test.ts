@@ -5,7 +5,6 @@ import { runCaseInWorld } from "./run-in-world.ts";
 describe("a planner that answers invalid JSON twice", () => {
   it("asks once more with the parse error, then says on the issue that the plan was invalid and why", async () => {
     const run = await runCaseInWorld("planner-invalid-json-twice.yml", {
-      quiet: true,
       observe: (world) => ({
         comments: appComments(world, "issue"),
         plannerAnswers: (world.model?.requests() ?? []).filter((request) => request.role === "planner").map((request) => request.answerId),

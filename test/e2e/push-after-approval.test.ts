@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { taskPull, type World } from "@foreman/sandbox";
+import { taskPull, waitFor, type World } from "@foreman/sandbox";
 import { appComments, CASE_TIMEOUT_MS, explain, foremanChecks } from "./run-case.ts";
-import { runCaseInWorld, waitFor } from "./run-in-world.ts";
+import { runCaseInWorld } from "./run-in-world.ts";
 
 const PUSH_STEP = 3;
 const REAPPROVE_STEP = 5;

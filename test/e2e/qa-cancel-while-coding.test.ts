@@ -15,7 +15,7 @@ async function observe(world: World) {
 
 describe("/cancel on the issue while a task is being coded", () => {
   it("stops the workflow; the coder's late answer is neither committed nor opened as a pull request", async () => {
-    const run = await runCaseInWorld("qa-cancel-while-coding.yml", { quiet: true, observe });
+    const run = await runCaseInWorld("qa-cancel-while-coding.yml", { observe });
 
     expect(run.failures, explain(run)).toEqual([]);
     expect(run.observed.status).toContain("**Cancelled.**");

@@ -32,7 +32,6 @@ describe("/cancel", () => {
   it("on a task pull request stops that task only; on the issue it stops the workflow and closes the open pull requests, keeping the branches", async () => {
     let afterTaskCancel: AfterTaskCancel | undefined;
     const run = await runCaseInWorld("qa-cancel.yml", {
-      quiet: true,
       beforeStep: (world, index) => {
         if (index !== ISSUE_CANCEL_STEP) return;
         afterTaskCancel = { mean: stateOf(world, "mean"), median: stateOf(world, "median"), status: statusComment(world) };

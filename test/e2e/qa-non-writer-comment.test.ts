@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { World } from "@foreman/sandbox";
+import { waitQuiet, type World } from "@foreman/sandbox";
 import { appComments, CASE_TIMEOUT_MS, explain, foremanChecks } from "./run-case.ts";
-import { runCaseInWorld, waitQuiet } from "./run-in-world.ts";
+import { runCaseInWorld } from "./run-in-world.ts";
 import { headOf, modelRequests, promptText, pullCommits, pullReviewComments } from "./qa-observe.ts";
 
 const APPROVE_STEP = 2;
@@ -31,7 +31,7 @@ describe("a review and review comment by a user with read permission", () => {
     const run = await runCaseInWorld("qa-non-writer-comment.yml", {
       beforeStep: async (world, index) => {
         if (index !== APPROVE_STEP) return;
-        await waitQuiet(world, 10, 15_000);
+        await waitQuiet(world, 15_000);
         afterReview = { head: headOf(world, "mean"), coderRequests: modelRequests(world, "coder").length };
       },
       observe: (world) => observe(world, afterReview),

@@ -17,7 +17,7 @@ async function observe(world: World) {
 
 describe("the same CI failure twice in a row", () => {
   it("stops after one fix, below maxFixAttempts, and asks a human in one comment that says what was tried and what to do", async () => {
-    const run = await runCaseInWorld("qa-same-failure-twice.yml", { quiet: true, observe });
+    const run = await runCaseInWorld("qa-same-failure-twice.yml", { observe });
 
     expect(run.failures, explain(run)).toEqual([]);
     const { observed } = run;

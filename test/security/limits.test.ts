@@ -1,9 +1,8 @@
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
-import type { World } from "@foreman/sandbox";
+import { waitFor, waitQuiet, type World } from "@foreman/sandbox";
 import { databaseOf } from "../../demo/foreman-under-test.ts";
 import { explain } from "../e2e/run-case.ts";
-import { waitFor, waitQuiet } from "../e2e/run-in-world.ts";
 import { ATTACK_TIMEOUT_MS, runAttack } from "./run-attack.ts";
 
 function botComments(world: World, issue: number): string[] {
@@ -40,7 +39,7 @@ describe("limits", () => {
       afterSteps: async (world) => {
         numbers.push(await labelNewIssue(world, "Add median() next to sum()", (comments) => comments.some((body) => body.includes("Waiting for plan approval"))));
         numbers.push(await labelNewIssue(world, "Add mode() next to sum()", (comments) => comments.length > 0));
-        await waitQuiet(world, 10, 15_000);
+        await waitQuiet(world, 15_000);
       },
       observe: (world) => ({
         overBudget: botComments(world, world.issueNumber),

@@ -2,11 +2,10 @@ import { createHmac, randomUUID } from "node:crypto";
 import { DatabaseSync } from "node:sqlite";
 import { Webhooks } from "@octokit/webhooks";
 import { describe, expect, it } from "vitest";
-import type { Delivery, World } from "@foreman/sandbox";
+import { waitQuiet, type Delivery, type World } from "@foreman/sandbox";
 import { databaseOf } from "../../demo/foreman-under-test.ts";
 import { appComments, explain } from "../e2e/run-case.ts";
 import { statusComment } from "../e2e/qa-observe.ts";
-import { waitQuiet } from "../e2e/run-in-world.ts";
 import { ATTACK_TIMEOUT_MS, runAttack } from "./run-attack.ts";
 
 interface Recorded {
@@ -78,7 +77,7 @@ async function attack(world: World, attacks: Partial<Attacks>): Promise<void> {
     .as("rita")
     .rest.issues.addLabels({ ...target, labels: ["foreman"] })
     .then(() => null, (error: { status?: number }) => error.status ?? null);
-  await waitQuiet(world, 10, 15_000);
+  await waitQuiet(world, 15_000);
   attacks.before = recorded(world);
   attacks.commentsBefore = appComments(world, "issue");
   const body = forgedApproval(world);
@@ -86,7 +85,7 @@ async function attack(world: World, attacks: Partial<Attacks>): Promise<void> {
   attacks.forged = { unsigned: await post(world, body, {}), wronglySigned: await post(world, body, wrong) };
   const replays = [findDelivery(world, "issues", "labeled", "maya"), findDelivery(world, "issue_comment", "created", "rita")];
   for (const delivery of replays) await world.github.webhooks.redeliver(delivery.id);
-  await waitQuiet(world, 10, 15_000);
+  await waitQuiet(world, 15_000);
   attacks.replayed = replays.map((delivery) => ({ attempts: delivery.attempts, status: delivery.responseStatus }));
 }
 

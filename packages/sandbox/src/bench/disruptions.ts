@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { seededRandom } from "../github/random.ts";
+import { waitFor } from "../run/wait-for.ts";
 import type { World } from "../run/world.ts";
 
 /** When to kill the app: this long after the run began, or once the sandbox has sent this many webhooks. */
@@ -44,15 +44,40 @@ function due(world: World, point: KillPoint, startedAt: number): boolean {
   return "afterMs" in point ? Date.now() - startedAt >= point.afterMs : world.github.webhooks.deliveries().length >= point.afterDeliveries;
 }
 
-/** Fires the disruptions in order while `running()` holds; returns what fired when. */
-export async function disrupt(world: World, plan: Disruption[], startedAt: number, running: () => boolean): Promise<DisruptionRecord[]> {
+/** Disruptions firing beside a run. */
+export interface DisruptionRun {
+  /** A crash and restart is under way: the app is down, so the run is not idle. */
+  underWay(): boolean;
+  /** Fires nothing more; resolves with what fired when, once a crash under way is over. */
+  stop(): Promise<DisruptionRecord[]>;
+}
+
+/** Fires the disruptions in order, each when its point is due, until stopped. */
+export function startDisruptions(world: World, plan: Disruption[], startedAt: number): DisruptionRun {
   const records: DisruptionRecord[] = plan.map((item) => ({ kind: item.kind, at: describePoint(item.at), firedAtMs: null }));
-  for (const [index, item] of plan.entries()) {
-    while (running() && !due(world, item.at, startedAt)) await sleep(50);
-    if (!running()) break;
-    await world.crashApp(item.kind === "lose_database");
-    const record = records[index];
-    if (record) record.firedAtMs = Date.now() - startedAt;
-  }
-  return records;
+  let running = true;
+  let crashing = false;
+  const fire = async (): Promise<void> => {
+    for (const [index, item] of plan.entries()) {
+      await waitFor(() => !running || due(world, item.at, startedAt), Number.POSITIVE_INFINITY, 50);
+      if (!running) return;
+      crashing = true;
+      await world.crashApp(item.kind === "lose_database").finally(() => {
+        crashing = false;
+      });
+      const record = records[index];
+      if (record) record.firedAtMs = Date.now() - startedAt;
+    }
+  };
+  const fired = fire();
+  // A failed restart is reported by stop(); until then it must not count as an unhandled rejection.
+  fired.catch(() => undefined);
+  return {
+    underWay: () => crashing,
+    async stop() {
+      running = false;
+      await fired;
+      return records;
+    },
+  };
 }

@@ -9,9 +9,17 @@ export interface RequestLogEntry {
   durationMs: number;
   actor: string | null;
   write: boolean;
+  /** The request's body (parsed JSON, or the text); absent when the request sent none. */
   body?: unknown;
   problems?: string[];
   fault?: string;
+}
+
+/** An empty body is no body: a GET, or a POST without content, is logged without one. */
+function withoutEmptyBody(entry: RequestLogEntry): RequestLogEntry {
+  if (entry.body !== "" && entry.body !== undefined) return entry;
+  const { body: _none, ...rest } = entry;
+  return rest;
 }
 
 /** In-process log of every API call, optionally mirrored to a JSON-lines file. */
@@ -24,8 +32,9 @@ export class RequestLog {
   }
 
   record(entry: RequestLogEntry): void {
-    this.entries.push(entry);
-    if (this.file) appendFileSync(this.file, `${JSON.stringify(entry)}\n`);
+    const logged = withoutEmptyBody(entry);
+    this.entries.push(logged);
+    if (this.file) appendFileSync(this.file, `${JSON.stringify(logged)}\n`);
   }
 
   all(): readonly RequestLogEntry[] {

@@ -149,7 +149,12 @@ export class WebhookDispatcher {
     }
   }
 
-  /** Releases a delivery held back for reordering when nothing followed it. */
+  /** The delivery a `reorder` fault is holding back until the next one is sent, if any. */
+  holding(): Delivery | null {
+    return this.held?.delivery ?? null;
+  }
+
+  /** Releases a delivery held back for reordering when nothing followed it (the run went quiet, or it ends). */
   flushHeld(): void {
     if (!this.held) return;
     this.queue.push(this.held);

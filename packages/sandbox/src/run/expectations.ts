@@ -1,5 +1,8 @@
-import type { FileExpectation, ScenarioExpectation } from "../scenario/index.ts";
+import { duplicateKinds, type FileExpectation, type ScenarioExpectation } from "../scenario/index.ts";
+import { commentCountFailures } from "./comment-counts.ts";
+import { duplicateFailures } from "./duplicates.ts";
 import { commentsOn, pullState, taskPull } from "./observe.ts";
+import { taskStateFailures } from "./task-state.ts";
 import type { RunFigures } from "./summary.ts";
 import type { World } from "./world.ts";
 
@@ -75,6 +78,9 @@ export async function expectationFailures(world: World, figures: RunFigures): Pr
   if (expected.issue) failures.push(...issueFailures(world, expected.issue));
   if (expected.pullRequests) failures.push(...pullFailures(world, expected.pullRequests, figures.taskIds));
   for (const [path, file] of Object.entries(expected.defaultBranch?.files ?? {})) failures.push(...(await fileFailures(world, path, file)));
+  failures.push(...commentCountFailures(world, expected.comments ?? []));
+  failures.push(...(expected.tasks ?? []).flatMap((task) => taskStateFailures(world, task)));
+  failures.push(...(await duplicateFailures(world, duplicateKinds(expected.noDuplicates))));
   const ciRan = figures.defaultBranchCi !== null;
   if (ciRan && expected.defaultBranch?.ciPasses !== undefined && figures.defaultBranchCi !== expected.defaultBranch.ciPasses) {
     failures.push(`CI on the default branch: expected ${expected.defaultBranch.ciPasses ? "pass" : "fail"}`);

@@ -44,3 +44,34 @@ export function describeDelivery(delivery: Delivery): string | null {
   if (!line) return null;
   return `${line} (by ${text(field(delivery.payload, "sender", "login"))})`;
 }
+
+/** A run's story as readable lines with the seconds since it began: the steps, and the webhooks worth showing. */
+export class Timeline {
+  readonly lines: string[] = [];
+  private seen = 0;
+  private readonly started = Date.now();
+
+  private readonly deliveries: () => readonly Delivery[];
+  private readonly sink?: (line: string) => void;
+  constructor(deliveries: () => readonly Delivery[], sink?: (line: string) => void) {
+    this.deliveries = deliveries;
+    this.sink = sink;
+  }
+
+  add(line: string): void {
+    const seconds = ((Date.now() - this.started) / 1000).toFixed(1).padStart(6);
+    const entry = `${seconds}s  ${line}`;
+    this.lines.push(entry);
+    this.sink?.(entry);
+  }
+
+  /** Adds a line for each delivery sent since the last poll. */
+  poll(): void {
+    const deliveries = this.deliveries();
+    for (; this.seen < deliveries.length; this.seen += 1) {
+      const delivery = deliveries[this.seen];
+      const line = delivery ? describeDelivery(delivery) : null;
+      if (line) this.add(line);
+    }
+  }
+}
