@@ -1,5 +1,7 @@
 /** The values the GitHub port takes and answers, in Foreman's words. */
 
+import type { SafeMarkdown, SafePlainText } from "../render/neutralize-markdown.ts";
+
 /** One repository of one installation. */
 export interface RepoTarget {
   installationId: number;
@@ -59,8 +61,9 @@ export interface CheckRunInput {
   externalId: string;
   status: "in_progress" | "completed";
   conclusion?: "success" | "failure" | "neutral" | "cancelled";
+  /** Plain text, as GitHub shows check titles; Foreman's are fixed words (`CheckTitle`). */
   title: string;
-  summary: string;
+  summary: SafeMarkdown;
 }
 
 export interface CheckSummary {
@@ -75,8 +78,8 @@ export interface CheckSummary {
 export interface ReviewInput {
   number: number;
   sha: string;
-  body: string;
-  comments: Array<{ path: string; line: number; body: string }>;
+  body: SafeMarkdown;
+  comments: Array<{ path: string; line: number; body: SafeMarkdown }>;
   /** Makes the review find-or-create: a hidden marker with this key is added to its body. */
   key?: string;
 }
@@ -94,7 +97,7 @@ export type MergeMethod = "merge" | "squash" | "rebase";
 export interface CommitOnBranchInput {
   branch: string;
   parentSha: string;
-  message: string;
+  message: SafePlainText;
   changes: FileChange[];
   /** Move the branch even when it does not point to `parentSha` (re-applying a task on a new base). */
   force: boolean;

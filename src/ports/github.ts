@@ -1,4 +1,5 @@
 import type { FailureEvidence } from "../qa/evidence.ts";
+import type { SafeMarkdown, SafePlainText } from "../render/neutralize-markdown.ts";
 import type {
   Actor,
   CheckRunInput,
@@ -73,16 +74,16 @@ export interface RepoReads {
  */
 export interface RepoWrites {
   /** Makes `branch` point to one commit on `baseSha` with these changes; reuses an equal commit. */
-  commitFiles(input: { branch: string; baseSha: string; message: string; changes: FileChange[] }): Promise<{ sha: string }>;
+  commitFiles(input: { branch: string; baseSha: string; message: SafePlainText; changes: FileChange[] }): Promise<{ sha: string }>;
   /**
    * One commit on `parentSha` in three writes. Without `force` a fast-forward from `parentSha`;
    * with `force` the branch moves from `expectedHead` (when given). A branch that moved elsewhere
    * throws `BranchMovedError` (a `GitHubCallError` of kind `conflict`).
    */
   commitOnBranch(input: CommitOnBranchInput): Promise<{ sha: string }>;
-  ensurePullRequest(input: { head: string; base: string; title: string; body: string }): Promise<PullRequestInfo>;
+  ensurePullRequest(input: { head: string; base: string; title: SafePlainText; body: SafeMarkdown }): Promise<PullRequestInfo>;
   /** Creates or updates the app's own comment carrying the hidden marker for `key`. */
-  upsertComment(input: { issue: number; key: string; body: string; knownId?: number | null }): Promise<{ id: number }>;
+  upsertComment(input: { issue: number; key: string; body: SafeMarkdown; knownId?: number | null }): Promise<{ id: number }>;
   react(commentId: number, content: Reaction): Promise<void>;
   ensureCheckRun(input: CheckRunInput): Promise<{ id: number }>;
   mergePullRequest(input: { number: number; sha: string; method: MergeMethod }): Promise<{ merged: boolean; message: string }>;
@@ -96,7 +97,7 @@ export interface RepoWrites {
   addLabels(issue: number, labels: string[]): Promise<void>;
   /** A label the issue does not carry counts as removed. */
   removeLabel(issue: number, label: string): Promise<void>;
-  replyToReviewComment(pull: number, commentId: number, body: string): Promise<void>;
+  replyToReviewComment(pull: number, commentId: number, body: SafeMarkdown): Promise<void>;
 }
 
 /** GitHub, in Foreman's words, for one repository of one installation. Only the adapter imports Octokit. */

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.ts";
 import { GitHubCallError } from "../../../src/ports/errors.ts";
 import type { CheckRunInput, FileChange } from "../../../src/ports/github.ts";
+import { md } from "./port-text.ts";
 import { startHarness, type Harness } from "@foreman/sandbox/harness";
 
 const owner = "acme";
@@ -140,10 +141,10 @@ describe("OctokitRepoGitHub against the sandbox", () => {
 
   it("updates the same check run when ensured twice with the same external id", async () => {
     const { sha } = await commitTask();
-    const input: CheckRunInput = { sha, name: "Foreman", externalId: "acme/calculator#7/add-sub", status: "in_progress", title: "Waiting for CI", summary: "CI runs." };
+    const input: CheckRunInput = { sha, name: "Foreman", externalId: "acme/calculator#7/add-sub", status: "in_progress", title: "Waiting for CI", summary: md("CI runs.") };
 
     const first = await github.ensureCheckRun(input);
-    const second = await github.ensureCheckRun({ ...input, status: "completed", conclusion: "success", title: "Approved", summary: "Approved by @maya." });
+    const second = await github.ensureCheckRun({ ...input, status: "completed", conclusion: "success", title: "Approved", summary: md("Approved by @maya.") });
 
     expect(second.id).toBe(first.id);
     const runs = (await github.checksFor(sha)).filter((run) => run.name === "Foreman");
@@ -152,7 +153,7 @@ describe("OctokitRepoGitHub against the sandbox", () => {
 
   it("creates a separate check run for another external id", async () => {
     const { sha } = await commitTask();
-    const input: CheckRunInput = { sha, name: "Foreman", externalId: "task-a", status: "in_progress", title: "t", summary: "s" };
+    const input: CheckRunInput = { sha, name: "Foreman", externalId: "task-a", status: "in_progress", title: "t", summary: md("s") };
 
     const first = await github.ensureCheckRun(input);
     const second = await github.ensureCheckRun({ ...input, externalId: "task-b" });

@@ -4,6 +4,7 @@ import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.t
 import { BranchMovedError } from "../../../src/ports/errors.ts";
 import type { FileChange } from "../../../src/ports/github.ts";
 import { formatEvidence } from "../../../src/qa/evidence.ts";
+import { md, plain } from "./port-text.ts";
 import type { CiCommand } from "@foreman/sandbox";
 import { startHarness, type Harness } from "@foreman/sandbox/harness";
 
@@ -38,7 +39,7 @@ afterEach(async () => {
 /** Commits `changes` on a task branch, opens its pull request and waits for CI. */
 async function openTaskPull(changes: FileChange[]): Promise<{ number: number; base: string; sha: string }> {
   const { headSha } = await github.repository();
-  const { sha } = await github.commitFiles({ branch: BRANCH, baseSha: headSha, message: "Change add", changes });
+  const { sha } = await github.commitFiles({ branch: BRANCH, baseSha: headSha, message: plain("Change add"), changes });
   const pull = await github.ensurePullRequest({ head: BRANCH, base: "main", title: "[#7] Change add", body: "Part of #7." });
   await h.sandbox.settle();
   return { number: pull.number, base: headSha, sha };
@@ -71,7 +72,7 @@ describe("failureEvidence", () => {
   it("leaves out Foreman's own check and the checks that passed", async () => {
     await start([NODE_TEST, { name: "lint", run: "echo linted", timeoutSeconds: 30 }]);
     const { sha } = await openTaskPull(BROKEN);
-    await github.ensureCheckRun({ sha, name: "Foreman", externalId: "task", status: "completed", conclusion: "failure", title: "CI failed", summary: "…" });
+    await github.ensureCheckRun({ sha, name: "Foreman", externalId: "task", status: "completed", conclusion: "failure", title: "CI failed", summary: md("…") });
 
     const evidence = await github.failureEvidence(sha);
 
@@ -82,9 +83,9 @@ describe("failureEvidence", () => {
   it("gives the same failure on the next commit the same signature, and another failure another one", async () => {
     await start([NODE_TEST]);
     const { sha: first } = await openTaskPull(BROKEN);
-    const { sha: second } = await github.commitOnBranch({ branch: BRANCH, parentSha: first, message: "Docs", changes: [{ path: "README.md", content: "# calc\n" }], force: false });
+    const { sha: second } = await github.commitOnBranch({ branch: BRANCH, parentSha: first, message: plain("Docs"), changes: [{ path: "README.md", content: "# calc\n" }], force: false });
     await h.sandbox.settle();
-    const { sha: third } = await github.commitOnBranch({ branch: BRANCH, parentSha: second, message: "Worse", changes: [{ path: "add.js", content: "export const add = () => { throw new TypeError('nope'); };\n" }], force: false });
+    const { sha: third } = await github.commitOnBranch({ branch: BRANCH, parentSha: second, message: plain("Worse"), changes: [{ path: "add.js", content: "export const add = () => { throw new TypeError('nope'); };\n" }], force: false });
     await h.sandbox.settle();
 
     const [a, b, c] = await Promise.all([first, second, third].map(async (sha) => formatEvidence(await github.failureEvidence(sha), 8_000)));
@@ -139,7 +140,7 @@ describe("reviews", () => {
     await start();
     const { number, sha } = await openTaskPull(BROKEN);
 
-    const { id } = await github.createReview({ number, sha, body: "One finding.", comments: [{ path: "add.js", line: 1, body: "**Blocking**: add subtracts." }] });
+    const { id } = await github.createReview({ number, sha, body: md("One finding."), comments: [{ path: "add.js", line: 1, body: md("**Blocking**: add subtracts.") }] });
 
     const { data: reviews } = await h.octokit.rest.pulls.listReviews({ owner, repo, pull_number: number });
     expect(reviews).toMatchObject([{ id, state: "COMMENTED", body: "One finding.", commit_id: sha }]);
@@ -150,7 +151,7 @@ describe("reviews", () => {
   it("returns the earlier review for the same key instead of posting another", async () => {
     await start();
     const { number, sha } = await openTaskPull(BROKEN);
-    const input = { number, sha, body: "Nothing blocking.", comments: [], key: `review-${sha}` };
+    const input = { number, sha, body: md("Nothing blocking."), comments: [], key: `review-${sha}` };
 
     const first = await github.createReview(input);
     const second = await github.createReview(input);
@@ -211,7 +212,7 @@ describe("branches and mergeability", () => {
     const { number, base } = await openTaskPull([{ path: "README.md", content: "# calculator, by the task\n" }]);
     const before = await github.pullMergeable(number);
 
-    await github.commitOnBranch({ branch: "main", parentSha: base, message: "Retitle", changes: [{ path: "README.md", content: "# calc\n" }], force: false });
+    await github.commitOnBranch({ branch: "main", parentSha: base, message: plain("Retitle"), changes: [{ path: "README.md", content: "# calc\n" }], force: false });
 
     expect([before, await github.pullMergeable(number)]).toEqual([true, false]);
   });
@@ -223,7 +224,7 @@ describe("commitOnBranch", () => {
     const { sha: head } = await openTaskPull(BROKEN);
     const before = h.sandbox.requestLog.writes().length;
 
-    const { sha } = await github.commitOnBranch({ branch: BRANCH, parentSha: head, message: "Fix add", changes: FIXED, force: false });
+    const { sha } = await github.commitOnBranch({ branch: BRANCH, parentSha: head, message: plain("Fix add"), changes: FIXED, force: false });
 
     expect(writesSince(before)).toEqual(["git/create-tree", "git/create-commit", "git/update-ref"]);
     const { data: commit } = await h.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
@@ -235,7 +236,7 @@ describe("commitOnBranch", () => {
   it("reuses its own commit when asked again after a lost response", async () => {
     await start();
     const { sha: head } = await openTaskPull(BROKEN);
-    const input = { branch: BRANCH, parentSha: head, message: "Fix add", changes: FIXED, force: false };
+    const input = { branch: BRANCH, parentSha: head, message: plain("Fix add"), changes: FIXED, force: false };
     const first = await github.commitOnBranch(input);
     const before = h.sandbox.requestLog.writes().length;
 
@@ -248,10 +249,10 @@ describe("commitOnBranch", () => {
   it("refuses, without writing, to fast-forward a branch someone else pushed to", async () => {
     await start();
     const { sha: head } = await openTaskPull(BROKEN);
-    const human = await github.commitOnBranch({ branch: BRANCH, parentSha: head, message: "Human fix", changes: FIXED, force: false });
+    const human = await github.commitOnBranch({ branch: BRANCH, parentSha: head, message: plain("Human fix"), changes: FIXED, force: false });
     const before = h.sandbox.requestLog.writes().length;
 
-    const error = await github.commitOnBranch({ branch: BRANCH, parentSha: head, message: "Fix add", changes: [{ path: "add.js", content: "x\n" }], force: false }).then(
+    const error = await github.commitOnBranch({ branch: BRANCH, parentSha: head, message: plain("Fix add"), changes: [{ path: "add.js", content: "x\n" }], force: false }).then(
       () => null,
       (failure: unknown) => failure,
     );
@@ -265,10 +266,10 @@ describe("commitOnBranch", () => {
   it("moves the branch onto a new base with force when it still has the expected head", async () => {
     await start();
     const { sha: head, base } = await openTaskPull(BROKEN);
-    const moved = await github.commitOnBranch({ branch: "main", parentSha: base, message: "Docs", changes: [{ path: "README.md", content: "# calc\n" }], force: false });
+    const moved = await github.commitOnBranch({ branch: "main", parentSha: base, message: plain("Docs"), changes: [{ path: "README.md", content: "# calc\n" }], force: false });
     const before = h.sandbox.requestLog.writes().length;
 
-    const { sha } = await github.commitOnBranch({ branch: BRANCH, parentSha: moved.sha, message: "Change add", changes: BROKEN, force: true, expectedHead: head });
+    const { sha } = await github.commitOnBranch({ branch: BRANCH, parentSha: moved.sha, message: plain("Change add"), changes: BROKEN, force: true, expectedHead: head });
 
     expect(writesSince(before)).toEqual(["git/create-tree", "git/create-commit", "git/update-ref"]);
     const { data: commit } = await h.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
@@ -279,9 +280,9 @@ describe("commitOnBranch", () => {
   it("refuses to force over a head other than the expected one", async () => {
     await start();
     const { sha: head, base } = await openTaskPull(BROKEN);
-    const human = await github.commitOnBranch({ branch: BRANCH, parentSha: head, message: "Human fix", changes: FIXED, force: false });
+    const human = await github.commitOnBranch({ branch: BRANCH, parentSha: head, message: plain("Human fix"), changes: FIXED, force: false });
 
-    const error = await github.commitOnBranch({ branch: BRANCH, parentSha: base, message: "Change add", changes: BROKEN, force: true, expectedHead: head }).then(
+    const error = await github.commitOnBranch({ branch: BRANCH, parentSha: base, message: plain("Change add"), changes: BROKEN, force: true, expectedHead: head }).then(
       () => null,
       (failure: unknown) => failure,
     );
