@@ -1,0 +1,65 @@
+import { pino } from "pino";
+import type { Permission, PullRequestInfo, RepoGitHub } from "../../../src/ports/github.ts";
+import { SqliteStore } from "../../../src/store/sqlite/sqlite-store.ts";
+import type { WorkerDeps } from "../../../src/worker/deps.ts";
+
+/** A write the fake repository received, by port method, with its arguments. */
+export type RecordedWrite = { method: string; args: unknown[] };
+
+export interface FakeRepo {
+  github: RepoGitHub;
+  writes: RecordedWrite[];
+  permissions: Record<string, Permission>;
+  pulls: Record<number, PullRequestInfo>;
+}
+
+const WRITES = ["upsertComment", "react", "closePullRequest", "ensureCheckRun", "createReview", "replyToReviewComment"] as const;
+
+/**
+ * One repository in memory: the reads the intake stage makes, and every write recorded. Any other
+ * port method throws, so a test notices work it did not expect.
+ */
+export function fakeRepo(): FakeRepo {
+  const writes: RecordedWrite[] = [];
+  const permissions: Record<string, Permission> = {};
+  const pulls: Record<number, PullRequestInfo> = {};
+  let nextId = 1000;
+  const reads: Partial<RepoGitHub> = {
+    permissionOf: (login) => Promise.resolve(permissions[login] ?? "none"),
+    repository: () => Promise.resolve({ defaultBranch: "main", headSha: "b".repeat(40), mergeQueue: false }),
+    readFile: () => Promise.resolve(null),
+    getPullRequest: (number) => (pulls[number] ? Promise.resolve(pulls[number]) : Promise.reject(new Error(`no pull request #${number}`))),
+  };
+  const recorded = Object.fromEntries(
+    WRITES.map((method) => [
+      method,
+      (...args: unknown[]) => {
+        writes.push({ method, args });
+        return Promise.resolve(method === "upsertComment" || method === "ensureCheckRun" || method === "createReview" ? { id: nextId++ } : undefined);
+      },
+    ]),
+  );
+  const github = new Proxy({ ...reads, ...recorded } as RepoGitHub, {
+    get(target, name) {
+      const method: unknown = Reflect.get(target, name);
+      // `then` is asked by every await of the repository itself: it is not a port method.
+      if (method === undefined && name !== "then" && typeof name === "string") throw new Error(`the fake repository does not answer ${name}`);
+      return method;
+    },
+  });
+  return { github, writes, permissions, pulls };
+}
+
+/** Worker dependencies over an in-memory store and the fake repository; the model is never called. */
+export function fakeDeps(repo: FakeRepo, now = 1_700_000_000_000): WorkerDeps & { store: SqliteStore } {
+  const store = new SqliteStore(":memory:");
+  return {
+    store,
+    github: { installations: () => Promise.resolve([1]), repositories: () => Promise.resolve([]), forRepo: () => Promise.resolve(repo.github) },
+    model: { complete: () => Promise.reject(new Error("no model in this test")) },
+    log: pino({ level: "silent" }),
+    now: () => now,
+    botLogin: "foreman[bot]",
+    modelFor: () => "m",
+  };
+}
