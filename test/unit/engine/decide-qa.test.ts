@@ -55,6 +55,17 @@ describe("decide: a red CI run", () => {
     expect(ofType(decision.effects, "comment")[0]?.body).toContain("AssertionError");
   });
 
+  it("quotes the debugger's words in the escalation and the check without a mention, a team mention or a reference", () => {
+    const outcome: DebugOutcome = { kind: "no_fix", classification: "spec_mismatch", diagnosis: "ask @maya or @acme/core, see #3 and acme/other#4" };
+
+    const decision = step(redTask(), debugged(outcome));
+
+    const posted = [...ofType(decision.effects, "comment").map((effect) => effect.body), ...ofType(decision.effects, "set_check").map((effect) => effect.summary)];
+    expect(posted).toHaveLength(2);
+    expect(posted.every((text) => text.includes("ask @\u200bmaya or @\u200bacme/core, see #\u200b3 and acme/other#\u200b4"))).toBe(true);
+    expect(posted.filter((text) => /(?<![A-Za-z0-9])@[A-Za-z0-9]|(?<![\w&])#\d|\/[\w.-]+#\d/.test(text))).toEqual([]);
+  });
+
   it("re-runs a flaky failure once, then treats a second failure as real", () => {
     const rerun = step(redTask(), debugged({ kind: "rerun", classification: "flaky", diagnosis: "timing" }));
     const again = run(rerun.state, [red("a"), debugged(fixed(2))]);
