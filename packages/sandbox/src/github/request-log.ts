@@ -15,13 +15,6 @@ export interface RequestLogEntry {
   fault?: string;
 }
 
-/** An empty body is no body: a GET, or a POST without content, is logged without one. */
-function withoutEmptyBody(entry: RequestLogEntry): RequestLogEntry {
-  if (entry.body !== "" && entry.body !== undefined) return entry;
-  const { body: _none, ...rest } = entry;
-  return rest;
-}
-
 /** In-process log of every API call, optionally mirrored to a JSON-lines file. */
 export class RequestLog {
   private readonly entries: RequestLogEntry[] = [];
@@ -32,9 +25,8 @@ export class RequestLog {
   }
 
   record(entry: RequestLogEntry): void {
-    const logged = withoutEmptyBody(entry);
-    this.entries.push(logged);
-    if (this.file) appendFileSync(this.file, `${JSON.stringify(logged)}\n`);
+    this.entries.push(entry);
+    if (this.file) appendFileSync(this.file, `${JSON.stringify(entry)}\n`);
   }
 
   all(): readonly RequestLogEntry[] {

@@ -114,7 +114,7 @@ export class SandboxHttpServer {
       durationMs: Math.round(performance.now() - started),
       actor: actorLogin(actor),
       write: isWrite(method, pathname, text),
-      body: parseJson(text) ?? text,
+      ...(text.trim() === "" ? {} : { body: parseJson(text) ?? text }),
       ...(exchange.problems.length > 0 ? { problems: exchange.problems } : {}),
       ...(exchange.fault ? { fault: exchange.fault } : {}),
     });
