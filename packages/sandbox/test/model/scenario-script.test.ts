@@ -12,9 +12,9 @@ describe("model server with a scenario's model section", () => {
 
     const brief = await ask(client, { role: "engineer" });
     const plan = await ask(client, { role: "planner" });
-    const code = await ask(client, { role: "coder", prompt: "Implement task multiply." });
+    const code = await ask(client, { role: "coder", prompt: "### multiply: Add multiply" });
 
-    expect(JSON.parse(brief.choices[0]?.message.content ?? "")).toMatchObject({ questions: [] });
+    expect(JSON.parse(brief.choices[0]?.message.content ?? "")).toMatchObject({ decision: "proceed" });
     expect(plan.usage).toEqual({ prompt_tokens: 900, completion_tokens: 300, total_tokens: 1200 });
     expect(code.choices[0]?.message.content).toContain("export function multiply");
     expect(server.unmatched()).toEqual([]);

@@ -20,7 +20,7 @@ describe("loadScenario", () => {
 
     expect(scenario.name).toBe("three-task feature");
     expect(scenario.repository).toMatchObject({ owner: "acme", name: "calculator", defaultBranch: "main", mergeQueue: true });
-    expect(scenario.repository.ci).toEqual([{ name: "test", run: "npm test", timeoutSeconds: 120 }]);
+    expect(scenario.repository.ci).toEqual([{ name: "test", run: "npm test", timeoutSeconds: 30 }]);
     expect(scenario.actors.map((actor) => [actor.login, actor.permission, actor.type])).toEqual([
       ["maya", "admin", "User"],
       ["rando", "read", "User"],
@@ -34,7 +34,7 @@ describe("loadScenario", () => {
     expect(scenario.model.answers[0]).toMatchObject({ times: 1, repeat: false, finishReason: "stop" });
     expect(scenario.github).toEqual({ faults: [{ kind: "latency", ms: 20 }] });
     expect(scenario.expect.pullRequests).toEqual({ merged: ["subtract", "multiply", "readme"], open: [], count: 3 });
-    expect(scenario.timeoutSeconds).toBe(300);
+    expect(scenario.timeoutSeconds).toBe(90);
   });
 
   it("reads the template folder into the files, with listed files and the config winning", async () => {
@@ -43,7 +43,7 @@ describe("loadScenario", () => {
     expect(Object.keys(scenario.repository.files).sort()).toEqual([".github/foreman.yml", "README.md", "package.json", "src/add.ts"]);
     expect(scenario.repository.files["src/add.ts"]).toContain("export function add");
     expect(scenario.repository.files["README.md"]).toContain("soon subtracts");
-    expect(scenario.repository.files[".github/foreman.yml"]).toBe("planApproval: manual\n");
+    expect(scenario.repository.files[".github/foreman.yml"]).toBe("planApproval: manual\nmodels:\n  default: sandbox-model\n");
   });
 
   it("writes configText to .github/foreman.yml as given", async () => {
@@ -63,11 +63,11 @@ describe("loadScenario", () => {
     ]);
     expect(scenario.github.faults[0]).toEqual({
       kind: "secondary_rate_limit",
-      on: { path: "/repos/*/*/pulls", method: "POST", nth: 1 },
+      on: { path: "/repos/*/*/issues/*/comments", method: "POST", nth: 1 },
       retryAfterSeconds: 1,
     });
     expect(scenario.github.webhooks).toEqual({ duplicate: 0.1, reorder: 0.1, drop: ["check_suite.completed#1"], seed: 7 });
-    expect(scenario.expect.model).toEqual({ unmatched: 0 });
+    expect(scenario.expect.model).toEqual({ unmatched: 0, remaining: 0 });
     expect(scenario.expect.sandbox).toEqual({ rejectedCalls: 0 });
   });
 
