@@ -16,7 +16,7 @@ function sandboxEnv(): NodeJS.ProcessEnv {
 
 describe("npm run demo -- --json", () => {
   it("prints a JSON summary of the three-task demo with three merged pull requests", async () => {
-    const { stdout } = await run(process.execPath, [join(ROOT, "src", "demo", "cli.ts"), "--json"], {
+    const { stdout } = await run(process.execPath, [join(ROOT, "demo", "cli.ts"), "--json"], {
       cwd: ROOT,
       env: sandboxEnv(),
       timeout: CASE_TIMEOUT_MS - 5_000,
