@@ -19,10 +19,10 @@ describe("/approve on a task pull request from a reader", () => {
 
     expect(run.failures, explain(run)).toEqual([]);
     expect(run.observed.refusals).toEqual([
-      expect.stringContaining("Foreman ignored `/approve`: @rita has `read` permission; Foreman takes instructions only from users with write, maintain or admin permission."),
+      expect.stringContaining("Foreman ignored `/approve`: @\u200brita has `read` permission; Foreman takes instructions only from users with write, maintain or admin permission."),
     ]);
     expect(run.observed.reactionsOnRita).toEqual(["foreman[bot]:-1"]);
     expect(run.observed.check).toMatchObject({ conclusion: "success", title: "Approved" });
-    expect(run.observed.check?.summary).toContain("Approved by @maya");
+    expect(run.observed.check?.summary).toContain("Approved by @\u200bmaya");
   }, CASE_TIMEOUT_MS);
 });

@@ -10,7 +10,7 @@ describe("a label added by a user without write permission", () => {
 
     expect(run.failures, explain(run)).toEqual([]);
     expect(run.observed.comments, explain(run)).toHaveLength(1);
-    expect(run.observed.comments[0]).toContain("Foreman did not start: @tess has `triage` permission");
+    expect(run.observed.comments[0]).toContain("Foreman did not start: @\u200btess has `triage` permission");
     expect(run.observed.modelRequests).toBe(0);
   }, CASE_TIMEOUT_MS);
 });

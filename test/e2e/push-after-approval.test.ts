@@ -45,10 +45,10 @@ describe("a push after the approval", () => {
     expect(observed.finalHead).not.toBe(observed.moments.approvedHead);
     expect(observed.moments.beforeReapproval, explain(run)).toEqual({ merged: false, foremanCheck: "Ready for approval" });
     expect(observed.comments).toEqual([
-      expect.stringContaining(`A new commit (${observed.finalHead.slice(0, 7)}) was pushed by @maya after the approval, so the approval no longer applies.`),
+      expect.stringContaining(`A new commit (${observed.finalHead.slice(0, 7)}) was pushed by @\u200bmaya after the approval, so the approval no longer applies.`),
     ]);
     expect(observed.approvedHeadCheck?.conclusion).not.toBe("success");
     expect(observed.finalHeadCheck).toMatchObject({ conclusion: "success", title: "Approved" });
-    expect(observed.finalHeadCheck?.summary).toContain("Approved by @maya");
+    expect(observed.finalHeadCheck?.summary).toContain("Approved by @\u200bmaya");
   }, CASE_TIMEOUT_MS);
 });
