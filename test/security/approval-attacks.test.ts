@@ -86,8 +86,8 @@ describe("approvals that must not count", () => {
     expect(run.failures, explain(run)).toEqual([]);
     const { comments, final, summary, plainText } = run.observed;
     expect(comments).toEqual([
-      expect.stringContaining("Foreman ignored `/approve`: @rita has `read` permission"),
-      expect.stringContaining("Foreman ignored `/approve`: @deploy-bot[bot] is an app account, and app accounts may not command Foreman unless listed in `allowBots`."),
+      expect.stringContaining("Foreman ignored `/approve`: @\u200brita has `read` permission"),
+      expect.stringContaining("Foreman ignored `/approve`: @\u200bdeploy-bot[bot] is an app account, and app accounts may not command Foreman unless listed in `allowBots`."),
     ]);
     expect(moments.forged).toEqual({ merged: false, reactions: [], replies: [] });
     expect(moments.beforeWriter).toEqual({
@@ -98,9 +98,10 @@ describe("approvals that must not count", () => {
     expect(moments.beforeMaintainer).toMatchObject({ merged: false, check: "Needs a maintainer's approval", reactions: { wes: ["foreman[bot]:+1"] } });
     expect(moments.riskSummary).toContain("`package.json` is a dependency manifest or lock file");
     expect(final).toMatchObject({ merged: true, check: "Approved" });
-    expect(summary).toContain("Approved by @maya");
+    expect(summary).toContain("Approved by @\u200bmaya");
     // The model's words in commit messages and the pull request title close nothing and mention no one.
-    expect(plainText.join("\n")).toContain("#42");
+    // The reference to another issue is kept readable but links nothing (a zero-width space after `#`).
+    expect(plainText.join("\n")).toContain("acme/stats#\u200b42");
     expect(plainText.filter((text) => CLOSES.test(text) || MENTION.test(text))).toEqual([]);
   }, ATTACK_TIMEOUT_MS);
 });

@@ -111,10 +111,10 @@ describe("labels from the wrong accounts, forged and replayed webhooks", () => {
     expect(run.failures, explain(run)).toEqual([]);
     const { after, comments, status, control } = run.observed;
     expect(comments.filter((body) => body.startsWith("Foreman did not start"))).toEqual([
-      expect.stringContaining("@tess has `triage` permission"),
-      expect.stringContaining("@deploy-bot[bot] is an app account"),
+      expect.stringContaining("@\u200btess has `triage` permission"),
+      expect.stringContaining("@\u200bdeploy-bot[bot] is an app account"),
     ]);
-    expect(comments).toContainEqual(expect.stringContaining("Foreman ignored `/approve`: @rita has `read` permission"));
+    expect(comments).toContainEqual(expect.stringContaining("Foreman ignored `/approve`: @\u200brita has `read` permission"));
     // GitHub itself does not let a reader label an issue.
     expect(attacks.readerLabelStatus).toBe(403);
     // Forged deliveries are refused before anything is recorded; the forged /approve approved nothing.
