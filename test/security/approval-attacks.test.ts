@@ -3,7 +3,7 @@ import { taskPull, waitFor, waitQuiet, type World } from "@foreman/sandbox";
 import { appComments, explain, foremanChecks } from "../e2e/run-case.ts";
 import { headOf, reactionsOn } from "../e2e/qa-observe.ts";
 import { foremanOutputs } from "./leaks.ts";
-import { ATTACK_TIMEOUT_MS, runAttack } from "./run-attack.ts";
+import { runAttack } from "./run-attack.ts";
 
 /** Step indexes in `approval-attacks.yml`. */
 const WRITER_APPROVES = 6;
@@ -33,7 +33,7 @@ async function forgedTaskPullRequest(world: World): Promise<{ merged: boolean; r
   const marker = `<!-- foreman:task {"v":1,"issue":${world.issueNumber},"task":"warm","attempt":1} -->`;
   const { data: pull } = await wes.rest.pulls.create({ ...target, head: "wes/notes", base: "main", title: "Add notes", body: `Notes.\n\n${marker}` });
   await world.as("maya").rest.issues.createComment({ ...target, issue_number: pull.number, body: "/approve" });
-  await waitQuiet(world, 15_000);
+  expect(await waitQuiet(world, 15_000), "quiet after /approve on the forged pull request").toBe(true);
   const comments = world.github.store.commentsOn(world.repo.id, pull.number);
   return {
     merged: world.github.store.pull(world.repo.id, pull.number)?.merged ?? false,
@@ -71,7 +71,7 @@ describe("approvals that must not count", () => {
           moments.beforeWriter = moment(world);
         }
         if (index === MAINTAINER_APPROVES) {
-          await waitFor(() => checkTitle(world) === "Needs a maintainer's approval", Date.now() + 15_000);
+          expect(await waitFor(() => checkTitle(world) === "Needs a maintainer's approval", Date.now() + 15_000), "the check asks for a maintainer").toBe(true);
           moments.beforeMaintainer = moment(world);
           moments.riskSummary = foremanChecks(world, headOf(world, "warm"))[0]?.summary ?? null;
         }
@@ -103,5 +103,5 @@ describe("approvals that must not count", () => {
     // The reference to another issue is kept readable but links nothing (a zero-width space after `#`).
     expect(plainText.join("\n")).toContain("acme/stats#\u200b42");
     expect(plainText.filter((text) => CLOSES.test(text) || MENTION.test(text))).toEqual([]);
-  }, ATTACK_TIMEOUT_MS);
+  });
 });

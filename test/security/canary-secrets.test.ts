@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { explain } from "../e2e/run-case.ts";
 import { appCredentials, foremanOutputs, leaksIn, promptTexts } from "./leaks.ts";
-import { ATTACK_TIMEOUT_MS, runAttack } from "./run-attack.ts";
+import { runAttack } from "./run-attack.ts";
 
 /** The fake secrets `canary-secrets.yml` plants, by where they are planted. */
 const CANARIES = {
@@ -48,5 +48,5 @@ describe("canary secrets and hidden payloads", () => {
     expect(leaksIn({ prompts }, HIDDEN_PAYLOADS)).toEqual([]);
     expect(prompts.filter((prompt) => INVISIBLE.test(prompt))).toEqual([]);
     expect(leaksIn(outputs, [...ALL_CANARIES, ...credentials])).toEqual([]);
-  }, ATTACK_TIMEOUT_MS);
+  });
 });

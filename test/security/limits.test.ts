@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { waitFor, waitQuiet, type World } from "@foreman/sandbox";
 import { databaseOf } from "../../demo/foreman-under-test.ts";
 import { explain } from "../e2e/run-case.ts";
-import { ATTACK_TIMEOUT_MS, runAttack } from "./run-attack.ts";
+import { runAttack } from "./run-attack.ts";
 
 function botComments(world: World, issue: number): string[] {
   return world.github.store
@@ -27,7 +27,7 @@ async function labelNewIssue(world: World, title: string, until: (comments: stri
   const target = { owner: world.repo.owner.login, repo: world.repo.name };
   const { data: issue } = await octokit.rest.issues.create({ ...target, title, body: "With tests, next to `sum`." });
   await octokit.rest.issues.addLabels({ ...target, issue_number: issue.number, labels: ["foreman"] });
-  await waitFor(() => until(botComments(world, issue.number)), Date.now() + 20_000);
+  expect(await waitFor(() => until(botComments(world, issue.number)), Date.now() + 20_000), `the app's answer on #${issue.number}`).toBe(true);
   return issue.number;
 }
 
@@ -39,7 +39,7 @@ describe("limits", () => {
       afterSteps: async (world) => {
         numbers.push(await labelNewIssue(world, "Add median() next to sum()", (comments) => comments.some((body) => body.includes("Waiting for plan approval"))));
         numbers.push(await labelNewIssue(world, "Add mode() next to sum()", (comments) => comments.length > 0));
-        await waitQuiet(world, 15_000);
+        expect(await waitQuiet(world, 15_000), "quiet after the two labels").toBe(true);
       },
       observe: (world) => ({
         overBudget: botComments(world, world.issueNumber),
@@ -58,5 +58,5 @@ describe("limits", () => {
       "Foreman did not start: this installation already runs 1 workflow, its cap (`FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION` = 1). Add the label again once one of them has finished.\n\n<!-- foreman:comment workflow-cap -->",
     ]);
     expect(recorded).toEqual(["acme/stats#1: closed", "acme/stats#2: open"]);
-  }, ATTACK_TIMEOUT_MS);
+  });
 });
