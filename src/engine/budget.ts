@@ -8,7 +8,7 @@ import type { WorkflowState } from "./types.ts";
 const SPENDS: ReadonlySet<EffectType> = new Set<EffectType>(["run_engineer", "run_planner", "start_task", "run_debugger", "run_reviewer", "run_revision", "rebase_task"]);
 
 /** Which budget the issue has spent, or null while it is within its budgets. */
-export function overBudget(state: WorkflowState): BudgetExceeded | null {
+function overBudget(state: WorkflowState): BudgetExceeded | null {
   const { tokensPerIssue, costPerIssueUsd } = state.config.limits;
   const tokens = state.usage.promptTokens + state.usage.completionTokens;
   if (tokens >= tokensPerIssue) return { kind: "tokens", used: tokens, limit: tokensPerIssue };

@@ -12,7 +12,7 @@ type Of<T extends EngineEvent["type"]> = Extract<EngineEvent, { type: T }>;
 export const NEEDS_HUMAN_LABEL = "foreman:needs-human";
 
 /** Stops work on a task and asks a human, saying what was tried and what they can do. */
-export function escalate(state: WorkflowState, task: TaskRecord, reason: string): Decision {
+function escalate(state: WorkflowState, task: TaskRecord, reason: string): Decision {
   const next = { ...task, status: "needs_human" as const, failure: reason };
   const body = renderEscalation({
     taskId: task.id,
@@ -111,7 +111,7 @@ function rerun(state: WorkflowState, task: TaskRecord, sha: string): Decision {
 }
 
 /** A new attempt from the current base, on the same branch and pull request, with what failed before. */
-export function freshAttempt(state: WorkflowState, task: TaskRecord, context: string): Decision {
+function freshAttempt(state: WorkflowState, task: TaskRecord, context: string): Decision {
   const next: TaskRecord = {
     ...task,
     status: "coding",

@@ -56,7 +56,7 @@ export function formatCount(value: number): SafeMarkdown {
 }
 
 /** 1.234 → "$1.23". */
-export function formatUsd(value: number): SafeMarkdown {
+function formatUsd(value: number): SafeMarkdown {
   return neutralizeMarkdown(`$${value.toFixed(2)}`);
 }
 

@@ -6,7 +6,7 @@ import type { Intake } from "./intake.ts";
 import { answer, NOTHING, type IntakePlan } from "./intake/routed.ts";
 
 /** `refs/heads/gh-readonly-queue/<base>/pr-<number>-<sha>` names the pull request at the head of a group. */
-export function groupPullNumber(headRef: string): number | null {
+function groupPullNumber(headRef: string): number | null {
   const match = /gh-readonly-queue\/.+\/pr-(\d+)-[0-9a-f]{40}$/.exec(headRef);
   return match?.[1] ? Number(match[1]) : null;
 }

@@ -4,7 +4,7 @@ import { SqliteStore } from "../../../src/store/sqlite/sqlite-store.ts";
 import type { WorkerDeps } from "../../../src/worker/deps.ts";
 
 /** A write the fake repository received, by port method, with its arguments. */
-export type RecordedWrite = { method: string; args: unknown[] };
+type RecordedWrite = { method: string; args: unknown[] };
 
 export interface FakeRepo {
   github: RepoGitHub;
