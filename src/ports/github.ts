@@ -72,7 +72,7 @@ export interface RepoReads {
  * What Foreman writes to one repository. Every write is find-or-create or idempotent, so a job
  * that runs again after a lost answer does not write twice.
  */
-export interface RepoWrites {
+interface RepoWrites {
   /** Makes `branch` point to one commit on `baseSha` with these changes; reuses an equal commit. */
   commitFiles(input: { branch: string; baseSha: string; message: SafePlainText; changes: FileChange[] }): Promise<{ sha: string }>;
   /**

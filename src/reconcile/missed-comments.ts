@@ -14,7 +14,7 @@ export interface CommentTarget {
 export type CommentIntake = Extract<Intake, { kind: "issue_comment" }>;
 
 /** A comment as the intake its webhook would have queued, so permission checks and command parsing apply as usual. */
-export function commentIntake(state: WorkflowState, target: CommentTarget, comment: CommentInfo): CommentIntake {
+function commentIntake(state: WorkflowState, target: CommentTarget, comment: CommentInfo): CommentIntake {
   return {
     kind: "issue_comment",
     ref: state.ref,

@@ -8,7 +8,7 @@ import { addReports, EMPTY_REPORT, type ReconcileDeps, type ReconcileReport } fr
 import { rebuildWorkflow, statusSnapshot } from "./rebuild.ts";
 
 /** The label a repository's config names; a broken config still names the label it most likely meant. */
-export function configuredLabel(text: string | null): string {
+function configuredLabel(text: string | null): string {
   const parsed = parseRepoConfigYaml(text ?? "");
   if (parsed.ok) return parsed.config.label;
   try {
@@ -42,7 +42,7 @@ async function startMissed(deps: ReconcileDeps, repo: RepoReads, target: RepoTar
  * One repository: every open issue with Foreman's label that the database does not know is
  * rebuilt from its status comment (the database was lost) or started (its label webhook was lost).
  */
-export async function scanRepository(deps: ReconcileDeps, target: RepoTarget): Promise<Partial<ReconcileReport>> {
+async function scanRepository(deps: ReconcileDeps, target: RepoTarget): Promise<Partial<ReconcileReport>> {
   const repo = await deps.github.forRepo(target);
   const label = configuredLabel(await repo.readFile("HEAD", CONFIG_PATH));
   const report = { rebuilt: 0, started: 0 };

@@ -16,7 +16,7 @@ import { SqliteStore } from "../../src/store/sqlite/sqlite-store.ts";
 
 export const NOW = 1_800_000_000_000;
 export const REF = { installationId: 5, owner: "acme", repo: "stats" };
-export const USAGE = { promptTokens: 1, completionTokens: 1, costUsd: 0, modelCalls: 1 };
+const USAGE = { promptTokens: 1, completionTokens: 1, costUsd: 0, modelCalls: 1 };
 
 const PLAN = Plan.parse({
   summary: "Two tasks.",

@@ -86,7 +86,7 @@ export async function downloadLogTail(url: string, maxBytes: number): Promise<st
 }
 
 /** The log host refused a download (an expired or unknown link). */
-export class LogDownloadError extends Error {
+class LogDownloadError extends Error {
   readonly status: number;
   constructor(message: string, status: number) {
     super(message);

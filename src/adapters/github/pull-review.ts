@@ -3,7 +3,7 @@ import type { Octokit, Target } from "./octokit.ts";
 
 
 /** The hidden marker that lets Foreman find its own review for `key` again. */
-export function reviewMarker(key: string): string {
+function reviewMarker(key: string): string {
   return `<!-- foreman:review ${key.replace(/--+/g, "-")} -->`;
 }
 

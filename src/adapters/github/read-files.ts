@@ -6,7 +6,7 @@ interface BlobResult {
 }
 
 /** One GraphQL query that reads every path at `ref`, instead of one REST call per file. */
-export function buildReadFilesQuery(ref: string, paths: string[]): string {
+function buildReadFilesQuery(ref: string, paths: string[]): string {
   const fields = paths.map(
     (path, index) => `f${index}: object(expression: ${JSON.stringify(`${ref}:${path}`)}) { ... on Blob { text isBinary } }`,
   );
