@@ -1,3 +1,4 @@
+import { WorkflowId } from "../domain/ids.ts";
 import type { AuditEvent, JobSummary, Store } from "../store/store.ts";
 import { replayWorkflow } from "./replay.ts";
 
@@ -10,9 +11,9 @@ export class AuditTargetError extends Error {
 
 /** `owner/repo#12` as the workflow id the store uses. */
 export function parseAuditTarget(target: string): string {
-  const match = /^([A-Za-z0-9_.-]+)\/([A-Za-z0-9_.-]+)#(\d+)$/.exec(target.trim());
-  if (!match) throw new AuditTargetError(target);
-  return `${match[1]}/${match[2]}#${match[3]}`.toLowerCase();
+  const parsed = WorkflowId.parse(target.trim());
+  if (!parsed) throw new AuditTargetError(target);
+  return WorkflowId.toString(parsed);
 }
 
 interface EventData {

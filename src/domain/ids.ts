@@ -1,7 +1,8 @@
 /**
  * The names Foreman keys its work by, each with `toString` and `parse` that round-trip. Owner and
  * repository names never hold `/`, `#`, `@` or `:` (GitHub forbids them), so the keys split without
- * escapes. The hidden comment-marker keys are not here: `render/` owns them.
+ * escapes. The idempotency keys built on these are in `keys.ts`; the hidden comment-marker keys are
+ * not here: `render/` owns them.
  */
 
 /** A repository by name, as GitHub spells it (case is not significant). */
@@ -21,9 +22,6 @@ export interface TaskKeyParts {
 
 const NAME = "[^/\\s#@:]+";
 const ISSUE = "[1-9]\\d*";
-const COUNT = "0|[1-9]\\d*";
-/** A commit SHA (a rebase key may carry an empty one when the task had no head yet). */
-const SHA = "[^/\\s#@:]*";
 const TASK = "[^/\\s#@:]+";
 const WORKFLOW = `${NAME}/${NAME}#${ISSUE}`;
 
@@ -81,90 +79,6 @@ export const JobKey = {
   workflowOf(key: string): string | null {
     if (WorkflowId.parse(key)) return key;
     return TaskKey.parse(key)?.workflowId ?? null;
-  },
-};
-
-export interface DecisionKeyParts {
-  workflowId: string;
-  /** The stored version of the workflow the decision was made on. */
-  version: number;
-}
-
-/** `<workflowId>@<version>`: one decision of the engine, the prefix of its effects' keys. */
-export const DecisionKey = {
-  toString(parts: DecisionKeyParts): string {
-    return `${parts.workflowId}@${parts.version}`;
-  },
-  parse(text: string): DecisionKeyParts | null {
-    const match = exact(`(${WORKFLOW})@(${COUNT})`).exec(text);
-    return match?.[1] && match[2] ? { workflowId: match[1], version: Number(match[2]) } : null;
-  },
-};
-
-export interface EffectKeyParts {
-  /** A `DecisionKey`. */
-  decision: string;
-  /** The effect's place among the decision's effects. */
-  index: number;
-  type: string;
-}
-
-/** `<decision>:<index>:<effect type>`: the idempotency key of one effect the engine decided. */
-export const EffectKey = {
-  toString(parts: EffectKeyParts): string {
-    return `${parts.decision}:${parts.index}:${parts.type}`;
-  },
-  parse(text: string): EffectKeyParts | null {
-    const match = exact(`(${WORKFLOW}@(?:${COUNT})):(${COUNT}):([a-z_]+)`).exec(text);
-    return match?.[1] && match[2] && match[3] ? { decision: match[1], index: Number(match[2]), type: match[3] } : null;
-  },
-};
-
-/** What a task's job did once, keyed so a job that runs again after a crash finds it. */
-export type TaskWork =
-  | { work: "code"; attempt: number }
-  | { work: "review" | "debug" | "rebase"; sha: string }
-  | { work: "revise"; sha: string; round: number }
-  /** The edits a task's coder made, replayed onto a moved base. */
-  | { work: "edits" };
-
-export type TaskWorkKeyParts = TaskKeyParts & TaskWork;
-
-function workSuffix(work: TaskWork): string {
-  switch (work.work) {
-    case "code":
-      return `#${work.attempt}:code`;
-    case "revise":
-      return `@${work.sha}:revise:${work.round}`;
-    case "edits":
-      return ":edits";
-    default:
-      return `@${work.sha}:${work.work}`;
-  }
-}
-
-function parseWork(suffix: string): TaskWork | null {
-  const code = exact(`#(${COUNT}):code`).exec(suffix);
-  if (code?.[1]) return { work: "code", attempt: Number(code[1]) };
-  const revise = exact(`@(${SHA}):revise:(${COUNT})`).exec(suffix);
-  if (revise?.[1] !== undefined && revise[2]) return { work: "revise", sha: revise[1], round: Number(revise[2]) };
-  const atSha = exact(`@(${SHA}):(review|debug|rebase)`).exec(suffix);
-  if (atSha?.[1] !== undefined && (atSha[2] === "review" || atSha[2] === "debug" || atSha[2] === "rebase")) return { work: atSha[2], sha: atSha[1] };
-  return suffix === ":edits" ? { work: "edits" } : null;
-}
-
-/**
- * The idempotency key of a task's recorded work: `<taskKey>#<attempt>:code`, `<taskKey>@<sha>:review`
- * (`:debug`, `:rebase`), `<taskKey>@<sha>:revise:<round>` and `<taskKey>:edits`.
- */
-export const TaskWorkKey = {
-  toString(parts: TaskWorkKeyParts): string {
-    return `${TaskKey.toString(parts)}${workSuffix(parts)}`;
-  },
-  parse(text: string): TaskWorkKeyParts | null {
-    const match = exact(`(${WORKFLOW})/(${TASK})([#@:].*)`).exec(text);
-    const work = match?.[3] === undefined ? null : parseWork(match[3]);
-    return match?.[1] && match[2] && work ? { workflowId: match[1], taskId: match[2], ...work } : null;
   },
 };
 

@@ -1,4 +1,5 @@
 import { CommentKey, failureText, renderFailure } from "../render/index.ts";
+import { WorkflowId } from "../domain/ids.ts";
 import type { EngineEvent } from "./events.ts";
 import { ignore, type Decision } from "./decision.ts";
 import { startReadyTasks } from "./schedule.ts";
@@ -9,7 +10,7 @@ type Of<T extends EngineEvent["type"]> = Extract<EngineEvent, { type: T }>;
 
 export function start(event: Of<"start">, now: number): Decision {
   const state: WorkflowState = {
-    id: `${event.ref.owner}/${event.ref.repo}#${event.issue}`.toLowerCase(),
+    id: WorkflowId.toString({ ...event.ref, issue: event.issue }),
     ref: event.ref,
     issue: event.issue,
     issueTitle: event.issueTitle,

@@ -1,3 +1,4 @@
+import { WriteKey } from "../domain/keys.ts";
 import type { Reaction } from "../ports/github-types.ts";
 import type { CheckTitle, SafeMarkdown } from "../render/index.ts";
 import type { ReplyTarget } from "./events.ts";
@@ -28,17 +29,17 @@ export type GitHubWrite =
 export function writeKey(write: GitHubWrite): string {
   switch (write.type) {
     case "post_comment":
-      return `comment:${write.issue}:${write.key}`;
+      return WriteKey.toString({ write: "comment", issue: write.issue, key: write.key });
     case "react":
-      return `reaction:${write.commentId}:${write.content}`;
+      return WriteKey.toString({ write: "reaction", commentId: write.commentId, content: write.content });
     case "close_pull_request":
-      return `close:${write.pr}`;
+      return WriteKey.toString({ write: "close", pr: write.pr });
     case "report_check":
-      return `check:${write.externalId}@${write.sha}`;
+      return WriteKey.toString({ write: "check", externalId: write.externalId, sha: write.sha });
     case "post_review":
-      return `review:${write.pr}:${write.key}`;
+      return WriteKey.toString({ write: "review", pr: write.pr, key: write.key });
     case "reply_in_thread":
-      return `reply:${write.commentId}:${write.key}`;
+      return WriteKey.toString({ write: "reply", commentId: write.commentId, key: write.key });
   }
 }
 

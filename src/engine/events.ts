@@ -97,5 +97,3 @@ export const EngineEvent = z.discriminatedUnion("type", [
   ...QaEvents,
 ]);
 export type EngineEvent = z.infer<typeof EngineEvent>;
-
-export type EngineEventType = EngineEvent["type"];

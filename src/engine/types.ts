@@ -6,7 +6,7 @@ import type { Permission } from "../ports/permission.ts";
 
 export type { Permission } from "../ports/permission.ts";
 
-export const Phase = z.enum(["clarifying", "planning", "awaiting_approval", "executing", "completed", "failed", "cancelled"]);
+const Phase = z.enum(["clarifying", "planning", "awaiting_approval", "executing", "completed", "failed", "cancelled"]);
 export type Phase = z.infer<typeof Phase>;
 
 /** A collaborator's role on a repository, as stored with an approval. */

@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { RepoKey } from "../domain/ids.ts";
 import type { IntakeSink } from "./intake-sink.ts";
 import { repoRef } from "./payload.ts";
 
@@ -12,7 +13,7 @@ export function onMergeGroup(app: Probot, sink: IntakeSink): void {
       deliveryId: context.id,
       event: context.name,
       action: payload.action,
-      key: `${ref.owner}/${ref.repo}`.toLowerCase(),
+      key: RepoKey.toString(ref),
       intake: { kind: "merge_group", ref, headSha: payload.merge_group.head_sha, headRef: payload.merge_group.head_ref, deliveryId: context.id },
     });
   });

@@ -1,3 +1,4 @@
+import { WorkflowId } from "../domain/ids.ts";
 import type { RepoRef } from "../engine/types.ts";
 import type { Sender } from "../worker/intake.ts";
 
@@ -19,5 +20,5 @@ export function senderOf(payload: RepoPayload): Sender {
 }
 
 export function workflowKey(ref: RepoRef, issue: number): string {
-  return `${ref.owner}/${ref.repo}#${issue}`.toLowerCase();
+  return WorkflowId.toString({ ...ref, issue });
 }

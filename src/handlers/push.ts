@@ -1,4 +1,5 @@
 import type { Probot } from "probot";
+import { RepoKey } from "../domain/ids.ts";
 import type { IntakeSink } from "./intake-sink.ts";
 import { repoRef } from "./payload.ts";
 
@@ -13,7 +14,7 @@ export function onPush(app: Probot, sink: IntakeSink): void {
       deliveryId: context.id,
       event: context.name,
       action: null,
-      key: `${ref.owner}/${ref.repo}`.toLowerCase(),
+      key: RepoKey.toString(ref),
       intake: { kind: "base_moved", ref, branch, sha: payload.after, deliveryId: context.id },
     });
   });

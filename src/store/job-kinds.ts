@@ -2,12 +2,11 @@ import { z } from "zod";
 import { InstallationKey, TaskKey } from "../domain/ids.ts";
 import { EngineEvent, ReplyTarget } from "../engine/events.ts";
 import { Intake } from "../worker/intake.ts";
-import type { Job } from "./store.ts";
 
 const AboutTask = { workflowId: z.string().min(1), taskId: z.string().min(1) };
 
 /** An engine event to apply to a workflow: from finished work, the reconciler or a moved base. */
-export const EventJob = z.object({ workflowId: z.string().min(1), event: EngineEvent });
+const EventJob = z.object({ workflowId: z.string().min(1), event: EngineEvent });
 export type EventJob = z.infer<typeof EventJob>;
 
 /** The coder's attempt at a task. */
@@ -55,6 +54,19 @@ export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;
 /** The schemas by kind, typed so that a kind picks out its own payload type. */
 const SCHEMAS: { readonly [K in JobKind]: z.ZodType<JobPayload<K>> } = JOB_PAYLOADS;
 
+/** A leased job as stored; `parseLeasedJob` reads its payload back as its kind's. */
+export interface Job {
+  id: number;
+  kind: string;
+  key: string;
+  payload: unknown;
+  attempts: number;
+  /** Rate-limit waits so far: they are not attempts, but each waits longer. */
+  waits: number;
+  /** Fencing token: increases on every lease, so a worker that lost its lease cannot finish the job. */
+  leaseToken: number;
+}
+
 /** A job to queue; `K` narrows it to one kind. Jobs with the same key run one at a time, in order. */
 export type JobInput<K extends JobKind = JobKind> = { [P in K]: { kind: P; key: string; payload: JobPayload<P>; runAt?: number } }[K];
 
@@ -71,11 +83,15 @@ export class InvalidJobError extends Error {
   }
 }
 
-export function isJobKind(kind: string): kind is JobKind {
+const UNKNOWN_KIND = "is not a kind of job this Foreman runs";
+
+function isJobKind(kind: string): kind is JobKind {
   return Object.hasOwn(JOB_PAYLOADS, kind);
 }
 
+/** The payload as its kind's; the kind is checked too, for data that did not come through the types (a stored row). */
 function checked<K extends JobKind>(kind: K, payload: unknown): JobPayload<K> {
+  if (!isJobKind(kind)) throw new InvalidJobError(kind, UNKNOWN_KIND);
   const parsed = SCHEMAS[kind].safeParse(payload);
   if (!parsed.success) throw new InvalidJobError(kind, `has a payload that is not its kind's: ${z.prettifyError(parsed.error)}`, parsed.error);
   return parsed.data;
@@ -92,7 +108,7 @@ function leased<K extends JobKind>(job: Job, kind: K): LeasedJob<K> {
 
 /** A leased job read back: throws an `InvalidJobError` naming the kind and the problems when it does not parse. */
 export function parseLeasedJob(job: Job): LeasedJob {
-  if (!isJobKind(job.kind)) throw new InvalidJobError(job.kind, "is not a kind of job this Foreman runs");
+  if (!isJobKind(job.kind)) throw new InvalidJobError(job.kind, UNKNOWN_KIND);
   return leased(job, job.kind);
 }
 

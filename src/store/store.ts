@@ -1,28 +1,15 @@
 /** The durable state Foreman keeps: deliveries, jobs, workflows, events and effect results. */
 
 import type { WorkflowState } from "../engine/types.ts";
-import type { JobInput } from "./job-kinds.ts";
+import type { Job, JobInput } from "./job-kinds.ts";
 
-export type { JobInput } from "./job-kinds.ts";
+export type { Job, JobInput } from "./job-kinds.ts";
 
 export interface DeliveryRecord {
   id: string;
   event: string;
   action: string | null;
   receivedAt: number;
-}
-
-/** A leased job as stored; `parseLeasedJob` reads its payload back as its kind's. */
-export interface Job {
-  id: number;
-  kind: string;
-  key: string;
-  payload: unknown;
-  attempts: number;
-  /** Rate-limit waits so far: they are not attempts, but each waits longer. */
-  waits: number;
-  /** Fencing token: increases on every lease, so a worker that lost its lease cannot finish the job. */
-  leaseToken: number;
 }
 
 /** A job as the audit trail shows it. */

@@ -1,4 +1,4 @@
-import { DecisionKey } from "../domain/ids.ts";
+import { DecisionKey } from "../domain/keys.ts";
 import { decide } from "../engine/decide.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import { isTerminal } from "../engine/decision.ts";

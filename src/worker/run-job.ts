@@ -16,7 +16,7 @@ async function runIntake(deps: WorkerDeps, intake: Intake): Promise<void> {
   if (routed) await applyEvent(deps, routed.workflowId, routed.event, actor, intake.deliveryId);
 }
 
-export type JobRunner<K extends JobKind> = (deps: WorkerDeps, payload: JobPayload<K>) => Promise<void>;
+type JobRunner<K extends JobKind> = (deps: WorkerDeps, payload: JobPayload<K>) => Promise<void>;
 
 /** A runner for every kind of job, each given its kind's payload. */
 export type JobRunners = { readonly [K in JobKind]: JobRunner<K> };

@@ -5,7 +5,7 @@ import type { Usage } from "../engine/types.ts";
 import { NO_USAGE } from "../engine/usage.ts";
 import type { FileChange, RepoGitHub } from "../ports/github.ts";
 import { failureText, renderCommitMessage, renderPullRequestBody, renderPullRequestTitle } from "../render/index.ts";
-import { TaskWorkKey } from "../domain/ids.ts";
+import { TaskWorkKey } from "../domain/keys.ts";
 import type { TaskJob } from "../store/job-kinds.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { reportOnce } from "./jobs/recorded.ts";

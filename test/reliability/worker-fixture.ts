@@ -14,9 +14,10 @@ const unused = (): never => {
 };
 
 /** A worker over a real store whose jobs (of the kinds in `handlers`) are run by `handlers`, stopped and cleaned up after the test. */
-export function workerWith(handlers: Partial<JobRunners>, options: Partial<WorkerOptions> = {}): { worker: Worker; store: SqliteStore } {
+export function workerWith(handlers: Partial<JobRunners>, options: Partial<WorkerOptions> = {}): { worker: Worker; store: SqliteStore; path: string } {
   const dir = mkdtempSync(join(tmpdir(), "foreman-worker-"));
-  const store = new SqliteStore(join(dir, "foreman.db"));
+  const path = join(dir, "foreman.db");
+  const store = new SqliteStore(path);
   const github: GitHubPort = { installations: unused, repositories: unused, forRepo: unused };
   const model: ModelPort = { complete: unused };
   const worker = new Worker(
@@ -29,5 +30,5 @@ export function workerWith(handlers: Partial<JobRunners>, options: Partial<Worke
     store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  return { worker, store };
+  return { worker, store, path };
 }

@@ -4,7 +4,7 @@ import { NO_USAGE } from "../../engine/usage.ts";
 import type { RepoGitHub } from "../../ports/github.ts";
 import { escalationReason, renderCommitMessage } from "../../render/index.ts";
 import { formatEvidence } from "../../qa/evidence.ts";
-import { TaskWorkKey } from "../../domain/ids.ts";
+import { TaskWorkKey } from "../../domain/keys.ts";
 import type { DebugJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";

@@ -4,7 +4,7 @@ import type { EngineEvent } from "../../engine/events.ts";
 import { NO_USAGE } from "../../engine/usage.ts";
 import type { FileChange, RepoGitHub } from "../../ports/github.ts";
 import { renderCommitMessage } from "../../render/index.ts";
-import { TaskWorkKey } from "../../domain/ids.ts";
+import { TaskWorkKey } from "../../domain/keys.ts";
 import type { RebaseJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";

@@ -3,7 +3,7 @@ import { runReviewer } from "../../agents/reviewer.ts";
 import type { EngineEvent } from "../../engine/events.ts";
 import type { RepoGitHub } from "../../ports/github.ts";
 import { CommentKey, neutralizeMarkdown, renderReview } from "../../render/index.ts";
-import { TaskWorkKey } from "../../domain/ids.ts";
+import { TaskWorkKey } from "../../domain/keys.ts";
 import type { ReviewJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { performWrites } from "../effect-runner.ts";

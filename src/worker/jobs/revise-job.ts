@@ -3,7 +3,7 @@ import type { GitHubWrite } from "../../engine/effects.ts";
 import type { EngineEvent, ReplyTarget } from "../../engine/events.ts";
 import type { RepoGitHub } from "../../ports/github.ts";
 import { CommentKey, escalationReason, renderCommitMessage, renderRevisionAnswer } from "../../render/index.ts";
-import { TaskWorkKey } from "../../domain/ids.ts";
+import { TaskWorkKey } from "../../domain/keys.ts";
 import type { ReviseJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { performWrites } from "../effect-runner.ts";

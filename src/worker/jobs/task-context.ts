@@ -1,4 +1,4 @@
-import { TaskWorkKey } from "../../domain/ids.ts";
+import { TaskWorkKey } from "../../domain/keys.ts";
 import type { Edit, EditPolicy } from "../../agents/apply-edits.ts";
 import type { TaskRecord, WorkflowState } from "../../engine/types.ts";
 import type { Task } from "../../plan/index.ts";

@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { WORKFLOW_STATE_VERSION } from "../../../src/engine/stored-state.ts";
 import { InvalidTaskReferenceError } from "../../../src/render/errors.ts";
 import { hasStatusMarker, parseStatusMarker, statusMarker } from "../../../src/render/status-marker.ts";
 import { parseTaskMarker, taskMarker } from "../../../src/render/task-marker.ts";
 
 describe("status marker", () => {
-  it("hides a base64url snapshot in an HTML comment", () => {
-    expect(statusMarker({ phase: "running" })).toBe("<!-- foreman:status eyJ2IjoxLCJzbmFwc2hvdCI6eyJwaGFzZSI6InJ1bm5pbmcifX0 -->");
+  it("hides a base64url snapshot in an HTML comment, with the state version it is written at", () => {
+    expect(statusMarker({ phase: "running" })).toBe("<!-- foreman:status eyJ2IjoyLCJzbmFwc2hvdCI6eyJwaGFzZSI6InJ1bm5pbmcifX0 -->");
   });
 
   it("round-trips a snapshot holding text that would end an HTML comment", () => {
@@ -14,7 +15,7 @@ describe("status marker", () => {
 
     const body = `### Foreman\n\n${statusMarker(snapshot)}\n`;
 
-    expect(parseStatusMarker(body)).toEqual({ version: 1, snapshot });
+    expect(parseStatusMarker(body)).toEqual({ version: WORKFLOW_STATE_VERSION, snapshot });
   });
 
   it("round-trips any JSON value", () => {
@@ -33,12 +34,21 @@ describe("status marker", () => {
     expect(parseStatusMarker(body)?.snapshot).toBe("new");
   });
 
-  it("returns null without a marker, for garbage, or for an unknown version", () => {
-    const v2 = `<!-- foreman:status ${Buffer.from('{"v":2,"snapshot":1}').toString("base64url")} -->`;
+  it("returns null without a marker, for garbage, or for an envelope without a version", () => {
+    const unversioned = `<!-- foreman:status ${Buffer.from('{"snapshot":1}').toString("base64url")} -->`;
 
     expect(parseStatusMarker("no marker")).toBeNull();
     expect(parseStatusMarker("<!-- foreman:status not_json -->")).toBeNull();
-    expect(parseStatusMarker(v2)).toBeNull();
+    expect(parseStatusMarker(unversioned)).toBeNull();
+  });
+
+  it("reads the version of any envelope, older or newer, for the reader to migrate or refuse", () => {
+    const marker = (v: number): string => `<!-- foreman:status ${Buffer.from(JSON.stringify({ v, snapshot: 1 })).toString("base64url")} -->`;
+
+    expect([1, 3].map((v) => parseStatusMarker(marker(v)))).toEqual([
+      { version: 1, snapshot: 1 },
+      { version: 3, snapshot: 1 },
+    ]);
   });
 
   it("recognises a status comment by its marker", () => {

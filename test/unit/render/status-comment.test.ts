@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { WORKFLOW_STATE_VERSION } from "../../../src/engine/stored-state.ts";
 import { renderStatusComment } from "../../../src/render/status-comment.ts";
 import type { StatusView } from "../../../src/render/status-comment.ts";
 import { parseStatusMarker } from "../../../src/render/status-marker.ts";
@@ -54,7 +55,7 @@ describe("renderStatusComment", () => {
 
       <sub>Usage: 123,456 tokens in · 7,890 tokens out · $0.46</sub>
 
-      <!-- foreman:status eyJ2IjoxLCJzbmFwc2hvdCI6eyJ2ZXJzaW9uIjozLCJwaGFzZSI6InJ1bm5pbmcifX0 -->
+      <!-- foreman:status eyJ2IjoyLCJzbmFwc2hvdCI6eyJ2ZXJzaW9uIjozLCJwaGFzZSI6InJ1bm5pbmcifX0 -->
       "
     `);
   });
@@ -81,7 +82,7 @@ describe("renderStatusComment", () => {
 
       <sub>Usage: 100 tokens in · 20 tokens out · $0.00</sub>
 
-      <!-- foreman:status eyJ2IjoxLCJzbmFwc2hvdCI6bnVsbH0 -->
+      <!-- foreman:status eyJ2IjoyLCJzbmFwc2hvdCI6bnVsbH0 -->
       "
     `);
   });
@@ -93,7 +94,7 @@ describe("renderStatusComment", () => {
   });
 
   it("embeds a snapshot that parses back", () => {
-    expect(parseStatusMarker(renderStatusComment(running))).toEqual({ version: 1, snapshot: running.snapshot });
+    expect(parseStatusMarker(renderStatusComment(running))).toEqual({ version: WORKFLOW_STATE_VERSION, snapshot: running.snapshot });
   });
 
   it("neutralises a fake marker in a task title or the plan summary", () => {
