@@ -1,4 +1,5 @@
-import { CheckRunId, EffectKey } from "../domain/ids.ts";
+import { CheckRunId } from "../domain/ids.ts";
+import { EffectKey, WritesRecordKey } from "../domain/keys.ts";
 import { writeKey, type Effect, type GitHubWrite } from "../engine/effects.ts";
 import { EngineEvent } from "../engine/events.ts";
 import type { WorkflowState } from "../engine/types.ts";
@@ -86,7 +87,7 @@ export function writeSummary(write: GitHubWrite): Record<string, unknown> {
  * which its writes' keys make harmless.
  */
 export async function performWrites(deps: WorkerDeps, github: RepoGitHub, batch: WriteBatch): Promise<void> {
-  const recordKey = `writes:${batch.key}`;
+  const recordKey = WritesRecordKey.toString(batch.key);
   if (batch.writes.length === 0 || deps.store.effectResult(recordKey) !== undefined) return;
   for (const write of batch.writes) await performWrite(github, write);
   const effects = batch.writes.map(writeSummary);

@@ -1,4 +1,5 @@
 import { WorkflowId } from "../domain/ids.ts";
+import { DeliveryWritesKey } from "../domain/keys.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import type { RepoGitHub } from "../ports/github.ts";
 import { parseTaskBranch } from "../render/index.ts";
@@ -69,7 +70,7 @@ export async function processIntake(deps: WorkerDeps, intake: Intake): Promise<R
   const plan = await planIntake(deps, github, intake);
   if (plan.workflowId !== null) {
     const actor = "sender" in intake ? intake.sender.login : null;
-    await performWrites(deps, github, { key: `delivery:${intake.deliveryId}`, workflowId: plan.workflowId, actor, deliveryId: intake.deliveryId, writes: plan.writes });
+    await performWrites(deps, github, { key: DeliveryWritesKey.toString(intake.deliveryId), workflowId: plan.workflowId, actor, deliveryId: intake.deliveryId, writes: plan.writes });
   }
   return plan.routed;
 }
