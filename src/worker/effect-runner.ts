@@ -37,7 +37,7 @@ async function recordedEvent(context: EffectContext, key: string, work: () => Pr
  * Foreman makes goes through here. Each is find-or-create or idempotent by its key (`writeKey`), so
  * a job that runs again does not write twice. Answers the id of a comment it wrote.
  */
-export async function performWrite(github: RepoGitHub, write: GitHubWrite, knownCommentId: number | null = null): Promise<number | null> {
+async function performWrite(github: RepoGitHub, write: GitHubWrite, knownCommentId: number | null = null): Promise<number | null> {
   switch (write.type) {
     case "post_comment":
       return (await github.upsertComment({ issue: write.issue, key: write.key, body: write.body, knownId: knownCommentId })).id;
@@ -76,7 +76,7 @@ export interface WriteBatch {
 }
 
 /** A write as the audit trail shows it: its type and its key. */
-export function writeSummary(write: GitHubWrite): Record<string, unknown> {
+function writeSummary(write: GitHubWrite): Record<string, unknown> {
   return { type: write.type, key: writeKey(write), ...("sha" in write ? { sha: write.sha } : {}) };
 }
 

@@ -36,7 +36,7 @@ async function planChecks(github: RepoGitHub, intake: Of<"checks_completed">): P
 }
 
 /** What to answer a narrowed webhook and which engine event it means; reads GitHub, writes nothing. */
-export async function planIntake(deps: WorkerDeps, github: RepoGitHub, intake: Intake): Promise<IntakePlan> {
+async function planIntake(deps: WorkerDeps, github: RepoGitHub, intake: Intake): Promise<IntakePlan> {
   switch (intake.kind) {
     case "issue_labeled":
       return planLabel(deps, github, intake);
