@@ -1,4 +1,4 @@
-import { parseScenario, type AgentRole, type Scenario } from "@foreman/sandbox";
+import type { AgentRole, Scenario } from "@foreman/sandbox";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { CoderAnswer } from "../../src/agents/coder.ts";
@@ -6,7 +6,7 @@ import { DebuggerVerdict } from "../../src/agents/debugger.ts";
 import { EngineerAnswer } from "../../src/agents/engineer.ts";
 import { ReviewVerdict } from "../../src/agents/reviewer.ts";
 import { Plan } from "../../src/plan/index.ts";
-import { documentedFailures, documentedScenarios, documentedSnippets, fixtureFiles, type ScenarioText } from "./docs-examples.ts";
+import { documentedFailures, documentedScenarios, documentedSnippets, fixtureFiles, loadText, type ScenarioText } from "./docs-examples.ts";
 
 /** The schema Foreman parses each agent's answer with. */
 const SCHEMAS: Record<AgentRole, z.ZodType> = {
@@ -55,7 +55,6 @@ const runnable: ScenarioText[] = [
   ...documentedSnippets(),
   ...fixtureFiles().filter((fixture) => !failing.has(fixture.fileName)),
 ];
-const load = (example: ScenarioText): Scenario => parseScenario(example.text, { baseDir: example.baseDir, fileName: example.fileName });
 
 describe("the scripted answers in docs/scenarios.md and the scenario fixtures", () => {
   it("covers the page's examples and snippets and the fixtures", () => {
@@ -65,7 +64,7 @@ describe("the scripted answers in docs/scenarios.md and the scenario fixtures", 
   });
 
   it.each(runnable.map((example) => [example.title, example] as const))("%s: every answer has the shape Foreman accepts", (_title, example) => {
-    const scenario = load(example);
+    const scenario = loadText(example);
 
     expect(scenario.model.answers.length).toBeGreaterThan(0);
     expect(answerProblems(scenario)).toEqual([]);
@@ -74,7 +73,7 @@ describe("the scripted answers in docs/scenarios.md and the scenario fixtures", 
   it("finds an answer of the wrong shape", () => {
     const [first] = documentedScenarios();
     if (!first) throw new Error("docs/scenarios.md has no full example");
-    const scenario = load(first);
+    const scenario = loadText(first);
     const planner = scenario.model.answers.find((answer) => answer.role === "planner");
     if (!planner) throw new Error("the first example has no planner answer");
 

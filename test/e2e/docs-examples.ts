@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseScenario, type Scenario } from "@foreman/sandbox";
 import { parseDocument, stringify } from "yaml";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -78,4 +79,9 @@ export function documentedFailures(): Map<string, string> {
     if (file) failures.set(file, block.trimEnd());
   }
   return failures;
+}
+
+/** Loads one of these texts as the sandbox does; throws the `ScenarioError` that lists its problems. */
+export function loadText(example: ScenarioText): Scenario {
+  return parseScenario(example.text, { baseDir: example.baseDir, fileName: example.fileName });
 }

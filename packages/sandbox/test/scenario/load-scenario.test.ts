@@ -19,7 +19,7 @@ describe("loadScenario", () => {
     const scenario = await loadScenario(join(fixtures, "three-task-feature.yml"));
 
     expect(scenario.name).toBe("three-task feature");
-    expect(scenario.repository).toMatchObject({ owner: "acme", name: "calculator", defaultBranch: "main", mergeQueue: true });
+    expect(scenario.repository).toMatchObject({ owner: "acme", name: "calculator", defaultBranch: "main", mergeQueue: false });
     expect(scenario.repository.ci).toEqual([{ name: "test", run: "npm test", timeoutSeconds: 30 }]);
     expect(scenario.actors.map((actor) => [actor.login, actor.permission, actor.type])).toEqual([
       ["maya", "admin", "User"],
@@ -34,7 +34,7 @@ describe("loadScenario", () => {
     expect(scenario.model.answers[0]).toMatchObject({ times: 1, repeat: false, finishReason: "stop" });
     expect(scenario.github).toEqual({ faults: [{ kind: "latency", ms: 20 }] });
     expect(scenario.expect.pullRequests).toEqual({ merged: ["subtract", "multiply", "readme"], open: [], count: 3 });
-    expect(scenario.timeoutSeconds).toBe(90);
+    expect(scenario.timeoutSeconds).toBe(60);
   });
 
   it("reads the template folder into the files, with listed files and the config winning", async () => {
