@@ -17,7 +17,7 @@ export { performStep } from "./run/actions.ts";
 export { POLL_MS, waitFor } from "./run/wait-for.ts";
 export { commentsOn, pullState, taskBranch, taskPull } from "./run/observe.ts";
 export { conditionHolds } from "./run/conditions.ts";
-export { appCheckOn, statusLineOf, taskStateFailures } from "./run/task-state.ts";
+export { statusLineOf, taskStateFailures } from "./run/task-state.ts";
 export { expectationFailures } from "./run/expectations.ts";
 export { collectFigures, type RunFigures } from "./run/summary.ts";
 export { describeDelivery } from "./run/timeline.ts";

@@ -8,7 +8,7 @@ const CHECKLIST_ITEM = /^\s*[-*]\s+\[[ xX]\]\s/;
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** The newest check run the app reported on a commit, optionally only those with one name. */
-export function appCheckOn(world: World, sha: string, name?: string): CheckRun | undefined {
+function appCheckOn(world: World, sha: string, name?: string): CheckRun | undefined {
   return world.github.store
     .checkRunsFor(world.repo.id, sha)
     .filter((run) => run.appId === world.app.id && (name === undefined || run.name === name))
