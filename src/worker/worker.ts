@@ -172,7 +172,7 @@ export class Worker {
       store.failJob(job, this.id, message);
       this.recordFailure(job, message);
       log.error({ jobId: job.id, kind: job.kind, key: job.key, err: error }, "job failed for good; see the audit log and retry with /retry");
-      this.hooks.onGaveUp?.(job, error);
+      this.tellGaveUp(job, error);
       return;
     }
     const runAt = this.deps.now() + plan.delayMs;
@@ -180,6 +180,15 @@ export class Worker {
     else store.retryJob(job, this.id, message, runAt);
     const note = plan.wait ? "job waits for a rate limit" : "job will be retried";
     log.warn({ jobId: job.id, kind: job.kind, key: job.key, attempt: job.attempts, delayMs: plan.delayMs, err: error }, note);
+  }
+
+  /** A hook that throws (it could not read the workflow either) must not take the worker down with it. */
+  private tellGaveUp(job: Job, error: unknown): void {
+    try {
+      this.hooks.onGaveUp?.(job, error);
+    } catch (hookError) {
+      this.deps.log.warn({ jobId: job.id, kind: job.kind, key: job.key, err: hookError }, "the hook told of a failed job threw; the worker goes on");
+    }
   }
 
   private recordFailure(job: Job, message: string): void {
