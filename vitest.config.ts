@@ -23,8 +23,8 @@ export default defineConfig({
       { extends: true, test: { name: "sandbox", include: ["packages/sandbox/test/**/*.test.ts"] } },
       // Adapters and other product code against the sandbox GitHub or model server over HTTP.
       { extends: true, test: { name: "integration", include: ["test/integration/**/*.test.ts"] } },
-      // What `npm run build` emits, and that it runs.
-      { extends: true, test: { name: "build", include: ["test/build/**/*.test.ts"] } },
+      // What `npm run build` emits, and that it runs (a whole type-check and emit: half a minute on a busy machine).
+      { extends: true, test: { name: "build", include: ["test/build/**/*.test.ts"], ...wholeApp } },
       { extends: true, test: { name: "e2e", include: ["test/e2e/**/*.test.ts"], ...wholeApp } },
       { extends: true, test: { name: "reliability", include: ["test/reliability/**/*.test.ts"], ...wholeApp } },
       { extends: true, test: { name: "security", include: ["test/security/**/*.test.ts"], ...wholeApp } },
