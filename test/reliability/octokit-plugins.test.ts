@@ -54,8 +54,8 @@ describe("Foreman's Octokit", () => {
     // Within 5 s of a token's creation the auth strategy itself retries a 401 (GitHub's replication delay); then the cache is dropped.
     const statuses = calls(github, "GET", "/repos/acme/stats/issues/1");
     expect(response.status).toBe(200);
-    expect(statuses.at(-1)).toBe(200);
-    expect(statuses.slice(0, -1).every((status) => status === 401) && statuses.length > 1).toBe(true);
+    expect(statuses.length).toBeGreaterThan(1);
+    expect(statuses).toEqual([...statuses.slice(1).map(() => 401), 200]);
     expect(calls(github, "POST", `/app/installations/${[...github.store.installations.keys()][0]}/access_tokens`).length).toBe(tokensBefore + 1);
   });
 });
