@@ -38,7 +38,7 @@ function asMapping(text: string, what: string): Record<string, unknown> {
  * A snippet that shows one key, run inside the page's first full example (the happy path): its key
  * replaces the example's, except a `model:` snippet, which replaces only the keys it gives.
  */
-function withinFirstExample(snippet: string): ScenarioText {
+function withinFirstExample(snippet: string, ordinal: number): ScenarioText {
   const first = documentedScenarios()[0];
   if (!first) throw new Error("docs/scenarios.md has no full example to run its snippets in");
   const base = asMapping(first.text, "the first example");
@@ -49,15 +49,15 @@ function withinFirstExample(snippet: string): ScenarioText {
     const mergeable = key === "model" && typeof base[key] === "object" && typeof given[key] === "object";
     merged[key] = mergeable ? { ...(base[key] as object), ...(given[key] as object) } : given[key];
   }
-  const title = `the ${keys.join(", ")} snippet, in ${first.title}`;
-  return { title, text: stringify(merged), baseDir: FIXTURES, fileName: `docs/scenarios.md (${keys.join(", ")} snippet)` };
+  const what = `snippet ${ordinal} (${keys.join(", ")})`;
+  return { title: `${what}, in ${first.title}`, text: stringify(merged), baseDir: FIXTURES, fileName: `docs/scenarios.md, ${what}` };
 }
 
 /** The page's other YAML blocks, each made into a runnable scenario by the first full example. */
 export function documentedSnippets(): ScenarioText[] {
   return fencedBlocks("yaml")
     .filter((block) => !block.startsWith("name:"))
-    .map(withinFirstExample);
+    .map((snippet, index) => withinFirstExample(snippet, index + 1));
 }
 
 /** The scenario files in the sandbox's fixtures folder. */

@@ -34,7 +34,7 @@ describe("loadScenario", () => {
     expect(scenario.model.answers[0]).toMatchObject({ times: 1, repeat: false, finishReason: "stop" });
     expect(scenario.github).toEqual({ faults: [{ kind: "latency", ms: 20 }] });
     expect(scenario.expect.pullRequests).toEqual({ merged: ["subtract", "multiply", "readme"], open: [], count: 3 });
-    expect(scenario.timeoutSeconds).toBe(60);
+    expect(scenario.timeoutSeconds).toBe(90);
   });
 
   it("reads the template folder into the files, with listed files and the config winning", async () => {
