@@ -45,7 +45,10 @@ function looksLikePath(word: string): boolean {
 function codePaths(markdown: string): string[] {
   const spans = [...prose(markdown).matchAll(/(`+)([^`]+?)\1/g)].map((match) => (match[2] ?? "").trim());
   const words = spans.flatMap((span) => (COMMAND.test(span) ? span.split(/\s+/) : [span]));
-  return words.map((word) => word.replace(/:\d+$/, "")).filter(looksLikePath).map((word) => word.replace(/\/$/, ""));
+  return words
+    .map((word) => word.replace(/:\d+$/, ""))
+    .filter(looksLikePath)
+    .map((word) => word.replace(/\/$/, ""));
 }
 
 /** The relative targets of the page's links, without their anchors. */
