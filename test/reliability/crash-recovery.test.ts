@@ -42,7 +42,7 @@ describe("an uninterrupted run and a crashed one", () => {
 
   beforeAll(async () => {
     scenario = await loadBenchScenario();
-    baseline = await play(scenario, { world: { app: foremanUnderTest }, tasks: TASKS, timeoutMs: 40_000, inspect: (world) => readAudit(world, audit) });
+    baseline = await play(scenario, { world: { app: foremanUnderTest }, tasks: TASKS, timeoutMs: 55_000, inspect: (world) => readAudit(world, audit) });
   });
 
   it("rebuilds the stored workflow state by replaying the recorded events, which the audit prints", () => {
