@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { GitHubSandboxOptions, loadScenario, ModelFault, type ModelFaultInput, type Scenario } from "@foreman/sandbox";
 
-export const DEMO_SCENARIO = fileURLToPath(new URL("../../demo/scenarios/three-task-feature.yml", import.meta.url));
+const DEMO_SCENARIO = fileURLToPath(new URL("../../demo/scenarios/three-task-feature.yml", import.meta.url));
 
 /**
  * The demo scenario, made fit to be interrupted: a job that runs again after a crash may ask the

@@ -1,6 +1,6 @@
 import type { Baseline, RunRecord } from "./run-bench.ts";
 
-export interface Totals {
+interface Totals {
   runs: number;
   runsCompleted: number;
   crashPointsTried: number;
@@ -28,7 +28,7 @@ function merge(into: Record<string, number>, from: Record<string, number>): Reco
   return sum;
 }
 
-export function totalsOf(runs: RunRecord[]): Totals {
+function totalsOf(runs: RunRecord[]): Totals {
   const fired = (run: RunRecord, kind: string): number => run.disruptions.filter((item) => item.kind === kind && item.firedAtMs !== null).length;
   return {
     runs: runs.length,

@@ -4,7 +4,7 @@ import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 import { withFaults } from "./bench-scenario.ts";
 import type { FaultMix } from "./mixes.ts";
 
-export type Section = "crash" | "database lost" | "fault mix";
+type Section = "crash" | "database lost" | "fault mix";
 
 export interface RunRecord extends Comparison {
   section: Section;

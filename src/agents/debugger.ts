@@ -9,13 +9,13 @@ import { loadPrompt, renderTemplate } from "./prompts.ts";
 import { formatFiles } from "./repo-context.ts";
 import { askStructured, type StructuredResult } from "./structured.ts";
 
-export const DebuggerClassification = z.enum(["implementation_bug", "test_bug", "missing_dependency", "spec_mismatch", "flaky", "timeout", "infrastructure"]);
-export type DebuggerClassification = z.infer<typeof DebuggerClassification>;
+const DebuggerClassification = z.enum(["implementation_bug", "test_bug", "missing_dependency", "spec_mismatch", "flaky", "timeout", "infrastructure"]);
+type DebuggerClassification = z.infer<typeof DebuggerClassification>;
 
 /** Classes whose answer is a decision (re-run, re-plan), never a commit. */
-export const NO_EDIT_CLASSES: ReadonlySet<DebuggerClassification> = new Set(["flaky", "infrastructure", "spec_mismatch"]);
+const NO_EDIT_CLASSES: ReadonlySet<DebuggerClassification> = new Set(["flaky", "infrastructure", "spec_mismatch"]);
 
-export const MAX_DIAGNOSIS_CHARS = 2_000;
+const MAX_DIAGNOSIS_CHARS = 2_000;
 /** The evidence is formatted to a budget by the caller; this only stops a runaway string. */
 const MAX_EVIDENCE_CHARS = 60_000;
 
@@ -48,7 +48,7 @@ function formatAttempts(attempts: DebuggerInput["previousAttempts"]): string {
 }
 
 /** Semantic rules on a schema-valid verdict: no edits for decisions, and edits that apply. */
-export function checkVerdict(verdict: DebuggerVerdict, files: Record<string, string | null>, policy: EditPolicy): string[] {
+function checkVerdict(verdict: DebuggerVerdict, files: Record<string, string | null>, policy: EditPolicy): string[] {
   if (NO_EDIT_CLASSES.has(verdict.classification)) {
     return verdict.edits.length > 0 ? [`a \`${verdict.classification}\` verdict has no edits; answer with "edits": []`] : [];
   }

@@ -7,9 +7,9 @@ import { formatTask } from "./coder.ts";
 import { loadPrompt, renderTemplate } from "./prompts.ts";
 import { askStructured, type StructuredResult } from "./structured.ts";
 
-export const MAX_FINDINGS = 20;
+const MAX_FINDINGS = 20;
 
-export const ReviewFinding = z
+const ReviewFinding = z
   .object({
     file: z.string().min(1),
     line: z.int().min(1),
@@ -17,7 +17,7 @@ export const ReviewFinding = z
     message: z.string().trim().min(1).max(2_000),
   })
   .strict();
-export type ReviewFinding = z.infer<typeof ReviewFinding>;
+type ReviewFinding = z.infer<typeof ReviewFinding>;
 
 export const ReviewVerdict = z
   .object({
@@ -52,7 +52,7 @@ export function formatDiff(files: readonly PullFile[], budgetChars = 60_000): st
 }
 
 /** Semantic rules: the verdict agrees with the findings' severities, and findings name files of the diff. */
-export function checkReview(review: ReviewVerdict, files: readonly PullFile[]): string[] {
+function checkReview(review: ReviewVerdict, files: readonly PullFile[]): string[] {
   const problems: string[] = [];
   const blocking = review.findings.filter((finding) => finding.severity === "blocking").length;
   if (review.verdict === "request_changes" && blocking === 0) problems.push("`request_changes` needs at least one finding of severity `blocking`");

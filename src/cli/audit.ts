@@ -48,7 +48,7 @@ function outcomeOf(event: AuditEvent): string {
 }
 
 /** One line per recorded event: time, kind, actor, delivery id, SHA, outcome, effects. */
-export function formatEvent(event: AuditEvent): string {
+function formatEvent(event: AuditEvent): string {
   const data = (event.data ?? {}) as EventData;
   const effects = (data.effects ?? []).map(describeEffect).join(", ");
   const columns = [

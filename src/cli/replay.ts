@@ -20,7 +20,7 @@ function patchOf(data: unknown): Partial<WorkflowState> {
 }
 
 /** One step of the replay: an applied engine event is decided again at its recorded time; recorded effect results and closes patch the state. */
-export function replayStep(state: WorkflowState | null, event: AuditEvent): WorkflowState | null {
+function replayStep(state: WorkflowState | null, event: AuditEvent): WorkflowState | null {
   if (event.kind === WORKFLOW_REBUILT_EVENT) return (event.data as { state: WorkflowState }).state;
   if (event.kind === EFFECT_RESULT_EVENT || event.kind === WORKFLOW_CLOSED_EVENT) return state ? { ...state, ...patchOf(event.data) } : state;
   if (!isApplied(event.data)) return state;

@@ -9,7 +9,7 @@ import { allKeyPaths, knownKeysAt } from "./schema-keys.ts";
 export type RepoConfigResult = { ok: true; config: RepoConfig } | { ok: false; problems: ConfigProblem[] };
 
 /** A problem with its path as segments, so that YAML can say where it is. */
-export type PathedProblem = { path: ConfigPath; message: string };
+type PathedProblem = { path: ConfigPath; message: string };
 
 export type RepoConfigValidation = { ok: true; config: RepoConfig } | { ok: false; problems: PathedProblem[] };
 

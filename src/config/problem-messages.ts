@@ -11,7 +11,7 @@ const EXPECTED_WORDS: Readonly<Record<string, string>> = {
 };
 
 /** A short, safe description of a value the user wrote. */
-export function describeValue(value: unknown): string {
+function describeValue(value: unknown): string {
   if (value === null) return "nothing (null)";
   if (value === undefined) return "nothing";
   if (Array.isArray(value)) return "a list";

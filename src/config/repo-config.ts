@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { globProblem } from "../policy/glob-problem.ts";
 
-export const DEFAULT_MODEL = "gpt-4o-mini";
+const DEFAULT_MODEL = "gpt-4o-mini";
 
 const ModelName = z.string().min(1);
 const PositiveInt = z.int().min(1);
@@ -15,7 +15,7 @@ const PathGlob = z
     if (problem !== undefined) context.addIssue({ code: "custom", message: problem });
   });
 
-export const ModelsConfig = z
+const ModelsConfig = z
   .object({
     default: ModelName.default(DEFAULT_MODEL),
     engineer: ModelName.optional(),
@@ -26,7 +26,7 @@ export const ModelsConfig = z
   })
   .strict();
 
-export const MergeConfig = z
+const MergeConfig = z
   .object({
     /** `auto`: GitHub's merge queue when the branch has one, else the API. */
     mode: z.enum(["auto", "queue", "api"]).default("auto"),
@@ -35,7 +35,7 @@ export const MergeConfig = z
   })
   .strict();
 
-export const LimitsConfig = z
+const LimitsConfig = z
   .object({
     tasksPerPlan: PositiveInt.max(20).default(6),
     filesPerTask: PositiveInt.max(100).default(10),
@@ -48,7 +48,7 @@ export const LimitsConfig = z
   })
   .strict();
 
-export const ApprovalConfig = z
+const ApprovalConfig = z
   .object({
     /** An approval must come from someone other than the user who started the work. */
     separateApprover: z.boolean().default(false),
@@ -57,7 +57,7 @@ export const ApprovalConfig = z
   })
   .strict();
 
-export const ReviewConfig = z
+const ReviewConfig = z
   .object({
     /** Whether a model reviews each task once CI is green. */
     enabled: z.boolean().default(true),
@@ -66,7 +66,7 @@ export const ReviewConfig = z
   })
   .strict();
 
-export const QaConfig = z
+const QaConfig = z
   .object({
     /** Debugger fixes per task before a human is asked. */
     maxFixAttempts: z.int().min(0).max(10).default(3),

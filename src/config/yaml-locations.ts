@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Document } from "yaml";
 import type { ConfigPath } from "./config-problem.ts";
 
-export type Position = { line: number; column: number };
+type Position = { line: number; column: number };
 
 export type YamlText = { data: unknown; syntaxProblems: Array<Position & { message: string }>; locate: (path: ConfigPath) => Position | undefined };
 

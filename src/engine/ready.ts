@@ -5,7 +5,7 @@ import { check, withTask } from "./task-helpers.ts";
 import type { TaskRecord, WorkflowState } from "./types.ts";
 
 /** A high-risk task needs the approval of a maintainer, an admin, or someone the config names. */
-export function approvalIsStrongEnough(task: TaskRecord, config: RepoConfig): boolean {
+function approvalIsStrongEnough(task: TaskRecord, config: RepoConfig): boolean {
   if (task.risk !== "high") return true;
   if (task.approvedPermission === "maintain" || task.approvedPermission === "admin") return true;
   return task.approvedBy !== null && config.approval.highRiskApprovers.some((login) => login.toLowerCase() === task.approvedBy?.toLowerCase());

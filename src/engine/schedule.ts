@@ -37,7 +37,7 @@ function newTask(state: WorkflowState, id: string, now: number): TaskRecord {
   };
 }
 
-export function taskStatuses(state: WorkflowState): Record<string, TaskRecord["status"]> {
+function taskStatuses(state: WorkflowState): Record<string, TaskRecord["status"]> {
   const plan = state.plan;
   if (!plan) return {};
   return Object.fromEntries(plan.tasks.map((task) => [task.id, state.tasks[task.id]?.status ?? "pending"]));

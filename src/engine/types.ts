@@ -7,7 +7,7 @@ import type { Permission } from "../ports/permission.ts";
 export type { Permission } from "../ports/permission.ts";
 
 const Phase = z.enum(["clarifying", "planning", "awaiting_approval", "executing", "completed", "failed", "cancelled"]);
-export type Phase = z.infer<typeof Phase>;
+type Phase = z.infer<typeof Phase>;
 
 /** A collaborator's role on a repository, as stored with an approval. */
 export const PermissionLevel = z.enum(["none", "read", "triage", "write", "maintain", "admin"]) satisfies z.ZodType<Permission>;

@@ -31,7 +31,7 @@ export function serialiseFileConflicts(plan: Plan): SerialisedPlan {
   return { plan: { ...plan, tasks }, notes };
 }
 
-export function sharedPaths(first: Pick<Task, "files">, second: Pick<Task, "files">): string[] {
+function sharedPaths(first: Pick<Task, "files">, second: Pick<Task, "files">): string[] {
   const paths = new Set(first.files.map((file) => file.path));
   return [...new Set(second.files.map((file) => file.path).filter((path) => paths.has(path)))];
 }

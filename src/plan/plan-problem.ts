@@ -1,4 +1,4 @@
-export type PlanProblemCode =
+type PlanProblemCode =
   | "duplicate_id"
   | "unknown_dependency"
   | "self_dependency"

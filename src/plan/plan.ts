@@ -6,16 +6,16 @@ export const TASK_ID_PATTERN = /^[a-z][a-z0-9-]{0,30}$/;
 export const TaskId = z.string().regex(TASK_ID_PATTERN, "must be lower-case letters, digits and dashes, starting with a letter, at most 31 characters");
 export type TaskId = z.infer<typeof TaskId>;
 
-export const FileAction = z.enum(["create", "modify", "delete"]);
-export type FileAction = z.infer<typeof FileAction>;
+const FileAction = z.enum(["create", "modify", "delete"]);
+type FileAction = z.infer<typeof FileAction>;
 
-export const TaskFile = z
+const TaskFile = z
   .object({
     path: z.string().min(1),
     action: FileAction,
   })
   .strict();
-export type TaskFile = z.infer<typeof TaskFile>;
+type TaskFile = z.infer<typeof TaskFile>;
 
 export const Risk = z.enum(["low", "medium", "high"]);
 export type Risk = z.infer<typeof Risk>;

@@ -3,7 +3,7 @@
  * model keys, installation tokens, authorization headers, including those of a failed request
  * logged as `err`); the logger writes `[REDACTED]` in their place.
  */
-export const LOG_REDACT_PATHS: readonly string[] = [
+const LOG_REDACT_PATHS: readonly string[] = [
   "privateKey",
   "*.privateKey",
   "secret",

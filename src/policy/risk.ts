@@ -59,7 +59,7 @@ export interface RiskRules {
   highLines: number;
 }
 
-export const DEFAULT_RISK_RULES: RiskRules = { mediumLines: 150, highLines: 400 };
+const DEFAULT_RISK_RULES: RiskRules = { mediumLines: 150, highLines: 400 };
 
 /**
  * Classifies a task's change by deterministic rules, never by the model's say-so: dependency

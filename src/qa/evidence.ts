@@ -2,7 +2,7 @@ import { errorLines, signatureOfLines } from "./failure-signature.ts";
 import { redactSecrets } from "./redact.ts";
 import { cleanLog, trimLog } from "./trim-log.ts";
 
-export interface FailureAnnotation {
+interface FailureAnnotation {
   path: string;
   line: number;
   level: string;

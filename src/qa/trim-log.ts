@@ -11,7 +11,7 @@ const TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
 export const ERROR_LINE =
   /\berror\b|\berr!|Error\b|Exception\b|AssertionError|\bFAIL(?:ED|URE)?\b|^\s*not ok\b|[✖✗×]|\bfailed\b|exit code|##\[error\]|\bpanic:|Traceback \(most recent call last\)|^\s*at\s+\S.*(?:\(|:\d+)|\.\w+:\d+:\d+|\.\w+\(\d+,\d+\)/i;
 /** Longer lines (minified code, data dumps) are cut: one of them could otherwise fill the budget. */
-export const MAX_LINE_CHARS = 2_000;
+const MAX_LINE_CHARS = 2_000;
 
 function capLine(line: string): string {
   return line.length <= MAX_LINE_CHARS ? line : `${line.slice(0, MAX_LINE_CHARS)} … (${line.length - MAX_LINE_CHARS} characters cut)`;

@@ -7,7 +7,7 @@ const AboutTask = { workflowId: z.string().min(1), taskId: z.string().min(1) };
 
 /** An engine event to apply to a workflow: from finished work, the reconciler or a moved base. */
 const EventJob = z.object({ workflowId: z.string().min(1), event: EngineEvent });
-export type EventJob = z.infer<typeof EventJob>;
+type EventJob = z.infer<typeof EventJob>;
 
 /** The coder's attempt at a task. */
 export const TaskJob = z.object({ ...AboutTask, attempt: z.int().min(1) });

@@ -6,7 +6,7 @@ import { parseDocument, stringify } from "yaml";
 const ROOT = join(import.meta.dirname, "..", "..");
 const DOCS_PAGE = join(ROOT, "docs", "scenarios.md");
 /** The scenario fixtures, and the folder the page's examples are read from (for `./templates/…`). */
-export const FIXTURES = join(ROOT, "packages", "sandbox", "test", "scenario", "fixtures");
+const FIXTURES = join(ROOT, "packages", "sandbox", "test", "scenario", "fixtures");
 
 /** One scenario to load: its YAML text, where relative paths in it start, and a name for messages. */
 export interface ScenarioText {

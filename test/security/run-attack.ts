@@ -3,15 +3,12 @@ import { driveScenario, loadScenario, type ScenarioHooks } from "@foreman/sandbo
 import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 import type { WorldRun } from "../e2e/run-in-world.ts";
 
-/** Each attack gets a minute: the runs take seconds, the margin covers a busy machine. */
-export const ATTACK_TIMEOUT_MS = 60_000;
-
 export interface AttackOptions<T> extends Pick<ScenarioHooks<T>, "beforeStep" | "afterSteps" | "observe"> {
   /** Extra environment for the app process (a canary model key, a lower workflow cap). */
   appEnv?: Record<string, string>;
 }
 
-export function attackScenario(name: string): string {
+function attackScenario(name: string): string {
   return join(import.meta.dirname, "scenarios", name);
 }
 

@@ -37,7 +37,7 @@ function toModelError(error: unknown): ModelCallError {
  * The openai client retries every 429, but a spent budget (`insufficient_quota`) will not come
  * back by waiting: such an answer is marked `x-should-retry: false`, which the client obeys.
  */
-export async function quotaAwareFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
+async function quotaAwareFetch(input: string | URL | Request, init?: RequestInit): Promise<Response> {
   const response = await fetch(input, init);
   if (response.status !== 429) return response;
   const body = await response.text();

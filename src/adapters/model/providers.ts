@@ -15,13 +15,13 @@ export const ProviderModels = z.strictObject({
 export type ProviderModels = z.infer<typeof ProviderModels>;
 
 /** One OpenAI-compatible endpoint of the chain; the key is read from the variable `apiKeyEnv` names. */
-export const ProviderConfig = z.strictObject({
+const ProviderConfig = z.strictObject({
   name: z.string().min(1),
   baseUrl: z.url(),
   apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "expected the name of an environment variable" }),
   models: ProviderModels.optional(),
 });
-export type ProviderConfig = z.infer<typeof ProviderConfig>;
+type ProviderConfig = z.infer<typeof ProviderConfig>;
 
 const ProviderList = z
   .array(ProviderConfig)
@@ -58,7 +58,7 @@ function parseText(source: string, text: string, format: "json" | "yaml"): unkno
 }
 
 /** Checks a providers document and reads each provider's key from `env`; every problem is reported together. */
-export function resolveProviders(source: string, value: unknown, env: NodeJS.ProcessEnv): ResolvedProvider[] {
+function resolveProviders(source: string, value: unknown, env: NodeJS.ProcessEnv): ResolvedProvider[] {
   const parsed = ProvidersDocument.safeParse(value);
   if (!parsed.success) throw new ProvidersConfigError(source, parsed.error.issues.map((issue) => `${issue.path.join(".") || "(top)"}: ${issue.message}`));
   const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.providers;

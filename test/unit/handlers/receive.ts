@@ -10,7 +10,7 @@ export type Accepted = Parameters<IntakeSink["accept"]>[0];
 export type Removed = Parameters<InstallationSink["installationRemoved"]>[0];
 
 /** A sink that records what the handlers hand it, as the store would record and queue it. */
-export class RecordingSink implements IntakeSink, InstallationSink {
+class RecordingSink implements IntakeSink, InstallationSink {
   readonly accepted: Accepted[] = [];
   readonly removed: Removed[] = [];
 

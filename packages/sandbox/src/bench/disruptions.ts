@@ -18,7 +18,7 @@ export interface DisruptionRecord {
   firedAtMs: number | null;
 }
 
-export function describePoint(point: KillPoint): string {
+function describePoint(point: KillPoint): string {
   return "afterMs" in point ? `${point.afterMs} ms` : `webhook #${point.afterDeliveries}`;
 }
 

@@ -20,7 +20,7 @@ export interface RouteResult {
   headers?: Record<string, string>;
 }
 
-export type Route = (context: RouteContext) => RouteResult | Promise<RouteResult>;
+type Route = (context: RouteContext) => RouteResult | Promise<RouteResult>;
 export type RouteTable = Record<string, Route>;
 
 const RANK: Record<Permission, number> = { none: 0, read: 1, triage: 2, write: 3, maintain: 4, admin: 5 };

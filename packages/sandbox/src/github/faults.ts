@@ -1,6 +1,6 @@
 import { seededRandom } from "./random.ts";
 
-export type GitHubFaultKind =
+type GitHubFaultKind =
   | "server_error"
   | "bad_gateway"
   | "server_error_after_write"

@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { setTimeout as sleep } from "node:timers/promises";
 import { actorLogin, authenticate, type Actor } from "./auth.ts";
 import type { SandboxCore } from "./core.ts";
-import type { RouteContext, RouteResult, RouteTable } from "./context.ts";
 import { ApiError } from "./errors.ts";
 import type { FaultInjector } from "./faults.ts";
 import type { ApiCall, ApiDispatcher } from "./dispatch.ts";
@@ -160,5 +159,3 @@ function isWrite(method: string, pathname: string, text: string): boolean {
   if (method === "POST" && /^\/app\/installations\/\d+\/access_tokens$/.test(pathname)) return false;
   return method !== "GET" && method !== "HEAD";
 }
-
-export type { RouteContext, RouteResult, RouteTable };

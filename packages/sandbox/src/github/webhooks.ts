@@ -27,7 +27,7 @@ export interface Delivery {
 
 export type WebhookValidator = (event: string, payload: unknown) => string[];
 
-export function signPayload(secret: string, body: string): { sha256: string; sha1: string } {
+function signPayload(secret: string, body: string): { sha256: string; sha1: string } {
   return {
     sha256: `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
     sha1: `sha1=${createHmac("sha1", secret).update(body).digest("hex")}`,

@@ -1,7 +1,7 @@
 import type { ScriptedAnswer } from "../scenario/model-script.ts";
 
 /** What a request offers for matching. */
-export type MatchInput = { role: string | null; model: string; texts: readonly string[] };
+type MatchInput = { role: string | null; model: string; texts: readonly string[] };
 
 /** A scripted answer picked for a request. */
 export type TakenAnswer = { answer: ScriptedAnswer; answerId: string; content: string };
@@ -44,7 +44,7 @@ export function createAnswerBook(answers: readonly ScriptedAnswer[]): AnswerBook
 }
 
 /** A string is sent as is; any other value as its JSON text. */
-export function renderContent(content: ScriptedAnswer["content"]): string {
+function renderContent(content: ScriptedAnswer["content"]): string {
   return typeof content === "string" ? content : JSON.stringify(content);
 }
 

@@ -8,7 +8,7 @@ const ChatMessage = z.looseObject({
   role: z.enum(["system", "developer", "user", "assistant", "tool", "function"]),
   content: z.union([z.string(), z.array(ContentPart), z.null()]).optional(),
 });
-export type ChatMessage = z.infer<typeof ChatMessage>;
+type ChatMessage = z.infer<typeof ChatMessage>;
 
 export const ResponseFormat = z.discriminatedUnion("type", [
   z.looseObject({ type: z.literal("text") }),

@@ -23,7 +23,7 @@ export type ChatOutcome =
 const UNPARSABLE_BODY =
   "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly.)";
 
-export type ChatInput = { role: string | null; authorization: string | undefined; rawBody: string };
+type ChatInput = { role: string | null; authorization: string | undefined; rawBody: string };
 
 /** Decides every chat completion answer from the script, and records each request. */
 export type ChatResponder = {

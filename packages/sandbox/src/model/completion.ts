@@ -6,7 +6,7 @@ export type Usage = { prompt_tokens: number; completion_tokens: number; total_to
 export type FinishReason = "stop" | "length" | "content_filter";
 
 /** A rough token count: one token per four characters, rounded up. */
-export function estimateTokens(text: string): number {
+function estimateTokens(text: string): number {
   return Math.ceil(text.length / 4);
 }
 

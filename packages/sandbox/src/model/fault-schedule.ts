@@ -47,7 +47,7 @@ function wants(entry: ArmedFault, role: string | null): boolean {
 }
 
 /** mulberry32: a small seeded PRNG, so probabilistic faults replay the same way every run. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;

@@ -1,7 +1,7 @@
 import type { ScriptedAnswer } from "../scenario/model-script.ts";
 import { modelNotFound, type HttpAnswer } from "./openai-error.ts";
 
-export const DEFAULT_MODEL = "sandbox-model";
+const DEFAULT_MODEL = "sandbox-model";
 
 /** The script's declared models, else the models its answers name, else `sandbox-model`. */
 export function modelIds(declared: readonly string[] | undefined, answers: readonly ScriptedAnswer[]): string[] {

@@ -1,5 +1,5 @@
 /** The error body OpenAI's API sends with every non-2xx answer. */
-export type OpenAIErrorBody = {
+type OpenAIErrorBody = {
   error: { message: string; type: string; param: string | null; code: string | null };
 };
 

@@ -3,7 +3,7 @@ import { stepAction } from "../scenario/index.ts";
 import { commentsOn, targetNumber, taskBranch, taskPull } from "./observe.ts";
 import type { World } from "./world.ts";
 
-export class StepError extends Error {
+class StepError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "StepError";

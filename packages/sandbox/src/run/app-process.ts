@@ -24,7 +24,7 @@ export interface AppProcess {
   kill(): Promise<void>;
 }
 
-export class AppStartError extends Error {
+class AppStartError extends Error {
   constructor(message: string) {
     super(message);
     this.name = "AppStartError";

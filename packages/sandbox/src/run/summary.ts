@@ -23,7 +23,7 @@ export interface RunFigures {
 }
 
 /** Runs the repository's CI commands on the default branch's head, exactly as the sandbox CI runs them. */
-export async function defaultBranchPasses(world: World): Promise<boolean | null> {
+async function defaultBranchPasses(world: World): Promise<boolean | null> {
   if (world.repo.ci.length === 0) return null;
   const sha = await world.repo.git.resolve(world.repo.defaultBranch);
   if (!sha) return false;

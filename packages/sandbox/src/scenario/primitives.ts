@@ -40,7 +40,7 @@ export const Probability = z.number().min(0).max(1);
 
 export const PositiveSeconds = z.number().positive().max(3600);
 
-export function isRepositoryPath(path: string): boolean {
+function isRepositoryPath(path: string): boolean {
   if (path.length === 0 || path.includes("\\") || path.startsWith("/")) return false;
   const segments = path.split("/");
   if (segments[0] === ".git") return false;

@@ -8,21 +8,21 @@ export const CommentTarget = z.union([z.literal("issue"), z.strictObject({ task:
 });
 export type CommentTarget = z.infer<typeof CommentTarget>;
 
-export const PullRequestCondition = z.strictObject({
+const PullRequestCondition = z.strictObject({
   task: TaskId,
   state: z.enum(["open", "merged", "closed"]).optional(),
   /** The combined state of the checks on the PR's head commit. */
   checks: z.enum(["success", "failure", "pending"]).optional(),
 });
 
-export const CommentCondition = z.strictObject({
+const CommentCondition = z.strictObject({
   on: CommentTarget.default("issue"),
   text: z.string().min(1),
   /** Only comments by this login (e.g. the app's bot account). */
   author: Login.optional(),
 });
 
-export const IssueCondition = z.strictObject({
+const IssueCondition = z.strictObject({
   state: z.enum(["open", "closed"]).optional(),
   /** Labels that must all be on the issue. */
   labels: z.array(LabelName).optional(),
@@ -30,7 +30,7 @@ export const IssueCondition = z.strictObject({
   labelsAbsent: z.array(LabelName).optional(),
 });
 
-export const MergeQueueCondition = z.strictObject({
+const MergeQueueCondition = z.strictObject({
   task: TaskId,
   /** queued: the PR has a merge queue entry; removed: it left the queue unmerged; merged: merged through it. */
   state: z.enum(["queued", "removed", "merged"]),
@@ -57,17 +57,17 @@ export const StepCondition = z
   });
 export type StepCondition = z.infer<typeof StepCondition>;
 
-export const CommentAction = z.strictObject({ on: CommentTarget.default("issue"), body: z.string().min(1) });
+const CommentAction = z.strictObject({ on: CommentTarget.default("issue"), body: z.string().min(1) });
 
 /** Edits the latest comment by the same actor that contains `find`. */
-export const EditCommentAction = z.strictObject({
+const EditCommentAction = z.strictObject({
   on: CommentTarget.default("issue"),
   find: z.string().min(1),
   body: z.string().min(1),
 });
 
 /** A human commit: to a task's branch (`task`) or to any branch (`branch`). A null file is deleted. */
-export const PushAction = z
+const PushAction = z
   .strictObject({
     task: TaskId.optional(),
     branch: BranchName.optional(),
@@ -83,14 +83,14 @@ export const PushAction = z
     }
   });
 
-export const ReviewComment = z.strictObject({
+const ReviewComment = z.strictObject({
   path: RepositoryPath,
   line: z.int().min(1),
   side: z.enum(["LEFT", "RIGHT"]).default("RIGHT"),
   body: z.string().min(1),
 });
 
-export const ReviewAction = z.strictObject({
+const ReviewAction = z.strictObject({
   task: TaskId,
   event: z.enum(["APPROVE", "REQUEST_CHANGES", "COMMENT"]),
   body: z.string().default(""),

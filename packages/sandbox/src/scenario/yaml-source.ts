@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from "yaml";
 import type { Document, Node } from "yaml";
 import type { ProblemPath, ScenarioProblem } from "./scenario-error.ts";
 
-export type Position = { line: number; column: number };
+type Position = { line: number; column: number };
 
 /** A parsed YAML text that can tell where a path is in the text. */
 export type YamlSource = {

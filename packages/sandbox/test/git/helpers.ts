@@ -7,7 +7,7 @@ import type { GitIdentity } from "../../src/github/git/types.ts";
 
 export const AUTHOR: GitIdentity = { name: "Ada Lovelace", email: "ada@example.com", date: "2024-03-01T10:00:00Z" };
 export const COMMITTER: GitIdentity = { name: "Merge Bot", email: "bot@example.com", date: "2024-03-02T12:00:00Z" };
-export const FIXED_NOW = new Date("2024-03-03T00:00:00Z");
+const FIXED_NOW = new Date("2024-03-03T00:00:00Z");
 
 export interface RepositoryFixture {
   /** The repository under test, recreated for every test. */

@@ -3,7 +3,7 @@ import type { Account, AccountType, SandboxApp } from "../state/types.ts";
 
 /** GitHub's own ids for the GitHub Actions app, its bot and the `github` organization. */
 export const ACTIONS_APP_ID = 15368;
-export const ACTIONS_BOT_ID = 41898282;
+const ACTIONS_BOT_ID = 41898282;
 const GITHUB_ORG_ID = 9919;
 const ACTIONS_CREATED_AT = "2018-07-30T09:30:17Z";
 

@@ -21,7 +21,7 @@ interface Candidate {
 }
 
 /** The repository-relative path a printed location names, or `null` when it is outside the checkout. */
-export function toRepoPath(printed: string, checkoutDir: string): string | null {
+function toRepoPath(printed: string, checkoutDir: string): string | null {
   let path = printed;
   try {
     path = decodeURI(printed);

@@ -2,7 +2,7 @@
 const MAX_LOG_CHARS = 4 * 1024 * 1024;
 
 /** GitHub's log timestamp: ISO 8601 with seven fractional digits, `2024-01-01T00:00:00.0000000Z`. */
-export function logTimestamp(date: Date): string {
+function logTimestamp(date: Date): string {
   return date.toISOString().replace(/\.(\d{3})Z$/, ".$10000Z");
 }
 

@@ -24,7 +24,7 @@ function isOpen(core: SandboxCore, pull: PullRequest): boolean {
 }
 
 /** Open pull requests whose head is the commit or the branch. */
-export function pullsForCommit(core: SandboxCore, repo: Repository, sha: string, branch: string | null): Array<Record<string, unknown>> {
+function pullsForCommit(core: SandboxCore, repo: Repository, sha: string, branch: string | null): Array<Record<string, unknown>> {
   return core.store
     .pullsOf(repo.id)
     .filter((pull) => isOpen(core, pull) && (pull.headSha === sha || (branch !== null && pull.headRef === branch)))
@@ -39,7 +39,7 @@ export function pullsByNumber(core: SandboxCore, repo: Repository, numbers: read
     .map((pull) => minimalPull(core.urls, repo, pull));
 }
 
-export function appOf(core: SandboxCore, appId: number): SandboxApp {
+function appOf(core: SandboxCore, appId: number): SandboxApp {
   return core.store.apps.get(appId) ?? ensureActionsApp(core.store);
 }
 

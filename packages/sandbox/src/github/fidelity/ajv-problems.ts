@@ -55,7 +55,7 @@ function explainAlternative(alternative: ErrorObject, errors: readonly ErrorObje
  * Keeps the errors that explain a failure: for a failed anyOf/oneOf, only the errors of the
  * alternative that came closest, instead of every alternative's complaints.
  */
-export function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const alternatives = errors.filter((error) => ALTERNATIVE_KEYWORDS.has(error.keyword));
   const outermost = alternatives.filter(
     (candidate) => !alternatives.some((other) => other !== candidate && isWithin(candidate, other)),
@@ -68,7 +68,7 @@ export function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
 }
 
 /** `/tree/0/mode` → `properties/tree/items/properties/mode`, as GitHub names schema locations. */
-export function schemaLocation(instancePath: string, rootName = REQUEST_BODY_ROOT): string {
+function schemaLocation(instancePath: string, rootName = REQUEST_BODY_ROOT): string {
   if (instancePath === "") return rootName;
   return instancePath
     .split("/")
@@ -77,7 +77,7 @@ export function schemaLocation(instancePath: string, rootName = REQUEST_BODY_ROO
     .join("/");
 }
 
-export function valueAt(data: unknown, pointer: string): unknown {
+function valueAt(data: unknown, pointer: string): unknown {
   let current = data;
   for (const segment of pointer.split("/").slice(1)) {
     if (typeof current !== "object" || current === null) return undefined;

@@ -29,7 +29,7 @@ function withoutDuplicateFields(definition: DefinitionNode): DefinitionNode {
  * one type (e.g. `EnterpriseOwnerInfo.repositoryDeployKeySetting`), which graphql-js rejects;
  * the first definition of each field is kept and everything else is validated as usual.
  */
-export function buildGitHubSchema(sdl: string): GraphQLSchema {
+function buildGitHubSchema(sdl: string): GraphQLSchema {
   const document = parse(sdl, { noLocation: true });
   const deduplicated: DocumentNode = { ...document, definitions: document.definitions.map(withoutDuplicateFields) };
   return buildASTSchema(deduplicated);

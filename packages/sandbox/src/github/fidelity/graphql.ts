@@ -3,7 +3,7 @@ import { getOperationAST, getVariableValues, parse, validate } from "graphql";
 import { toGitHubGraphqlMessage } from "./graphql-messages.ts";
 import type { FidelityProblem } from "./problem.ts";
 
-export { buildGitHubSchema, loadGitHubSchema } from "./graphql-schema.ts";
+export {  loadGitHubSchema } from "./graphql-schema.ts";
 
 export type GraphqlRequest = {
   readonly query: unknown;

@@ -48,7 +48,7 @@ function isDocumentationKeyword(keyword: string): boolean {
   return ["description", "example", "examples", "externalDocs", "title"].includes(keyword) || keyword.startsWith("x-");
 }
 
-export function stripSchema(schema: unknown): JsonSchema {
+function stripSchema(schema: unknown): JsonSchema {
   if (schema === undefined) return {};
   return mapSchema(schema as JsonSchema, (node) =>
     Object.fromEntries(Object.entries(node).filter(([keyword]) => !isDocumentationKeyword(keyword))),

@@ -11,13 +11,13 @@ const DEREF_FILE = "api.github.com.deref.json";
 const PackageJson = z.looseObject({ version: z.string() });
 
 /** The installed description's provenance (package version and file name). */
-export function readOpenApiSource(): OpenApiSource {
+function readOpenApiSource(): OpenApiSource {
   const packageJson = readFileSync(resolvePackageFile(OPENAPI_PACKAGE, "package.json"), "utf8");
   return { package: OPENAPI_PACKAGE, version: PackageJson.parse(JSON.parse(packageJson)).version, file: DEREF_FILE };
 }
 
 /** Parses the installed dereferenced description (~70 MB: slow, call once). */
-export function readOpenApiDescription(): unknown {
+function readOpenApiDescription(): unknown {
   return JSON.parse(readFileSync(resolvePackageFile(OPENAPI_PACKAGE, `generated/${DEREF_FILE}`), "utf8"));
 }
 

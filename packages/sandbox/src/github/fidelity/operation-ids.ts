@@ -91,4 +91,3 @@ export const SANDBOX_OPERATION_IDS = [
   "rate-limit/get",
 ] as const;
 
-export type SandboxOperationId = (typeof SANDBOX_OPERATION_IDS)[number];

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 
-export class PackageFileNotFoundError extends Error {
+class PackageFileNotFoundError extends Error {
   override readonly name = "PackageFileNotFoundError";
 }
 

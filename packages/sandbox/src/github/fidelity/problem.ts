@@ -9,11 +9,6 @@ export type FidelityProblem = {
   readonly message: string;
 };
 
-/** One line per problem, for logs and assertion messages. */
-export function describeProblems(problems: readonly FidelityProblem[]): string {
-  return problems.map((problem) => `[${problem.location}] ${problem.pointer || "/"}: ${problem.message}`).join("\n");
-}
-
 /** Renders a value the way GitHub's validator does in its messages (`nil`, `"text"`, `42`). */
 export function renderValue(value: unknown): string {
   if (value === null || value === undefined) return "nil";

@@ -8,7 +8,6 @@ import { findRoute } from "./route-match.ts";
 export type { OpenApiIndex } from "./openapi-index.ts";
 export { createOpenApiIndex, loadOpenApiIndex, sharedOpenApiIndex } from "./openapi-index.ts";
 export { toGitHubValidationError } from "./github-error.ts";
-export type { GitHubValidationError } from "./github-error.ts";
 export type { FidelityProblem } from "./problem.ts";
 export { UnknownOperationError } from "./operation-validators.ts";
 
@@ -17,7 +16,7 @@ export type RouteMatchResult =
   | { readonly kind: "unsupported"; readonly operationId: string }
   | { readonly kind: "unknown" };
 
-export type QueryInput = URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
+type QueryInput = URLSearchParams | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 export type RequestInput = {
   /** Decoded path parameters, as returned by `matchRoute`. */

@@ -13,7 +13,7 @@ const WebhookSchemaFile = z.looseObject({ definitions: z.record(z.string(), z.un
 type WebhookSchemaFile = z.infer<typeof WebhookSchemaFile>;
 
 /** Reads `@octokit/webhooks-schemas`' schema.json (definitions `issues$labeled`, `push$event` …). */
-export function readWebhookSchemaFile(): WebhookSchemaFile {
+function readWebhookSchemaFile(): WebhookSchemaFile {
   const text = readFileSync(resolvePackageFile("@octokit/webhooks-schemas", "schema.json"), "utf8");
   return WebhookSchemaFile.parse(JSON.parse(text));
 }
@@ -44,7 +44,7 @@ function problem(message: string): FidelityProblem {
  * `<event>$event`. Every definition is registered under its own id, so shared ones (user,
  * repository) compile once; each event's definition compiles on first use.
  */
-export class WebhookValidator {
+class WebhookValidator {
   readonly #ajv: Ajv = createAjv({ inlineRefs: false, validateSchema: false });
   readonly #names: ReadonlySet<string>;
 
@@ -91,7 +91,7 @@ function actionOf(payload: unknown): string | undefined {
   return typeof action === "string" ? action : undefined;
 }
 
-export function createWebhookValidator(): WebhookValidator {
+function createWebhookValidator(): WebhookValidator {
   return new WebhookValidator(readWebhookSchemaFile());
 }
 

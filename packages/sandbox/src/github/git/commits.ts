@@ -38,7 +38,7 @@ export async function getCommit(git: GitRunner, sha: string): Promise<CommitInfo
  * Parses a raw commit object. Continuation lines (signatures, merge tags) are skipped; a
  * single trailing newline of the message is dropped, as GitHub does for commits made by git.
  */
-export function parseCommit(sha: string, raw: string): CommitInfo {
+function parseCommit(sha: string, raw: string): CommitInfo {
   const split = raw.indexOf("\n\n");
   const headerText = split === -1 ? raw : raw.slice(0, split);
   const message = split === -1 ? "" : raw.slice(split + 2);

@@ -8,7 +8,7 @@ import type { CompareStatus, Comparison, FileChange } from "./types.ts";
 const DIFF_FLAGS = ["-r", "-M", "--no-color", "--no-ext-diff", "--no-textconv"];
 
 /** Files changed from commit `from` to commit `to`, with GitHub-style hunks and line counts. */
-export async function diffFiles(git: GitRunner, from: string, to: string): Promise<FileChange[]> {
+async function diffFiles(git: GitRunner, from: string, to: string): Promise<FileChange[]> {
   const [raw, patch] = await Promise.all([
     git.text(["diff-tree", ...DIFF_FLAGS, "-z", "--raw", from, to]),
     git.text(["diff-tree", ...DIFF_FLAGS, "-p", from, to]),

@@ -47,6 +47,6 @@ export function parseSignature(value: string): GitSignature {
 }
 
 /** `2024-01-02T03:04:05Z`: GitHub's rendering of commit dates. */
-export function formatGitHubDate(unixSeconds: number): string {
+function formatGitHubDate(unixSeconds: number): string {
   return new Date(unixSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }

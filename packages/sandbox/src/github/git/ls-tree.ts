@@ -22,7 +22,7 @@ export async function lsTree(git: GitRunner, treeish: string, options: LsTreeOpt
   return parseLsTree(await git.text(args));
 }
 
-export function parseLsTree(output: string): TreeItem[] {
+function parseLsTree(output: string): TreeItem[] {
   const items: TreeItem[] = [];
   for (const record of output.split("\0")) {
     if (record === "") continue;

@@ -9,7 +9,7 @@ import { decodeContent, isFullSha, requireSha } from "./validation.ts";
 const OBJECT_TYPES: ReadonlySet<string> = new Set(["blob", "tree", "commit", "tag"]);
 
 /** Stores bytes as a blob exactly as given (no filters, no line-ending conversion). */
-export async function writeBlob(git: GitRunner, content: Buffer): Promise<string> {
+async function writeBlob(git: GitRunner, content: Buffer): Promise<string> {
   const output = await git.text(["hash-object", "-w", "--no-filters", "--stdin"], { input: content });
   return output.trim();
 }
@@ -52,7 +52,7 @@ export async function readBlob(git: GitRunner, sha: string): Promise<{ content: 
  * The type of each full SHA, `null` for SHAs that are malformed or absent.
  * One `cat-file --batch-check` process whatever the number of SHAs.
  */
-export async function objectTypes(git: GitRunner, shas: readonly string[]): Promise<Map<string, ObjectType | null>> {
+async function objectTypes(git: GitRunner, shas: readonly string[]): Promise<Map<string, ObjectType | null>> {
   const types = new Map<string, ObjectType | null>();
   const candidates = [...new Set(shas.map((sha) => sha.toLowerCase()))].filter(isFullSha);
   for (const sha of shas) types.set(sha.toLowerCase(), null);

@@ -11,7 +11,7 @@ async function treeOf(git: GitRunner, objectName: string): Promise<string> {
 }
 
 /** A tree SHA from a tree, commit or tag SHA, or from a ref name; `null` when none. */
-export async function resolveTree(git: GitRunner, shaOrRef: string): Promise<string | null> {
+async function resolveTree(git: GitRunner, shaOrRef: string): Promise<string | null> {
   if (isFullSha(shaOrRef)) {
     const sha = shaOrRef.toLowerCase();
     const type = await objectType(git, sha);

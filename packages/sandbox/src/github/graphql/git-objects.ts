@@ -28,7 +28,7 @@ function gitObjectBase(ctx: ResolveContext, repo: Repository, typename: string, 
   };
 }
 
-export function blobObject(ctx: ResolveContext, repo: Repository, oid: string): GqlObject {
+function blobObject(ctx: ResolveContext, repo: Repository, oid: string): GqlObject {
   const blob = lazy(() => repo.git.readBlob(oid));
   return {
     ...gitObjectBase(ctx, repo, "Blob", oid),
@@ -59,7 +59,7 @@ function treeEntryObject(ctx: ResolveContext, repo: Repository, item: TreeItem, 
   };
 }
 
-export function treeObject(ctx: ResolveContext, repo: Repository, oid: string, path: string): GqlObject {
+function treeObject(ctx: ResolveContext, repo: Repository, oid: string, path: string): GqlObject {
   const prefix = path === "" ? "" : `${path}/`;
   return {
     ...gitObjectBase(ctx, repo, "Tree", oid),
@@ -90,7 +90,7 @@ export function commitObject(ctx: ResolveContext, repo: Repository, oid: string)
 }
 
 /** A `GitObject` of a known type; submodule entries have no object in this repository. */
-export function objectFor(ctx: ResolveContext, repo: Repository, type: TreeItem["type"], oid: string, path: string): GqlObject | null {
+function objectFor(ctx: ResolveContext, repo: Repository, type: TreeItem["type"], oid: string, path: string): GqlObject | null {
   if (type === "blob") return blobObject(ctx, repo, oid);
   if (type === "tree") return treeObject(ctx, repo, oid, path);
   return null;

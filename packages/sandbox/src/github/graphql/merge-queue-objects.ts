@@ -26,7 +26,7 @@ const CONFIGURATION = {
   minimumEntriesToMergeWaitTime: 0,
 };
 
-export function mergeQueueNodeId(repo: Repository): string {
+function mergeQueueNodeId(repo: Repository): string {
   return encodeNodeId("MQ", repo.id);
 }
 

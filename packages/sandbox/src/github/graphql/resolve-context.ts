@@ -5,7 +5,7 @@ import type { MergeQueue } from "../merge-queue/index.ts";
 import type { Account, Repository } from "../state/types.ts";
 import { GraphqlFailure } from "./failure.ts";
 
-export type AuthenticatedActor = Extract<Actor, { kind: "installation" | "user" }>;
+type AuthenticatedActor = Extract<Actor, { kind: "installation" | "user" }>;
 
 /** What every resolver sees: the sandbox, who is asking, and the merge queue service. */
 export interface ResolveContext {

@@ -5,7 +5,7 @@ import type { Account, PullRequest, Repository } from "../state/types.ts";
 import { readyToAutoMerge } from "./auto-merge.ts";
 import { EnqueueRejectedError } from "./errors.ts";
 
-export type AutoMergeMethod = "merge" | "squash" | "rebase";
+type AutoMergeMethod = "merge" | "squash" | "rebase";
 
 export interface AutoMergeInput {
   mergeMethod: AutoMergeMethod;

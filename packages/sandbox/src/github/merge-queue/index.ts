@@ -1,11 +1,8 @@
 import type { SandboxCore } from "../core.ts";
 import { MergeQueue } from "./merge-queue.ts";
 
-export { MergeQueue, type EnqueueOptions } from "./merge-queue.ts";
+export { MergeQueue,  } from "./merge-queue.ts";
 export { EnqueueRejectedError, NO_MERGE_QUEUE_MESSAGE } from "./errors.ts";
-export { readyToAutoMerge } from "./auto-merge.ts";
-export type { AutoMergeInput, AutoMergeMethod } from "./auto-merge-requests.ts";
-export type { DequeueReason, DestroyReason, MergeGroup } from "./group.ts";
 
 /** The core's merge queue service, when it is the sandbox's `MergeQueue`. */
 export function mergeQueueOf(core: SandboxCore): MergeQueue | null {

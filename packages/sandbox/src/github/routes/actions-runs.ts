@@ -6,7 +6,7 @@ import { runnerOf, startRerun, workflowRunOf } from "./actions-access.ts";
 
 const RUN_STATUSES = new Set(["queued", "in_progress", "completed", "requested", "waiting", "pending"]);
 
-export async function presentRun(context: RouteContext, repo: Repository, run: WorkflowRun): Promise<Record<string, unknown>> {
+async function presentRun(context: RouteContext, repo: Repository, run: WorkflowRun): Promise<Record<string, unknown>> {
   const parts = await runnerOf(context).workflows.parts(repo, run);
   return serializeWorkflowRun(context.core.urls, repo, run, parts);
 }

@@ -3,7 +3,7 @@ import { ApiError } from "../errors.ts";
 import { serializeRepository } from "../serializers/repository.ts";
 
 /** `GET /installation/repositories`: the repositories an installation token reaches (the account's, all of them). */
-export function listReposAccessibleToInstallationRoute(context: RouteContext): RouteResult {
+function listReposAccessibleToInstallationRoute(context: RouteContext): RouteResult {
   const { actor } = context;
   if (actor.kind !== "installation") throw new ApiError(403, "You must authenticate with an installation access token in order to list repositories for an installation.");
   const repos = [...context.core.store.repositories.values()]

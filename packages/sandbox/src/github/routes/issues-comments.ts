@@ -10,7 +10,7 @@ import { callerHas, issueFrom, issuePayload, requireIssueAccess, touch } from ".
 
 const CommentBody = z.object({ body: z.string() });
 
-export function commentPayload(core: SandboxCore, repo: Repository, comment: IssueComment): Record<string, unknown> {
+function commentPayload(core: SandboxCore, repo: Repository, comment: IssueComment): Record<string, unknown> {
   const app = comment.viaAppId === null ? null : (core.store.apps.get(comment.viaAppId) ?? null);
   return serializeComment(core.urls, repo, comment, app);
 }

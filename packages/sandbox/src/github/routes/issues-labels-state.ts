@@ -5,7 +5,7 @@ import type { Account, Issue, Label, Repository } from "../state/types.ts";
 import { emitIssueEvent, touch } from "./issues-common.ts";
 
 /** The colour GitHub gives a label created implicitly (by adding it to an issue). */
-export const DEFAULT_LABEL_COLOR = "ededed";
+const DEFAULT_LABEL_COLOR = "ededed";
 
 export type LabelInput = string | { name: string };
 

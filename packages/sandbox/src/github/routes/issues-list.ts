@@ -14,7 +14,7 @@ function matchesState(issue: Issue, state: string): boolean {
 }
 
 /** `GET /repos/{o}/{r}/issues`: issues and pull requests, filtered by `state` (default open) and `labels` (all must match). */
-export function listForRepoRoute(context: RouteContext): RouteResult {
+function listForRepoRoute(context: RouteContext): RouteResult {
   const repo = repoFrom(context);
   const state = context.query.get("state") ?? "open";
   const wanted = (context.query.get("labels") ?? "").split(",").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
@@ -63,7 +63,7 @@ function issueEvent(context: RouteContext, repo: Repository, issue: Issue, deliv
 }
 
 /** `GET /repos/{o}/{r}/issues/{n}/events`: who labelled, unlabelled, closed or reopened the issue, oldest first. */
-export function listEventsRoute(context: RouteContext): RouteResult {
+function listEventsRoute(context: RouteContext): RouteResult {
   const repo = repoFrom(context);
   const issue = issueFrom(context, repo);
   const deliveries = context.core.webhooks.deliveries().filter((delivery) => aboutIssue(delivery, repo, issue.number));

@@ -29,10 +29,6 @@ export async function emitPullRequest(
   core.emit(repo, "pull_request", sender, { action, number: pull.number, ...extra, pull_request: payload });
 }
 
-export function branchExists(repo: Repository, branch: string): Promise<boolean> {
-  return repo.git.getRef(`heads/${branch}`).then((sha) => sha !== null);
-}
-
 /** Strips an `owner:` prefix from a `head` parameter when it names this repository's owner. */
 export function headBranchName(repo: Repository, head: string): string | null {
   const separator = head.indexOf(":");

@@ -19,7 +19,7 @@ const MERGE_SETTINGS = {
   merge_commit_message: "PR_TITLE",
 };
 
-export function permissionFlags(permission: Permission): Record<string, boolean> {
+function permissionFlags(permission: Permission): Record<string, boolean> {
   return {
     admin: permissionAtLeast(permission, "admin"),
     maintain: permissionAtLeast(permission, "maintain"),

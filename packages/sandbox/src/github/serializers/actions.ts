@@ -40,7 +40,7 @@ function repositoryLite(urls: Urls, repo: Repository): Record<string, unknown> {
   return Object.fromEntries(REPOSITORY_LITE_KEYS.map((key) => [key, full[key]]));
 }
 
-export const workflowRunUrl = (urls: Urls, repo: Repository, runId: number): string =>
+const workflowRunUrl = (urls: Urls, repo: Repository, runId: number): string =>
   `${repoApi(urls, repositoryFullName(repo))}/actions/runs/${runId}`;
 
 export const jobHtmlUrl = (urls: Urls, repo: Repository, runId: number, jobId: number): string =>

@@ -24,7 +24,7 @@ export interface CheckSuiteParts {
 const IMPLICIT_EVENTS = new Set(["installation", "installation_repositories", "installation_target", "meta", "security_advisory", "github_app_authorization"]);
 
 /** The `app` object of webhook payloads: no `client_id`, no implicit events. */
-export function webhookApp(urls: Urls, app: SandboxApp): Record<string, unknown> {
+function webhookApp(urls: Urls, app: SandboxApp): Record<string, unknown> {
   const { client_id: _clientId, ...rest } = serializeApp(urls, app);
   return { ...rest, events: app.events.filter((event) => !IMPLICIT_EVENTS.has(event)) };
 }

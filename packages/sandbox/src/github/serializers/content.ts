@@ -7,7 +7,7 @@ import { repoApi, repoHtml } from "./urls.ts";
 /** Files above this size come back without content, as GitHub's contents API does. */
 const MAX_INLINE_BYTES = 1024 * 1024;
 
-export type ContentType = "file" | "dir" | "symlink" | "submodule";
+type ContentType = "file" | "dir" | "symlink" | "submodule";
 
 interface ContentEntry {
   path: string;

@@ -22,7 +22,7 @@ export function identityOf(account: Account): { name: string; email: string } {
 }
 
 /** The GitHub account a commit identity belongs to, as GitHub links commits to users by email. */
-export function accountForIdentity(store: SandboxStore, identity: { name: string; email: string }): Account | undefined {
+function accountForIdentity(store: SandboxStore, identity: { name: string; email: string }): Account | undefined {
   const login = NOREPLY.exec(identity.email)?.[1];
   return login === undefined ? undefined : store.findAccount(login);
 }

@@ -21,7 +21,7 @@ export interface PullStats {
 }
 
 /** Stats GitHub shows before it has computed anything. */
-export const UNKNOWN_PULL_STATS: PullStats = {
+const UNKNOWN_PULL_STATS: PullStats = {
   commits: 0,
   additions: 0,
   deletions: 0,
@@ -48,7 +48,7 @@ export function rememberPullStats(store: SandboxStore, pull: PullRequest, stats:
   byPull.set(statsKey(pull), stats);
 }
 
-export function lastPullStats(store: SandboxStore, pull: PullRequest): PullStats {
+function lastPullStats(store: SandboxStore, pull: PullRequest): PullStats {
   return lastStats.get(store)?.get(statsKey(pull)) ?? UNKNOWN_PULL_STATS;
 }
 

@@ -248,7 +248,7 @@ export interface WorkflowRun {
   updatedAt: string;
 }
 
-export type MergeQueueEntryState = "QUEUED" | "AWAITING_CHECKS" | "MERGEABLE" | "UNMERGEABLE" | "LOCKED";
+type MergeQueueEntryState = "QUEUED" | "AWAITING_CHECKS" | "MERGEABLE" | "UNMERGEABLE" | "LOCKED";
 
 export interface MergeQueueEntry {
   repoId: number;
