@@ -31,10 +31,25 @@ async function main(): Promise<number> {
   await mkdir(logDir, { recursive: true });
   console.log(`baseline: ${scenario.name} …`);
   const baseline = await runBaseline(scenario, TASKS, 120_000);
-  console.log(`baseline: ${baseline.seconds.toFixed(1)} s, ${baseline.deliveries} webhooks, merged ${baseline.state.mergedTasks.join(", ")}`);
+  console.log(
+    `baseline: ${baseline.seconds.toFixed(1)} s, ${baseline.deliveries} webhooks, merged ${baseline.state.mergedTasks.join(", ")}`,
+  );
   const { crashes, databaseLosses } = plannedDisruptions(seed, baseline, Number(values["crash-runs"]), Number(values["db-runs"]));
   const runs = await runBench(
-    { scenario, tasks: TASKS, seed, crashes, databaseLosses, mixes: values["no-mixes"] ? [] : FAULT_MIXES, timeoutMs: 120_000, logDir, onRun: (run) => console.log(`${run.name}: ${run.completed ? "completed" : "NOT completed"} in ${run.seconds.toFixed(1)} s, ${run.duplicates.length} duplicates, ${run.lostTasks.length} lost`) },
+    {
+      scenario,
+      tasks: TASKS,
+      seed,
+      crashes,
+      databaseLosses,
+      mixes: values["no-mixes"] ? [] : FAULT_MIXES,
+      timeoutMs: 120_000,
+      logDir,
+      onRun: (run) =>
+        console.log(
+          `${run.name}: ${run.completed ? "completed" : "NOT completed"} in ${run.seconds.toFixed(1)} s, ${run.duplicates.length} duplicates, ${run.lostTasks.length} lost`,
+        ),
+    },
     baseline,
   );
   const report = reportOf(scenario.name, seed, startedAt, baseline, runs);

@@ -15,7 +15,12 @@ export function formatReport(result: RunResult): string {
     ["time", `${figures.seconds} s`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
-  const lines = ["", result.ok ? "Done: the feature is merged." : "The run did not end as expected:", ...result.failures.map((failure) => `  - ${failure}`), ""];
+  const lines = [
+    "",
+    result.ok ? "Done: the feature is merged." : "The run did not end as expected:",
+    ...result.failures.map((failure) => `  - ${failure}`),
+    "",
+  ];
   lines.push(...rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`));
   if (!result.ok && result.appLogTail) lines.push("", "Last lines of the app's log:", result.appLogTail);
   return lines.join("\n");

@@ -49,16 +49,25 @@ export class EnvError extends Error {
 }
 
 /** The configured provider chain, or one provider from FOREMAN_LLM_BASE_URL and its key. */
-function providersOf(env: z.infer<typeof Env>, source: NodeJS.ProcessEnv, readFile: (path: string) => string): { providers: ResolvedProvider[]; problems: string[] } {
+function providersOf(
+  env: z.infer<typeof Env>,
+  source: NodeJS.ProcessEnv,
+  readFile: (path: string) => string,
+): { providers: ResolvedProvider[]; problems: string[] } {
   try {
     const chain = loadProviders({ json: env.FOREMAN_PROVIDERS, file: env.FOREMAN_PROVIDERS_FILE }, source, readFile);
     if (chain) return { providers: chain, problems: [] };
   } catch (error) {
-    if (error instanceof ProvidersConfigError) return { providers: [], problems: error.problems.map((problem) => `FOREMAN_PROVIDERS: ${problem}`) };
+    if (error instanceof ProvidersConfigError)
+      return { providers: [], problems: error.problems.map((problem) => `FOREMAN_PROVIDERS: ${problem}`) };
     throw error;
   }
   const apiKey = env.FOREMAN_LLM_API_KEY ?? env.OPENAI_API_KEY;
-  if (!apiKey) return { providers: [], problems: ["FOREMAN_LLM_API_KEY (or OPENAI_API_KEY): must be set to the model endpoint's key, or configure FOREMAN_PROVIDERS"] };
+  if (!apiKey)
+    return {
+      providers: [],
+      problems: ["FOREMAN_LLM_API_KEY (or OPENAI_API_KEY): must be set to the model endpoint's key, or configure FOREMAN_PROVIDERS"],
+    };
   const apiKeyEnv = env.FOREMAN_LLM_API_KEY ? "FOREMAN_LLM_API_KEY" : "OPENAI_API_KEY";
   return { providers: [{ name: "default", baseUrl: env.FOREMAN_LLM_BASE_URL, apiKeyEnv, apiKey }], problems: [] };
 }
@@ -70,7 +79,10 @@ export function parseEnv(source: NodeJS.ProcessEnv, readKeyFile: (path: string) 
   const env = parsed.data;
   const privateKey = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH ? readKeyFile(env.PRIVATE_KEY_PATH) : undefined);
   const { providers, problems: providerProblems } = providersOf(env, source, readKeyFile);
-  const problems = [...(privateKey ? [] : ["PRIVATE_KEY or PRIVATE_KEY_PATH: one must be set to the App's private key"]), ...providerProblems];
+  const problems = [
+    ...(privateKey ? [] : ["PRIVATE_KEY or PRIVATE_KEY_PATH: one must be set to the App's private key"]),
+    ...providerProblems,
+  ];
   if (problems.length > 0 || !privateKey) throw new EnvError(problems);
   const llmApiKey = providers[0]?.apiKey ?? "";
   return { ...env, privateKey: privateKey.replace(/\\n/g, "\n"), llmApiKey, providers };

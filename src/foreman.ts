@@ -47,7 +47,11 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
   });
   if (env.FOREMAN_DB_PATH !== ":memory:") mkdirSync(dirname(env.FOREMAN_DB_PATH), { recursive: true });
   const store = new SqliteStore(env.FOREMAN_DB_PATH);
-  const model = createModel({ providers: env.providers, timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000, log: log.child({ name: "model" }) });
+  const model = createModel({
+    providers: env.providers,
+    timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000,
+    log: log.child({ name: "model" }),
+  });
   const bot = await readAppLogin(probot, log);
   const github = new ProbotGitHub(probot, bot);
   const holder: { reconciler: Reconciler | null } = { reconciler: null };

@@ -23,7 +23,11 @@ const AMBIGUOUS_WRITES = [
 
 /** The fault mixes of the report; each runs the demo scenario once, uninterrupted otherwise. */
 export const FAULT_MIXES: FaultMix[] = [
-  { name: "webhooks: duplicates + reorders", what: "30% of deliveries sent twice, 30% held back behind the next", plan: { webhooks: { duplicate: 0.3, reorder: 0.3, seed: 11 } } },
+  {
+    name: "webhooks: duplicates + reorders",
+    what: "30% of deliveries sent twice, 30% held back behind the next",
+    plan: { webhooks: { duplicate: 0.3, reorder: 0.3, seed: 11 } },
+  },
   { name: "webhooks: random drops", what: "25% of deliveries never sent", plan: { webhooks: { drop: 0.25, seed: 5 } } },
   {
     name: "webhooks: key drops",
@@ -33,7 +37,12 @@ export const FAULT_MIXES: FaultMix[] = [
   {
     name: "GitHub: 5xx",
     what: "4% of calls answer 500, 3% answer 502",
-    plan: { github: [{ kind: "server_error", on: { probability: 0.04, seed: 3 } }, { kind: "bad_gateway", on: { probability: 0.03, seed: 4 } }] },
+    plan: {
+      github: [
+        { kind: "server_error", on: { probability: 0.04, seed: 3 } },
+        { kind: "bad_gateway", on: { probability: 0.03, seed: 4 } },
+      ],
+    },
   },
   {
     name: "GitHub: ambiguous writes",

@@ -29,7 +29,8 @@ function merge(into: Record<string, number>, from: Record<string, number>): Reco
 }
 
 function totalsOf(runs: RunRecord[]): Totals {
-  const fired = (run: RunRecord, kind: string): number => run.disruptions.filter((item) => item.kind === kind && item.firedAtMs !== null).length;
+  const fired = (run: RunRecord, kind: string): number =>
+    run.disruptions.filter((item) => item.kind === kind && item.firedAtMs !== null).length;
   return {
     runs: runs.length,
     runsCompleted: runs.filter((run) => run.completed).length,
@@ -51,7 +52,9 @@ const kinds = (counts: Record<string, number>): string =>
 function crashCell(run: RunRecord): string {
   const fired = run.disruptions.filter((item) => item.firedAtMs !== null);
   if (fired.length === 0) return "-";
-  return fired.map((item) => `${item.kind === "lose_database" ? "db lost" : "kill"} @${((item.firedAtMs ?? 0) / 1000).toFixed(1)}s`).join(" ");
+  return fired
+    .map((item) => `${item.kind === "lose_database" ? "db lost" : "kill"} @${((item.firedAtMs ?? 0) / 1000).toFixed(1)}s`)
+    .join(" ");
 }
 
 function faultCell(run: RunRecord): string {
@@ -66,15 +69,30 @@ function pad(cells: string[], widths: number[]): string {
 /** The report as a text table, one row per run, then the totals. */
 export function formatReport(report: BenchReport): string {
   const header = ["run", "done", "s", "crash points", "faults injected", "dupes", "lost"];
-  const rows = report.runs.map((run) => [run.name, run.completed ? "yes" : "NO", run.seconds.toFixed(1), crashCell(run), faultCell(run), String(run.duplicates.length), String(run.lostTasks.length)]);
+  const rows = report.runs.map((run) => [
+    run.name,
+    run.completed ? "yes" : "NO",
+    run.seconds.toFixed(1),
+    crashCell(run),
+    faultCell(run),
+    String(run.duplicates.length),
+    String(run.lostTasks.length),
+  ]);
   const widths = header.map((cell, index) => Math.min(Math.max(cell.length, ...rows.map((row) => (row[index] ?? "").length)), 70));
   const { totals } = report;
-  const problems = report.runs.flatMap((run) => [...run.duplicates, ...run.lostTasks.map((task) => `lost task ${task}`), ...run.differences, ...run.problems].map((line) => `  ${run.name}: ${line}`));
+  const problems = report.runs.flatMap((run) =>
+    [...run.duplicates, ...run.lostTasks.map((task) => `lost task ${task}`), ...run.differences, ...run.problems].map(
+      (line) => `  ${run.name}: ${line}`,
+    ),
+  );
   return [
     `Reliability bench: ${report.scenario}, seed ${report.seed}, baseline ${report.baseline.seconds.toFixed(1)} s (${report.baseline.deliveries} webhooks)`,
     "",
     pad(header, widths),
-    pad(widths.map((width) => "-".repeat(width)), widths),
+    pad(
+      widths.map((width) => "-".repeat(width)),
+      widths,
+    ),
     ...rows.map((row) => pad(row, widths)),
     "",
     `runs completed:      ${totals.runsCompleted}/${totals.runs}`,
@@ -95,7 +113,12 @@ export function reportOf(scenario: string, seed: number, startedAt: number, base
     seed,
     startedAt: new Date(startedAt).toISOString(),
     seconds: Math.round((Date.now() - startedAt) / 100) / 10,
-    baseline: { seconds: baseline.seconds, deliveries: baseline.deliveries, mergedTasks: baseline.state.mergedTasks, mainTree: baseline.state.mainTree },
+    baseline: {
+      seconds: baseline.seconds,
+      deliveries: baseline.deliveries,
+      mergedTasks: baseline.state.mergedTasks,
+      mainTree: baseline.state.mainTree,
+    },
     totals: totalsOf(runs),
     runs,
   };

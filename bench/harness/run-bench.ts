@@ -1,5 +1,18 @@
 import { join } from "node:path";
-import { startModelServer, type Scenario, compareWithBaseline, type Comparison, crashPlans, type Disruption, type DisruptionRecord, type FinalState, type InjectedFaults, play, type PlayOptions, type PlayResult } from "@foreman/sandbox";
+import {
+  startModelServer,
+  type Scenario,
+  compareWithBaseline,
+  type Comparison,
+  crashPlans,
+  type Disruption,
+  type DisruptionRecord,
+  type FinalState,
+  type InjectedFaults,
+  play,
+  type PlayOptions,
+  type PlayResult,
+} from "@foreman/sandbox";
 import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 import { withFaults } from "./bench-scenario.ts";
 import type { FaultMix } from "./mixes.ts";
@@ -65,11 +78,19 @@ async function playMix(plan: BenchPlan, mix: FaultMix, options: PlayOptions): Pr
   const primary = await startModelServer({ script: { ...scenario.model, faults: [] }, faults: mix.primaryModelFaults });
   const backup = await startModelServer({ script: { ...scenario.model, faults: [] } });
   try {
-    const providers = [primary, backup].map((server, index) => ({ name: index === 0 ? "primary" : "backup", baseUrl: server.url, apiKeyEnv: "FOREMAN_LLM_API_KEY" }));
+    const providers = [primary, backup].map((server, index) => ({
+      name: index === 0 ? "primary" : "backup",
+      baseUrl: server.url,
+      apiKeyEnv: "FOREMAN_LLM_API_KEY",
+    }));
     return await play(scenario, {
       ...options,
       modelServers: [primary, backup],
-      world: { app: foremanUnderTest, realModel: { baseUrl: primary.url, apiKey: "sandbox" }, appEnv: { FOREMAN_PROVIDERS: JSON.stringify(providers) } },
+      world: {
+        app: foremanUnderTest,
+        realModel: { baseUrl: primary.url, apiKey: "sandbox" },
+        appEnv: { FOREMAN_PROVIDERS: JSON.stringify(providers) },
+      },
     });
   } finally {
     await primary.stop();
@@ -77,7 +98,8 @@ async function playMix(plan: BenchPlan, mix: FaultMix, options: PlayOptions): Pr
   }
 }
 
-const logFile = (plan: BenchPlan, name: string): string | undefined => (plan.logDir ? join(plan.logDir, `${name.replace(/[^a-z0-9]+/gi, "-")}.log`) : undefined);
+const logFile = (plan: BenchPlan, name: string): string | undefined =>
+  plan.logDir ? join(plan.logDir, `${name.replace(/[^a-z0-9]+/gi, "-")}.log`) : undefined;
 
 /** Runs every crash plan, database loss and fault mix against the baseline, one after another. */
 export async function runBench(plan: BenchPlan, baseline: Baseline): Promise<RunRecord[]> {
@@ -93,14 +115,22 @@ export async function runBench(plan: BenchPlan, baseline: Baseline): Promise<Run
   }
   for (const [index, disruptions] of plan.databaseLosses.entries()) {
     const name = `database lost ${index + 1}`;
-    add(record("database lost", name, await play(plan.scenario, { ...common, disruptions, keepLogAs: logFile(plan, name) }), baseline.state));
+    add(
+      record("database lost", name, await play(plan.scenario, { ...common, disruptions, keepLogAs: logFile(plan, name) }), baseline.state),
+    );
   }
-  for (const mix of plan.mixes) add(record("fault mix", mix.name, await playMix(plan, mix, { ...common, keepLogAs: logFile(plan, mix.name) }), baseline.state));
+  for (const mix of plan.mixes)
+    add(record("fault mix", mix.name, await playMix(plan, mix, { ...common, keepLogAs: logFile(plan, mix.name) }), baseline.state));
   return records;
 }
 
 /** Seeded crash plans and database losses for a baseline. */
-export function plannedDisruptions(seed: number, baseline: Baseline, crashRuns: number, databaseRuns: number): { crashes: Disruption[][]; databaseLosses: Disruption[][] } {
+export function plannedDisruptions(
+  seed: number,
+  baseline: Baseline,
+  crashRuns: number,
+  databaseRuns: number,
+): { crashes: Disruption[][]; databaseLosses: Disruption[][] } {
   const crashes = crashPlans(seed, crashRuns, { ms: baseline.seconds * 1000, deliveries: baseline.deliveries });
   const losses = crashPlans(seed + 1, databaseRuns, { ms: baseline.seconds * 1000, deliveries: baseline.deliveries }, 1);
   return { crashes, databaseLosses: losses.map((kills) => kills.map((kill) => ({ ...kill, kind: "lose_database" as const }))) };

@@ -32,7 +32,8 @@ function countOccurrences(text: string, search: string): number {
 
 function applyOne(edit: Edit, current: string | null): { content: string | null } | { problem: string } {
   if (edit.action === "create") return { content: edit.content };
-  if (current === null) return { problem: `\`${edit.path}\` does not exist, so it cannot be ${edit.action === "delete" ? "deleted" : "modified"}` };
+  if (current === null)
+    return { problem: `\`${edit.path}\` does not exist, so it cannot be ${edit.action === "delete" ? "deleted" : "modified"}` };
   if (edit.action === "delete") return { content: null };
   let content = current;
   for (const [index, replacement] of edit.replacements.entries()) {
@@ -86,7 +87,8 @@ export function applyEdits(edits: Edit[], files: Record<string, string | null>, 
     changes.set(edit.path, result.content);
   }
   if (edits.length === 0) problems.push("there are no edits");
-  if (lines > policy.maxChangedLines) problems.push(`the edits change ${lines} lines; at most ${policy.maxChangedLines} are allowed per task`);
+  if (lines > policy.maxChangedLines)
+    problems.push(`the edits change ${lines} lines; at most ${policy.maxChangedLines} are allowed per task`);
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, changes: [...changes].map(([path, content]) => ({ path, content })) };
 }

@@ -28,7 +28,10 @@ export function formatTask(task: Task): string {
 }
 
 /** Asks the coder for edits and checks them; the checked edits come back as file changes. */
-export async function runCoder(model: ModelPort, input: CoderInput): Promise<StructuredResult<{ summary: string; changes: FileChange[]; edits: Edit[] }>> {
+export async function runCoder(
+  model: ModelPort,
+  input: CoderInput,
+): Promise<StructuredResult<{ summary: string; changes: FileChange[]; edits: Edit[] }>> {
   const system = renderTemplate(await loadPrompt("coder"), { taskFiles: input.task.files.map((file) => `\`${file.path}\``).join(", ") });
   const user = renderTemplate(await loadPrompt("coder-user"), {
     repository: input.repository,
@@ -45,5 +48,9 @@ export async function runCoder(model: ModelPort, input: CoderInput): Promise<Str
   if (!result.ok) return result;
   const outcome = applyEdits(result.value.edits, input.files, input.policy);
   if (!outcome.ok) return { ok: false, problems: outcome.problems, usage: result.usage };
-  return { ok: true, value: { summary: redactText(result.value.summary), changes: outcome.changes, edits: result.value.edits }, usage: result.usage };
+  return {
+    ok: true,
+    value: { summary: redactText(result.value.summary), changes: outcome.changes, edits: result.value.edits },
+    usage: result.usage,
+  };
 }

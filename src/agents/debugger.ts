@@ -9,7 +9,15 @@ import { loadPrompt, renderTemplate } from "./prompts.ts";
 import { formatFiles } from "./repo-context.ts";
 import { askStructured, type StructuredResult } from "./structured.ts";
 
-const DebuggerClassification = z.enum(["implementation_bug", "test_bug", "missing_dependency", "spec_mismatch", "flaky", "timeout", "infrastructure"]);
+const DebuggerClassification = z.enum([
+  "implementation_bug",
+  "test_bug",
+  "missing_dependency",
+  "spec_mismatch",
+  "flaky",
+  "timeout",
+  "infrastructure",
+]);
 type DebuggerClassification = z.infer<typeof DebuggerClassification>;
 
 /** Classes whose answer is a decision (re-run, re-plan), never a commit. */
@@ -43,7 +51,9 @@ export interface DebuggerInput {
 
 function formatAttempts(attempts: DebuggerInput["previousAttempts"]): string {
   if (attempts.length === 0) return "(none: this is the first attempt)";
-  const lines = attempts.map((attempt, index) => `${index + 1}. ${attempt.classification}${attempt.diagnosis ? `: ${attempt.diagnosis}` : ""}`);
+  const lines = attempts.map(
+    (attempt, index) => `${index + 1}. ${attempt.classification}${attempt.diagnosis ? `: ${attempt.diagnosis}` : ""}`,
+  );
   return fenceUntrusted("previous-attempts", sanitizeUntrusted(lines.join("\n")));
 }
 
@@ -75,7 +85,10 @@ async function prompts(input: DebuggerInput): Promise<{ system: string; user: st
  * come back as file changes on `files`; a decision (flaky, infrastructure, spec mismatch) or a
  * code fault it could not fix comes back with no changes.
  */
-export async function runDebugger(model: ModelPort, input: DebuggerInput): Promise<StructuredResult<{ verdict: DebuggerVerdict; changes: FileChange[] }>> {
+export async function runDebugger(
+  model: ModelPort,
+  input: DebuggerInput,
+): Promise<StructuredResult<{ verdict: DebuggerVerdict; changes: FileChange[] }>> {
   const { system, user } = await prompts(input);
   const check = (verdict: DebuggerVerdict): string[] => checkVerdict(verdict, input.files, input.policy);
   const result = await askStructured(model, { role: "debugger", model: input.model, system, user, schema: DebuggerVerdict, check });

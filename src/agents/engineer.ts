@@ -29,7 +29,9 @@ export function formatIssue(title: string, body: string, maxChars: number): stri
 
 /** The engineer's text is posted (questions) and kept (brief): secrets in it are redacted. */
 function redactAnswer(answer: EngineerAnswer): EngineerAnswer {
-  return answer.decision === "proceed" ? { ...answer, brief: redactText(answer.brief) } : { ...answer, questions: answer.questions.map(redactText) };
+  return answer.decision === "proceed"
+    ? { ...answer, brief: redactText(answer.brief) }
+    : { ...answer, questions: answer.questions.map(redactText) };
 }
 
 export async function runEngineer(model: ModelPort, input: EngineerInput): Promise<StructuredResult<EngineerAnswer>> {

@@ -28,7 +28,9 @@ export function protectedPathProblems(plan: Plan, protectedPaths: readonly strin
   return plan.tasks.flatMap((task) =>
     task.files.flatMap((file) => {
       const refusal = checkWritablePath(file.path, { taskFiles: [file.path], protectedPaths });
-      return refusal?.kind === "protected" ? [`Task "${task.id}" names ${describeRefusal(refusal)}: Foreman may not write it, so leave it out of the plan.`] : [];
+      return refusal?.kind === "protected"
+        ? [`Task "${task.id}" names ${describeRefusal(refusal)}: Foreman may not write it, so leave it out of the plan.`]
+        : [];
     }),
   );
 }

@@ -48,7 +48,8 @@ export function reviewComments(
   const comments: ReviewComments["comments"] = [];
   const elsewhere: Finding[] = [];
   for (const finding of findings) {
-    if (placeable.get(finding.file)?.has(finding.line)) comments.push({ path: finding.file, line: finding.line, body: renderFindingComment(finding) });
+    if (placeable.get(finding.file)?.has(finding.line))
+      comments.push({ path: finding.file, line: finding.line, body: renderFindingComment(finding) });
     else elsewhere.push(finding);
   }
   return { comments, body: renderReviewBody(summary, elsewhere) };

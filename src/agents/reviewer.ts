@@ -55,8 +55,10 @@ export function formatDiff(files: readonly PullFile[], budgetChars = 60_000): st
 function checkReview(review: ReviewVerdict, files: readonly PullFile[]): string[] {
   const problems: string[] = [];
   const blocking = review.findings.filter((finding) => finding.severity === "blocking").length;
-  if (review.verdict === "request_changes" && blocking === 0) problems.push("`request_changes` needs at least one finding of severity `blocking`");
-  if (review.verdict === "approve" && blocking > 0) problems.push(`\`approve\` cannot have blocking findings; there are ${blocking}: answer \`request_changes\` or lower their severity`);
+  if (review.verdict === "request_changes" && blocking === 0)
+    problems.push("`request_changes` needs at least one finding of severity `blocking`");
+  if (review.verdict === "approve" && blocking > 0)
+    problems.push(`\`approve\` cannot have blocking findings; there are ${blocking}: answer \`request_changes\` or lower their severity`);
   const names = new Set(files.map((file) => file.filename));
   for (const finding of review.findings) {
     if (!names.has(finding.file)) problems.push(`finding on \`${finding.file}\`: that file is not part of the pull request's diff`);
@@ -73,7 +75,14 @@ export async function runReviewer(model: ModelPort, input: ReviewerInput): Promi
     diff: formatDiff(input.files),
   });
   const check = (review: ReviewVerdict): string[] => checkReview(review, input.files);
-  const result = await askStructured(model, { role: "reviewer", model: input.model, system: await loadPrompt("reviewer"), user, schema: ReviewVerdict, check });
+  const result = await askStructured(model, {
+    role: "reviewer",
+    model: input.model,
+    system: await loadPrompt("reviewer"),
+    user,
+    schema: ReviewVerdict,
+    check,
+  });
   if (!result.ok) return result;
   // The review is posted on the pull request: secrets in its text are redacted.
   const findings = result.value.findings.map((finding) => ({ ...finding, message: redactText(finding.message) }));

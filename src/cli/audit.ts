@@ -34,7 +34,9 @@ function shaOf(event: Record<string, unknown> | undefined): string {
 }
 
 function describeEffect(effect: Record<string, unknown>): string {
-  const about = [effect.taskId, typeof effect.sha === "string" ? effect.sha.slice(0, 7) : undefined, effect.state, effect.key].filter((part) => typeof part === "string");
+  const about = [effect.taskId, typeof effect.sha === "string" ? effect.sha.slice(0, 7) : undefined, effect.state, effect.key].filter(
+    (part) => typeof part === "string",
+  );
   return about.length > 0 ? `${String(effect.type)}(${about.join(" ")})` : String(effect.type);
 }
 

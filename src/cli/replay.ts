@@ -22,7 +22,8 @@ function patchOf(data: unknown): Partial<WorkflowState> {
 /** One step of the replay: an applied engine event is decided again at its recorded time; recorded effect results and closes patch the state. */
 function replayStep(state: WorkflowState | null, event: AuditEvent): WorkflowState | null {
   if (event.kind === WORKFLOW_REBUILT_EVENT) return (event.data as { state: WorkflowState }).state;
-  if (event.kind === EFFECT_RESULT_EVENT || event.kind === WORKFLOW_CLOSED_EVENT) return state ? { ...state, ...patchOf(event.data) } : state;
+  if (event.kind === EFFECT_RESULT_EVENT || event.kind === WORKFLOW_CLOSED_EVENT)
+    return state ? { ...state, ...patchOf(event.data) } : state;
   if (!isApplied(event.data)) return state;
   return decide(state, event.data.event, event.at)?.state ?? state;
 }

@@ -20,7 +20,10 @@ export type RepoConfigValidation = { ok: true; config: RepoConfig } | { ok: fals
 export function parseRepoConfig(input: unknown): RepoConfigResult {
   const result = validateRepoConfig(input);
   if (result.ok) return result;
-  return { ok: false, problems: result.problems.map((problem): ConfigProblem => ({ path: formatConfigPath(problem.path), message: problem.message })) };
+  return {
+    ok: false,
+    problems: result.problems.map((problem): ConfigProblem => ({ path: formatConfigPath(problem.path), message: problem.message })),
+  };
 }
 
 export function validateRepoConfig(input: unknown): RepoConfigValidation {

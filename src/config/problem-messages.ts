@@ -50,7 +50,8 @@ export function issueMessage(issue: z.core.$ZodIssue, value: unknown): string {
 }
 
 function boundWords(origin: string, direction: "at least" | "at most", bound: number | bigint, inclusive = true): string {
-  if (origin === "string") return bound === 1 && direction === "at least" ? "must not be empty" : `must have ${direction} ${bound} characters`;
+  if (origin === "string")
+    return bound === 1 && direction === "at least" ? "must not be empty" : `must have ${direction} ${bound} characters`;
   if (origin === "array") return `must have ${direction} ${bound} items`;
   if (inclusive) return `must be ${direction} ${bound}`;
   return `must be ${direction === "at least" ? "more than" : "less than"} ${bound}`;

@@ -4,7 +4,11 @@ import type { ConfigPath } from "./config-problem.ts";
 
 type Position = { line: number; column: number };
 
-export type YamlText = { data: unknown; syntaxProblems: Array<Position & { message: string }>; locate: (path: ConfigPath) => Position | undefined };
+export type YamlText = {
+  data: unknown;
+  syntaxProblems: Array<Position & { message: string }>;
+  locate: (path: ConfigPath) => Position | undefined;
+};
 
 /** Parses YAML text, keeping enough to say on which line a path is. */
 export function readYamlText(text: string): YamlText {

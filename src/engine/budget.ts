@@ -5,7 +5,15 @@ import type { EffectType } from "./effects.ts";
 import type { WorkflowState } from "./types.ts";
 
 /** Effects that lead to a model call. */
-const SPENDS: ReadonlySet<EffectType> = new Set<EffectType>(["run_engineer", "run_planner", "start_task", "run_debugger", "run_reviewer", "run_revision", "rebase_task"]);
+const SPENDS: ReadonlySet<EffectType> = new Set<EffectType>([
+  "run_engineer",
+  "run_planner",
+  "start_task",
+  "run_debugger",
+  "run_reviewer",
+  "run_revision",
+  "rebase_task",
+]);
 
 /** Which budget the issue has spent, or null while it is within its budgets. */
 function overBudget(state: WorkflowState): BudgetExceeded | null {

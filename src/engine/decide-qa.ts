@@ -39,7 +39,8 @@ function escalate(state: WorkflowState, task: TaskRecord, reason: string): Decis
 export function startDebugging(state: WorkflowState, task: TaskRecord, sha: string): Decision {
   const { maxFixAttempts, maxFixAttemptsPerIssue } = state.config.qa;
   if (task.fixAttempts >= maxFixAttempts) return escalate(state, task, escalationReason.fixLimit(task.fixAttempts));
-  if (state.fixAttemptsTotal >= maxFixAttemptsPerIssue) return escalate(state, task, escalationReason.issueFixLimit(maxFixAttemptsPerIssue));
+  if (state.fixAttemptsTotal >= maxFixAttemptsPerIssue)
+    return escalate(state, task, escalationReason.issueFixLimit(maxFixAttemptsPerIssue));
   const fixing = { ...task, status: "fixing" as const };
   return { state: withTask(state, fixing), effects: [{ type: "run_debugger", taskId: task.id, sha }, { type: "update_status" }] };
 }
@@ -50,7 +51,11 @@ export function reviewOrReady(state: WorkflowState, task: TaskRecord, sha: strin
     const reviewing = { ...task, status: "reviewing" as const };
     return {
       state: withTask(state, reviewing),
-      effects: [check(reviewing, sha, "in_progress", { kind: "reviewing" }), { type: "run_reviewer", taskId: task.id, sha }, { type: "update_status" }],
+      effects: [
+        check(reviewing, sha, "in_progress", { kind: "reviewing" }),
+        { type: "run_reviewer", taskId: task.id, sha },
+        { type: "update_status" },
+      ],
     };
   }
   return afterReady(state, task);
@@ -58,7 +63,15 @@ export function reviewOrReady(state: WorkflowState, task: TaskRecord, sha: strin
 
 /** Foreman pushed `commitSha` to the task's branch: the old head's check is superseded, CI runs on the new one. */
 function committed(state: WorkflowState, task: TaskRecord, commitSha: string, view: CheckRunView): Decision {
-  const next = { ...task, status: "ci_running" as const, headSha: commitSha, ownCommits: [...task.ownCommits, commitSha], approvedSha: null, approvedBy: null, approvedPermission: null };
+  const next = {
+    ...task,
+    status: "ci_running" as const,
+    headSha: commitSha,
+    ownCommits: [...task.ownCommits, commitSha],
+    approvedSha: null,
+    approvedBy: null,
+    approvedPermission: null,
+  };
   const effects = [
     ...(task.headSha ? [check(task, task.headSha, "neutral", { kind: "superseded", by: "foreman", sha: commitSha })] : []),
     check(next, commitSha, "in_progress", view),
@@ -73,14 +86,22 @@ export function debugDone(state: WorkflowState, task: TaskRecord, event: Of<"deb
   if (task.status !== "fixing" || event.sha !== task.headSha) return ignore(state, "debugger result for a task that is not being fixed");
   // After a re-run of a flaky failure the same error is expected once more: that is when it counts as real.
   const repeated = task.lastSignature !== null && task.lastSignature === event.signature && task.rerunSha !== event.sha;
-  const seen = { ...task, lastSignature: event.signature, lastError: event.excerpt || task.lastError, usage: addUsage(task.usage, event.usage) };
+  const seen = {
+    ...task,
+    lastSignature: event.signature,
+    lastError: event.excerpt || task.lastError,
+    usage: addUsage(task.usage, event.usage),
+  };
   const base = { ...withTask(state, seen), usage: addUsage(state.usage, event.usage) };
   const { outcome } = event;
   if (outcome.kind === "stuck" || (repeated && outcome.kind !== "rerun")) {
     return escalate(base, seen, outcome.kind === "stuck" ? outcome.reason : escalationReason.sameFailureAfterFix());
   }
   if (outcome.kind === "failed") return escalate(base, seen, escalationReason.debuggerFailed(outcome.reason));
-  const classified = { ...seen, classifications: [...seen.classifications, "classification" in outcome ? outcome.classification : "spec_mismatch"] };
+  const classified = {
+    ...seen,
+    classifications: [...seen.classifications, "classification" in outcome ? outcome.classification : "spec_mismatch"],
+  };
   const next = withTask(base, classified);
   switch (outcome.kind) {
     case "fixed": {
@@ -89,7 +110,8 @@ export function debugDone(state: WorkflowState, task: TaskRecord, event: Of<"deb
       return committed(counted, fixed, outcome.commitSha, { kind: "fix_pushed", diagnosis: outcome.diagnosis });
     }
     case "rerun":
-      if (classified.rerunSha === event.sha) return escalate(next, classified, escalationReason.failedAfterRerun(outcome.classification, outcome.diagnosis));
+      if (classified.rerunSha === event.sha)
+        return escalate(next, classified, escalationReason.failedAfterRerun(outcome.classification, outcome.diagnosis));
       return rerun(next, classified, event.sha);
     case "spec_mismatch":
       return freshAttempt(next, classified, `The previous attempt did not meet the specification: ${outcome.diagnosis}`);
@@ -126,7 +148,10 @@ function freshAttempt(state: WorkflowState, task: TaskRecord, context: string): 
     reviewRounds: 0,
     findingSignatures: [],
   };
-  return { state: withTask(state, next), effects: [{ type: "label", add: [], remove: [NEEDS_HUMAN_LABEL] }, { type: "start_task", taskId: task.id }, { type: "update_status" }] };
+  return {
+    state: withTask(state, next),
+    effects: [{ type: "label", add: [], remove: [NEEDS_HUMAN_LABEL] }, { type: "start_task", taskId: task.id }, { type: "update_status" }],
+  };
 }
 
 export function reviewDone(state: WorkflowState, task: TaskRecord, event: Of<"review_done">): Decision {
@@ -136,12 +161,20 @@ export function reviewDone(state: WorkflowState, task: TaskRecord, event: Of<"re
   if (event.verdict === "approve") return afterReady(base, reviewed);
   const rounds = reviewed.reviewRounds + 1;
   const recurring = event.findings.filter((finding) => reviewed.findingSignatures.includes(finding));
-  const counted = { ...reviewed, reviewRounds: rounds, findingSignatures: [...new Set([...reviewed.findingSignatures, ...event.findings])] };
+  const counted = {
+    ...reviewed,
+    reviewRounds: rounds,
+    findingSignatures: [...new Set([...reviewed.findingSignatures, ...event.findings])],
+  };
   if (recurring.length > 0) return escalate(withTask(base, counted), counted, escalationReason.findingRecurred());
-  if (rounds > state.config.qa.review.maxRounds) return escalate(withTask(base, counted), counted, escalationReason.reviewRounds(rounds - 1));
+  if (rounds > state.config.qa.review.maxRounds)
+    return escalate(withTask(base, counted), counted, escalationReason.reviewRounds(rounds - 1));
   const revising = { ...counted, status: "revising" as const };
   const feedback = `The reviewer requested changes:\n${event.summary}`;
-  return { state: withTask(base, revising), effects: [{ type: "run_revision", taskId: task.id, sha: event.sha, feedback, reply: null }, { type: "update_status" }] };
+  return {
+    state: withTask(base, revising),
+    effects: [{ type: "run_revision", taskId: task.id, sha: event.sha, feedback, reply: null }, { type: "update_status" }],
+  };
 }
 
 export function revisionDone(state: WorkflowState, task: TaskRecord, event: Of<"revision_done">): Decision {
@@ -172,7 +205,9 @@ function retryOne(state: WorkflowState, task: TaskRecord): Decision {
 
 /** `/retry` on a task's pull request retries that task; on the issue, every failed or escalated task. */
 export function retry(state: WorkflowState, event: Of<"retry">): Decision {
-  const targets = Object.values(state.tasks).filter((task) => isRetryable(task.status) && (event.taskId === null || task.id === event.taskId));
+  const targets = Object.values(state.tasks).filter(
+    (task) => isRetryable(task.status) && (event.taskId === null || task.id === event.taskId),
+  );
   if (targets.length === 0) return ignore(state, "nothing to retry");
   let decision: Decision = { state, effects: [] };
   for (const task of targets) {

@@ -45,7 +45,10 @@ export function taskFailed(state: WorkflowState, task: TaskRecord, event: Of<"ta
   const next = { ...task, status: "failed" as const, failure: event.reason };
   return {
     state: { ...withTask(state, next), usage: addUsage(state.usage, event.usage) },
-    effects: [{ type: "update_status" }, { type: "comment", key: CommentKey.taskFailed(task.id, task.attempts), on: "issue", body: renderFailure(event.reason) }],
+    effects: [
+      { type: "update_status" },
+      { type: "comment", key: CommentKey.taskFailed(task.id, task.attempts), on: "issue", body: renderFailure(event.reason) },
+    ],
   };
 }
 
@@ -57,7 +60,10 @@ export function ciCompleted(state: WorkflowState, task: TaskRecord, event: Of<"c
     const next = { ...task, status: "failed" as const, failure: event.summary };
     const failed = withTask(state, next);
     const debugging = startDebugging(failed, next, event.sha);
-    return { ...debugging, effects: [check(next, event.sha, "failure", { kind: "ci_failed", summary: event.summary }), ...debugging.effects] };
+    return {
+      ...debugging,
+      effects: [check(next, event.sha, "failure", { kind: "ci_failed", summary: event.summary }), ...debugging.effects],
+    };
   }
   return reviewOrReady(state, { ...task, failure: null }, event.sha);
 }
@@ -69,7 +75,17 @@ export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"a
   if (!unpublished && event.sha !== task.headSha) return ignore(state, "approval for a commit that is not the head");
   if (state.config.approval.separateApprover && event.by === state.requester) {
     const body = renderApprovalRefused(event.by);
-    return { state, effects: [{ type: "comment", key: CommentKey.approvalRefused(task.id, event.sha, event.by), on: task.pr ? { taskId: task.id } : "issue", body }] };
+    return {
+      state,
+      effects: [
+        {
+          type: "comment",
+          key: CommentKey.approvalRefused(task.id, event.sha, event.by),
+          on: task.pr ? { taskId: task.id } : "issue",
+          body,
+        },
+      ],
+    };
   }
   const approved = { ...task, approvedSha: event.sha, approvedBy: event.by, approvedPermission: event.permission };
   if (task.status !== "ready") return { state: withTask(state, approved), effects: [{ type: "update_status" }] };
@@ -80,13 +96,23 @@ export function headChanged(state: WorkflowState, task: TaskRecord, event: Of<"h
   if (event.sha === task.headSha) return ignore(state, "head unchanged");
   if (task.headSha === null || !isHeadMovable(task.status)) return ignore(state, `push to a task that is ${task.status}`);
   const voided = task.approvedSha !== null;
-  const next = { ...task, headSha: event.sha, approvedSha: null, approvedBy: null, approvedPermission: null, status: "ci_running" as const };
+  const next = {
+    ...task,
+    headSha: event.sha,
+    approvedSha: null,
+    approvedBy: null,
+    approvedPermission: null,
+    status: "ci_running" as const,
+  };
   const effects: Effect[] = [
     check(task, task.headSha, "neutral", { kind: "superseded", by: "someone", sha: event.sha }),
     check(next, event.sha, "in_progress", { kind: "pushed" }),
     { type: "update_status" },
   ];
-  if (task.status === "needs_human" && !Object.values(state.tasks).some((other) => other.id !== task.id && other.status === "needs_human")) {
+  if (
+    task.status === "needs_human" &&
+    !Object.values(state.tasks).some((other) => other.id !== task.id && other.status === "needs_human")
+  ) {
     effects.push({ type: "label", add: [], remove: [NEEDS_HUMAN_LABEL] });
   }
   if (voided) {

@@ -21,7 +21,14 @@ export type GitHubWrite =
   /** The `Foreman` check run with this external id on `sha` (find-or-create). */
   | { type: "report_check"; sha: string; externalId: string; state: CheckState; title: CheckTitle; summary: SafeMarkdown }
   /** A review of type COMMENT carrying the hidden marker for `key` (find-or-create). */
-  | { type: "post_review"; pr: number; sha: string; key: string; body: SafeMarkdown; comments: Array<{ path: string; line: number; body: SafeMarkdown }> }
+  | {
+      type: "post_review";
+      pr: number;
+      sha: string;
+      key: string;
+      body: SafeMarkdown;
+      comments: Array<{ path: string; line: number; body: SafeMarkdown }>;
+    }
   /** An answer in a review comment's thread; performed once per `key`, as GitHub would keep a second. */
   | { type: "reply_in_thread"; pr: number; commentId: number; key: string; body: SafeMarkdown };
 

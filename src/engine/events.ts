@@ -7,7 +7,9 @@ import { PermissionLevel, RepoRef, Usage } from "./types.ts";
 const Assessment = z.object({ level: Risk, reasons: z.array(z.string()) }) satisfies z.ZodType<RiskAssessment>;
 
 /** Where Foreman answers a writer's feedback once it pushed a commit for it. */
-export const ReplyTarget = z.discriminatedUnion("kind", [z.object({ kind: z.literal("thread"), commentId: z.int() }), z.object({ kind: z.literal("conversation") })]).nullable();
+export const ReplyTarget = z
+  .discriminatedUnion("kind", [z.object({ kind: z.literal("thread"), commentId: z.int() }), z.object({ kind: z.literal("conversation") })])
+  .nullable();
 export type ReplyTarget = z.infer<typeof ReplyTarget>;
 
 /** What the debugger made of a red CI run. */
@@ -51,7 +53,15 @@ const Started = z.object({
 
 /** Events about a task's pull request and its checks. */
 const TaskEvents = [
-  z.object({ type: z.literal("task_published"), ...Task, pr: z.int(), prNodeId: z.string(), headSha: z.string(), risk: Assessment, usage: Usage }),
+  z.object({
+    type: z.literal("task_published"),
+    ...Task,
+    pr: z.int(),
+    prNodeId: z.string(),
+    headSha: z.string(),
+    risk: Assessment,
+    usage: Usage,
+  }),
   z.object({ type: z.literal("task_failed"), ...Task, reason: z.string(), usage: Usage }),
   z.object({ type: z.literal("ci_completed"), ...Task, sha: z.string(), conclusion: z.enum(["success", "failure"]), summary: z.string() }),
   /** `permission` is the approver's, read live when the command arrived. */
@@ -75,7 +85,15 @@ const QaEvents = [
     excerpt: z.string(),
     usage: Usage,
   }),
-  z.object({ type: z.literal("review_done"), ...Task, sha: z.string(), verdict: z.enum(["approve", "request_changes"]), summary: z.string(), findings: z.array(z.string()), usage: Usage }),
+  z.object({
+    type: z.literal("review_done"),
+    ...Task,
+    sha: z.string(),
+    verdict: z.enum(["approve", "request_changes"]),
+    summary: z.string(),
+    findings: z.array(z.string()),
+    usage: Usage,
+  }),
   z.object({ type: z.literal("revision_done"), ...Task, sha: z.string(), outcome: RevisionOutcome, usage: Usage }),
   z.object({ type: z.literal("human_feedback"), ...Task, by: z.string(), body: z.string(), reply: ReplyTarget }),
   z.object({ type: z.literal("rebase_done"), ...Task, outcome: RebaseOutcome, usage: Usage }),

@@ -8,7 +8,9 @@ import type { TaskRecord, WorkflowState } from "./types.ts";
 function approvalIsStrongEnough(task: TaskRecord, config: RepoConfig): boolean {
   if (task.risk !== "high") return true;
   if (task.approvedPermission === "maintain" || task.approvedPermission === "admin") return true;
-  return task.approvedBy !== null && config.approval.highRiskApprovers.some((login) => login.toLowerCase() === task.approvedBy?.toLowerCase());
+  return (
+    task.approvedBy !== null && config.approval.highRiskApprovers.some((login) => login.toLowerCase() === task.approvedBy?.toLowerCase())
+  );
 }
 
 /** An approval for this head that is not strong enough asks for a maintainer's; otherwise any writer's `/approve`. */

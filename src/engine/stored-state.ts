@@ -77,7 +77,9 @@ function declaredRisks(raw: unknown): Map<string, Risk> {
 function fromV1(raw: unknown): unknown {
   const state = StateV1.parse(raw);
   const declared = declaredRisks(raw);
-  const tasks = Object.fromEntries(Object.entries(state.tasks).map(([id, task]) => [id, { risk: declared.get(id) ?? "high", ...taskDefaultsV1(), ...task }]));
+  const tasks = Object.fromEntries(
+    Object.entries(state.tasks).map(([id, task]) => [id, { risk: declared.get(id) ?? "high", ...taskDefaultsV1(), ...task }]),
+  );
   return { fixAttemptsTotal: 0, ...state, tasks };
 }
 

@@ -14,7 +14,13 @@ export function onMergeGroup(app: Probot, sink: IntakeSink): void {
       event: context.name,
       action: payload.action,
       key: RepoKey.toString(ref),
-      intake: { kind: "merge_group", ref, headSha: payload.merge_group.head_sha, headRef: payload.merge_group.head_ref, deliveryId: context.id },
+      intake: {
+        kind: "merge_group",
+        ref,
+        headSha: payload.merge_group.head_sha,
+        headRef: payload.merge_group.head_ref,
+        deliveryId: context.id,
+      },
     });
   });
 }

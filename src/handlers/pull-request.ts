@@ -14,7 +14,12 @@ export function onPullRequest(app: Probot, sink: IntakeSink): void {
       payload.action === "synchronize"
         ? { kind: "pr_synchronize" as const, ...common, sha: payload.pull_request.head.sha, sender: senderOf(payload) }
         : payload.action === "closed"
-          ? { kind: "pr_closed" as const, ...common, merged: payload.pull_request.merged === true, sha: payload.pull_request.merge_commit_sha ?? payload.pull_request.head.sha }
+          ? {
+              kind: "pr_closed" as const,
+              ...common,
+              merged: payload.pull_request.merged === true,
+              sha: payload.pull_request.merge_commit_sha ?? payload.pull_request.head.sha,
+            }
           : { kind: "pr_dequeued" as const, ...common, reason: "reason" in payload ? String(payload.reason) : "dequeued" };
     sink.accept({ deliveryId: context.id, event: context.name, action: payload.action, key: workflowKey(ref, task.issue), intake });
   });

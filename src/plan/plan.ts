@@ -3,7 +3,9 @@ import { z } from "zod";
 /** A task id: short, lower-case, safe in branch names, markers and mermaid. */
 export const TASK_ID_PATTERN = /^[a-z][a-z0-9-]{0,30}$/;
 
-export const TaskId = z.string().regex(TASK_ID_PATTERN, "must be lower-case letters, digits and dashes, starting with a letter, at most 31 characters");
+export const TaskId = z
+  .string()
+  .regex(TASK_ID_PATTERN, "must be lower-case letters, digits and dashes, starting with a letter, at most 31 characters");
 export type TaskId = z.infer<typeof TaskId>;
 
 const FileAction = z.enum(["create", "modify", "delete"]);

@@ -4,9 +4,7 @@ import type { Plan, Task } from "./plan.ts";
 import type { PlanLimits, PlanProblem } from "./plan-problem.ts";
 import { unsafePathReason } from "./safe-path.ts";
 
-export type PlanValidation =
-  | { ok: true; plan: Plan; notes: string[] }
-  | { ok: false; problems: PlanProblem[] };
+export type PlanValidation = { ok: true; plan: Plan; notes: string[] } | { ok: false; problems: PlanProblem[] };
 
 /**
  * Checks a parsed plan against the rules the scheduler relies on and reports every
@@ -19,7 +17,10 @@ export function validatePlan(plan: Plan, limits: PlanLimits): PlanValidation {
   if (cycle) problems.push({ code: "cycle", message: `The tasks depend on each other in a cycle: ${cycle.join(" -> ")}.`, cycle });
   const depth = cycle || problems.some((problem) => problem.code === "duplicate_id") ? 0 : planDepth(plan);
   if (limits.planDepth !== undefined && depth > limits.planDepth) {
-    problems.push({ code: "too_deep", message: `The longest chain of dependent tasks is ${depth} long; at most ${limits.planDepth} are allowed.` });
+    problems.push({
+      code: "too_deep",
+      message: `The longest chain of dependent tasks is ${depth} long; at most ${limits.planDepth} are allowed.`,
+    });
   }
   if (problems.length > 0) return { ok: false, problems };
   const serialised = serialiseFileConflicts(plan);
@@ -49,7 +50,10 @@ function edgesWithoutSelf(plan: Plan): Map<string, string[]> {
 function countProblems(plan: Plan, limits: PlanLimits): PlanProblem[] {
   const problems: PlanProblem[] = [];
   if (plan.tasks.length > limits.tasksPerPlan) {
-    problems.push({ code: "too_many_tasks", message: `The plan has ${plan.tasks.length} tasks; at most ${limits.tasksPerPlan} are allowed.` });
+    problems.push({
+      code: "too_many_tasks",
+      message: `The plan has ${plan.tasks.length} tasks; at most ${limits.tasksPerPlan} are allowed.`,
+    });
   }
   for (const task of plan.tasks) {
     if (task.files.length > limits.filesPerTask) {
@@ -89,10 +93,18 @@ function fileProblems(task: Task): PlanProblem[] {
     const reason = unsafePathReason(file.path);
     if (reason) {
       const advice = "use a relative path inside the repository, with / between folders";
-      problems.push({ code: "unsafe_path", taskId: task.id, message: `Task "${task.id}" names the path ${JSON.stringify(file.path)}, which ${reason}; ${advice}.` });
+      problems.push({
+        code: "unsafe_path",
+        taskId: task.id,
+        message: `Task "${task.id}" names the path ${JSON.stringify(file.path)}, which ${reason}; ${advice}.`,
+      });
     }
     if (seen.has(file.path)) {
-      problems.push({ code: "duplicate_file", taskId: task.id, message: `Task "${task.id}" names the file "${file.path}" more than once.` });
+      problems.push({
+        code: "duplicate_file",
+        taskId: task.id,
+        message: `Task "${task.id}" names the file "${file.path}" more than once.`,
+      });
     }
     seen.add(file.path);
   }

@@ -22,6 +22,7 @@ export function authorizeSender(input: {
   if (isBot && !input.allowBots.some((allowed) => allowed.toLowerCase() === login)) {
     return { allowed: false, denial: { kind: "app_account", login: input.login } };
   }
-  if (!WRITERS.has(input.permission)) return { allowed: false, denial: { kind: "permission", login: input.login, permission: input.permission } };
+  if (!WRITERS.has(input.permission))
+    return { allowed: false, denial: { kind: "permission", login: input.login, permission: input.permission } };
   return { allowed: true };
 }

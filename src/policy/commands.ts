@@ -1,8 +1,4 @@
-export type Command =
-  | { name: "approve" }
-  | { name: "plan"; feedback: string }
-  | { name: "retry" }
-  | { name: "cancel" };
+export type Command = { name: "approve" } | { name: "plan"; feedback: string } | { name: "retry" } | { name: "cancel" };
 
 /** An opening or closing code fence: three or more backticks or tildes, and what follows them. */
 const FENCE = /^\s*(`{3,}|~{3,})(.*)$/;

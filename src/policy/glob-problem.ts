@@ -15,7 +15,8 @@ export function globProblem(glob: string): string | undefined {
 function shapeProblem(glob: string): string | undefined {
   if (glob.startsWith("/") || /^[A-Za-z]:/.test(glob)) return "is absolute: write the path from the repository root, without the leading /";
   if (strayBackslash(glob)) return "contains a backslash: separate folders with /";
-  if (glob.startsWith("!") && !glob.startsWith("!(")) return "starts with !: a negated pattern is not supported; list only the paths to protect";
+  if (glob.startsWith("!") && !glob.startsWith("!("))
+    return "starts with !: a negated pattern is not supported; list only the paths to protect";
   if (glob.endsWith("/")) return `ends with /: write ${JSON.stringify(`${glob}**`)} for everything under the folder`;
   const segments = glob.replace(/^\.\//, "").split("/");
   if (segments.includes("..")) return "leaves the repository with ..";

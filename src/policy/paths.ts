@@ -28,7 +28,10 @@ export type PathRefusal =
   | { kind: "outside_task"; path: string };
 
 /** Checks one path a task wants to write against the path policy. */
-export function checkWritablePath(path: string, policy: { taskFiles: readonly string[]; protectedPaths: readonly string[] }): PathRefusal | null {
+export function checkWritablePath(
+  path: string,
+  policy: { taskFiles: readonly string[]; protectedPaths: readonly string[] },
+): PathRefusal | null {
   const reason = unsafePathReason(path);
   if (reason) return { kind: "unsafe", path, reason };
   const glob = matchesAny(path, [...BUILTIN_PROTECTED_PATHS, ...policy.protectedPaths]);

@@ -75,7 +75,8 @@ export function classifyRisk(changes: readonly FileChange[], changedLines: numbe
   }
   if (changedLines >= rules.highLines) reasons.push(`${changedLines} lines change (high from ${rules.highLines})`);
   if (reasons.length > 0) return { level: "high", reasons };
-  if (changedLines >= rules.mediumLines) return { level: "medium", reasons: [`${changedLines} lines change (medium from ${rules.mediumLines})`] };
+  if (changedLines >= rules.mediumLines)
+    return { level: "medium", reasons: [`${changedLines} lines change (medium from ${rules.mediumLines})`] };
   if (changes.some((change) => change.content === null)) return { level: "medium", reasons: ["the change deletes files"] };
   return { level: "low", reasons: [] };
 }

@@ -29,7 +29,12 @@ export class GitHubCallError extends Error {
 export class GitHubRateLimitError extends GitHubCallError {
   readonly limit: "primary" | "secondary";
   readonly waitNamed: boolean;
-  constructor(message: string, status: number, wait: { limit: "primary" | "secondary"; ms: number; named: boolean }, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    status: number,
+    wait: { limit: "primary" | "secondary"; ms: number; named: boolean },
+    options?: { cause?: unknown },
+  ) {
     super(message, status, "rate_limited", wait.ms, options);
     this.limit = wait.limit;
     this.waitNamed = wait.named;
@@ -43,7 +48,13 @@ export class BranchMovedError extends GitHubCallError {
   readonly expected: string | null;
   readonly actual: string | null;
   constructor(branch: string, expected: string | null, actual: string | null, options?: { cause?: unknown }) {
-    super(`branch ${branch} moved: expected ${expected ?? "no branch"}, found ${actual ?? "unknown or no branch"}`, 409, "conflict", null, options);
+    super(
+      `branch ${branch} moved: expected ${expected ?? "no branch"}, found ${actual ?? "unknown or no branch"}`,
+      409,
+      "conflict",
+      null,
+      options,
+    );
     this.branch = branch;
     this.expected = expected;
     this.actual = actual;

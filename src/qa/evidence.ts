@@ -92,8 +92,12 @@ function excerptOf(evidence: FailureEvidence, logs: ReadonlyArray<{ job: string;
     .filter((annotation) => !GENERIC_ANNOTATION.test(annotation.message.trim()))
     .map((annotation) => `${annotation.path}:${annotation.line}: ${redact(annotation.message)}`);
   const fromLogs = logs.flatMap((log) => errorLines(log.text).filter((line) => !STACK_FRAME.test(line)));
-  const lines = [...new Set([...fromAnnotations, ...fromLogs].map((line) => oneLine(line.replace(WORKFLOW_COMMAND, ""), MAX_EXCERPT_LINE_CHARS)))];
-  const fallback = evidence.checks.map((check) => `${check.name}: ${check.conclusion ?? "unknown"}${check.title ? ` (${oneLine(redact(check.title), 120)})` : ""}`);
+  const lines = [
+    ...new Set([...fromAnnotations, ...fromLogs].map((line) => oneLine(line.replace(WORKFLOW_COMMAND, ""), MAX_EXCERPT_LINE_CHARS))),
+  ];
+  const fallback = evidence.checks.map(
+    (check) => `${check.name}: ${check.conclusion ?? "unknown"}${check.title ? ` (${oneLine(redact(check.title), 120)})` : ""}`,
+  );
   return (lines.length > 0 ? lines : fallback).slice(0, MAX_EXCERPT_LINES).join("\n");
 }
 

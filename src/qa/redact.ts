@@ -12,8 +12,15 @@ interface Rule {
 
 /** Token shapes with a recognisable prefix, most specific first. */
 const RULES: readonly Rule[] = [
-  { kind: "private-key", pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----|$)/g },
-  { kind: "authorization", pattern: /(\bauthorization["']?\s*[:=]\s*["']?(?:bearer|token|basic)\s+)[A-Za-z0-9._~+/=-]{6,}/gi, keepPrefix: true },
+  {
+    kind: "private-key",
+    pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----|$)/g,
+  },
+  {
+    kind: "authorization",
+    pattern: /(\bauthorization["']?\s*[:=]\s*["']?(?:bearer|token|basic)\s+)[A-Za-z0-9._~+/=-]{6,}/gi,
+    keepPrefix: true,
+  },
   { kind: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g },
   { kind: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g },
   { kind: "api-key", pattern: /\bsk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_-]{20,}/g },
@@ -29,7 +36,8 @@ const SECRET_KEY = /(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|ACCESS
 /** `key=value`, `key: value`, `"key": "value"`; not `==`, `=>`, `:=` or `::`. */
 const ASSIGNMENT = /(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_.-]{0,80})(["']?\s*[:=]\s*)(?![=>:])(["']?)([^\s"'`,;]+)/g;
 /** Values a secret-looking key may have that are not secrets: masks, placeholders, references, types. */
-const NOT_A_SECRET = /^(?:\*+|x+|\.{3}|<[^>]*>?|\$.*|%.*%|\[REDACTED.*|true|false|null|none|nil|undefined|string|number|boolean|any|unknown|required|optional|(?:process\.env|env|secrets|vars|os\.environ)\b.*|.*\(.*)$/i;
+const NOT_A_SECRET =
+  /^(?:\*+|x+|\.{3}|<[^>]*>?|\$.*|%.*%|\[REDACTED.*|true|false|null|none|nil|undefined|string|number|boolean|any|unknown|required|optional|(?:process\.env|env|secrets|vars|os\.environ)\b.*|.*\(.*)$/i;
 /** `options.apiKey`, `config.auth.token`: a reference to a value in code, not the value. */
 const DOTTED_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/;
 const HEX_SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i;

@@ -6,7 +6,9 @@ export const WORKFLOW_CLOSED_EVENT = "workflow_closed";
 
 /** The workflow as cancelled, every task that is not merged cancelled with it. */
 function closedState(state: WorkflowState, reason: string, now: number): Pick<WorkflowState, "phase" | "failure" | "finishedAt" | "tasks"> {
-  const tasks = Object.fromEntries(Object.entries(state.tasks).map(([id, task]) => [id, task.status === "merged" ? task : { ...task, status: "cancelled" as const }]));
+  const tasks = Object.fromEntries(
+    Object.entries(state.tasks).map(([id, task]) => [id, task.status === "merged" ? task : { ...task, status: "cancelled" as const }]),
+  );
   return { phase: "cancelled", failure: reason, finishedAt: now, tasks };
 }
 

@@ -26,7 +26,16 @@ export interface ReconcileReport {
   errors: number;
 }
 
-export const EMPTY_REPORT: ReconcileReport = { workflows: 0, busy: 0, events: 0, comments: 0, closed: 0, rebuilt: 0, started: 0, errors: 0 };
+export const EMPTY_REPORT: ReconcileReport = {
+  workflows: 0,
+  busy: 0,
+  events: 0,
+  comments: 0,
+  closed: 0,
+  rebuilt: 0,
+  started: 0,
+  errors: 0,
+};
 
 export function addReports(a: ReconcileReport, b: Partial<ReconcileReport>): ReconcileReport {
   const sum = { ...a };

@@ -37,12 +37,19 @@ const edited = (comment: CommentInfo): boolean => comment.updatedAt > comment.cr
  * The caller queues each with `enqueueUnseen`, so a late webhook for it is a no-op. Comments older
  * than the workflow are not commands for it.
  */
-export async function missedComments(store: Store, repo: RepoReads, state: WorkflowState, targets: CommentTarget[], botLogin: string): Promise<CommentIntake[]> {
+export async function missedComments(
+  store: Store,
+  repo: RepoReads,
+  state: WorkflowState,
+  targets: CommentTarget[],
+  botLogin: string,
+): Promise<CommentIntake[]> {
   const since = Math.floor(state.startedAt / 1000) * 1000;
   const intakes: CommentIntake[] = [];
   for (const target of targets) {
     for (const comment of await repo.listComments(target.number)) {
-      if (comment.createdAt < since || byApp(comment, botLogin) || edited(comment) || store.hasSeen("comment", String(comment.id))) continue;
+      if (comment.createdAt < since || byApp(comment, botLogin) || edited(comment) || store.hasSeen("comment", String(comment.id)))
+        continue;
       intakes.push(commentIntake(state, target, comment));
     }
   }
@@ -54,7 +61,14 @@ export async function missedComments(store: Store, repo: RepoReads, state: Workf
  * later ones may not be (or reached a process that had no workflow for them), so they are returned
  * to be fed in whatever the seen marks say.
  */
-export async function commentsAfterSnapshot(store: Store, repo: RepoReads, state: WorkflowState, targets: CommentTarget[], writtenAt: number, botLogin: string): Promise<CommentIntake[]> {
+export async function commentsAfterSnapshot(
+  store: Store,
+  repo: RepoReads,
+  state: WorkflowState,
+  targets: CommentTarget[],
+  writtenAt: number,
+  botLogin: string,
+): Promise<CommentIntake[]> {
   const intakes: CommentIntake[] = [];
   for (const target of targets) {
     for (const comment of await repo.listComments(target.number)) {

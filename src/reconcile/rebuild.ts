@@ -31,7 +31,10 @@ function readSnapshot(comment: ReconcileComment, log: Logger | undefined): Workf
     return readWorkflowState(marker.snapshot, marker.version, `the snapshot in status comment ${comment.id}`);
   } catch (error) {
     if (!(error instanceof UnreadableStateError)) throw error;
-    log?.warn({ commentId: comment.id, version: error.version, reason: error.reason, err: error }, "a status comment's snapshot cannot be read; the workflow is rebuilt without it");
+    log?.warn(
+      { commentId: comment.id, version: error.version, reason: error.reason, err: error },
+      "a status comment's snapshot cannot be read; the workflow is rebuilt without it",
+    );
     return null;
   }
 }
@@ -53,7 +56,10 @@ export function statusSnapshot(comments: ReconcileComment[], botLogin: string, l
 /** Work that ran in a job the lost database held: a merge or a QA step goes back to waiting for CI on its head. */
 function resumedTasks(state: WorkflowState): Record<string, TaskRecord> {
   return Object.fromEntries(
-    Object.entries(state.tasks).map(([id, task]) => [id, isStepInFlight(task.status) && task.headSha !== null ? { ...task, status: "ci_running" as const } : task]),
+    Object.entries(state.tasks).map(([id, task]) => [
+      id,
+      isStepInFlight(task.status) && task.headSha !== null ? { ...task, status: "ci_running" as const } : task,
+    ]),
   );
 }
 
@@ -85,20 +91,39 @@ function restart(deps: ReconcileDeps, state: WorkflowState): "restarted" {
  * waits for CI on its head, which the reconciler then reads. Comments made before the snapshot was
  * written count as seen; later ones are fed in, in the same transaction.
  */
-export async function rebuildWorkflow(deps: ReconcileDeps, repo: ReconcileRepo, target: RepoTarget, found: StatusFound): Promise<"rebuilt" | "restarted" | "skipped"> {
+export async function rebuildWorkflow(
+  deps: ReconcileDeps,
+  repo: ReconcileRepo,
+  target: RepoTarget,
+  found: StatusFound,
+): Promise<"rebuilt" | "restarted" | "skipped"> {
   const snapshot = found.snapshot;
   const id = WorkflowId.toString({ ...target, issue: snapshot.issue });
   if (snapshot.id !== id) return "skipped";
-  const base: WorkflowState = { ...snapshot, ref: { ...snapshot.ref, installationId: target.installationId }, statusCommentId: found.commentId };
+  const base: WorkflowState = {
+    ...snapshot,
+    ref: { ...snapshot.ref, installationId: target.installationId },
+    statusCommentId: found.commentId,
+  };
   if (base.phase === "planning") return restart(deps, base);
   const open = !TERMINAL_PHASES.has(base.phase);
   const state: WorkflowState = open ? { ...base, tasks: resumedTasks(base) } : base;
   const comments = await commentsAfterSnapshot(deps.store, repo, state, await commentTargets(repo, state), found.writtenAt, deps.botLogin);
   const jobs = open ? [...taskJobs(state), ...comments.map((intake) => intakeJob(id, intake))] : [];
-  const event = { workflowId: id, at: deps.now(), kind: WORKFLOW_REBUILT_EVENT, actor: null, deliveryId: null, data: { commentId: found.commentId, state } };
+  const event = {
+    workflowId: id,
+    at: deps.now(),
+    kind: WORKFLOW_REBUILT_EVENT,
+    actor: null,
+    deliveryId: null,
+    data: { commentId: found.commentId, state },
+  };
   if (!deps.store.saveWorkflow(id, state, 0, open, jobs, [event])) return "skipped";
   for (const intake of comments) deps.store.markSeen("comment", String(intake.commentId));
-  deps.log.info({ workflowId: id, phase: state.phase, commentId: found.commentId, comments: comments.length }, "rebuilt a workflow from its status comment");
+  deps.log.info(
+    { workflowId: id, phase: state.phase, commentId: found.commentId, comments: comments.length },
+    "rebuilt a workflow from its status comment",
+  );
   return "rebuilt";
 }
 

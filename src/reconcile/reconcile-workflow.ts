@@ -51,9 +51,14 @@ export async function reconcileWorkflow(deps: ReconcileDeps, record: WorkflowRec
   const intakes = await missedComments(deps.store, repo, state, targets, deps.botLogin);
   if (deps.store.pendingJobsFor(state.id) > 0) return { busy: 1 };
   feed(deps, state.id, events);
-  const comments = intakes.filter((intake) => deps.store.enqueueUnseen({ kind: "intake", key: state.id, payload: intake }, { kind: "comment", key: String(intake.commentId) })).length;
+  const comments = intakes.filter((intake) =>
+    deps.store.enqueueUnseen({ kind: "intake", key: state.id, payload: intake }, { kind: "comment", key: String(intake.commentId) }),
+  ).length;
   if (events.length + comments > 0) {
-    deps.log.info({ workflowId: state.id, events: events.map((event) => event.type), comments }, "fed in what GitHub shows and no webhook brought");
+    deps.log.info(
+      { workflowId: state.id, events: events.map((event) => event.type), comments },
+      "fed in what GitHub shows and no webhook brought",
+    );
     deps.notify();
   }
   return { events: events.length, comments };

@@ -50,7 +50,9 @@ export class Reconciler {
   check(workflowId: string): void {
     const record = this.deps.store.getWorkflow(workflowId);
     if (!record?.open) return;
-    reconcileWorkflow(this.deps, record).catch((error: unknown) => this.deps.log.warn({ workflowId, err: error }, "could not reconcile a workflow"));
+    reconcileWorkflow(this.deps, record).catch((error: unknown) =>
+      this.deps.log.warn({ workflowId, err: error }, "could not reconcile a workflow"),
+    );
   }
 
   private async run(): Promise<void> {
@@ -79,7 +81,8 @@ export class Reconciler {
         this.deps.log.warn({ workflowId: record.id, err: error }, "could not reconcile a workflow; it is tried again next pass");
       }
     }
-    if (report.events + report.comments + report.closed + report.rebuilt + report.started > 0) this.deps.log.info({ ...report }, "reconciled");
+    if (report.events + report.comments + report.closed + report.rebuilt + report.started > 0)
+      this.deps.log.info({ ...report }, "reconciled");
     return report;
   }
 }

@@ -21,7 +21,13 @@ function configuredLabel(text: string | null): string {
 }
 
 /** Starts a workflow whose label webhook never arrived, as the person who added the label, once. */
-async function startMissed(deps: ReconcileDeps, repo: RepoReads, target: RepoTarget, issue: { number: number; title: string }, label: string): Promise<boolean> {
+async function startMissed(
+  deps: ReconcileDeps,
+  repo: RepoReads,
+  target: RepoTarget,
+  issue: { number: number; title: string },
+  label: string,
+): Promise<boolean> {
   const id = WorkflowId.toString({ ...target, issue: issue.number });
   if (deps.store.hasSeen("label", id)) return false;
   const by = await repo.labeledBy(issue.number, label);

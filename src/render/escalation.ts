@@ -17,12 +17,14 @@ export interface EscalationView {
  * (the task's failure) and neutralised wherever they are posted.
  */
 export const escalationReason = {
-  fixLimit: (attempts: number): string => `CI still fails after ${attempts} fix attempt(s), the limit for one task (\`qa.maxFixAttempts\`).`,
+  fixLimit: (attempts: number): string =>
+    `CI still fails after ${attempts} fix attempt(s), the limit for one task (\`qa.maxFixAttempts\`).`,
   issueFixLimit: (limit: number): string => `This issue has used its ${limit} fix attempts (\`qa.maxFixAttemptsPerIssue\`).`,
   sameFailureAfterFix: (): string => "The same failure came back after a fix.",
   sameErrorAsBefore: (): string => "CI failed with the same error as before the last fix, so another attempt is unlikely to help.",
   debuggerFailed: (reason: string): string => `The debugger could not help: ${reason}`,
-  failedAfterRerun: (classification: string, diagnosis: string): string => `CI failed again after a re-run of a ${classification} failure: ${diagnosis}`,
+  failedAfterRerun: (classification: string, diagnosis: string): string =>
+    `CI failed again after a re-run of a ${classification} failure: ${diagnosis}`,
   noFix: (classification: string, diagnosis: string): string => `The debugger found no fix (${classification}): ${diagnosis}`,
   findingRecurred: (): string => "The reviewer raised again a finding the coder had already been asked to fix.",
   reviewRounds: (rounds: number): string => `The reviewer still requests changes after ${rounds} round(s) (\`qa.review.maxRounds\`).`,
@@ -35,18 +37,50 @@ export const escalationReason = {
 };
 
 function tried(view: EscalationView): SafeMarkdown {
-  const attempts = view.fixAttempts === 1 ? markdown`attempt` : markdown`attempts`;
+  const attempts =
+    view.fixAttempts === 1
+      ? markdown`
+attempt
+        `
+      : markdown`
+attempts
+        `;
   const parts = [markdown`${view.fixAttempts} fix ${attempts}`];
   if (view.classifications.length > 0) {
-    parts.push(markdown`failures classified as ${joinMarkdown(view.classifications.map((name) => inlineCode(name)), ", ")}`);
+    parts.push(
+      markdown`failures classified as ${joinMarkdown(
+        view.classifications.map((name) => inlineCode(name)),
+        ", ",
+      )}`,
+    );
   }
-  if (view.reviewRounds > 0) parts.push(markdown`${view.reviewRounds} review ${view.reviewRounds === 1 ? markdown`round` : markdown`rounds`}`);
+  if (view.reviewRounds > 0)
+    parts.push(
+      markdown`${view.reviewRounds} review ${
+        view.reviewRounds === 1
+          ? markdown`
+round
+            `
+          : markdown`
+rounds
+            `
+      }`,
+    );
   return joinMarkdown(parts, "; ");
 }
 
 /** The one comment Foreman posts when it stops and hands a task to a human. */
 export function renderEscalation(view: EscalationView): SafeMarkdown {
-  const error = view.lastError ? [markdown``, markdown`**Last error:**`, markdown``, codeBlock("text", view.lastError)] : [];
+  const error = view.lastError
+    ? [
+        markdown``,
+        markdown`
+**Last error:**
+        `,
+        markdown``,
+        codeBlock("text", view.lastError),
+      ]
+    : [];
   return joinMarkdown(
     [
       markdown`### Foreman needs a human for task ${inlineCode(view.taskId)}: ${neutralizeMarkdown(view.title)}`,
@@ -56,10 +90,16 @@ export function renderEscalation(view: EscalationView): SafeMarkdown {
       markdown`**What was tried:** ${tried(view)}.`,
       ...error,
       markdown``,
-      markdown`**What you can do:**`,
-      markdown`- comment \`/retry\` on this pull request for a fresh attempt (or one re-run of a flaky job);`,
+      markdown`
+**What you can do:**
+      `,
+      markdown`
+- comment \`/retry\` on this pull request for a fresh attempt (or one re-run of a flaky job);
+      `,
       markdown`- push a fix to ${inlineCode(view.branch)} yourself: Foreman picks up from your commit and CI runs again;`,
-      markdown`- comment \`/cancel\` to stop this task.`,
+      markdown`
+- comment \`/cancel\` to stop this task.
+      `,
     ],
     "\n",
   );

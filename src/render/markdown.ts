@@ -52,7 +52,11 @@ export function shortSha(sha: string): SafeMarkdown {
 
 /** 1234567 → "1,234,567", the same on every machine. */
 export function formatCount(value: number): SafeMarkdown {
-  return neutralizeMarkdown(Math.round(value).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ","));
+  return neutralizeMarkdown(
+    Math.round(value)
+      .toString()
+      .replace(/\B(?=(\d{3})+(?!\d))/g, ","),
+  );
 }
 
 /** 1.234 → "$1.23". */

@@ -18,12 +18,18 @@ export type SafePlainText = string & { readonly [SAFE_PLAIN_TEXT]: true };
  * them is already safe (a render function's output) or a number. Not exported outside `src/render`.
  */
 export function markdown(literals: TemplateStringsArray, ...values: ReadonlyArray<SafeMarkdown | number>): SafeMarkdown {
-  return literals.reduce((text, literal, index) => text + literal + (index < values.length ? String(values[index]) : ""), "") as SafeMarkdown;
+  return literals.reduce(
+    (text, literal, index) => text + literal + (index < values.length ? String(values[index]) : ""),
+    "",
+  ) as SafeMarkdown;
 }
 
 /** Plain text written in code, as `markdown` is for markdown. */
 export function plainText(literals: TemplateStringsArray, ...values: ReadonlyArray<SafePlainText | number>): SafePlainText {
-  return literals.reduce((text, literal, index) => text + literal + (index < values.length ? String(values[index]) : ""), "") as SafePlainText;
+  return literals.reduce(
+    (text, literal, index) => text + literal + (index < values.length ? String(values[index]) : ""),
+    "",
+  ) as SafePlainText;
 }
 
 export type Separator = "" | " " | "\n" | "\n\n" | ", " | "; ";

@@ -21,19 +21,42 @@ export function renderPullRequestBody(input: PullRequestBodyInput): SafeMarkdown
   const { task } = input;
   const sections = [
     task.description.trim().length > 0 ? neutralizeMarkdown(task.description.trim()) : undefined,
-    markdown`**Acceptance criteria**\n\n${joinMarkdown(task.acceptanceCriteria.map((criterion) => listItem("- [ ]", criterion)), "\n")}`,
-    task.files.length > 0 ? markdown`**Files**\n\n${joinMarkdown(task.files.map((file) => fileLine(file, input.repoUrl)), "\n")}` : undefined,
+    markdown`**Acceptance criteria**\n\n${joinMarkdown(
+      task.acceptanceCriteria.map((criterion) => listItem("- [ ]", criterion)),
+      "\n",
+    )}`,
+    task.files.length > 0
+      ? markdown`**Files**\n\n${joinMarkdown(
+          task.files.map((file) => fileLine(file, input.repoUrl)),
+          "\n",
+        )}`
+      : undefined,
     markdown`**Risk:** ${RISK_WORDS[task.risk]}`,
     markdown`Part of #${input.issue} · task ${inlineCode(task.id)} · attempt ${input.attempt}`,
-    markdown`> [!NOTE]
+    markdown`
+> [!NOTE]
 > When CI is green, a writer comments \`/approve\` on this pull request and Foreman merges it.
-> An approval holds for the current head commit only. \`/retry\` starts a fresh attempt; \`/cancel\` stops this task.`,
+> An approval holds for the current head commit only. \`/retry\` starts a fresh attempt; \`/cancel\` stops this task.
+    `,
     hiddenMarker(taskMarker({ issue: input.issue, task: task.id, attempt: input.attempt })),
   ];
-  return markdown`${joinMarkdown(sections.filter((section) => section !== undefined), "\n\n")}\n`;
+  return markdown`${joinMarkdown(
+    sections.filter((section) => section !== undefined),
+    "\n\n",
+  )}\n`;
 }
 
-const RISK_WORDS: Readonly<Record<Task["risk"], SafeMarkdown>> = { low: markdown`low`, medium: markdown`medium`, high: markdown`high` };
+const RISK_WORDS: Readonly<Record<Task["risk"], SafeMarkdown>> = {
+  low: markdown`
+low
+  `,
+  medium: markdown`
+medium
+  `,
+  high: markdown`
+high
+  `,
+};
 
 function fileLine(file: Task["files"][number], repoUrl: string | undefined): SafeMarkdown {
   const name = inlineCode(file.path);
@@ -42,7 +65,17 @@ function fileLine(file: Task["files"][number], repoUrl: string | undefined): Saf
   return url === undefined ? markdown`- ${name} (${action})` : markdown`- [${name}](${url}) (${action})`;
 }
 
-const ACTION_WORDS: Readonly<Record<Task["files"][number]["action"], SafeMarkdown>> = { create: markdown`create`, modify: markdown`modify`, delete: markdown`delete` };
+const ACTION_WORDS: Readonly<Record<Task["files"][number]["action"], SafeMarkdown>> = {
+  create: markdown`
+create
+  `,
+  modify: markdown`
+modify
+  `,
+  delete: markdown`
+delete
+  `,
+};
 
 /** The file on the default branch, when the repository URL is one GitHub would give; every path segment is percent-encoded. */
 function fileUrl(repoUrl: string, path: string): SafeMarkdown | undefined {

@@ -9,7 +9,17 @@ export interface ReviewFinding {
   message: string;
 }
 
-const SEVERITY_LABEL: Record<ReviewFinding["severity"], SafeMarkdown> = { blocking: markdown`Blocking`, suggestion: markdown`Suggestion`, nit: markdown`Nit` };
+const SEVERITY_LABEL: Record<ReviewFinding["severity"], SafeMarkdown> = {
+  blocking: markdown`
+Blocking
+  `,
+  suggestion: markdown`
+Suggestion
+  `,
+  nit: markdown`
+Nit
+  `,
+};
 
 /** A finding as an inline comment on its line. */
 export function renderFindingComment(finding: ReviewFinding): SafeMarkdown {
@@ -17,7 +27,10 @@ export function renderFindingComment(finding: ReviewFinding): SafeMarkdown {
 }
 
 function findingElsewhere(finding: ReviewFinding): SafeMarkdown {
-  return listItem("-", `${inlineCode(`${finding.file}:${finding.line}`)} **${SEVERITY_LABEL[finding.severity]}**: ${finding.message.trim()}`);
+  return listItem(
+    "-",
+    `${inlineCode(`${finding.file}:${finding.line}`)} **${SEVERITY_LABEL[finding.severity]}**: ${finding.message.trim()}`,
+  );
 }
 
 /** The reviewer's summary (when given) and the findings that could not be placed inline. */
@@ -32,6 +45,13 @@ export function renderReviewBody(summary: string, elsewhere: readonly ReviewFind
 
 /** The review Foreman posts (always a COMMENT): its verdict in words, then the body. */
 export function renderReview(verdict: "approve" | "request_changes", body: SafeMarkdown): SafeMarkdown {
-  const heading = verdict === "approve" ? markdown`Foreman's reviewer found nothing blocking.` : markdown`Foreman's reviewer requests changes; the coder will answer them.`;
+  const heading =
+    verdict === "approve"
+      ? markdown`
+Foreman's reviewer found nothing blocking.
+        `
+      : markdown`
+Foreman's reviewer requests changes; the coder will answer them.
+        `;
   return body === "" ? heading : markdown`${heading}\n\n${body}`;
 }

@@ -7,14 +7,7 @@ import { statusMarker } from "./status-marker.ts";
 import { TASK_STATUS_WORDS } from "./task-words.ts";
 
 export type StatusPhase =
-  | "scoping"
-  | "awaiting_answers"
-  | "planning"
-  | "awaiting_plan_approval"
-  | "running"
-  | "completed"
-  | "failed"
-  | "cancelled";
+  "scoping" | "awaiting_answers" | "planning" | "awaiting_plan_approval" | "running" | "completed" | "failed" | "cancelled";
 
 export type StatusTask = { id: string; title: string; status: TaskStatus; pr?: number; dependsOn: readonly string[] };
 
@@ -35,33 +28,72 @@ export function renderStatusComment(view: StatusView): SafeMarkdown {
     markdown`### Foreman\n\n${phaseSentence(view)}`,
     view.plan && view.plan.summary.trim().length > 0 ? blockquote(view.plan.summary) : undefined,
     view.tasks.length > 0 ? renderPlanGraph(view.tasks) : undefined,
-    view.tasks.length > 0 ? joinMarkdown(view.tasks.map((task) => checklistLine(task, view.tasks)), "\n") : undefined,
-    listSection(markdown`Questions`, view.questions, (index) => `${index + 1}.`),
-    listSection(markdown`Notes`, view.notes, () => "-"),
+    view.tasks.length > 0
+      ? joinMarkdown(
+          view.tasks.map((task) => checklistLine(task, view.tasks)),
+          "\n",
+        )
+      : undefined,
+    listSection(
+      markdown`
+Questions
+      `,
+      view.questions,
+      (index) => `${index + 1}.`,
+    ),
+    listSection(
+      markdown`
+Notes
+      `,
+      view.notes,
+      () => "-",
+    ),
     markdown`<sub>Usage: ${formatUsage(view.usage)}</sub>`,
     hiddenMarker(statusMarker(view.snapshot)),
   ];
-  return markdown`${joinMarkdown(sections.filter((section) => section !== undefined), "\n\n")}\n`;
+  return markdown`${joinMarkdown(
+    sections.filter((section) => section !== undefined),
+    "\n\n",
+  )}\n`;
 }
 
 function phaseSentence(view: StatusView): SafeMarkdown {
   const merged = view.tasks.filter((task) => task.status === "merged").length;
   const total = view.tasks.length;
   const sentences: Record<StatusPhase, SafeMarkdown> = {
-    scoping: markdown`Reading the issue and the repository.`,
-    awaiting_answers: markdown`Waiting for answers to the questions below; reply in a comment on this issue.`,
-    planning: markdown`Planning the work.`,
-    awaiting_plan_approval: markdown`Waiting for plan approval: a writer can comment \`/approve\` to start, or \`/plan <feedback>\` to plan again.`,
+    scoping: markdown`
+Reading the issue and the repository.
+    `,
+    awaiting_answers: markdown`
+Waiting for answers to the questions below; reply in a comment on this issue.
+    `,
+    planning: markdown`
+Planning the work.
+    `,
+    awaiting_plan_approval: markdown`
+Waiting for plan approval: a writer can comment \`/approve\` to start, or \`/plan <feedback>\` to plan again.
+    `,
     running: markdown`Working on the tasks: ${merged} of ${total} merged.`,
     completed: markdown`Done: all ${total} tasks merged.`,
-    failed: markdown`Stopped. The notes below say why and what a maintainer can do.`,
-    cancelled: markdown`Cancelled.`,
+    failed: markdown`
+Stopped. The notes below say why and what a maintainer can do.
+    `,
+    cancelled: markdown`
+Cancelled.
+    `,
   };
   return markdown`**${sentences[view.phase]}**`;
 }
 
 function checklistLine(task: StatusTask, tasks: readonly StatusTask[]): SafeMarkdown {
-  const box = task.status === "merged" ? markdown`[x]` : markdown`[ ]`;
+  const box =
+    task.status === "merged"
+      ? markdown`
+[x]
+        `
+      : markdown`
+[ ]
+        `;
   const pr = task.pr === undefined ? markdown`` : markdown`#${task.pr} `;
   return markdown`- ${box} **${singleLine(task.id)}** ${singleLine(task.title)} — ${pr}${stateWords(task, tasks)}`;
 }
@@ -70,11 +102,24 @@ function stateWords(task: StatusTask, tasks: readonly StatusTask[]): SafeMarkdow
   if (task.status !== "pending") return TASK_STATUS_WORDS[task.status];
   const merged = new Set(tasks.filter((other) => other.status === "merged").map((other) => other.id));
   const waitingFor = task.dependsOn.filter((dependency) => !merged.has(dependency));
-  if (waitingFor.length === 0) return markdown`queued`;
-  return markdown`waiting for ${joinMarkdown(waitingFor.map((id) => markdown`**${singleLine(id)}**`), ", ")}`;
+  if (waitingFor.length === 0)
+    return markdown`
+queued
+    `;
+  return markdown`waiting for ${joinMarkdown(
+    waitingFor.map((id) => markdown`**${singleLine(id)}**`),
+    ", ",
+  )}`;
 }
 
-function listSection(heading: SafeMarkdown, items: readonly string[] | undefined, marker: (index: number) => ListMarker): SafeMarkdown | undefined {
+function listSection(
+  heading: SafeMarkdown,
+  items: readonly string[] | undefined,
+  marker: (index: number) => ListMarker,
+): SafeMarkdown | undefined {
   if (!items || items.length === 0) return undefined;
-  return markdown`**${heading}**\n\n${joinMarkdown(items.map((item, index) => listItem(marker(index), item)), "\n")}`;
+  return markdown`**${heading}**\n\n${joinMarkdown(
+    items.map((item, index) => listItem(marker(index), item)),
+    "\n",
+  )}`;
 }

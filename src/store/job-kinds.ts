@@ -93,7 +93,8 @@ function isJobKind(kind: string): kind is JobKind {
 function checked<K extends JobKind>(kind: K, payload: unknown): JobPayload<K> {
   if (!isJobKind(kind)) throw new InvalidJobError(kind, UNKNOWN_KIND);
   const parsed = SCHEMAS[kind].safeParse(payload);
-  if (!parsed.success) throw new InvalidJobError(kind, `has a payload that is not its kind's: ${z.prettifyError(parsed.error)}`, parsed.error);
+  if (!parsed.success)
+    throw new InvalidJobError(kind, `has a payload that is not its kind's: ${z.prettifyError(parsed.error)}`, parsed.error);
   return parsed.data;
 }
 

@@ -35,7 +35,10 @@ export async function engineerEvent(deps: WorkerDeps, github: RepoGitHub, state:
     files: repo.files,
   });
   if (!result.ok) return { type: "agent_failed", role: "engineer", reason: result.problems.join("; "), usage: result.usage };
-  const outcome = result.value.decision === "ask" ? { kind: "questions" as const, questions: result.value.questions } : { kind: "brief" as const, brief: result.value.brief };
+  const outcome =
+    result.value.decision === "ask"
+      ? { kind: "questions" as const, questions: result.value.questions }
+      : { kind: "brief" as const, brief: result.value.brief };
   return { type: "engineer_done", outcome, usage: result.usage };
 }
 
@@ -52,7 +55,11 @@ export async function plannerEvent(deps: WorkerDeps, github: RepoGitHub, state: 
     feedback: state.planFeedback,
     tree: repo.tree,
     files: repo.files,
-    limits: { tasksPerPlan: state.config.limits.tasksPerPlan, filesPerTask: state.config.limits.filesPerTask, planDepth: state.config.limits.planDepth },
+    limits: {
+      tasksPerPlan: state.config.limits.tasksPerPlan,
+      filesPerTask: state.config.limits.filesPerTask,
+      planDepth: state.config.limits.planDepth,
+    },
     protectedPaths: state.config.protectedPaths,
   });
   if (!result.ok) return { type: "plan_failed", problems: result.problems, usage: result.usage };

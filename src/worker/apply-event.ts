@@ -49,7 +49,13 @@ function learned(decided: WorkflowState, final: WorkflowState): Record<string, u
  * save against the version read, with the audit events, in one transaction. A concurrent change
  * makes the save fail and the job retry; only events that were applied are in the log.
  */
-export async function applyEvent(deps: WorkerDeps, workflowId: string, event: EngineEvent, actor: string | null, deliveryId: string | null): Promise<void> {
+export async function applyEvent(
+  deps: WorkerDeps,
+  workflowId: string,
+  event: EngineEvent,
+  actor: string | null,
+  deliveryId: string | null,
+): Promise<void> {
   const now = deps.now();
   const record = deps.store.getWorkflow(workflowId);
   const decision = decide(record?.state ?? null, event, now);
@@ -69,7 +75,17 @@ export async function applyEvent(deps: WorkerDeps, workflowId: string, event: En
   }
   const patch = learned(decision.state, state);
   const events: AuditEvent[] = [
-    { ...audit, data: { event, ignored: null, phase: state.phase, version: version + 1, effects: effects.map(effectSummary), queued: outbox.map((job) => job.kind) } },
+    {
+      ...audit,
+      data: {
+        event,
+        ignored: null,
+        phase: state.phase,
+        version: version + 1,
+        effects: effects.map(effectSummary),
+        queued: outbox.map((job) => job.kind),
+      },
+    },
     ...(Object.keys(patch).length > 0 ? [{ ...audit, kind: EFFECT_RESULT_EVENT, data: { patch } }] : []),
   ];
   if (!deps.store.saveWorkflow(workflowId, state, version, !isTerminal(state), outbox, events)) throw new StaleWorkflowError(workflowId);

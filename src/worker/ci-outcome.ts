@@ -12,6 +12,10 @@ export function ciOutcome(checks: CheckSummary[]): { conclusion: "success" | "fa
   const failing = theirs.filter((check) => !isPassingConclusion(check.conclusion));
   if (failing.length === 0) return { conclusion: "success", summary: ciSummaryText.passed(theirs.length) };
   // Check titles come from other apps and CI: redacted before Foreman repeats them.
-  const redacted = failing.map((check) => ({ name: check.name, conclusion: check.conclusion, title: check.title ? redactText(check.title) : null }));
+  const redacted = failing.map((check) => ({
+    name: check.name,
+    conclusion: check.conclusion,
+    title: check.title ? redactText(check.title) : null,
+  }));
   return { conclusion: "failure", summary: ciSummaryText.failing(redacted) };
 }

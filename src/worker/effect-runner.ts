@@ -50,7 +50,15 @@ async function performWrite(github: RepoGitHub, write: GitHubWrite, knownComment
     case "report_check": {
       const status = write.state === "in_progress" ? "in_progress" : "completed";
       const conclusion = write.state === "in_progress" ? {} : { conclusion: write.state };
-      await github.ensureCheckRun({ sha: write.sha, name: FOREMAN_CHECK, externalId: write.externalId, status, ...conclusion, title: write.title, summary: write.summary });
+      await github.ensureCheckRun({
+        sha: write.sha,
+        name: FOREMAN_CHECK,
+        externalId: write.externalId,
+        status,
+        ...conclusion,
+        title: write.title,
+        summary: write.summary,
+      });
       return null;
     }
     case "post_review":
@@ -92,7 +100,14 @@ export async function performWrites(deps: WorkerDeps, github: RepoGitHub, batch:
   for (const write of batch.writes) await performWrite(github, write);
   const effects = batch.writes.map(writeSummary);
   deps.store.recordEffect(recordKey, effects);
-  deps.store.appendEvent({ workflowId: batch.workflowId, at: deps.now(), kind: WRITES_EVENT, actor: batch.actor, deliveryId: batch.deliveryId, data: { effects } });
+  deps.store.appendEvent({
+    workflowId: batch.workflowId,
+    at: deps.now(),
+    kind: WRITES_EVENT,
+    actor: batch.actor,
+    deliveryId: batch.deliveryId,
+    data: { effects },
+  });
 }
 
 function taskPr(state: WorkflowState, taskId: string): number | null {
@@ -100,7 +115,10 @@ function taskPr(state: WorkflowState, taskId: string): number | null {
 }
 
 /** The engine's writes, resolved to their targets; null when the target is not known (a task without a pull request). */
-function engineWrite(state: WorkflowState, effect: Extract<Effect, { type: "comment" | "set_check" | "close_task_pr" }>): GitHubWrite | null {
+function engineWrite(
+  state: WorkflowState,
+  effect: Extract<Effect, { type: "comment" | "set_check" | "close_task_pr" }>,
+): GitHubWrite | null {
   switch (effect.type) {
     case "comment": {
       const issue = effect.on === "issue" ? state.issue : taskPr(state, effect.on.taskId);
@@ -164,7 +182,10 @@ export async function runEffect(context: EffectContext, effect: Effect, index: n
 }
 
 /** The job that does a task's work, queued with the new state. */
-function taskWork(state: WorkflowState, effect: Extract<Effect, { type: "start_task" | "run_debugger" | "run_reviewer" | "run_revision" | "rebase_task" }>): JobInput {
+function taskWork(
+  state: WorkflowState,
+  effect: Extract<Effect, { type: "start_task" | "run_debugger" | "run_reviewer" | "run_revision" | "rebase_task" }>,
+): JobInput {
   const about = { workflowId: state.id, taskId: effect.taskId };
   switch (effect.type) {
     case "start_task":

@@ -15,7 +15,11 @@ function groupPullNumber(headRef: string): number | null {
  * The `Foreman` check on a merge group's commit: success when the group's pull request is a
  * Foreman task approved for its current head, so a required `Foreman` check gates the queue.
  */
-export async function planMergeGroup(deps: WorkerDeps, github: RepoGitHub, intake: Extract<Intake, { kind: "merge_group" }>): Promise<IntakePlan> {
+export async function planMergeGroup(
+  deps: WorkerDeps,
+  github: RepoGitHub,
+  intake: Extract<Intake, { kind: "merge_group" }>,
+): Promise<IntakePlan> {
   const number = groupPullNumber(intake.headRef);
   if (number === null) return NOTHING;
   const pull = await github.getPullRequest(number);
@@ -24,7 +28,13 @@ export async function planMergeGroup(deps: WorkerDeps, github: RepoGitHub, intak
   const workflowId = WorkflowId.toString({ ...intake.ref, issue: branch.issue });
   const task = deps.store.getWorkflow(workflowId)?.state.tasks[branch.taskId];
   const approved = task !== undefined && task.approvedSha === pull.headSha;
-  const output = renderCheckRunOutput({ kind: "merge_group", pr: number, approval: approved ? { by: task.approvedBy, sha: pull.headSha } : null });
+  const output = renderCheckRunOutput({
+    kind: "merge_group",
+    pr: number,
+    approval: approved ? { by: task.approvedBy, sha: pull.headSha } : null,
+  });
   const externalId = CheckRunId.toString({ workflowId, taskId: branch.taskId, on: "merge_group" });
-  return answer(workflowId, [{ type: "report_check", sha: intake.headSha, externalId, state: approved ? "success" : "failure", ...output }]);
+  return answer(workflowId, [
+    { type: "report_check", sha: intake.headSha, externalId, state: approved ? "success" : "failure", ...output },
+  ]);
 }

@@ -32,7 +32,9 @@ function routeToTask(intake: Intake, headRef: string | null, event: (taskId: str
 async function planChecks(github: RepoGitHub, intake: Of<"checks_completed">): Promise<IntakePlan> {
   if (!taskOf(intake, intake.headBranch)) return NOTHING;
   const outcome = ciOutcome(await github.checksFor(intake.sha));
-  return outcome ? routeToTask(intake, intake.headBranch, (taskId) => ({ type: "ci_completed", taskId, sha: intake.sha, ...outcome })) : NOTHING;
+  return outcome
+    ? routeToTask(intake, intake.headBranch, (taskId) => ({ type: "ci_completed", taskId, sha: intake.sha, ...outcome }))
+    : NOTHING;
 }
 
 /** What to answer a narrowed webhook and which engine event it means; reads GitHub, writes nothing. */
@@ -45,7 +47,9 @@ async function planIntake(deps: WorkerDeps, github: RepoGitHub, intake: Intake):
     case "pr_synchronize":
       return routeToTask(intake, intake.headRef, (taskId) => ({ type: "head_changed", taskId, sha: intake.sha, by: intake.sender.login }));
     case "pr_closed":
-      return routeToTask(intake, intake.headRef, (taskId) => (intake.merged ? { type: "task_merged", taskId, sha: intake.sha } : { type: "task_closed", taskId }));
+      return routeToTask(intake, intake.headRef, (taskId) =>
+        intake.merged ? { type: "task_merged", taskId, sha: intake.sha } : { type: "task_closed", taskId },
+      );
     case "pr_dequeued":
       return routeToTask(intake, intake.headRef, (taskId) => ({ type: "task_dequeued", taskId, reason: intake.reason }));
     case "checks_completed":
@@ -70,7 +74,13 @@ export async function processIntake(deps: WorkerDeps, intake: Intake): Promise<R
   const plan = await planIntake(deps, github, intake);
   if (plan.workflowId !== null) {
     const actor = "sender" in intake ? intake.sender.login : null;
-    await performWrites(deps, github, { key: DeliveryWritesKey.toString(intake.deliveryId), workflowId: plan.workflowId, actor, deliveryId: intake.deliveryId, writes: plan.writes });
+    await performWrites(deps, github, {
+      key: DeliveryWritesKey.toString(intake.deliveryId),
+      workflowId: plan.workflowId,
+      actor,
+      deliveryId: intake.deliveryId,
+      writes: plan.writes,
+    });
   }
   return plan.routed;
 }

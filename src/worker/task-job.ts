@@ -50,7 +50,14 @@ async function codeTask(deps: WorkerDeps, github: RepoGitHub, context: TaskConte
   }
   const lines = result.value.changes.reduce((sum, change) => sum + changedLines(files[change.path] ?? null, change.content), 0);
   const risk = classifyRisk(result.value.changes, lines);
-  return publish(deps, github, context, { attempt, base, defaultBranch: repository.defaultBranch, coded: result.value, risk, usage: result.usage });
+  return publish(deps, github, context, {
+    attempt,
+    base,
+    defaultBranch: repository.defaultBranch,
+    coded: result.value,
+    risk,
+    usage: result.usage,
+  });
 }
 
 /** The task is still this attempt's to code: not cancelled, retried or finished while the coder worked. */
@@ -80,7 +87,15 @@ async function publish(deps: WorkerDeps, github: RepoGitHub, context: TaskContex
     title: renderPullRequestTitle(state.issue, task.title),
     body: renderPullRequestBody({ issue: state.issue, task, attempt: input.attempt }),
   });
-  return { type: "task_published", taskId: task.id, pr: pull.number, prNodeId: pull.nodeId, headSha: commit.sha, risk: input.risk, usage: input.usage };
+  return {
+    type: "task_published",
+    taskId: task.id,
+    pr: pull.number,
+    prNodeId: pull.nodeId,
+    headSha: commit.sha,
+    risk: input.risk,
+    usage: input.usage,
+  };
 }
 
 /** Codes one task in its own job (so tasks run in parallel) and reports back to the workflow. */
@@ -88,5 +103,7 @@ export async function runTaskJob(deps: WorkerDeps, job: TaskJob): Promise<void> 
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "coding" || context.record.attempts !== job.attempt) return;
   const key = TaskWorkKey.toString({ ...job, work: "code" });
-  await reportOnce(deps, job.workflowId, key, async () => codeTask(deps, await deps.github.forRepo(context.state.ref), context, job.attempt));
+  await reportOnce(deps, job.workflowId, key, async () =>
+    codeTask(deps, await deps.github.forRepo(context.state.ref), context, job.attempt),
+  );
 }

@@ -22,7 +22,13 @@ export interface WorkerOptions {
   shutdownGraceMs?: number;
 }
 
-export const DEFAULT_WORKER_OPTIONS: WorkerOptions = { concurrency: 4, leaseMs: 60_000, pollMs: 250, maxAttempts: 8, shutdownGraceMs: 8_000 };
+export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
+  concurrency: 4,
+  leaseMs: 60_000,
+  pollMs: 250,
+  maxAttempts: 8,
+  shutdownGraceMs: 8_000,
+};
 
 export interface WorkerHooks {
   /** Runners that replace the pipeline's own for some kinds of job. */
@@ -109,7 +115,10 @@ export class Worker {
     const inHand = this.inHand.size;
     const grace = new AbortController();
     const settled = Promise.all([...this.running]).then(() => true);
-    const done = await Promise.race([settled, sleep(this.options.shutdownGraceMs ?? 0, false, { signal: grace.signal }).catch(() => false)]);
+    const done = await Promise.race([
+      settled,
+      sleep(this.options.shutdownGraceMs ?? 0, false, { signal: grace.signal }).catch(() => false),
+    ]);
     grace.abort();
     if (done) return { finished: inHand, released: 0 };
     for (const job of this.inHand.values()) {
@@ -122,7 +131,8 @@ export class Worker {
 
   private async run(): Promise<void> {
     while (!this.stopping) {
-      const job = this.running.size < this.options.concurrency ? this.deps.store.leaseJob(this.id, this.deps.now(), this.options.leaseMs) : null;
+      const job =
+        this.running.size < this.options.concurrency ? this.deps.store.leaseJob(this.id, this.deps.now(), this.options.leaseMs) : null;
       if (job) {
         const task = this.execute(job).finally(() => {
           this.running.delete(task);
@@ -141,13 +151,16 @@ export class Worker {
   /** Extends the job's lease while it runs; stops when the lease is lost (the job's writes are then fenced out). */
   private heartbeat(job: Job): () => void {
     const { store, log, now } = this.deps;
-    const timer = setInterval(() => {
-      if (this.released.has(job.id)) return;
-      if (!store.extendLease(job, this.id, now() + this.options.leaseMs)) {
-        clearInterval(timer);
-        log.warn({ jobId: job.id, kind: job.kind, key: job.key }, "lost the lease of a running job; its result will not be saved");
-      }
-    }, this.options.heartbeatMs ?? Math.max(Math.floor(this.options.leaseMs / 3), 10));
+    const timer = setInterval(
+      () => {
+        if (this.released.has(job.id)) return;
+        if (!store.extendLease(job, this.id, now() + this.options.leaseMs)) {
+          clearInterval(timer);
+          log.warn({ jobId: job.id, kind: job.kind, key: job.key }, "lost the lease of a running job; its result will not be saved");
+        }
+      },
+      this.options.heartbeatMs ?? Math.max(Math.floor(this.options.leaseMs / 3), 10),
+    );
     timer.unref();
     return () => clearInterval(timer);
   }
@@ -171,7 +184,10 @@ export class Worker {
     if (plan === null || (!plan.wait && job.attempts >= this.options.maxAttempts)) {
       store.failJob(job, this.id, message);
       this.recordFailure(job, message);
-      log.error({ jobId: job.id, kind: job.kind, key: job.key, err: error }, "job failed for good; see the audit log and retry with /retry");
+      log.error(
+        { jobId: job.id, kind: job.kind, key: job.key, err: error },
+        "job failed for good; see the audit log and retry with /retry",
+      );
       this.tellGaveUp(job, error);
       return;
     }
@@ -187,7 +203,10 @@ export class Worker {
     try {
       this.hooks.onGaveUp?.(job, error);
     } catch (hookError) {
-      this.deps.log.warn({ jobId: job.id, kind: job.kind, key: job.key, err: hookError }, "the hook told of a failed job threw; the worker goes on");
+      this.deps.log.warn(
+        { jobId: job.id, kind: job.kind, key: job.key, err: hookError },
+        "the hook told of a failed job threw; the worker goes on",
+      );
     }
   }
 

@@ -12,7 +12,9 @@ const DEPCRUISE = join(root, "node_modules", "dependency-cruiser", "bin", "depen
 
 /** A small tree that breaks each import rule once. */
 const FILES: Record<string, string> = {
-  "tsconfig.json": JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", allowImportingTsExtensions: true, noEmit: true } }),
+  "tsconfig.json": JSON.stringify({
+    compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext", allowImportingTsExtensions: true, noEmit: true },
+  }),
   "src/worker/a.ts": 'import type { B } from "./b.ts";\nexport type A = { b: B | null };\n',
   "src/worker/b.ts": 'import type { A } from "./a.ts";\nexport type B = { a: A | null };\n',
   "src/worker/uses-sandbox.ts": 'import { world } from "../../packages/sandbox/src/index.ts";\nexport const used = world;\n',

@@ -14,15 +14,21 @@ function observe(world: World) {
 }
 
 describe("/approve on a task pull request from a reader", () => {
-  it("is refused with a reply that says why, and the maintainer's /approve merges the pull request", async () => {
-    const run = await runCaseInWorld("approve-from-reader.yml", { observe });
+  it(
+    "is refused with a reply that says why, and the maintainer's /approve merges the pull request",
+    async () => {
+      const run = await runCaseInWorld("approve-from-reader.yml", { observe });
 
-    expect(run.failures, explain(run)).toEqual([]);
-    expect(run.observed.refusals).toEqual([
-      expect.stringContaining("Foreman ignored `/approve`: @\u200brita has `read` permission; Foreman takes instructions only from users with write, maintain or admin permission."),
-    ]);
-    expect(run.observed.reactionsOnRita).toEqual(["foreman[bot]:-1"]);
-    expect(run.observed.check).toMatchObject({ conclusion: "success", title: "Approved" });
-    expect(run.observed.check?.summary).toContain("Approved by @\u200bmaya");
-  }, CASE_TIMEOUT_MS);
+      expect(run.failures, explain(run)).toEqual([]);
+      expect(run.observed.refusals).toEqual([
+        expect.stringContaining(
+          "Foreman ignored `/approve`: @\u200brita has `read` permission; Foreman takes instructions only from users with write, maintain or admin permission.",
+        ),
+      ]);
+      expect(run.observed.reactionsOnRita).toEqual(["foreman[bot]:-1"]);
+      expect(run.observed.check).toMatchObject({ conclusion: "success", title: "Approved" });
+      expect(run.observed.check?.summary).toContain("Approved by @\u200bmaya");
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

@@ -15,16 +15,27 @@ function sandboxEnv(): NodeJS.ProcessEnv {
 }
 
 describe("npm run demo -- --json", () => {
-  it("prints a JSON summary of the three-task demo with three merged pull requests", async () => {
-    const { stdout } = await run(process.execPath, [join(ROOT, "demo", "cli.ts"), "--json"], {
-      cwd: ROOT,
-      env: sandboxEnv(),
-      timeout: CASE_TIMEOUT_MS - 5_000,
-      maxBuffer: 4 * 1024 * 1024,
-    });
+  it(
+    "prints a JSON summary of the three-task demo with three merged pull requests",
+    async () => {
+      const { stdout } = await run(process.execPath, [join(ROOT, "demo", "cli.ts"), "--json"], {
+        cwd: ROOT,
+        env: sandboxEnv(),
+        timeout: CASE_TIMEOUT_MS - 5_000,
+        maxBuffer: 4 * 1024 * 1024,
+      });
 
-    const summary = JSON.parse(stdout) as Record<string, unknown>;
-    expect(summary, stdout).toMatchObject({ ok: true, merged: 3, pullRequests: 3, failures: [], rejectedCalls: 0, defaultBranchCiPasses: true });
-    expect(summary.tasks).toEqual(expect.arrayContaining(["mean", "median", "summary"]));
-  }, CASE_TIMEOUT_MS);
+      const summary = JSON.parse(stdout) as Record<string, unknown>;
+      expect(summary, stdout).toMatchObject({
+        ok: true,
+        merged: 3,
+        pullRequests: 3,
+        failures: [],
+        rejectedCalls: 0,
+        defaultBranchCiPasses: true,
+      });
+      expect(summary.tasks).toEqual(expect.arrayContaining(["mean", "median", "summary"]));
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

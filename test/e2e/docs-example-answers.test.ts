@@ -63,12 +63,15 @@ describe("the scripted answers in docs/scenarios.md and the scenario fixtures", 
     expect(fixtureFiles().filter((fixture) => !failing.has(fixture.fileName)).length).toBeGreaterThanOrEqual(3);
   });
 
-  it.each(runnable.map((example) => [example.title, example] as const))("%s: every answer has the shape Foreman accepts", (_title, example) => {
-    const scenario = loadText(example);
+  it.each(runnable.map((example) => [example.title, example] as const))(
+    "%s: every answer has the shape Foreman accepts",
+    (_title, example) => {
+      const scenario = loadText(example);
 
-    expect(scenario.model.answers.length).toBeGreaterThan(0);
-    expect(answerProblems(scenario)).toEqual([]);
-  });
+      expect(scenario.model.answers.length).toBeGreaterThan(0);
+      expect(answerProblems(scenario)).toEqual([]);
+    },
+  );
 
   it("finds an answer of the wrong shape", () => {
     const [first] = documentedScenarios();

@@ -8,13 +8,19 @@ describe("docs/scenarios.md examples, run end to end", () => {
   it("finds the page's full examples, the happy path first, and its snippets", () => {
     expect(documentedScenarios().length).toBeGreaterThanOrEqual(3);
     expect(documentedScenarios()[0]?.title).toBe("one task, approved and merged");
-    expect(documentedSnippets().map((snippet) => snippet.title)).toEqual(expect.arrayContaining([expect.stringMatching(/^snippet \d+ \(steps\)/)]));
+    expect(documentedSnippets().map((snippet) => snippet.title)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^snippet \d+ \(steps\)/)]),
+    );
     expect(examples.length).toBeGreaterThanOrEqual(7);
   });
 
   for (const { example, scenario } of examples) {
-    it(`${example.title}: runs against the app and meets its expectations`, async () => {
-      await runsToItsExpectations(scenario);
-    }, runTimeoutMs(scenario));
+    it(
+      `${example.title}: runs against the app and meets its expectations`,
+      async () => {
+        await runsToItsExpectations(scenario);
+      },
+      runTimeoutMs(scenario),
+    );
   }
 });

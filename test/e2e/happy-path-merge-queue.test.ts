@@ -32,20 +32,24 @@ function appCalls(world: World): { enqueues: number; restMerges: number } {
 }
 
 describe("happy path through the merge queue", () => {
-  it("enqueues each approved pull request and reports the Foreman check on its merge group", async () => {
-    const scenario = await loadScenario(scenarioPath("happy-path-merge-queue.yml"));
+  it(
+    "enqueues each approved pull request and reports the Foreman check on its merge group",
+    async () => {
+      const scenario = await loadScenario(scenarioPath("happy-path-merge-queue.yml"));
 
-    const run = await runInWorld(scenario, {
-      until: (world) => groupChecks(world).every((group) => group.foreman?.status === "completed"),
-      observe: (world) => ({ groups: groupChecks(world), calls: appCalls(world) }),
-    });
+      const run = await runInWorld(scenario, {
+        until: (world) => groupChecks(world).every((group) => group.foreman?.status === "completed"),
+        observe: (world) => ({ groups: groupChecks(world), calls: appCalls(world) }),
+      });
 
-    expect(run.failures, explain(run)).toEqual([]);
-    expect(run.observed.calls).toEqual({ enqueues: 3, restMerges: 0 });
-    expect(run.observed.groups.length, explain(run)).toBeGreaterThanOrEqual(3);
-    for (const group of run.observed.groups) {
-      expect(group.groupRef).toMatch(/^refs\/heads\/gh-readonly-queue\/main\/pr-\d+-[0-9a-f]{40}$/);
-      expect(group.foreman, explain(run)).toEqual({ status: "completed", conclusion: "success" });
-    }
-  }, CASE_TIMEOUT_MS);
+      expect(run.failures, explain(run)).toEqual([]);
+      expect(run.observed.calls).toEqual({ enqueues: 3, restMerges: 0 });
+      expect(run.observed.groups.length, explain(run)).toBeGreaterThanOrEqual(3);
+      for (const group of run.observed.groups) {
+        expect(group.groupRef).toMatch(/^refs\/heads\/gh-readonly-queue\/main\/pr-\d+-[0-9a-f]{40}$/);
+        expect(group.foreman, explain(run)).toEqual({ status: "completed", conclusion: "success" });
+      }
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

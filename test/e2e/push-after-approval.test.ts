@@ -26,29 +26,35 @@ async function record(moments: Moments, world: World, index: number): Promise<vo
 }
 
 describe("a push after the approval", () => {
-  it("voids the approval with a comment and merges only after a new /approve on the new head", async () => {
-    const moments: Moments = {};
-    const run = await runCaseInWorld("push-after-approval.yml", {
-      beforeStep: (world, index) => record(moments, world, index),
-      observe: (world) => ({
-        moments,
-        finalHead: headOf(world),
-        comments: appComments(world, { task: "mean" }),
-        approvedHeadCheck: foremanChecks(world, moments.approvedHead ?? "")[0],
-        finalHeadCheck: foremanChecks(world, headOf(world))[0],
-      }),
-    });
+  it(
+    "voids the approval with a comment and merges only after a new /approve on the new head",
+    async () => {
+      const moments: Moments = {};
+      const run = await runCaseInWorld("push-after-approval.yml", {
+        beforeStep: (world, index) => record(moments, world, index),
+        observe: (world) => ({
+          moments,
+          finalHead: headOf(world),
+          comments: appComments(world, { task: "mean" }),
+          approvedHeadCheck: foremanChecks(world, moments.approvedHead ?? "")[0],
+          finalHeadCheck: foremanChecks(world, headOf(world))[0],
+        }),
+      });
 
-    expect(run.failures, explain(run)).toEqual([]);
-    const { observed } = run;
-    expect(observed.moments.approvedHead).toMatch(/^[0-9a-f]{40}$/);
-    expect(observed.finalHead).not.toBe(observed.moments.approvedHead);
-    expect(observed.moments.beforeReapproval, explain(run)).toEqual({ merged: false, foremanCheck: "Ready for approval" });
-    expect(observed.comments).toEqual([
-      expect.stringContaining(`A new commit (${observed.finalHead.slice(0, 7)}) was pushed by @\u200bmaya after the approval, so the approval no longer applies.`),
-    ]);
-    expect(observed.approvedHeadCheck?.conclusion).not.toBe("success");
-    expect(observed.finalHeadCheck).toMatchObject({ conclusion: "success", title: "Approved" });
-    expect(observed.finalHeadCheck?.summary).toContain("Approved by @\u200bmaya");
-  }, CASE_TIMEOUT_MS);
+      expect(run.failures, explain(run)).toEqual([]);
+      const { observed } = run;
+      expect(observed.moments.approvedHead).toMatch(/^[0-9a-f]{40}$/);
+      expect(observed.finalHead).not.toBe(observed.moments.approvedHead);
+      expect(observed.moments.beforeReapproval, explain(run)).toEqual({ merged: false, foremanCheck: "Ready for approval" });
+      expect(observed.comments).toEqual([
+        expect.stringContaining(
+          `A new commit (${observed.finalHead.slice(0, 7)}) was pushed by @\u200bmaya after the approval, so the approval no longer applies.`,
+        ),
+      ]);
+      expect(observed.approvedHeadCheck?.conclusion).not.toBe("success");
+      expect(observed.finalHeadCheck).toMatchObject({ conclusion: "success", title: "Approved" });
+      expect(observed.finalHeadCheck?.summary).toContain("Approved by @\u200bmaya");
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

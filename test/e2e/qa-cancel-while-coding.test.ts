@@ -14,12 +14,16 @@ async function observe(world: World) {
 }
 
 describe("/cancel on the issue while a task is being coded", () => {
-  it("stops the workflow; the coder's late answer is neither committed nor opened as a pull request", async () => {
-    const run = await runCaseInWorld("qa-cancel-while-coding.yml", { observe });
+  it(
+    "stops the workflow; the coder's late answer is neither committed nor opened as a pull request",
+    async () => {
+      const run = await runCaseInWorld("qa-cancel-while-coding.yml", { observe });
 
-    expect(run.failures, explain(run)).toEqual([]);
-    expect(run.observed.status).toContain("**Cancelled.**");
-    expect(run.observed.reactions).toEqual(["foreman[bot]:+1"]);
-    expect(run.observed).toMatchObject({ branch: false, gitDataWrites: 0 });
-  }, CASE_TIMEOUT_MS);
+      expect(run.failures, explain(run)).toEqual([]);
+      expect(run.observed.status).toContain("**Cancelled.**");
+      expect(run.observed.reactions).toEqual(["foreman[bot]:+1"]);
+      expect(run.observed).toMatchObject({ branch: false, gitDataWrites: 0 });
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

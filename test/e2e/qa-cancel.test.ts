@@ -29,26 +29,30 @@ async function observe(world: World, afterTaskCancel: AfterTaskCancel | undefine
 }
 
 describe("/cancel", () => {
-  it("on a task pull request stops that task only; on the issue it stops the workflow and closes the open pull requests, keeping the branches", async () => {
-    let afterTaskCancel: AfterTaskCancel | undefined;
-    const run = await runCaseInWorld("qa-cancel.yml", {
-      beforeStep: (world, index) => {
-        if (index !== ISSUE_CANCEL_STEP) return;
-        afterTaskCancel = { mean: stateOf(world, "mean"), median: stateOf(world, "median"), status: statusComment(world) };
-      },
-      observe: (world) => observe(world, afterTaskCancel),
-    });
+  it(
+    "on a task pull request stops that task only; on the issue it stops the workflow and closes the open pull requests, keeping the branches",
+    async () => {
+      let afterTaskCancel: AfterTaskCancel | undefined;
+      const run = await runCaseInWorld("qa-cancel.yml", {
+        beforeStep: (world, index) => {
+          if (index !== ISSUE_CANCEL_STEP) return;
+          afterTaskCancel = { mean: stateOf(world, "mean"), median: stateOf(world, "median"), status: statusComment(world) };
+        },
+        observe: (world) => observe(world, afterTaskCancel),
+      });
 
-    expect(run.failures, explain(run)).toEqual([]);
-    const { observed } = run;
-    expect(observed.afterTaskCancel).toMatchObject({ mean: "open", median: "closed" });
-    expect(observed.afterTaskCancel?.status).toContain("**Working on the tasks: 0 of 2 merged.**");
-    expect(observed.afterTaskCancel?.status).toMatch(/\*\*median\*\* Add median\(\) — #\d+ cancelled/);
-    expect(observed.afterTaskCancel?.status).toMatch(/\*\*mean\*\* Add mean\(\) — #\d+ ready for `\/approve`/);
-    expect(observed.status).toContain("**Cancelled.**");
-    expect(observed.branches).toEqual([true, true]);
-    expect(observed.prReactions).toEqual(["foreman[bot]:+1"]);
-    expect(observed.issueReactions).toEqual(["foreman[bot]:+1"]);
-    expect(observed.modelRequests).toBe(4);
-  }, CASE_TIMEOUT_MS);
+      expect(run.failures, explain(run)).toEqual([]);
+      const { observed } = run;
+      expect(observed.afterTaskCancel).toMatchObject({ mean: "open", median: "closed" });
+      expect(observed.afterTaskCancel?.status).toContain("**Working on the tasks: 0 of 2 merged.**");
+      expect(observed.afterTaskCancel?.status).toMatch(/\*\*median\*\* Add median\(\) — #\d+ cancelled/);
+      expect(observed.afterTaskCancel?.status).toMatch(/\*\*mean\*\* Add mean\(\) — #\d+ ready for `\/approve`/);
+      expect(observed.status).toContain("**Cancelled.**");
+      expect(observed.branches).toEqual([true, true]);
+      expect(observed.prReactions).toEqual(["foreman[bot]:+1"]);
+      expect(observed.issueReactions).toEqual(["foreman[bot]:+1"]);
+      expect(observed.modelRequests).toBe(4);
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

@@ -18,28 +18,32 @@ async function record(moments: Moments, world: World, index: number): Promise<vo
 }
 
 describe("a task pull request that conflicts after main moved", () => {
-  it("is updated by re-applying the task's edits on the new base in one commit, without asking the coder again", async () => {
-    const moments: Moments = {};
-    const run = await runCaseInWorld("qa-conflict-reapply.yml", {
-      beforeStep: (world, index) => record(moments, world, index),
-      observe: async (world) => ({
-        moments,
-        commits: await pullCommits(world, "mean"),
-        gitDataWrites: gitDataWrites(world),
-        oldHeadCheck: foremanChecks(world, moments.headBeforePush ?? "")[0],
-        finalCheck: foremanChecks(world, headOf(world, "mean"))[0],
-      }),
-    });
+  it(
+    "is updated by re-applying the task's edits on the new base in one commit, without asking the coder again",
+    async () => {
+      const moments: Moments = {};
+      const run = await runCaseInWorld("qa-conflict-reapply.yml", {
+        beforeStep: (world, index) => record(moments, world, index),
+        observe: async (world) => ({
+          moments,
+          commits: await pullCommits(world, "mean"),
+          gitDataWrites: gitDataWrites(world),
+          oldHeadCheck: foremanChecks(world, moments.headBeforePush ?? "")[0],
+          finalCheck: foremanChecks(world, headOf(world, "mean"))[0],
+        }),
+      });
 
-    expect(run.failures, explain(run)).toEqual([]);
-    const { observed } = run;
-    expect(observed.commits).toHaveLength(1);
-    const [commit] = observed.commits;
-    expect(commit?.sha).not.toBe(observed.moments.headBeforePush);
-    expect(commit?.parents).toEqual([observed.moments.mainAfterPush]);
-    expect(commit?.message).toContain(`Updated onto ${observed.moments.mainAfterPush?.slice(0, 7)}`);
-    expect(observed.gitDataWrites).toBe(6);
-    expect(observed.oldHeadCheck).toMatchObject({ conclusion: "neutral", title: "Superseded" });
-    expect(observed.finalCheck).toMatchObject({ conclusion: "success", title: "Approved" });
-  }, CASE_TIMEOUT_MS);
+      expect(run.failures, explain(run)).toEqual([]);
+      const { observed } = run;
+      expect(observed.commits).toHaveLength(1);
+      const [commit] = observed.commits;
+      expect(commit?.sha).not.toBe(observed.moments.headBeforePush);
+      expect(commit?.parents).toEqual([observed.moments.mainAfterPush]);
+      expect(commit?.message).toContain(`Updated onto ${observed.moments.mainAfterPush?.slice(0, 7)}`);
+      expect(observed.gitDataWrites).toBe(6);
+      expect(observed.oldHeadCheck).toMatchObject({ conclusion: "neutral", title: "Superseded" });
+      expect(observed.finalCheck).toMatchObject({ conclusion: "success", title: "Approved" });
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

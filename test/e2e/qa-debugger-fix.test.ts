@@ -19,19 +19,23 @@ async function observe(world: World) {
 }
 
 describe("red CI fixed by the debugger", () => {
-  it("pushes exactly one fix commit in three Git Data writes, goes green and merges after /approve", async () => {
-    const run = await runCaseInWorld("qa-debugger-fix.yml", { observe });
+  it(
+    "pushes exactly one fix commit in three Git Data writes, goes green and merges after /approve",
+    async () => {
+      const run = await runCaseInWorld("qa-debugger-fix.yml", { observe });
 
-    expect(run.failures, explain(run)).toEqual([]);
-    const { observed } = run;
-    expect(observed.commits.map((commit) => commit.message.split("\n")[0])).toEqual(["Add mean()", "Fix CI for Add mean()"]);
-    expect(observed.commits[1]?.parents).toEqual([observed.commits[0]?.sha]);
-    expect(observed.commits[1]?.message).toContain("implementation_bug: mean() divides the sum by one more than the number of values.");
-    expect(observed.gitDataWrites).toBe(6);
-    expect(observed.commitWrites).toBe(2);
-    expect(observed.firstCi).toEqual([{ name: "test", conclusion: "failure" }]);
-    expect(observed.firstCheck).toMatchObject({ conclusion: "neutral", title: "Superseded" });
-    expect(observed.finalCheck).toMatchObject({ conclusion: "success", title: "Approved" });
-    expect(observed.debuggerPrompt).toContain("2 !== 2.5");
-  }, CASE_TIMEOUT_MS);
+      expect(run.failures, explain(run)).toEqual([]);
+      const { observed } = run;
+      expect(observed.commits.map((commit) => commit.message.split("\n")[0])).toEqual(["Add mean()", "Fix CI for Add mean()"]);
+      expect(observed.commits[1]?.parents).toEqual([observed.commits[0]?.sha]);
+      expect(observed.commits[1]?.message).toContain("implementation_bug: mean() divides the sum by one more than the number of values.");
+      expect(observed.gitDataWrites).toBe(6);
+      expect(observed.commitWrites).toBe(2);
+      expect(observed.firstCi).toEqual([{ name: "test", conclusion: "failure" }]);
+      expect(observed.firstCheck).toMatchObject({ conclusion: "neutral", title: "Superseded" });
+      expect(observed.finalCheck).toMatchObject({ conclusion: "success", title: "Approved" });
+      expect(observed.debuggerPrompt).toContain("2 !== 2.5");
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

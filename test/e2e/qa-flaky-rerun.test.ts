@@ -16,15 +16,19 @@ async function observe(world: World) {
 }
 
 describe("a flaky CI job", () => {
-  it("is re-run once through the Actions API, without a code commit, and the green re-run merges after /approve", async () => {
-    const run = await runCaseInWorld("qa-flaky-rerun.yml", { observe });
+  it(
+    "is re-run once through the Actions API, without a code commit, and the green re-run merges after /approve",
+    async () => {
+      const run = await runCaseInWorld("qa-flaky-rerun.yml", { observe });
 
-    expect(run.failures, explain(run)).toEqual([]);
-    expect(run.observed).toMatchObject({ commits: 1, gitDataWrites: 3, reruns: 1 });
-    expect(run.observed.ci).toEqual([
-      { name: "test", conclusion: "failure" },
-      { name: "test", conclusion: "success" },
-    ]);
-    expect(run.observed.check).toMatchObject({ conclusion: "success", title: "Approved" });
-  }, CASE_TIMEOUT_MS);
+      expect(run.failures, explain(run)).toEqual([]);
+      expect(run.observed).toMatchObject({ commits: 1, gitDataWrites: 3, reruns: 1 });
+      expect(run.observed.ci).toEqual([
+        { name: "test", conclusion: "failure" },
+        { name: "test", conclusion: "success" },
+      ]);
+      expect(run.observed.check).toMatchObject({ conclusion: "success", title: "Approved" });
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

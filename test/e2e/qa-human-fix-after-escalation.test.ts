@@ -12,11 +12,15 @@ async function observe(world: World) {
 }
 
 describe("a maintainer's fix pushed after an escalation", () => {
-  it("is picked up: CI runs on it, the label goes, and /approve merges it", async () => {
-    const run = await runCaseInWorld("qa-human-fix-after-escalation.yml", { observe });
+  it(
+    "is picked up: CI runs on it, the label goes, and /approve merges it",
+    async () => {
+      const run = await runCaseInWorld("qa-human-fix-after-escalation.yml", { observe });
 
-    expect(run.failures, explain(run)).toEqual([]);
-    expect(run.observed.commits).toEqual(["Add mean()", "Fix CI for Add mean()", "Divide by the number of values"]);
-    expect(run.observed.finalCheck).toMatchObject({ conclusion: "success", title: "Approved" });
-  }, CASE_TIMEOUT_MS);
+      expect(run.failures, explain(run)).toEqual([]);
+      expect(run.observed.commits).toEqual(["Add mean()", "Fix CI for Add mean()", "Divide by the number of values"]);
+      expect(run.observed.finalCheck).toMatchObject({ conclusion: "success", title: "Approved" });
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

@@ -26,25 +26,29 @@ async function observe(world: World, afterReview: AfterReview | undefined) {
 }
 
 describe("a review and review comment by a user with read permission", () => {
-  it("never reaches the model and changes nothing on the pull request", async () => {
-    let afterReview: AfterReview | undefined;
-    const run = await runCaseInWorld("qa-non-writer-comment.yml", {
-      beforeStep: async (world, index) => {
-        if (index !== APPROVE_STEP) return;
-        await waitQuiet(world, 15_000);
-        afterReview = { head: headOf(world, "mean"), coderRequests: modelRequests(world, "coder").length };
-      },
-      observe: (world) => observe(world, afterReview),
-    });
+  it(
+    "never reaches the model and changes nothing on the pull request",
+    async () => {
+      let afterReview: AfterReview | undefined;
+      const run = await runCaseInWorld("qa-non-writer-comment.yml", {
+        beforeStep: async (world, index) => {
+          if (index !== APPROVE_STEP) return;
+          await waitQuiet(world, 15_000);
+          afterReview = { head: headOf(world, "mean"), coderRequests: modelRequests(world, "coder").length };
+        },
+        observe: (world) => observe(world, afterReview),
+      });
 
-    expect(run.failures, explain(run)).toEqual([]);
-    const { observed } = run;
-    expect(observed.readerComments).toBe(1);
-    expect(observed.afterReview).toEqual({ head: observed.finalHead, coderRequests: 1 });
-    expect(observed.commits).toBe(1);
-    expect(observed.appReviewComments).toBe(0);
-    expect(observed.appPullComments.filter((body) => body.includes("rita"))).toEqual([]);
-    expect(observed.promptsMentioningRita).toBe(0);
-    expect(observed.finalCheck).toMatchObject({ conclusion: "success", title: "Approved" });
-  }, CASE_TIMEOUT_MS);
+      expect(run.failures, explain(run)).toEqual([]);
+      const { observed } = run;
+      expect(observed.readerComments).toBe(1);
+      expect(observed.afterReview).toEqual({ head: observed.finalHead, coderRequests: 1 });
+      expect(observed.commits).toBe(1);
+      expect(observed.appReviewComments).toBe(0);
+      expect(observed.appPullComments.filter((body) => body.includes("rita"))).toEqual([]);
+      expect(observed.promptsMentioningRita).toBe(0);
+      expect(observed.finalCheck).toMatchObject({ conclusion: "success", title: "Approved" });
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

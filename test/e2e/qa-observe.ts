@@ -39,7 +39,9 @@ function pullNumber(world: World, task: string): number {
 
 /** The app's own successful calls, e.g. `git/create-commit`. */
 function appCalls(world: World): Array<{ operationId: string | null; status: number }> {
-  return world.github.requestLog.all().filter((entry) => (entry.actor === world.botLogin || entry.actor === world.app.slug) && entry.status < 400);
+  return world.github.requestLog
+    .all()
+    .filter((entry) => (entry.actor === world.botLogin || entry.actor === world.app.slug) && entry.status < 400);
 }
 
 export function appCallCount(world: World, operationId: string): number {

@@ -23,27 +23,31 @@ async function observe(world: World, beforeRetry: BeforeRetry | undefined) {
 }
 
 describe("/retry after an escalation", () => {
-  it("makes a fresh attempt from the current base on the same pull request, with the earlier failure in the prompt, and merges", async () => {
-    let beforeRetry: BeforeRetry | undefined;
-    const run = await runCaseInWorld("qa-retry-after-escalation.yml", {
-      beforeStep: async (world, index) => {
-        if (index !== RETRY_STEP) return;
-        beforeRetry = { head: headOf(world, "mean"), base: (await world.repo.git.resolve("main")) ?? "", labels: issueLabels(world) };
-      },
-      observe: (world) => observe(world, beforeRetry),
-    });
+  it(
+    "makes a fresh attempt from the current base on the same pull request, with the earlier failure in the prompt, and merges",
+    async () => {
+      let beforeRetry: BeforeRetry | undefined;
+      const run = await runCaseInWorld("qa-retry-after-escalation.yml", {
+        beforeStep: async (world, index) => {
+          if (index !== RETRY_STEP) return;
+          beforeRetry = { head: headOf(world, "mean"), base: (await world.repo.git.resolve("main")) ?? "", labels: issueLabels(world) };
+        },
+        observe: (world) => observe(world, beforeRetry),
+      });
 
-    expect(run.failures, explain(run)).toEqual([]);
-    const { observed } = run;
-    expect(observed.beforeRetry?.labels).toEqual(["foreman", "foreman:needs-human"]);
-    expect(observed.escalations).toHaveLength(1);
-    expect(observed.escalations[0]).toContain("The debugger found no fix (test_bug)");
-    expect(observed.retryReactions).toEqual(["foreman[bot]:+1"]);
-    expect(observed.commits).toHaveLength(1);
-    expect(observed.commits[0]?.sha).not.toBe(observed.beforeRetry?.head);
-    expect(observed.commits[0]?.parents).toEqual([observed.beforeRetry?.base]);
-    expect(observed.secondCoderPrompt).toContain("Why this is attempt 2");
-    expect(observed.secondCoderPrompt).toContain("The debugger found no fix (test_bug)");
-    expect(observed.secondCoderPrompt).toContain("2.5 !== 25");
-  }, CASE_TIMEOUT_MS);
+      expect(run.failures, explain(run)).toEqual([]);
+      const { observed } = run;
+      expect(observed.beforeRetry?.labels).toEqual(["foreman", "foreman:needs-human"]);
+      expect(observed.escalations).toHaveLength(1);
+      expect(observed.escalations[0]).toContain("The debugger found no fix (test_bug)");
+      expect(observed.retryReactions).toEqual(["foreman[bot]:+1"]);
+      expect(observed.commits).toHaveLength(1);
+      expect(observed.commits[0]?.sha).not.toBe(observed.beforeRetry?.head);
+      expect(observed.commits[0]?.parents).toEqual([observed.beforeRetry?.base]);
+      expect(observed.secondCoderPrompt).toContain("Why this is attempt 2");
+      expect(observed.secondCoderPrompt).toContain("The debugger found no fix (test_bug)");
+      expect(observed.secondCoderPrompt).toContain("2.5 !== 25");
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

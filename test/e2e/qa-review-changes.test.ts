@@ -19,19 +19,28 @@ async function observe(world: World) {
 }
 
 describe("the reviewer requests changes", () => {
-  it("posts the finding inline in a COMMENT review, the coder answers with a commit, and the second review approves", async () => {
-    const run = await runCaseInWorld("qa-review-changes.yml", { observe });
+  it(
+    "posts the finding inline in a COMMENT review, the coder answers with a commit, and the second review approves",
+    async () => {
+      const run = await runCaseInWorld("qa-review-changes.yml", { observe });
 
-    expect(run.failures, explain(run)).toEqual([]);
-    const { observed } = run;
-    expect(observed.reviews.map((review) => `${review.author}:${review.state}`)).toEqual(["foreman[bot]:COMMENTED", "foreman[bot]:COMMENTED"]);
-    expect(observed.reviews[0]?.body).toContain("Foreman's reviewer requests changes");
-    expect(observed.reviews[1]?.body).toContain("Foreman's reviewer found nothing blocking.");
-    expect(observed.inline.map(({ author, path, line }) => ({ author, path, line }))).toEqual([{ author: "foreman[bot]", path: "src/mean.js", line: 4 }]);
-    expect(observed.inline[0]?.body).toContain("EMPTY-LIST-FINDING: mean([]) returns NaN");
-    expect(observed.commits).toEqual(["Add mean()", "Address review on Add mean()"]);
-    expect(observed.revisionPrompt).toContain("EMPTY-LIST-FINDING: mean([]) returns NaN");
-    expect(observed.firstCheck).toMatchObject({ conclusion: "neutral", title: "Superseded" });
-    expect(observed.finalCheck).toMatchObject({ conclusion: "success", title: "Approved" });
-  }, CASE_TIMEOUT_MS);
+      expect(run.failures, explain(run)).toEqual([]);
+      const { observed } = run;
+      expect(observed.reviews.map((review) => `${review.author}:${review.state}`)).toEqual([
+        "foreman[bot]:COMMENTED",
+        "foreman[bot]:COMMENTED",
+      ]);
+      expect(observed.reviews[0]?.body).toContain("Foreman's reviewer requests changes");
+      expect(observed.reviews[1]?.body).toContain("Foreman's reviewer found nothing blocking.");
+      expect(observed.inline.map(({ author, path, line }) => ({ author, path, line }))).toEqual([
+        { author: "foreman[bot]", path: "src/mean.js", line: 4 },
+      ]);
+      expect(observed.inline[0]?.body).toContain("EMPTY-LIST-FINDING: mean([]) returns NaN");
+      expect(observed.commits).toEqual(["Add mean()", "Address review on Add mean()"]);
+      expect(observed.revisionPrompt).toContain("EMPTY-LIST-FINDING: mean([]) returns NaN");
+      expect(observed.firstCheck).toMatchObject({ conclusion: "neutral", title: "Superseded" });
+      expect(observed.finalCheck).toMatchObject({ conclusion: "success", title: "Approved" });
+    },
+    CASE_TIMEOUT_MS,
+  );
 });

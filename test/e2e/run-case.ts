@@ -32,7 +32,10 @@ export function appComments(world: World, on: "issue" | { task: string }): strin
 }
 
 /** The app's `Foreman` check on a commit (newest first), as title and summary. */
-export function foremanChecks(world: World, sha: string): { status: string; conclusion: string | null; title: string | null; summary: string | null }[] {
+export function foremanChecks(
+  world: World,
+  sha: string,
+): { status: string; conclusion: string | null; title: string | null; summary: string | null }[] {
   return world.github.store
     .checkRunsFor(world.repo.id, sha)
     .filter((run) => run.appId === world.app.id && run.name === "Foreman")

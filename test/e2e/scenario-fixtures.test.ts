@@ -25,15 +25,22 @@ describe("the scenario fixtures (packages/sandbox/test/scenario/fixtures), run e
   });
 
   for (const { fixture, scenario } of runnable) {
-    it(`${fixture.fileName}: runs against the app and meets its expectations`, async () => {
-      await runsToItsExpectations(scenario);
-    }, runTimeoutMs(scenario));
+    it(
+      `${fixture.fileName}: runs against the app and meets its expectations`,
+      async () => {
+        await runsToItsExpectations(scenario);
+      },
+      runTimeoutMs(scenario),
+    );
   }
 
-  it.each(meantToFail.map((fixture) => [fixture.fileName, fixture] as const))("%s fails to load with the problems docs/scenarios.md shows", (fileName, fixture) => {
-    const error = loadError(() => loadText(fixture));
+  it.each(meantToFail.map((fixture) => [fixture.fileName, fixture] as const))(
+    "%s fails to load with the problems docs/scenarios.md shows",
+    (fileName, fixture) => {
+      const error = loadError(() => loadText(fixture));
 
-    expect(error).toBeInstanceOf(ScenarioError);
-    expect((error as ScenarioError).message).toBe(failing.get(fileName));
-  });
+      expect(error).toBeInstanceOf(ScenarioError);
+      expect((error as ScenarioError).message).toBe(failing.get(fileName));
+    },
+  );
 });

@@ -18,7 +18,23 @@ function databaseWithOneWorkflow(): string {
   const store = new SqliteStore(path);
   const state = executingWorkflow();
   const event = { type: "approve_task", taskId: "mean", by: "maya", sha: "a".repeat(40) };
-  store.saveWorkflow(state.id, state, 0, true, [], [{ workflowId: state.id, at: NOW, kind: "approve_task", actor: "maya", deliveryId: "d-77", data: { event, ignored: null, phase: "executing", effects: [{ type: "update_status" }] } }]);
+  store.saveWorkflow(
+    state.id,
+    state,
+    0,
+    true,
+    [],
+    [
+      {
+        workflowId: state.id,
+        at: NOW,
+        kind: "approve_task",
+        actor: "maya",
+        deliveryId: "d-77",
+        data: { event, ignored: null, phase: "executing", effects: [{ type: "update_status" }] },
+      },
+    ],
+  );
   store.close();
   return path;
 }
@@ -42,7 +58,9 @@ describe("foreman audit", () => {
   it("explains its usage and exits 2 for a target it cannot read", async () => {
     const path = databaseWithOneWorkflow();
 
-    const failure = await run(process.execPath, [CLI, "audit", "acme-stats"], { env: { ...process.env, FOREMAN_DB_PATH: path } }).catch((error: unknown) => error);
+    const failure = await run(process.execPath, [CLI, "audit", "acme-stats"], { env: { ...process.env, FOREMAN_DB_PATH: path } }).catch(
+      (error: unknown) => error,
+    );
 
     expect(failure).toMatchObject({ code: 2 });
     expect(String((failure as { stderr: string }).stderr)).toContain("usage: foreman audit");

@@ -6,7 +6,12 @@ import type { ModelPort, ModelRequest, ModelResponse } from "../../src/ports/mod
 import { pino } from "pino";
 import { startModelServer } from "@foreman/sandbox";
 
-const request: ModelRequest = { role: "planner", model: "repo-model", messages: [{ role: "user", content: "Plan. Answer in JSON." }], json: true };
+const request: ModelRequest = {
+  role: "planner",
+  model: "repo-model",
+  messages: [{ role: "user", content: "Plan. Answer in JSON." }],
+  json: true,
+};
 const answer = (model: string): ModelResponse => ({ content: "{}", model, promptTokens: 1, completionTokens: 1, finishReason: "stop" });
 
 /** A provider that fails with the given errors in turn, then answers; it records the models it was asked for. */
@@ -24,7 +29,13 @@ function scripted(failures: ModelCallError[]): ModelPort & { asked: string[] } {
 }
 
 function chain(providers: Array<{ name: string; port: ModelPort; models?: Record<string, string> }>, waits: number[] = []): ChainModel {
-  return new ChainModel(providers, { attemptsPerProvider: 3, baseDelayMs: 100, maxDelayMs: 2_000, random: () => 0.5, sleep: (ms) => Promise.resolve(void waits.push(ms)) });
+  return new ChainModel(providers, {
+    attemptsPerProvider: 3,
+    baseDelayMs: 100,
+    maxDelayMs: 2_000,
+    random: () => 0.5,
+    sleep: (ms) => Promise.resolve(void waits.push(ms)),
+  });
 }
 
 const serverError = (): ModelCallError => new ModelCallError("500", 500, true, null);
@@ -55,7 +66,13 @@ describe("ChainModel", () => {
     const first = scripted([quota()]);
     const second = scripted([]);
 
-    const response = await chain([{ name: "a", port: first }, { name: "b", port: second, models: { default: "b-small", planner: "b-large" } }], waits).complete(request);
+    const response = await chain(
+      [
+        { name: "a", port: first },
+        { name: "b", port: second, models: { default: "b-small", planner: "b-large" } },
+      ],
+      waits,
+    ).complete(request);
 
     expect(response.model).toBe("b-large");
     expect(first.asked).toEqual(["repo-model"]);
@@ -66,7 +83,10 @@ describe("ChainModel", () => {
     const first = scripted([serverError(), serverError(), serverError()]);
     const second = scripted([]);
 
-    await chain([{ name: "a", port: first }, { name: "b", port: second }]).complete(request);
+    await chain([
+      { name: "a", port: first },
+      { name: "b", port: second },
+    ]).complete(request);
 
     expect(first.asked).toHaveLength(3);
     expect(second.asked).toHaveLength(1);
@@ -76,14 +96,23 @@ describe("ChainModel", () => {
     const waits: number[] = [];
     const second = scripted([]);
 
-    await chain([{ name: "a", port: scripted([rateLimited(60_000)]) }, { name: "b", port: second }], waits).complete(request);
+    await chain(
+      [
+        { name: "a", port: scripted([rateLimited(60_000)]) },
+        { name: "b", port: second },
+      ],
+      waits,
+    ).complete(request);
 
     expect(waits).toEqual([]);
     expect(second.asked).toHaveLength(1);
   });
 
   it("fails with a retryable error that names every provider when all fail and one may recover", async () => {
-    const failure = await chain([{ name: "a", port: scripted([quota()]) }, { name: "b", port: scripted([rateLimited(60_000)]) }])
+    const failure = await chain([
+      { name: "a", port: scripted([quota()]) },
+      { name: "b", port: scripted([rateLimited(60_000)]) },
+    ])
       .complete(request)
       .catch((error: unknown) => error);
 
@@ -93,7 +122,10 @@ describe("ChainModel", () => {
   });
 
   it("fails without a retry when every provider's budget is spent", async () => {
-    const failure = await chain([{ name: "a", port: scripted([quota()]) }, { name: "b", port: scripted([quota()]) }])
+    const failure = await chain([
+      { name: "a", port: scripted([quota()]) },
+      { name: "b", port: scripted([quota()]) },
+    ])
       .complete(request)
       .catch((error: unknown) => error);
 
@@ -132,9 +164,18 @@ describe("the provider chain over the openai client", () => {
   });
 
   it("retries a rate-limited provider after its retry-after and then gets the answer", async () => {
-    const server = await startModelServer({ script: { answers: [{ role: "planner", content: { tasks: [] } }], faults: [{ kind: "rate_limit", on: { nth: 1 }, retryAfterSeconds: 1 }] } });
+    const server = await startModelServer({
+      script: {
+        answers: [{ role: "planner", content: { tasks: [] } }],
+        faults: [{ kind: "rate_limit", on: { nth: 1 }, retryAfterSeconds: 1 }],
+      },
+    });
     onTestFinished(() => server.stop());
-    const model = createModel({ providers: [{ name: "only", baseUrl: server.url, apiKeyEnv: "K", apiKey: "k" }], timeoutMs: 5_000, log: pino({ level: "silent" }) });
+    const model = createModel({
+      providers: [{ name: "only", baseUrl: server.url, apiKeyEnv: "K", apiKey: "k" }],
+      timeoutMs: 5_000,
+      log: pino({ level: "silent" }),
+    });
     const started = Date.now();
 
     await model.complete(request);

@@ -29,7 +29,12 @@ function readAudit(world: World, into: Audit): void {
   try {
     const id = `${world.repo.owner.login}/${world.repo.name}#${world.issueNumber}`.toLowerCase();
     const events = store.events(id);
-    Object.assign(into, { stored: store.getWorkflow(id)?.state ?? null, replayed: replayWorkflow(events), kinds: events.map((event) => event.kind), report: auditReport(store, id) });
+    Object.assign(into, {
+      stored: store.getWorkflow(id)?.state ?? null,
+      replayed: replayWorkflow(events),
+      kinds: events.map((event) => event.kind),
+      report: auditReport(store, id),
+    });
   } finally {
     store.close();
   }
@@ -42,7 +47,12 @@ describe("an uninterrupted run and a crashed one", () => {
 
   beforeAll(async () => {
     scenario = await loadBenchScenario();
-    baseline = await play(scenario, { world: { app: foremanUnderTest }, tasks: TASKS, timeoutMs: 55_000, inspect: (world) => readAudit(world, audit) });
+    baseline = await play(scenario, {
+      world: { app: foremanUnderTest },
+      tasks: TASKS,
+      timeoutMs: 55_000,
+      inspect: (world) => readAudit(world, audit),
+    });
   });
 
   it("rebuilds the stored workflow state by replaying the recorded events, which the audit prints", () => {

@@ -14,7 +14,9 @@ describe("GitHub faults", () => {
       { method: "PUT", path: "/repos/*/*/pulls/*/merge" },
       { method: "PATCH", path: "/repos/*/*/issues/*" },
     ];
-    const scenario = withFaults(await loadBenchScenario(), { github: writes.map((on) => ({ kind: "server_error_after_write", on: { ...on, nth: 1 } })) });
+    const scenario = withFaults(await loadBenchScenario(), {
+      github: writes.map((on) => ({ kind: "server_error_after_write", on: { ...on, nth: 1 } })),
+    });
 
     const result = await play(scenario, { world: { app: foremanUnderTest }, tasks: TASKS, timeoutMs: 55_000 });
 
@@ -22,7 +24,10 @@ describe("GitHub faults", () => {
     expect(result.finished, result.appLogTail).toBe(true);
     expect(result.state.appComments).toEqual({ "issue:status": 1, "issue:summary": 1 });
     expect(Object.keys(result.state.checkRunsPerTask).sort(), "every task got its check runs").toEqual(expect.arrayContaining(TASKS));
-    expect(Object.entries(result.state.checkRunsPerKey).filter(([, count]) => count !== 1), "check runs made twice").toEqual([]);
+    expect(
+      Object.entries(result.state.checkRunsPerKey).filter(([, count]) => count !== 1),
+      "check runs made twice",
+    ).toEqual([]);
     expect(result.state.mainCommits).toBe(3);
   });
 

@@ -5,7 +5,10 @@ import { performStep, commentsOn, createWorld, waitFor, type World, type WorldOp
 import { databaseOf, foremanUnderTest } from "../../demo/foreman-under-test.ts";
 
 /** The demo scenario's world with the app running, closed when the test ends. */
-export async function liveWorld(edit: (scenario: Scenario) => Scenario = (scenario) => scenario, options: Partial<WorldOptions> = {}): Promise<World> {
+export async function liveWorld(
+  edit: (scenario: Scenario) => Scenario = (scenario) => scenario,
+  options: Partial<WorldOptions> = {},
+): Promise<World> {
   const world = await createWorld(edit(await loadBenchScenario()), { app: foremanUnderTest, appLogLevel: "info", ...options });
   onTestFinished(() => world.close());
   return world;
@@ -16,7 +19,10 @@ export async function startWork(world: World): Promise<void> {
   const [label] = world.scenario.steps;
   if (!label) throw new Error("the scenario has no label step");
   await performStep(world, label);
-  const answered = await waitFor(() => commentsOn(world, "issue").some((comment) => comment.user.login === world.botLogin), Date.now() + 20_000);
+  const answered = await waitFor(
+    () => commentsOn(world, "issue").some((comment) => comment.user.login === world.botLogin),
+    Date.now() + 20_000,
+  );
   if (!answered) throw new Error("the app posted no comment on the issue within 20 s of the label");
 }
 

@@ -7,7 +7,12 @@ const TASKS = ["mean", "median", "summary"];
 
 describe("a lost database", () => {
   it("is rebuilt from the status comment's snapshot and GitHub's state, and the work completes without a duplicate", async () => {
-    const result = await play(await loadBenchScenario(), { world: { app: foremanUnderTest }, tasks: TASKS, timeoutMs: 50_000, disruptions: [{ kind: "lose_database", at: { afterDeliveries: 25 } }] });
+    const result = await play(await loadBenchScenario(), {
+      world: { app: foremanUnderTest },
+      tasks: TASKS,
+      timeoutMs: 50_000,
+      disruptions: [{ kind: "lose_database", at: { afterDeliveries: 25 } }],
+    });
 
     expect(result.disruptions[0]?.firedAtMs).not.toBeNull();
     expect(result.finished, result.appLogTail).toBe(true);

@@ -8,18 +8,34 @@ import { expireInstallationTokens, type GitHubFaultRule, SandboxGitHub } from "@
 async function appClient(faults: GitHubFaultRule[]): Promise<{ github: SandboxGitHub; octokit: InstanceType<typeof ProbotOctokit> }> {
   const github = await SandboxGitHub.start({ faults });
   onTestFinished(() => github.stop());
-  const { app, privateKey } = github.registerApp({ name: "foreman", webhookUrl: null, webhookSecret: "s", permissions: { issues: "write", metadata: "read" }, events: [] });
+  const { app, privateKey } = github.registerApp({
+    name: "foreman",
+    webhookUrl: null,
+    webhookSecret: "s",
+    permissions: { issues: "write", metadata: "read" },
+    events: [],
+  });
   const repo = await github.createRepository({ owner: "acme", name: "stats", files: { "README.md": "# stats\n" } });
   github.setPermission(repo, "maya", "admin");
   const installation = github.installApp(app, "acme");
-  const probot = new Probot({ appId: app.id, privateKey, secret: "s", log: pino({ level: "silent" }), Octokit: foremanOctokit("off"), baseUrl: github.url });
+  const probot = new Probot({
+    appId: app.id,
+    privateKey,
+    secret: "s",
+    log: pino({ level: "silent" }),
+    Octokit: foremanOctokit("off"),
+    baseUrl: github.url,
+  });
   const octokit = await probot.auth(installation.id);
   await octokit.rest.issues.create({ owner: "acme", repo: "stats", title: "Add mean" });
   return { github, octokit };
 }
 
 const calls = (github: SandboxGitHub, method: string, path: string): number[] =>
-  github.requestLog.all().filter((entry) => entry.method === method && entry.path === path).map((entry) => entry.status);
+  github.requestLog
+    .all()
+    .filter((entry) => entry.method === method && entry.path === path)
+    .map((entry) => entry.status);
 
 describe("Foreman's Octokit", () => {
   it("tells writes from reads, GraphQL mutations included", () => {
@@ -35,7 +51,9 @@ describe("Foreman's Octokit", () => {
       { kind: "bad_gateway", on: { method: "GET", path: "/repos/*/*/issues/*", nth: 1 } },
     ]);
 
-    const write = await octokit.rest.issues.createComment({ owner: "acme", repo: "stats", issue_number: 1, body: "once" }).catch((error: unknown) => error);
+    const write = await octokit.rest.issues
+      .createComment({ owner: "acme", repo: "stats", issue_number: 1, body: "once" })
+      .catch((error: unknown) => error);
     const read = await octokit.rest.issues.get({ owner: "acme", repo: "stats", issue_number: 1 });
 
     expect(write).toMatchObject({ status: 502 });
@@ -56,6 +74,8 @@ describe("Foreman's Octokit", () => {
     expect(response.status).toBe(200);
     expect(statuses.length).toBeGreaterThan(1);
     expect(statuses).toEqual([...statuses.slice(1).map(() => 401), 200]);
-    expect(calls(github, "POST", `/app/installations/${[...github.store.installations.keys()][0]}/access_tokens`).length).toBe(tokensBefore + 1);
+    expect(calls(github, "POST", `/app/installations/${[...github.store.installations.keys()][0]}/access_tokens`).length).toBe(
+      tokensBefore + 1,
+    );
   });
 });

@@ -23,11 +23,14 @@ describe("model providers configuration", () => {
   });
 
   it("reads the chain from a YAML file under `providers:`", () => {
-    const yaml = "providers:\n  - name: local\n    baseUrl: http://127.0.0.1:8080/v1\n    apiKeyEnv: OPENAI_KEY\n    models: { planner: big }\n";
+    const yaml =
+      "providers:\n  - name: local\n    baseUrl: http://127.0.0.1:8080/v1\n    apiKeyEnv: OPENAI_KEY\n    models: { planner: big }\n";
 
     const providers = loadProviders({ file: "/etc/foreman/providers.yml" }, env, () => yaml);
 
-    expect(providers).toEqual([{ name: "local", baseUrl: "http://127.0.0.1:8080/v1", apiKeyEnv: "OPENAI_KEY", apiKey: "sk-1", models: { planner: "big" } }]);
+    expect(providers).toEqual([
+      { name: "local", baseUrl: "http://127.0.0.1:8080/v1", apiKeyEnv: "OPENAI_KEY", apiKey: "sk-1", models: { planner: "big" } },
+    ]);
   });
 
   it("reports every problem at once: a bad URL, an unknown role, a missing key variable", () => {
@@ -58,7 +61,9 @@ describe("model providers configuration", () => {
   it("falls back to one provider from FOREMAN_LLM_BASE_URL when no chain is configured", () => {
     const parsed = parseEnv({ APP_ID: "1", PRIVATE_KEY: "k", WEBHOOK_SECRET: "s", FOREMAN_LLM_API_KEY: "sk" }, noFile);
 
-    expect(parsed.providers).toEqual([{ name: "default", baseUrl: "https://api.openai.com/v1", apiKeyEnv: "FOREMAN_LLM_API_KEY", apiKey: "sk" }]);
+    expect(parsed.providers).toEqual([
+      { name: "default", baseUrl: "https://api.openai.com/v1", apiKeyEnv: "FOREMAN_LLM_API_KEY", apiKey: "sk" },
+    ]);
     expect(parsed.FOREMAN_RECONCILE_SECONDS).toBe(300);
     expect(parsed.FOREMAN_LEASE_SECONDS).toBe(60);
   });

@@ -20,7 +20,15 @@ const USAGE = { promptTokens: 1, completionTokens: 1, costUsd: 0, modelCalls: 1 
 
 const PLAN = Plan.parse({
   summary: "Two tasks.",
-  tasks: ["mean", "median"].map((id) => ({ id, title: `Add ${id}`, description: `Add ${id}.`, files: [{ path: `src/${id}.js`, action: "create" }], dependsOn: [], acceptanceCriteria: [`${id} works`], risk: "low" })),
+  tasks: ["mean", "median"].map((id) => ({
+    id,
+    title: `Add ${id}`,
+    description: `Add ${id}.`,
+    files: [{ path: `src/${id}.js`, action: "create" }],
+    dependsOn: [],
+    acceptanceCriteria: [`${id} works`],
+    risk: "low",
+  })),
 });
 
 function apply(state: WorkflowState | null, event: EngineEvent, at: number): WorkflowState {
@@ -32,10 +40,26 @@ function apply(state: WorkflowState | null, event: EngineEvent, at: number): Wor
 /** A workflow executing two tasks; `mean` is published as PR #11 with head `aaa…` and waits for CI. */
 export function executingWorkflow(): WorkflowState {
   const config = RepoConfig.parse({ planApproval: "auto" });
-  let state = apply(null, { type: "start", ref: REF, issue: 1, issueTitle: "Stats", requester: "maya", config, defaultBranch: "main" }, NOW);
+  let state = apply(
+    null,
+    { type: "start", ref: REF, issue: 1, issueTitle: "Stats", requester: "maya", config, defaultBranch: "main" },
+    NOW,
+  );
   state = apply(state, { type: "engineer_done", outcome: { kind: "brief", brief: "Add mean and median." }, usage: USAGE }, NOW + 1);
   state = apply(state, { type: "plan_done", plan: PLAN, notes: [], usage: USAGE }, NOW + 2);
-  state = apply(state, { type: "task_published", taskId: "mean", pr: 11, prNodeId: "PR_11", headSha: "a".repeat(40), risk: { level: "low", reasons: [] }, usage: USAGE }, NOW + 3);
+  state = apply(
+    state,
+    {
+      type: "task_published",
+      taskId: "mean",
+      pr: 11,
+      prNodeId: "PR_11",
+      headSha: "a".repeat(40),
+      risk: { level: "low", reasons: [] },
+      usage: USAGE,
+    },
+    NOW + 3,
+  );
   return { ...state, statusCommentId: 100 };
 }
 
@@ -120,7 +144,14 @@ export function reconcileWorld(): { deps: ReconcileDeps; store: SqliteStore; git
     store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  const deps: ReconcileDeps = { store, github, log: pino({ level: "silent" }), now: () => NOW + 10_000, botLogin: "foreman[bot]", notify: () => (woken.count += 1) };
+  const deps: ReconcileDeps = {
+    store,
+    github,
+    log: pino({ level: "silent" }),
+    now: () => NOW + 10_000,
+    botLogin: "foreman[bot]",
+    notify: () => (woken.count += 1),
+  };
   return { deps, store, github, woken };
 }
 
@@ -129,7 +160,18 @@ export function openIssue(github: FakeGitHub, labels: string[] = ["foreman"]): v
 }
 
 export function openPull(github: FakeGitHub, number: number, headSha: string, overrides: Partial<PullRequestInfo> = {}): void {
-  github.pulls.set(number, { number, nodeId: `PR_${number}`, state: "open", merged: false, mergeCommitSha: null, headSha, headRef: `foreman/1/mean`, baseRef: "main", body: `<!-- foreman:task {"v":1,"issue":1,"task":"mean","attempt":1} -->`, ...overrides });
+  github.pulls.set(number, {
+    number,
+    nodeId: `PR_${number}`,
+    state: "open",
+    merged: false,
+    mergeCommitSha: null,
+    headSha,
+    headRef: `foreman/1/mean`,
+    baseRef: "main",
+    body: `<!-- foreman:task {"v":1,"issue":1,"task":"mean","attempt":1} -->`,
+    ...overrides,
+  });
 }
 
 /** The engine events queued as jobs, in order. */
@@ -137,7 +179,13 @@ export function queuedEvents(store: SqliteStore): string[] {
   const events: string[] = [];
   for (let job = store.leaseJob("test", Number.MAX_SAFE_INTEGER, 1); job; job = store.leaseJob("test", Number.MAX_SAFE_INTEGER, 1)) {
     const payload = job.payload as { event?: { type: string }; kind?: string; body?: string; sender?: { login: string } };
-    events.push(job.kind === "event" ? `event:${payload.event?.type ?? ""}` : job.kind === "intake" ? `intake:${payload.kind ?? ""}:${payload.sender?.login ?? ""}` : job.kind);
+    events.push(
+      job.kind === "event"
+        ? `event:${payload.event?.type ?? ""}`
+        : job.kind === "intake"
+          ? `intake:${payload.kind ?? ""}:${payload.sender?.login ?? ""}`
+          : job.kind,
+    );
     store.completeJob(job, "test");
   }
   return events;

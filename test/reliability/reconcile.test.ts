@@ -10,7 +10,10 @@ import { executingWorkflow, NOW, openIssue, openPull, queuedEvents, reconcileWor
 const HEAD = "a".repeat(40);
 const green = [{ name: "test", appSlug: "actions", status: "completed", conclusion: "success", title: null, summary: null }];
 
-function stored(store: ReturnType<typeof reconcileWorld>["store"], state: WorkflowState): { id: string; state: WorkflowState; version: number; open: boolean } {
+function stored(
+  store: ReturnType<typeof reconcileWorld>["store"],
+  state: WorkflowState,
+): { id: string; state: WorkflowState; version: number; open: boolean } {
   store.saveWorkflow(state.id, state, 0, true);
   const record = store.getWorkflow(state.id);
   if (!record) throw new Error("expected the workflow to be stored");
@@ -79,12 +82,25 @@ describe("reconcileWorkflow", () => {
     const first = await reconcileWorkflow(deps, record);
     const jobs = queuedEvents(store);
     const second = await reconcileWorkflow(deps, record);
-    const late = new StoreIntakeSink(store, () => NOW, () => undefined).accept({
+    const late = new StoreIntakeSink(
+      store,
+      () => NOW,
+      () => undefined,
+    ).accept({
       deliveryId: "late-delivery",
       event: "issue_comment",
       action: "created",
       key: record.id,
-      intake: { kind: "issue_comment", ref: REF, issue: 11, pullRequestBody: "", commentId: approve.id, body: "/approve", sender: { login: "maya", type: "User" }, deliveryId: "late-delivery" },
+      intake: {
+        kind: "issue_comment",
+        ref: REF,
+        issue: 11,
+        pullRequestBody: "",
+        commentId: approve.id,
+        body: "/approve",
+        sender: { login: "maya", type: "User" },
+        deliveryId: "late-delivery",
+      },
     });
 
     expect(first).toMatchObject({ comments: 1 });
@@ -198,7 +214,10 @@ describe("scanInstallations", () => {
     const base = executingWorkflow();
     const mean = base.tasks.mean;
     if (!mean) throw new Error("expected task mean");
-    github.addStatus({ ...base, tasks: { ...base.tasks, mean: { ...mean, status: "merging", approvedSha: HEAD, approvedBy: "maya" } } }, NOW + 2_000);
+    github.addStatus(
+      { ...base, tasks: { ...base.tasks, mean: { ...mean, status: "merging", approvedSha: HEAD, approvedBy: "maya" } } },
+      NOW + 2_000,
+    );
 
     await scanInstallations(deps);
 

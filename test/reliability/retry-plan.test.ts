@@ -5,7 +5,8 @@ import { StaleWorkflowError } from "../../src/worker/apply-event.ts";
 import { retryPlan } from "../../src/worker/worker.ts";
 
 const half = (): number => 0.5;
-const SECONDARY = "GitHub POST /repos/acme/stats/pulls failed with 403: You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
+const SECONDARY =
+  "GitHub POST /repos/acme/stats/pulls failed with 403: You have exceeded a secondary rate limit. Please wait a few minutes before you try again.";
 
 describe("retryPlan", () => {
   it("waits as long as a secondary rate limit's retry-after says, and never fails the job for it", () => {
@@ -24,7 +25,11 @@ describe("retryPlan", () => {
   });
 
   it("waits for the reset of an exhausted primary rate limit", () => {
-    const error = new GitHubRateLimitError("GitHub GET … failed with 403: API rate limit exceeded", 403, { limit: "primary", ms: 42_000, named: true });
+    const error = new GitHubRateLimitError("GitHub GET … failed with 403: API rate limit exceeded", 403, {
+      limit: "primary",
+      ms: 42_000,
+      named: true,
+    });
 
     expect(retryPlan(error, 1, 0, half)).toEqual({ delayMs: 42_000, wait: true });
   });

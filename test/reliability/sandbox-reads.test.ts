@@ -10,14 +10,27 @@ const Unthrottled = ProbotOctokit.defaults({ throttle: { enabled: false }, retry
 async function sandboxWithLabelledIssue(): Promise<{ github: SandboxGitHub; octokit: InstanceType<typeof ProbotOctokit> }> {
   const github = await SandboxGitHub.start();
   onTestFinished(() => github.stop());
-  const { app, privateKey } = github.registerApp({ name: "foreman", webhookUrl: null, webhookSecret: "s", permissions: { issues: "write", metadata: "read" }, events: ["issues"] });
+  const { app, privateKey } = github.registerApp({
+    name: "foreman",
+    webhookUrl: null,
+    webhookSecret: "s",
+    permissions: { issues: "write", metadata: "read" },
+    events: ["issues"],
+  });
   const repo = await github.createRepository({ owner: "acme", name: "stats", files: { "README.md": "# stats\n" } });
   github.setPermission(repo, "maya", "admin");
   const installation = github.installApp(app, "acme");
   const maya = new Unthrottled({ auth: { token: github.userToken("maya") }, baseUrl: github.url });
   await maya.rest.issues.create({ owner: "acme", repo: "stats", title: "Add mean" });
   await maya.rest.issues.addLabels({ owner: "acme", repo: "stats", issue_number: 1, labels: ["foreman"] });
-  const probot = new Probot({ appId: app.id, privateKey, secret: "s", log: pino({ level: "silent" }), Octokit: Unthrottled, baseUrl: github.url });
+  const probot = new Probot({
+    appId: app.id,
+    privateKey,
+    secret: "s",
+    log: pino({ level: "silent" }),
+    Octokit: Unthrottled,
+    baseUrl: github.url,
+  });
   return { github, octokit: await probot.auth(installation.id) };
 }
 
@@ -55,9 +68,13 @@ describe("the sandbox's reads for the reconciler", () => {
     const { github, octokit } = await sandboxWithLabelledIssue();
     github.faults.add([{ kind: "server_error_after_write", on: { method: "POST", path: "/repos/*/*/issues/*/comments", nth: 1 } }]);
 
-    const failure = await octokit.rest.issues.createComment({ owner: "acme", repo: "stats", issue_number: 1, body: "hello" }).catch((error: unknown) => error);
+    const failure = await octokit.rest.issues
+      .createComment({ owner: "acme", repo: "stats", issue_number: 1, body: "hello" })
+      .catch((error: unknown) => error);
 
     expect(failure).toMatchObject({ status: 502 });
-    expect(github.store.commentsOn([...github.store.repositories.values()][0]?.id ?? 0, 1).map((comment) => comment.body)).toEqual(["hello"]);
+    expect(github.store.commentsOn([...github.store.repositories.values()][0]?.id ?? 0, 1).map((comment) => comment.body)).toEqual([
+      "hello",
+    ]);
   });
 });

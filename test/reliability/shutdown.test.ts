@@ -8,14 +8,19 @@ describe("graceful shutdown on SIGTERM", () => {
     const world = await liveWorld(
       (scenario) => ({
         ...scenario,
-        model: { ...scenario.model, answers: scenario.model.answers.map((answer) => (answer.role === "engineer" ? { ...answer, delayMs: 20_000 } : answer)) },
+        model: {
+          ...scenario.model,
+          answers: scenario.model.answers.map((answer) => (answer.role === "engineer" ? { ...answer, delayMs: 20_000 } : answer)),
+        },
       }),
       { appEnv: { FOREMAN_SHUTDOWN_GRACE_SECONDS: "1" } },
     );
     const [label] = world.scenario.steps;
     if (!label) throw new Error("the scenario has no label step");
     await performStep(world, label);
-    expect(await waitFor(() => (world.model?.requests().length ?? 0) > 0, Date.now() + 20_000), "the engineer's model call started").toBe(true);
+    expect(await waitFor(() => (world.model?.requests().length ?? 0) > 0, Date.now() + 20_000), "the engineer's model call started").toBe(
+      true,
+    );
 
     const code = await world.appProcess.stop(15_000);
     const jobs = readDb(world, (db) => db.prepare("SELECT kind, state, attempts FROM jobs WHERE state <> 'done'").all());

@@ -31,7 +31,9 @@ describe("Worker and stored jobs that do not read", () => {
     expect(ran).toEqual(["acme/stats#3"]);
     expect(store.jobsFor("acme/stats#1")).toEqual([expect.objectContaining({ kind: "debug", state: "failed", attempts: 1 })]);
     expect(store.jobsFor("acme/stats#1")[0]?.lastError).toMatch(/^job "debug" has a payload that is not its kind's:[\s\S]*sha/);
-    expect(store.jobsFor("acme/stats#2")).toEqual([expect.objectContaining({ state: "failed", attempts: 1, lastError: 'job "reticulate" is not a kind of job this Foreman runs' })]);
+    expect(store.jobsFor("acme/stats#2")).toEqual([
+      expect.objectContaining({ state: "failed", attempts: 1, lastError: 'job "reticulate" is not a kind of job this Foreman runs' }),
+    ]);
     expect(store.events("acme/stats#1").map((event) => event.kind)).toEqual(["job_failed"]);
   });
 

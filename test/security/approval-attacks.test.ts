@@ -26,12 +26,25 @@ interface Moment {
 async function forgedTaskPullRequest(world: World): Promise<{ merged: boolean; reactions: string[]; replies: string[] }> {
   const target = { owner: world.repo.owner.login, repo: world.repo.name };
   const wes = world.as("wes");
-  const { data: main } = await wes.rest.git.getCommit({ ...target, commit_sha: (await wes.rest.git.getRef({ ...target, ref: "heads/main" })).data.object.sha });
-  const { data: tree } = await wes.rest.git.createTree({ ...target, base_tree: main.tree.sha, tree: [{ path: "NOTES.md", mode: "100644", type: "blob", content: "notes\n" }] });
+  const { data: main } = await wes.rest.git.getCommit({
+    ...target,
+    commit_sha: (await wes.rest.git.getRef({ ...target, ref: "heads/main" })).data.object.sha,
+  });
+  const { data: tree } = await wes.rest.git.createTree({
+    ...target,
+    base_tree: main.tree.sha,
+    tree: [{ path: "NOTES.md", mode: "100644", type: "blob", content: "notes\n" }],
+  });
   const { data: commit } = await wes.rest.git.createCommit({ ...target, message: "Add notes", tree: tree.sha, parents: [main.sha] });
   await wes.rest.git.createRef({ ...target, ref: "refs/heads/wes/notes", sha: commit.sha });
   const marker = `<!-- foreman:task {"v":1,"issue":${world.issueNumber},"task":"warm","attempt":1} -->`;
-  const { data: pull } = await wes.rest.pulls.create({ ...target, head: "wes/notes", base: "main", title: "Add notes", body: `Notes.\n\n${marker}` });
+  const { data: pull } = await wes.rest.pulls.create({
+    ...target,
+    head: "wes/notes",
+    base: "main",
+    title: "Add notes",
+    body: `Notes.\n\n${marker}`,
+  });
   await world.as("maya").rest.issues.createComment({ ...target, issue_number: pull.number, body: "/approve" });
   expect(await waitQuiet(world, 15_000), "quiet after /approve on the forged pull request").toBe(true);
   const comments = world.github.store.commentsOn(world.repo.id, pull.number);
@@ -71,7 +84,10 @@ describe("approvals that must not count", () => {
           moments.beforeWriter = moment(world);
         }
         if (index === MAINTAINER_APPROVES) {
-          expect(await waitFor(() => checkTitle(world) === "Needs a maintainer's approval", Date.now() + 15_000), "the check asks for a maintainer").toBe(true);
+          expect(
+            await waitFor(() => checkTitle(world) === "Needs a maintainer's approval", Date.now() + 15_000),
+            "the check asks for a maintainer",
+          ).toBe(true);
           moments.beforeMaintainer = moment(world);
           moments.riskSummary = foremanChecks(world, headOf(world, "warm"))[0]?.summary ?? null;
         }
@@ -79,7 +95,12 @@ describe("approvals that must not count", () => {
       observe: async (world) => {
         const outputs = await foremanOutputs(world);
         const plainText = [...(outputs.commits ?? []), ...(outputs["pull requests"] ?? []).map((text) => text.split("\n")[0] ?? "")];
-        return { comments: appComments(world, TASK), final: moment(world), summary: foremanChecks(world, headOf(world, "warm"))[0]?.summary, plainText };
+        return {
+          comments: appComments(world, TASK),
+          final: moment(world),
+          summary: foremanChecks(world, headOf(world, "warm"))[0]?.summary,
+          plainText,
+        };
       },
     });
 
@@ -87,7 +108,9 @@ describe("approvals that must not count", () => {
     const { comments, final, summary, plainText } = run.observed;
     expect(comments).toEqual([
       expect.stringContaining("Foreman ignored `/approve`: @\u200brita has `read` permission"),
-      expect.stringContaining("Foreman ignored `/approve`: @\u200bdeploy-bot[bot] is an app account, and app accounts may not command Foreman unless listed in `allowBots`."),
+      expect.stringContaining(
+        "Foreman ignored `/approve`: @\u200bdeploy-bot[bot] is an app account, and app accounts may not command Foreman unless listed in `allowBots`.",
+      ),
     ]);
     expect(moments.forged).toEqual({ merged: false, reactions: [], replies: [] });
     expect(moments.beforeWriter).toEqual({
@@ -95,7 +118,11 @@ describe("approvals that must not count", () => {
       check: "Ready for approval",
       reactions: { rita: ["foreman[bot]:-1"], bot: ["foreman[bot]:-1"], quote: [], edited: [], wes: [] },
     });
-    expect(moments.beforeMaintainer).toMatchObject({ merged: false, check: "Needs a maintainer's approval", reactions: { wes: ["foreman[bot]:+1"] } });
+    expect(moments.beforeMaintainer).toMatchObject({
+      merged: false,
+      check: "Needs a maintainer's approval",
+      reactions: { wes: ["foreman[bot]:+1"] },
+    });
     expect(moments.riskSummary).toContain("`package.json` is a dependency manifest or lock file");
     expect(final).toMatchObject({ merged: true, check: "Approved" });
     expect(summary).toContain("Approved by @\u200bmaya");

@@ -22,7 +22,13 @@ const ALL_CANARIES = Object.values(CANARIES).flat();
 /** The model key the app is given for this run: a credential shape that must never leave the adapter. */
 const MODEL_KEY = "sk-CANARYforemanMODELkey1234567890abcdefgh";
 
-const HIDDEN_PAYLOADS = ["HIDDEN-COMMENT-PAYLOAD", "HIDDEN-DIV-PAYLOAD", "HIDDEN-ALT-PAYLOAD", "HIDDEN-TITLE-PAYLOAD", "HIDDEN-REPLY-PAYLOAD"];
+const HIDDEN_PAYLOADS = [
+  "HIDDEN-COMMENT-PAYLOAD",
+  "HIDDEN-DIV-PAYLOAD",
+  "HIDDEN-ALT-PAYLOAD",
+  "HIDDEN-TITLE-PAYLOAD",
+  "HIDDEN-REPLY-PAYLOAD",
+];
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]|[\u{E0000}-\u{E007F}]/u;
 
 describe("canary secrets and hidden payloads", () => {
@@ -30,7 +36,11 @@ describe("canary secrets and hidden payloads", () => {
     const run = await runAttack("canary-secrets.yml", {
       // At trace level the app logs every GitHub request it makes: the strictest test of its log.
       appEnv: { FOREMAN_LLM_API_KEY: MODEL_KEY, LOG_LEVEL: "trace" },
-      observe: async (world) => ({ prompts: promptTexts(world), outputs: await foremanOutputs(world), credentials: await appCredentials(world) }),
+      observe: async (world) => ({
+        prompts: promptTexts(world),
+        outputs: await foremanOutputs(world),
+        credentials: await appCredentials(world),
+      }),
     });
 
     expect(run.failures, explain(run)).toEqual([]);
@@ -40,7 +50,7 @@ describe("canary secrets and hidden payloads", () => {
     const allPrompts = prompts.join("\n");
     expect(allPrompts).toContain("Settings live in `src/config.js`");
     expect(allPrompts).toContain("Throw a RangeError on an empty list.");
-    expect(allPrompts).toContain("awsAccessKeyId: \"[REDACTED:aws-key-id]\"");
+    expect(allPrompts).toContain('awsAccessKeyId: "[REDACTED:aws-key-id]"');
     expect(allPrompts).toContain("GITHUB_TOKEN=[REDACTED");
     expect(allPrompts).toContain("publishing with [REDACTED:github-token]");
 

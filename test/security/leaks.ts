@@ -38,7 +38,9 @@ function pullRequests(world: World): string[] {
 function reviews(world: World): string[] {
   const mine = (login: string): boolean => login === world.botLogin;
   const bodies = [...world.github.store.reviews.values()].filter((review) => mine(review.user.login)).map((review) => review.body);
-  const inline = [...world.github.store.reviewComments.values()].filter((comment) => mine(comment.user.login)).map((comment) => comment.body);
+  const inline = [...world.github.store.reviewComments.values()]
+    .filter((comment) => mine(comment.user.login))
+    .map((comment) => comment.body);
   return [...bodies, ...inline];
 }
 
@@ -52,8 +54,13 @@ function checkRuns(world: World): string[] {
 async function commits(world: World): Promise<string[]> {
   const git = ["--git-dir", world.repo.git.gitDir];
   const { stdout: roots } = await run("git", [...git, "rev-list", "--max-parents=0", "--all"]);
-  const exclude = roots.split("\n").filter((sha) => sha !== "").map((sha) => `^${sha}`);
-  const { stdout } = await run("git", [...git, "log", "--all", "-p", "--format=commit %H%n%B", ...exclude], { maxBuffer: 32 * 1024 * 1024 });
+  const exclude = roots
+    .split("\n")
+    .filter((sha) => sha !== "")
+    .map((sha) => `^${sha}`);
+  const { stdout } = await run("git", [...git, "log", "--all", "-p", "--format=commit %H%n%B", ...exclude], {
+    maxBuffer: 32 * 1024 * 1024,
+  });
   return stdout.split(/^(?=commit [0-9a-f]{40}$)/m).filter((part) => part.trim() !== "");
 }
 
@@ -75,7 +82,9 @@ export async function foremanOutputs(world: World): Promise<Outputs> {
 
 /** What every model request showed the model, one text per request. */
 export function promptTexts(world: World): string[] {
-  return (world.model?.requests() ?? []).map((request) => `[${request.role ?? "?"}] ${request.messages.map((message) => message.content).join("\n")}`);
+  return (world.model?.requests() ?? []).map(
+    (request) => `[${request.role ?? "?"}] ${request.messages.map((message) => message.content).join("\n")}`,
+  );
 }
 
 /** `channel: needle` for every needle found in a channel, with a little context to debug it. */
@@ -101,7 +110,9 @@ export function leaksIn(outputs: Outputs, needles: readonly string[]): string[] 
 export async function appCredentials(world: World): Promise<string[]> {
   const pid = world.appProcess.child.pid;
   const environ = await readFile(`/proc/${pid}/environ`, "utf8");
-  const env = new Map(environ.split("\0").map((entry) => [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)] as const));
+  const env = new Map(
+    environ.split("\0").map((entry) => [entry.slice(0, entry.indexOf("=")), entry.slice(entry.indexOf("=") + 1)] as const),
+  );
   const privateKey = env.get("PRIVATE_KEY") ?? "";
   const keyLines = privateKey.split(/\\n|\n/).filter((line) => line.length >= 32 && !line.startsWith("-----"));
   const installationTokens = [...world.github.store.tokens].filter(([, grant]) => grant.kind === "installation").map(([token]) => token);

@@ -16,7 +16,9 @@ function botComments(world: World, issue: number): string[] {
 function workflows(world: World): string[] {
   const db = new DatabaseSync(databaseOf(world.dataDir), { readOnly: true });
   try {
-    return (db.prepare("SELECT id, open FROM workflows ORDER BY id").all() as Array<{ id: string; open: number }>).map((row) => `${row.id}: ${row.open === 1 ? "open" : "closed"}`);
+    return (db.prepare("SELECT id, open FROM workflows ORDER BY id").all() as Array<{ id: string; open: number }>).map(
+      (row) => `${row.id}: ${row.open === 1 ? "open" : "closed"}`,
+    );
   } finally {
     db.close();
   }
@@ -27,7 +29,9 @@ async function labelNewIssue(world: World, title: string, until: (comments: stri
   const target = { owner: world.repo.owner.login, repo: world.repo.name };
   const { data: issue } = await octokit.rest.issues.create({ ...target, title, body: "With tests, next to `sum`." });
   await octokit.rest.issues.addLabels({ ...target, issue_number: issue.number, labels: ["foreman"] });
-  expect(await waitFor(() => until(botComments(world, issue.number)), Date.now() + 20_000), `the app's answer on #${issue.number}`).toBe(true);
+  expect(await waitFor(() => until(botComments(world, issue.number)), Date.now() + 20_000), `the app's answer on #${issue.number}`).toBe(
+    true,
+  );
   return issue.number;
 }
 
@@ -37,7 +41,11 @@ describe("limits", () => {
     const run = await runAttack("limits.yml", {
       appEnv: { FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION: "1" },
       afterSteps: async (world) => {
-        numbers.push(await labelNewIssue(world, "Add median() next to sum()", (comments) => comments.some((body) => body.includes("Waiting for plan approval"))));
+        numbers.push(
+          await labelNewIssue(world, "Add median() next to sum()", (comments) =>
+            comments.some((body) => body.includes("Waiting for plan approval")),
+          ),
+        );
         numbers.push(await labelNewIssue(world, "Add mode() next to sum()", (comments) => comments.length > 0));
         expect(await waitQuiet(world, 15_000), "quiet after the two labels").toBe(true);
       },

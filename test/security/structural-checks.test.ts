@@ -43,14 +43,33 @@ describe("secrets in the model's text", () => {
   it("are redacted from every word of a plan that Foreman publishes", () => {
     const plan: Plan = {
       summary: `Uses ${OPENAI_KEY}`,
-      tasks: [{ id: "a", title: `Add ${GITHUB_TOKEN}`, description: GITHUB_TOKEN, files: [], dependsOn: [], acceptanceCriteria: [GITHUB_TOKEN], risk: "low" }],
+      tasks: [
+        {
+          id: "a",
+          title: `Add ${GITHUB_TOKEN}`,
+          description: GITHUB_TOKEN,
+          files: [],
+          dependsOn: [],
+          acceptanceCriteria: [GITHUB_TOKEN],
+          risk: "low",
+        },
+      ],
     };
 
     expect(JSON.stringify(redactPlan(plan))).not.toMatch(/ghp_|sk-proj-/);
   });
 
   it("are redacted from CI check titles that Foreman repeats", () => {
-    const outcome = ciOutcome([{ name: "test", appSlug: "github-actions", status: "completed", conclusion: "failure", title: `leaked ${GITHUB_TOKEN}`, summary: null }]);
+    const outcome = ciOutcome([
+      {
+        name: "test",
+        appSlug: "github-actions",
+        status: "completed",
+        conclusion: "failure",
+        title: `leaked ${GITHUB_TOKEN}`,
+        summary: null,
+      },
+    ]);
 
     expect(outcome?.summary).toBe("Failing checks:\n- **test**: failure — leaked [REDACTED:github-token]");
   });
@@ -71,13 +90,29 @@ describe("what the model may write", () => {
   it("refuses binary content and says why", () => {
     const outcome = applyEdits([{ path: "assets/logo.png", action: "create", content: "\u0089PNG\r\n\u001a\n\u0000\u0000" }], {}, policy);
 
-    expect(outcome).toEqual({ ok: false, problems: ["`assets/logo.png` would contain a NUL byte: Foreman writes text files only, never binary content"] });
+    expect(outcome).toEqual({
+      ok: false,
+      problems: ["`assets/logo.png` would contain a NUL byte: Foreman writes text files only, never binary content"],
+    });
   });
 
   it("sends back a plan whose task names a protected file", () => {
     const plan: Plan = {
       summary: "",
-      tasks: [{ id: "ci", title: "CI", description: "", files: [{ path: ".github/workflows/ci.yml", action: "modify" }, { path: "src/a.js", action: "modify" }], dependsOn: [], acceptanceCriteria: ["x"], risk: "low" }],
+      tasks: [
+        {
+          id: "ci",
+          title: "CI",
+          description: "",
+          files: [
+            { path: ".github/workflows/ci.yml", action: "modify" },
+            { path: "src/a.js", action: "modify" },
+          ],
+          dependsOn: [],
+          acceptanceCriteria: ["x"],
+          risk: "low",
+        },
+      ],
     };
 
     expect(protectedPathProblems(plan, [])).toEqual([
@@ -93,7 +128,15 @@ describe("the workflow cap per installation", () => {
   function storeWith(...running: Array<{ ref: RepoRef; issue: number }>): SqliteStore {
     const store = new SqliteStore(":memory:");
     for (const { ref: where, issue } of running) {
-      const event = { type: "start" as const, ref: where, issue, issueTitle: "t", requester: "maya", config: RepoConfig.parse({}), defaultBranch: "main" };
+      const event = {
+        type: "start" as const,
+        ref: where,
+        issue,
+        issueTitle: "t",
+        requester: "maya",
+        config: RepoConfig.parse({}),
+        defaultBranch: "main",
+      };
       const state: WorkflowState = start(event, 0).state;
       store.saveWorkflow(state.id, state, 0, true);
     }

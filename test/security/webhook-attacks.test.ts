@@ -29,7 +29,12 @@ function recorded(world: World): Recorded {
 function findDelivery(world: World, event: string, action: string, login: string): Delivery {
   const found = world.github.webhooks
     .deliveries()
-    .find((delivery) => delivery.event === event && delivery.action === action && (delivery.payload.sender as { login?: string } | undefined)?.login === login);
+    .find(
+      (delivery) =>
+        delivery.event === event &&
+        delivery.action === action &&
+        (delivery.payload.sender as { login?: string } | undefined)?.login === login,
+    );
   if (!found) throw new Error(`no ${event}.${action} delivery by ${login}`);
   return found;
 }
@@ -59,7 +64,12 @@ const sign = (secret: string, body: string): string => `sha256=${createHmac("sha
 /** The control: the same forged body signed with the real secret is accepted and recorded, so only the signature stopped it. */
 async function signedControl(world: World): Promise<{ status: number; recorded: boolean }> {
   const id = randomUUID();
-  const status = await post(world, forgedApproval(world), { "x-hub-signature-256": sign(world.app.webhookSecret, forgedApproval(world)) }, id);
+  const status = await post(
+    world,
+    forgedApproval(world),
+    { "x-hub-signature-256": sign(world.app.webhookSecret, forgedApproval(world)) },
+    id,
+  );
   return { status, recorded: recorded(world).deliveries.includes(id) };
 }
 
@@ -76,12 +86,18 @@ async function attack(world: World, attacks: Partial<Attacks>): Promise<void> {
   attacks.readerLabelStatus = await world
     .as("rita")
     .rest.issues.addLabels({ ...target, labels: ["foreman"] })
-    .then(() => null, (error: { status?: number }) => error.status ?? null);
+    .then(
+      () => null,
+      (error: { status?: number }) => error.status ?? null,
+    );
   expect(await waitQuiet(world, 15_000), "quiet after the reader's label").toBe(true);
   attacks.before = recorded(world);
   attacks.commentsBefore = appComments(world, "issue");
   const body = forgedApproval(world);
-  const wrong = { "x-hub-signature-256": sign("not-the-webhook-secret", body), "x-hub-signature": "sha1=0000000000000000000000000000000000000000" };
+  const wrong = {
+    "x-hub-signature-256": sign("not-the-webhook-secret", body),
+    "x-hub-signature": "sha1=0000000000000000000000000000000000000000",
+  };
   attacks.forged = { unsigned: await post(world, body, {}), wronglySigned: await post(world, body, wrong) };
   const replays = [findDelivery(world, "issues", "labeled", "maya"), findDelivery(world, "issue_comment", "created", "rita")];
   for (const delivery of replays) await world.github.webhooks.redeliver(delivery.id);
@@ -105,7 +121,12 @@ describe("labels from the wrong accounts, forged and replayed webhooks", () => {
     const attacks: Partial<Attacks> = {};
     const run = await runAttack("webhook-attacks.yml", {
       afterSteps: (world) => attack(world, attacks),
-      observe: async (world) => ({ after: recorded(world), comments: appComments(world, "issue"), status: statusComment(world), control: await signedControl(world) }),
+      observe: async (world) => ({
+        after: recorded(world),
+        comments: appComments(world, "issue"),
+        status: statusComment(world),
+        control: await signedControl(world),
+      }),
     });
 
     expect(run.failures, explain(run)).toEqual([]);
@@ -125,7 +146,10 @@ describe("labels from the wrong accounts, forged and replayed webhooks", () => {
     expect(status).toContain("Waiting for plan approval");
     expect(control).toEqual({ status: 200, recorded: true });
     // Replays are accepted (they are signed) and change nothing: no delivery, job, workflow or comment.
-    expect(attacks.replayed).toEqual([{ attempts: 2, status: 200 }, { attempts: 2, status: 200 }]);
+    expect(attacks.replayed).toEqual([
+      { attempts: 2, status: 200 },
+      { attempts: 2, status: 200 },
+    ]);
     expect(after).toEqual(attacks.before);
     expect(comments).toEqual(attacks.commentsBefore);
   });

@@ -27,6 +27,12 @@ export async function ensureCheckRun(octokit: Octokit, target: Target, input: Ch
     await octokit.rest.checks.update({ ...target, check_run_id: existing.id, ...fields });
     return { id: existing.id };
   }
-  const { data: created } = await octokit.rest.checks.create({ ...target, name: input.name, head_sha: input.sha, external_id: input.externalId, ...fields });
+  const { data: created } = await octokit.rest.checks.create({
+    ...target,
+    name: input.name,
+    head_sha: input.sha,
+    external_id: input.externalId,
+    ...fields,
+  });
   return { id: created.id };
 }

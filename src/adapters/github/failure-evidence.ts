@@ -43,7 +43,12 @@ async function failedJobs(octokit: Octokit, target: Target, sha: string): Promis
   const failedRuns = data.workflow_runs.filter((run) => run.status === "completed" && !isPassingConclusion(run.conclusion));
   const jobs = await Promise.all(
     failedRuns.map(async (run) => {
-      const { data: listed } = await octokit.rest.actions.listJobsForWorkflowRun({ ...target, run_id: run.id, filter: "latest", per_page: 100 });
+      const { data: listed } = await octokit.rest.actions.listJobsForWorkflowRun({
+        ...target,
+        run_id: run.id,
+        filter: "latest",
+        per_page: 100,
+      });
       return listed.jobs.filter((job) => FAILED_JOB.has(job.conclusion ?? "")).map((job) => ({ id: job.id, name: job.name }));
     }),
   );

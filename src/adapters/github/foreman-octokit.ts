@@ -10,7 +10,8 @@ const READS = new Set(["GET", "HEAD"]);
 export function isWrite(options: { method?: string; url?: string; query?: unknown }): boolean {
   const method = (options.method ?? "GET").toUpperCase();
   if (READS.has(method)) return false;
-  if (options.url === "/graphql" || options.url?.endsWith("/graphql")) return typeof options.query === "string" && /^\s*mutation\b/.test(options.query);
+  if (options.url === "/graphql" || options.url?.endsWith("/graphql"))
+    return typeof options.query === "string" && /^\s*mutation\b/.test(options.query);
   return true;
 }
 
@@ -33,7 +34,8 @@ interface TokenCache {
 function installationAuth(auth: unknown): { installationId: number; cache: TokenCache | null } | null {
   if (typeof auth !== "object" || auth === null || !("installationId" in auth)) return null;
   const installationId = Number(auth.installationId);
-  const cache = "cache" in auth && typeof auth.cache === "object" && auth.cache !== null && "set" in auth.cache ? (auth.cache as TokenCache) : null;
+  const cache =
+    "cache" in auth && typeof auth.cache === "object" && auth.cache !== null && "set" in auth.cache ? (auth.cache as TokenCache) : null;
   return Number.isInteger(installationId) ? { installationId, cache } : null;
 }
 
@@ -72,6 +74,9 @@ export function foremanOctokit(throttle: "on" | "off"): typeof ProbotOctokit {
 }
 
 /** Probot's options for GitHub: the Octokit class with Foreman's plugins, and the API's URL when it is not github.com. */
-export function githubClientOptions(options: { throttle: "on" | "off"; baseUrl?: string | undefined }): { Octokit: typeof ProbotOctokit; baseUrl?: string } {
+export function githubClientOptions(options: { throttle: "on" | "off"; baseUrl?: string | undefined }): {
+  Octokit: typeof ProbotOctokit;
+  baseUrl?: string;
+} {
   return { Octokit: foremanOctokit(options.throttle), ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
 }

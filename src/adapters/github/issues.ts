@@ -18,7 +18,9 @@ export async function openIssuesWithLabel(octokit: Octokit, target: Target, labe
 /** Who added the label last, from the issue's events; label names compare case-insensitively as on GitHub. */
 export async function labeledBy(octokit: Octokit, target: Target, issue: number, label: string): Promise<Actor | null> {
   const events = await octokit.paginate(octokit.rest.issues.listEvents, { ...target, issue_number: issue, per_page: 100 });
-  const labeled = events.filter((event) => event.event === "labeled" && "label" in event && event.label.name.toLowerCase() === label.toLowerCase());
+  const labeled = events.filter(
+    (event) => event.event === "labeled" && "label" in event && event.label.name.toLowerCase() === label.toLowerCase(),
+  );
   const actor = labeled.at(-1)?.actor;
   return actor ? { login: actor.login, type: actor.type } : null;
 }
@@ -42,7 +44,12 @@ export interface UpsertCommentInput {
 }
 
 /** Updates the app's comment for `key` (by its known id, else found by its marker), or creates it. */
-export async function upsertComment(octokit: Octokit, target: Target, input: UpsertCommentInput, appLogin: string): Promise<{ id: number }> {
+export async function upsertComment(
+  octokit: Octokit,
+  target: Target,
+  input: UpsertCommentInput,
+  appLogin: string,
+): Promise<{ id: number }> {
   const body = `${input.body}\n\n${commentMarker(input.key)}`;
   const id = input.knownId ?? (await findComment(octokit, target, input.issue, input.key, appLogin));
   if (id) {

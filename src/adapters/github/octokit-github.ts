@@ -43,7 +43,9 @@ export class OctokitRepoGitHub implements RepoGitHub {
   }
 
   permissionOf(login: string): Promise<Permission> {
-    return call(async () => roleOf((await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.target, username: login })).data));
+    return call(async () =>
+      roleOf((await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...this.target, username: login })).data),
+    );
   }
 
   repository(): Promise<RepositoryInfo> {
@@ -121,7 +123,11 @@ export class OctokitRepoGitHub implements RepoGitHub {
 
   ensurePullRequest(input: { head: string; base: string; title: string; body: string }): Promise<PullRequestInfo> {
     return call(async () => {
-      const { data: open } = await this.octokit.rest.pulls.list({ ...this.target, head: `${this.target.owner}:${input.head}`, state: "open" });
+      const { data: open } = await this.octokit.rest.pulls.list({
+        ...this.target,
+        head: `${this.target.owner}:${input.head}`,
+        state: "open",
+      });
       const existing = open[0];
       if (existing) return toPullInfo(existing);
       return toPullInfo((await this.octokit.rest.pulls.create({ ...this.target, ...input })).data);
@@ -144,7 +150,12 @@ export class OctokitRepoGitHub implements RepoGitHub {
 
   mergePullRequest(input: { number: number; sha: string; method: MergeMethod }): Promise<{ merged: boolean; message: string }> {
     return call(async () => {
-      const { data } = await this.octokit.rest.pulls.merge({ ...this.target, pull_number: input.number, sha: input.sha, merge_method: input.method });
+      const { data } = await this.octokit.rest.pulls.merge({
+        ...this.target,
+        pull_number: input.number,
+        sha: input.sha,
+        merge_method: input.method,
+      });
       return { merged: data.merged, message: data.message };
     });
   }

@@ -1,7 +1,6 @@
 import { isAppLogin, type PullFile, type ReviewInput } from "../../ports/github-types.ts";
 import type { Octokit, Target } from "./octokit.ts";
 
-
 /** The hidden marker that lets Foreman find its own review for `key` again. */
 function reviewMarker(key: string): string {
   return `<!-- foreman:review ${key.replace(/--+/g, "-")} -->`;

@@ -13,12 +13,7 @@ function buildReadFilesQuery(ref: string, paths: string[]): string {
   return `query ReadFiles($owner: String!, $name: String!) {\n  repository(owner: $owner, name: $name) {\n    ${fields.join("\n    ")}\n  }\n}`;
 }
 
-export async function readFiles(
-  octokit: Octokit,
-  repo: Target,
-  ref: string,
-  paths: string[],
-): Promise<Record<string, string | null>> {
+export async function readFiles(octokit: Octokit, repo: Target, ref: string, paths: string[]): Promise<Record<string, string | null>> {
   if (paths.length === 0) return {};
   const result = await octokit.graphql<{ repository: Record<string, BlobResult | null> }>(buildReadFilesQuery(ref, paths), {
     owner: repo.owner,

@@ -85,6 +85,14 @@ function exhausted(failures: Array<{ provider: string; error: ModelCallError }>)
   const retryable = failures.filter((failure) => failure.error.retryable);
   const delays = retryable.map((failure) => failure.error.retryAfterMs).filter((delay): delay is number => delay !== null);
   const summary = failures.map((failure) => `${failure.provider}: ${failure.error.message}`).join("; ");
-  const kind = retryable.find((failure) => failure.error.kind === "rate_limited") ? "rate_limited" : (retryable[0]?.error.kind ?? last?.kind ?? "refused");
-  return new ModelCallError(`every model provider failed (${summary})`, last?.status ?? null, retryable.length > 0, delays.length > 0 ? Math.min(...delays) : null, kind);
+  const kind = retryable.find((failure) => failure.error.kind === "rate_limited")
+    ? "rate_limited"
+    : (retryable[0]?.error.kind ?? last?.kind ?? "refused");
+  return new ModelCallError(
+    `every model provider failed (${summary})`,
+    last?.status ?? null,
+    retryable.length > 0,
+    delays.length > 0 ? Math.min(...delays) : null,
+    kind,
+  );
 }

@@ -21,6 +21,7 @@ export function createModel(setup: ModelSetup): ModelPort {
   return new ChainModel(providers, {
     ...DEFAULT_CHAIN_OPTIONS,
     ...setup.chain,
-    onFailover: ({ from, error }) => setup.log.warn({ provider: from, kind: error.kind, status: error.status, err: error }, "model provider failed; trying the next one"),
+    onFailover: ({ from, error }) =>
+      setup.log.warn({ provider: from, kind: error.kind, status: error.status, err: error }, "model provider failed; trying the next one"),
   });
 }

@@ -21,7 +21,8 @@ function retryAfter(headers: Headers | undefined): number | null {
 }
 
 function toModelError(error: unknown): ModelCallError {
-  if (error instanceof OpenAI.APIConnectionTimeoutError) return new ModelCallError(`model call timed out: ${error.message}`, null, true, null, "timeout");
+  if (error instanceof OpenAI.APIConnectionTimeoutError)
+    return new ModelCallError(`model call timed out: ${error.message}`, null, true, null, "timeout");
   if (error instanceof OpenAI.APIError) {
     const status = typeof error.status === "number" ? error.status : null;
     const quota = error.code === "insufficient_quota";

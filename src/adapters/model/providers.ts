@@ -29,7 +29,8 @@ const ProviderList = z
   .superRefine((providers, context) => {
     const names = providers.map((provider) => provider.name);
     for (const [index, name] of names.entries()) {
-      if (names.indexOf(name) !== index) context.addIssue({ code: "custom", path: [index, "name"], message: `provider name "${name}" is used twice` });
+      if (names.indexOf(name) !== index)
+        context.addIssue({ code: "custom", path: [index, "name"], message: `provider name "${name}" is used twice` });
     }
   });
 
@@ -53,17 +54,27 @@ function parseText(source: string, text: string, format: "json" | "yaml"): unkno
   try {
     return format === "json" ? (JSON.parse(text) as unknown) : (parse(text) as unknown);
   } catch (error) {
-    throw new ProvidersConfigError(source, [`not valid ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`]);
+    throw new ProvidersConfigError(source, [
+      `not valid ${format.toUpperCase()}: ${error instanceof Error ? error.message : String(error)}`,
+    ]);
   }
 }
 
 /** Checks a providers document and reads each provider's key from `env`; every problem is reported together. */
 function resolveProviders(source: string, value: unknown, env: NodeJS.ProcessEnv): ResolvedProvider[] {
   const parsed = ProvidersDocument.safeParse(value);
-  if (!parsed.success) throw new ProvidersConfigError(source, parsed.error.issues.map((issue) => `${issue.path.join(".") || "(top)"}: ${issue.message}`));
+  if (!parsed.success)
+    throw new ProvidersConfigError(
+      source,
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "(top)"}: ${issue.message}`),
+    );
   const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.providers;
   const missing = list.filter((provider) => !env[provider.apiKeyEnv]);
-  if (missing.length > 0) throw new ProvidersConfigError(source, missing.map((provider) => `${provider.name}: the variable ${provider.apiKeyEnv} is not set`));
+  if (missing.length > 0)
+    throw new ProvidersConfigError(
+      source,
+      missing.map((provider) => `${provider.name}: the variable ${provider.apiKeyEnv} is not set`),
+    );
   return list.map((provider) => ({ ...provider, apiKey: env[provider.apiKeyEnv] ?? "" }));
 }
 
@@ -75,7 +86,11 @@ export interface ProviderSources {
 }
 
 /** The configured chain, or null when neither `FOREMAN_PROVIDERS` nor `FOREMAN_PROVIDERS_FILE` is set. */
-export function loadProviders(sources: ProviderSources, env: NodeJS.ProcessEnv, readFile: (path: string) => string): ResolvedProvider[] | null {
+export function loadProviders(
+  sources: ProviderSources,
+  env: NodeJS.ProcessEnv,
+  readFile: (path: string) => string,
+): ResolvedProvider[] | null {
   if (sources.json) return resolveProviders("FOREMAN_PROVIDERS", parseText("FOREMAN_PROVIDERS", sources.json, "json"), env);
   if (sources.file) return resolveProviders(sources.file, parseText(sources.file, readFile(sources.file), "yaml"), env);
   return null;

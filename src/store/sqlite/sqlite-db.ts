@@ -5,7 +5,9 @@ import { MIGRATIONS } from "./schema.ts";
 export class DatabaseVersionError extends Error {
   readonly found: number;
   constructor(path: string, found: number) {
-    super(`the database ${path} has schema version ${found}, newer than this Foreman's ${MIGRATIONS.length}: run the Foreman that wrote it, or a newer one`);
+    super(
+      `the database ${path} has schema version ${found}, newer than this Foreman's ${MIGRATIONS.length}: run the Foreman that wrote it, or a newer one`,
+    );
     this.name = "DatabaseVersionError";
     this.found = found;
   }

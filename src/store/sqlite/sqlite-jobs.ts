@@ -72,13 +72,29 @@ export class SqliteJobs {
         token,
         row.id,
       );
-      return { id: row.id, kind: row.kind, key: row.key, payload: JSON.parse(row.payload) as unknown, attempts: row.attempts + 1, waits: row.waits, leaseToken: token };
+      return {
+        id: row.id,
+        kind: row.kind,
+        key: row.key,
+        payload: JSON.parse(row.payload) as unknown,
+        attempts: row.attempts + 1,
+        waits: row.waits,
+        leaseToken: token,
+      };
     });
   }
 
   /** Changes a job only while `owner` still holds the lease with this token. */
   private fenced(job: Job, owner: string, sql: string, ...params: SQLInputValue[]): boolean {
-    return this.sql.run(`${sql} WHERE id = ? AND lease_owner = ? AND lease_token = ? AND state = 'leased'`, ...params, job.id, owner, job.leaseToken) === 1;
+    return (
+      this.sql.run(
+        `${sql} WHERE id = ? AND lease_owner = ? AND lease_token = ? AND state = 'leased'`,
+        ...params,
+        job.id,
+        owner,
+        job.leaseToken,
+      ) === 1
+    );
   }
 
   extend(job: Job, owner: string, until: number): boolean {
@@ -94,12 +110,14 @@ export class SqliteJobs {
   }
 
   release(job: Job, owner: string, runAt: number, note: string | null): boolean {
-    const sql = "UPDATE jobs SET state = 'ready', run_at = ?, attempts = max(attempts - 1, 0), last_error = coalesce(?, last_error), lease_owner = NULL";
+    const sql =
+      "UPDATE jobs SET state = 'ready', run_at = ?, attempts = max(attempts - 1, 0), last_error = coalesce(?, last_error), lease_owner = NULL";
     return this.fenced(job, owner, sql, runAt, note);
   }
 
   delay(job: Job, owner: string, runAt: number, note: string): boolean {
-    const sql = "UPDATE jobs SET state = 'ready', run_at = ?, attempts = max(attempts - 1, 0), waits = waits + 1, last_error = ?, lease_owner = NULL";
+    const sql =
+      "UPDATE jobs SET state = 'ready', run_at = ?, attempts = max(attempts - 1, 0), waits = waits + 1, last_error = ?, lease_owner = NULL";
     return this.fenced(job, owner, sql, runAt, note);
   }
 
@@ -120,13 +138,26 @@ export class SqliteJobs {
   }
 
   cancelFor(workflowId: string): number {
-    return this.sql.run(`UPDATE jobs SET state = 'cancelled', lease_owner = NULL WHERE state = 'ready' AND ${OF_WORKFLOW}`, workflowId, workflowId, workflowId);
+    return this.sql.run(
+      `UPDATE jobs SET state = 'cancelled', lease_owner = NULL WHERE state = 'ready' AND ${OF_WORKFLOW}`,
+      workflowId,
+      workflowId,
+      workflowId,
+    );
   }
 
   summariesFor(workflowId: string): JobSummary[] {
     const rows = this.sql.db
       .prepare(`SELECT id, kind, key, state, attempts, run_at, last_error FROM jobs WHERE ${OF_WORKFLOW} ORDER BY id`)
       .all(workflowId, workflowId, workflowId) as unknown as SummaryRow[];
-    return rows.map((row) => ({ id: row.id, kind: row.kind, key: row.key, state: row.state, attempts: row.attempts, runAt: row.run_at, lastError: row.last_error }));
+    return rows.map((row) => ({
+      id: row.id,
+      kind: row.kind,
+      key: row.key,
+      state: row.state,
+      attempts: row.attempts,
+      runAt: row.run_at,
+      lastError: row.last_error,
+    }));
   }
 }

@@ -103,7 +103,14 @@ export class SqliteStore implements Store {
   }
 
   /** Saves the state at the newest state version, checked first so that it reads back (an `UnreadableStateError` otherwise). */
-  saveWorkflow(id: string, state: WorkflowState, expectedVersion: number, open: boolean, jobs: JobInput[] = [], events: AuditEvent[] = []): boolean {
+  saveWorkflow(
+    id: string,
+    state: WorkflowState,
+    expectedVersion: number,
+    open: boolean,
+    jobs: JobInput[] = [],
+    events: AuditEvent[] = [],
+  ): boolean {
     const json = JSON.stringify(writableWorkflowState(state, `workflow ${id}`));
     return this.sql.transaction(() => {
       const saved = this.writeWorkflow(id, json, expectedVersion, open);
@@ -119,12 +126,15 @@ export class SqliteStore implements Store {
       const insert = "INSERT OR IGNORE INTO workflows (id, state, state_version, version, open, updated_at) VALUES (?, ?, ?, 1, ?, ?)";
       return this.sql.run(insert, id, json, WORKFLOW_STATE_VERSION, open ? 1 : 0, this.now()) === 1;
     }
-    const sql = "UPDATE workflows SET state = ?, state_version = ?, version = version + 1, open = ?, updated_at = ? WHERE id = ? AND version = ?";
+    const sql =
+      "UPDATE workflows SET state = ?, state_version = ?, version = version + 1, open = ?, updated_at = ? WHERE id = ? AND version = ?";
     return this.sql.run(sql, json, WORKFLOW_STATE_VERSION, open ? 1 : 0, this.now(), id, expectedVersion) === 1;
   }
 
   openWorkflows(): WorkflowRecord[] {
-    const rows = this.sql.db.prepare(`SELECT ${WORKFLOW_COLUMNS} FROM workflows WHERE open = 1 ORDER BY id`).all() as unknown as WorkflowRow[];
+    const rows = this.sql.db
+      .prepare(`SELECT ${WORKFLOW_COLUMNS} FROM workflows WHERE open = 1 ORDER BY id`)
+      .all() as unknown as WorkflowRow[];
     return rows.flatMap((row) => readable(row));
   }
 
@@ -154,7 +164,9 @@ export class SqliteStore implements Store {
   }
 
   recordEffect(key: string, result: unknown): void {
-    this.sql.db.prepare("INSERT OR REPLACE INTO effects (key, result, recorded_at) VALUES (?, ?, ?)").run(key, JSON.stringify(result ?? null), this.now());
+    this.sql.db
+      .prepare("INSERT OR REPLACE INTO effects (key, result, recorded_at) VALUES (?, ?, ?)")
+      .run(key, JSON.stringify(result ?? null), this.now());
   }
 
   markSeen(kind: SeenKind, key: string): boolean {

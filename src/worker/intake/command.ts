@@ -53,14 +53,22 @@ function hasRetryable(state: WorkflowState, taskId: string | null): boolean {
 }
 
 /** A writer's command on a task's own pull request. */
-async function planTaskCommand(github: RepoGitHub, intake: CommentIntake, target: CommentTarget & { marker: TaskMarker; task: TaskRecord }, command: Command, permission: Permission): Promise<IntakePlan> {
+async function planTaskCommand(
+  github: RepoGitHub,
+  intake: CommentIntake,
+  target: CommentTarget & { marker: TaskMarker; task: TaskRecord },
+  command: Command,
+  permission: Permission,
+): Promise<IntakePlan> {
   const { id, marker, task } = target;
   const by = intake.sender.login;
   const accepted = react(intake, "+1");
   switch (command.name) {
     case "approve": {
       const sha = await headToApprove(github, task, intake.issue);
-      return sha === null ? answer(id, [accepted]) : routeTo(id, { type: "approve_task", taskId: marker.task, by, sha, permission }, [accepted]);
+      return sha === null
+        ? answer(id, [accepted])
+        : routeTo(id, { type: "approve_task", taskId: marker.task, by, sha, permission }, [accepted]);
     }
     case "retry":
       return routeTo(id, { type: "retry", by, taskId: marker.task }, [accepted]);
@@ -93,11 +101,17 @@ async function planCommand(github: RepoGitHub, intake: CommentIntake, target: Co
   const auth = await authorize(github, intake.sender, state.config.allowBots);
   if (!auth.ok) {
     const body = renderRefusal({ kind: "command_denied", command: command.name, denial: auth.denial });
-    return answer(id, [react(intake, "-1"), { type: "post_comment", issue: intake.issue, key: CommentKey.commandDenied(intake.commentId), body }]);
+    return answer(id, [
+      react(intake, "-1"),
+      { type: "post_comment", issue: intake.issue, key: CommentKey.commandDenied(intake.commentId), body },
+    ]);
   }
   if (command.name === "retry" && !hasRetryable(state, marker?.task ?? null)) {
     const body = renderRefusal({ kind: "nothing_to_retry" });
-    return answer(id, [react(intake, "confused"), { type: "post_comment", issue: intake.issue, key: CommentKey.nothingToRetry(intake.commentId), body }]);
+    return answer(id, [
+      react(intake, "confused"),
+      { type: "post_comment", issue: intake.issue, key: CommentKey.nothingToRetry(intake.commentId), body },
+    ]);
   }
   if (marker && task) return planTaskCommand(github, intake, { ...target, marker, task }, command, auth.permission);
   return planIssueCommand(intake, id, command);

@@ -12,7 +12,11 @@ import { DEFAULT_MAX_WORKFLOWS_PER_INSTALLATION, workflowCap } from "./workflow-
  * Foreman's label starts a workflow when a writer added it, the configuration reads and the
  * installation is under its workflow cap; otherwise one comment on the issue says why not.
  */
-export async function planLabel(deps: WorkerDeps, github: RepoGitHub, intake: Extract<Intake, { kind: "issue_labeled" }>): Promise<IntakePlan> {
+export async function planLabel(
+  deps: WorkerDeps,
+  github: RepoGitHub,
+  intake: Extract<Intake, { kind: "issue_labeled" }>,
+): Promise<IntakePlan> {
   const id = WorkflowId.toString({ ...intake.ref, issue: intake.issue });
   const comment = (key: string, body: SafeMarkdown): IntakePlan => answer(id, [{ type: "post_comment", issue: intake.issue, key, body }]);
   const repository = await github.repository();
@@ -24,7 +28,11 @@ export async function planLabel(deps: WorkerDeps, github: RepoGitHub, intake: Ex
   const { config } = loaded;
   if (intake.label.toLowerCase() !== config.label.toLowerCase()) return NOTHING;
   const auth = await authorize(github, intake.sender, config.allowBots);
-  if (!auth.ok) return comment(CommentKey.labelDenied(intake.sender.login), renderRefusal({ kind: "label_denied", denial: auth.denial, label: config.label }));
+  if (!auth.ok)
+    return comment(
+      CommentKey.labelDenied(intake.sender.login),
+      renderRefusal({ kind: "label_denied", denial: auth.denial, label: config.label }),
+    );
   const cap = workflowCap(deps.store, intake.ref, intake.issue, deps.maxWorkflowsPerInstallation ?? DEFAULT_MAX_WORKFLOWS_PER_INSTALLATION);
   if (cap) return comment(CommentKey.workflowCap, renderRefusal({ kind: "workflow_cap", ...cap }));
   return routeTo(id, {

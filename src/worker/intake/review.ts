@@ -11,7 +11,11 @@ import { NOTHING, routeTo, type IntakePlan } from "./routed.ts";
  * A review or inline review comment on a task's pull request goes to the coder, but only from a
  * writer: text from anyone else never reaches the model. Foreman's own reviews are skipped.
  */
-export async function planReview(deps: WorkerDeps, github: RepoGitHub, intake: Extract<Intake, { kind: "pr_review" }>): Promise<IntakePlan> {
+export async function planReview(
+  deps: WorkerDeps,
+  github: RepoGitHub,
+  intake: Extract<Intake, { kind: "pr_review" }>,
+): Promise<IntakePlan> {
   if (intake.sender.login === deps.botLogin || intake.body.trim() === "") return NOTHING;
   const branch = parseTaskBranch(intake.headRef);
   if (!branch) return NOTHING;

@@ -28,7 +28,10 @@ async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext,
   if (record.lastSignature === evidence.signature && record.rerunSha !== sha) {
     return report({ kind: "stuck", reason: escalationReason.sameErrorAsBefore() });
   }
-  const files = await github.readFiles(sha, task.files.map((file) => file.path));
+  const files = await github.readFiles(
+    sha,
+    task.files.map((file) => file.path),
+  );
   const result = await runDebugger(deps.model, {
     model: deps.modelFor("debugger", state.config),
     repository: `${state.ref.owner}/${state.ref.repo}`,
@@ -42,7 +45,8 @@ async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext,
   if (!result.ok) return report({ kind: "failed", reason: result.problems.join("; ") }, result.usage);
   const { verdict, changes } = result.value;
   const { classification, diagnosis } = verdict;
-  if (classification === "flaky" || classification === "infrastructure") return report({ kind: "rerun", classification, diagnosis }, result.usage);
+  if (classification === "flaky" || classification === "infrastructure")
+    return report({ kind: "rerun", classification, diagnosis }, result.usage);
   if (classification === "spec_mismatch") return report({ kind: "spec_mismatch", diagnosis }, result.usage);
   if (changes.length === 0) return report({ kind: "no_fix", classification, diagnosis }, result.usage);
   const message = renderCommitMessage({ kind: "fix", issue: state.issue, title: task.title, classification, diagnosis });

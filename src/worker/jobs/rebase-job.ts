@@ -13,17 +13,32 @@ import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, taskEdits,
 
 async function rebase(deps: WorkerDeps, github: RepoGitHub, context: TaskContext): Promise<EngineEvent> {
   const { state, task, record } = context;
-  const report = (outcome: Extract<EngineEvent, { type: "rebase_done" }>["outcome"], usage = NO_USAGE): EngineEvent => ({ type: "rebase_done", taskId: task.id, outcome, usage });
+  const report = (outcome: Extract<EngineEvent, { type: "rebase_done" }>["outcome"], usage = NO_USAGE): EngineEvent => ({
+    type: "rebase_done",
+    taskId: task.id,
+    outcome,
+    usage,
+  });
   const head = await github.branchHead(record.branch);
   if (head !== null && !record.ownCommits.includes(head)) return report({ kind: "human_commits" });
   const base = (await github.repository()).headSha;
-  const files = await github.readFiles(base, task.files.map((file) => file.path));
+  const files = await github.readFiles(
+    base,
+    task.files.map((file) => file.path),
+  );
   const reapplied = applyEdits(taskEdits(deps.store, state.id, task.id), files, editPolicy(state, task));
   const message = renderCommitMessage({ kind: "rebase", issue: state.issue, title: task.title, base });
   const push = (changes: FileChange[], how: "reapplied" | "recoded", usage = NO_USAGE): Promise<EngineEvent> =>
     unlessBranchMoved(
       async () => {
-        const commit = await github.commitOnBranch({ branch: record.branch, parentSha: base, message, changes, force: true, ...(head ? { expectedHead: head } : {}) });
+        const commit = await github.commitOnBranch({
+          branch: record.branch,
+          parentSha: base,
+          message,
+          changes,
+          force: true,
+          ...(head ? { expectedHead: head } : {}),
+        });
         return report({ kind: "committed", commitSha: commit.sha, how }, usage);
       },
       () => report({ kind: "human_commits" }, usage),
@@ -40,7 +55,8 @@ async function rebase(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
   });
   if (!result.ok) return report({ kind: "failed", reason: result.problems.join("; ") }, result.usage);
   const event = await push(result.value.changes, "recoded", result.usage);
-  if (event.type === "rebase_done" && event.outcome.kind === "committed") recordEdits(deps.store, state.id, task.id, result.value.edits, true);
+  if (event.type === "rebase_done" && event.outcome.kind === "committed")
+    recordEdits(deps.store, state.id, task.id, result.value.edits, true);
   return event;
 }
 

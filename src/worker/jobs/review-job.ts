@@ -23,11 +23,26 @@ async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
   });
   if (!result.ok) {
     // A reviewer that cannot answer must not block the work: CI is green and a human approves anyway.
-    return { type: "review_done", taskId: task.id, sha, verdict: "approve", summary: "The reviewer gave no usable answer.", findings: [], usage: result.usage };
+    return {
+      type: "review_done",
+      taskId: task.id,
+      sha,
+      verdict: "approve",
+      summary: "The reviewer gave no usable answer.",
+      findings: [],
+      usage: result.usage,
+    };
   }
   const verdict = result.value;
   const placed = reviewComments(verdict.findings, files, verdict.summary);
-  const posted = { type: "post_review" as const, pr, sha, key: CommentKey.review(sha), body: renderReview(verdict.verdict, placed.body), comments: placed.comments };
+  const posted = {
+    type: "post_review" as const,
+    pr,
+    sha,
+    key: CommentKey.review(sha),
+    body: renderReview(verdict.verdict, placed.body),
+    comments: placed.comments,
+  };
   await performWrites(deps, github, { key, workflowId: state.id, actor: null, deliveryId: null, writes: [posted] });
   const blocking = verdict.findings.filter((finding) => finding.severity === "blocking");
   const summary = blocking.map((finding) => `- ${finding.file}:${finding.line}: ${neutralizeMarkdown(finding.message)}`).join("\n");
@@ -47,5 +62,7 @@ export async function runReviewJob(deps: WorkerDeps, job: ReviewJob): Promise<vo
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "reviewing" || context.record.headSha !== job.sha) return;
   const key = TaskWorkKey.toString({ ...job, work: "review" });
-  await reportOnce(deps, job.workflowId, key, async () => review(deps, await deps.github.forRepo(context.state.ref), context, job.sha, key));
+  await reportOnce(deps, job.workflowId, key, async () =>
+    review(deps, await deps.github.forRepo(context.state.ref), context, job.sha, key),
+  );
 }

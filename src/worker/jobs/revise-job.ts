@@ -16,7 +16,11 @@ function answer(pr: number | null, reply: ReplyTarget, sha: string): GitHubWrite
   if (reply === null || pr === null) return [];
   const key = CommentKey.revisionAnswer(sha);
   const body = renderRevisionAnswer(sha);
-  return [reply.kind === "thread" ? { type: "reply_in_thread", pr, commentId: reply.commentId, key, body } : { type: "post_comment", issue: pr, key, body }];
+  return [
+    reply.kind === "thread"
+      ? { type: "reply_in_thread", pr, commentId: reply.commentId, key, body }
+      : { type: "post_comment", issue: pr, key, body },
+  ];
 }
 
 async function revise(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, job: ReviseJob, key: string): Promise<EngineEvent> {
@@ -33,16 +37,47 @@ async function revise(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
     files,
     policy: editPolicy(state, task),
   });
-  if (!result.ok) return { type: "revision_done", taskId: task.id, sha: job.sha, outcome: { kind: "failed", reason: result.problems.join("; ") }, usage: result.usage };
+  if (!result.ok)
+    return {
+      type: "revision_done",
+      taskId: task.id,
+      sha: job.sha,
+      outcome: { kind: "failed", reason: result.problems.join("; ") },
+      usage: result.usage,
+    };
   const message = renderCommitMessage({ kind: "revision", issue: state.issue, title: task.title, summary: result.value.summary });
   return unlessBranchMoved<EngineEvent>(
     async () => {
-      const commit = await github.commitOnBranch({ branch: record.branch, parentSha: job.sha, message, changes: result.value.changes, force: false });
+      const commit = await github.commitOnBranch({
+        branch: record.branch,
+        parentSha: job.sha,
+        message,
+        changes: result.value.changes,
+        force: false,
+      });
       recordEdits(deps.store, state.id, task.id, result.value.edits, false);
-      await performWrites(deps, github, { key, workflowId: state.id, actor: null, deliveryId: null, writes: answer(record.pr, job.reply, commit.sha) });
-      return { type: "revision_done", taskId: task.id, sha: job.sha, outcome: { kind: "committed", commitSha: commit.sha }, usage: result.usage };
+      await performWrites(deps, github, {
+        key,
+        workflowId: state.id,
+        actor: null,
+        deliveryId: null,
+        writes: answer(record.pr, job.reply, commit.sha),
+      });
+      return {
+        type: "revision_done",
+        taskId: task.id,
+        sha: job.sha,
+        outcome: { kind: "committed", commitSha: commit.sha },
+        usage: result.usage,
+      };
     },
-    () => ({ type: "revision_done", taskId: task.id, sha: job.sha, outcome: { kind: "failed", reason: escalationReason.branchMoved() }, usage: result.usage }),
+    () => ({
+      type: "revision_done",
+      taskId: task.id,
+      sha: job.sha,
+      outcome: { kind: "failed", reason: escalationReason.branchMoved() },
+      usage: result.usage,
+    }),
   );
 }
 

@@ -28,7 +28,9 @@ export function editPolicy(state: WorkflowState, task: Task): EditPolicy {
 
 /** The task's own files and those of the tasks it depends on. */
 export function contextPaths(state: WorkflowState, task: Task): string[] {
-  const dependencies = task.dependsOn.flatMap((id) => state.plan?.tasks.find((candidate) => candidate.id === id)?.files.map((file) => file.path) ?? []);
+  const dependencies = task.dependsOn.flatMap(
+    (id) => state.plan?.tasks.find((candidate) => candidate.id === id)?.files.map((file) => file.path) ?? [],
+  );
   return [...new Set([...task.files.map((file) => file.path), ...dependencies])];
 }
 

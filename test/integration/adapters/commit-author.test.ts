@@ -13,7 +13,12 @@ it("names Foreman's own account as the author of a commit it made, so a retried 
   const github = new OctokitRepoGitHub(h.octokit, { owner: "acme", repo: "calculator", appLogin: `${h.app.slug}[bot]` });
   const base = (await github.repository()).headSha;
 
-  const { sha } = await github.commitFiles({ branch: "foreman/1/a", baseSha: base, message: "Add a", changes: [{ path: "a.js", content: "export {};\n" }] });
+  const { sha } = await github.commitFiles({
+    branch: "foreman/1/a",
+    baseSha: base,
+    message: "Add a",
+    changes: [{ path: "a.js", content: "export {};\n" }],
+  });
 
   expect(await github.commitAuthor(sha)).toBe(`${h.app.slug}[bot]`);
   expect(h.sandbox.requestLog.rejected()).toEqual([]);

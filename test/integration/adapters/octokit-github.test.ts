@@ -76,7 +76,10 @@ describe("OctokitRepoGitHub against the sandbox", () => {
     const second = await commitTask();
 
     expect(second.sha).toBe(first.sha);
-    const written = h.sandbox.requestLog.writes().slice(before).map((entry) => entry.operationId);
+    const written = h.sandbox.requestLog
+      .writes()
+      .slice(before)
+      .map((entry) => entry.operationId);
     expect(written).not.toContain("git/create-commit");
     expect(written.filter((operationId) => operationId?.startsWith("git/") && operationId.endsWith("-ref"))).toEqual([]);
   });
@@ -84,7 +87,12 @@ describe("OctokitRepoGitHub against the sandbox", () => {
   it("moves the branch to a new commit when the changes differ", async () => {
     const first = await commitTask();
 
-    const second = await github.commitFiles({ branch: "foreman/7/add-sub", baseSha: first.base, message: "Add sub", changes: changes.slice(0, 1) });
+    const second = await github.commitFiles({
+      branch: "foreman/7/add-sub",
+      baseSha: first.base,
+      message: "Add sub",
+      changes: changes.slice(0, 1),
+    });
 
     const { data } = await h.octokit.rest.git.getRef({ owner, repo, ref: "heads/foreman/7/add-sub" });
     expect(second.sha).not.toBe(first.sha);
@@ -141,14 +149,29 @@ describe("OctokitRepoGitHub against the sandbox", () => {
 
   it("updates the same check run when ensured twice with the same external id", async () => {
     const { sha } = await commitTask();
-    const input: CheckRunInput = { sha, name: "Foreman", externalId: "acme/calculator#7/add-sub", status: "in_progress", title: "Waiting for CI", summary: md("CI runs.") };
+    const input: CheckRunInput = {
+      sha,
+      name: "Foreman",
+      externalId: "acme/calculator#7/add-sub",
+      status: "in_progress",
+      title: "Waiting for CI",
+      summary: md("CI runs."),
+    };
 
     const first = await github.ensureCheckRun(input);
-    const second = await github.ensureCheckRun({ ...input, status: "completed", conclusion: "success", title: "Approved", summary: md("Approved by @maya.") });
+    const second = await github.ensureCheckRun({
+      ...input,
+      status: "completed",
+      conclusion: "success",
+      title: "Approved",
+      summary: md("Approved by @maya."),
+    });
 
     expect(second.id).toBe(first.id);
     const runs = (await github.checksFor(sha)).filter((run) => run.name === "Foreman");
-    expect(runs).toEqual([expect.objectContaining({ status: "completed", conclusion: "success", title: "Approved", summary: "Approved by @maya." })]);
+    expect(runs).toEqual([
+      expect.objectContaining({ status: "completed", conclusion: "success", title: "Approved", summary: "Approved by @maya." }),
+    ]);
   });
 
   it("creates a separate check run for another external id", async () => {

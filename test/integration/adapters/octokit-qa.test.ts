@@ -14,7 +14,8 @@ const FILES = {
   "README.md": "# calculator\n",
   "package.json": '{"type":"module"}\n',
   "add.js": "export const add = (a, b) => a + b;\n",
-  "add.test.js": "import { test } from 'node:test';\nimport assert from 'node:assert';\nimport { add } from './add.js';\n\ntest('adds', () => assert.equal(add(1, 2), 3));\n",
+  "add.test.js":
+    "import { test } from 'node:test';\nimport assert from 'node:assert';\nimport { add } from './add.js';\n\ntest('adds', () => assert.equal(add(1, 2), 3));\n",
 };
 const BROKEN: FileChange[] = [{ path: "add.js", content: "export const add = (a, b) => a - b;\n" }];
 const FIXED: FileChange[] = [{ path: "add.js", content: "export const add = (a, b) => b + a;\n" }];
@@ -72,7 +73,15 @@ describe("failureEvidence", () => {
   it("leaves out Foreman's own check and the checks that passed", async () => {
     await start([NODE_TEST, { name: "lint", run: "echo linted", timeoutSeconds: 30 }]);
     const { sha } = await openTaskPull(BROKEN);
-    await github.ensureCheckRun({ sha, name: "Foreman", externalId: "task", status: "completed", conclusion: "failure", title: "CI failed", summary: md("…") });
+    await github.ensureCheckRun({
+      sha,
+      name: "Foreman",
+      externalId: "task",
+      status: "completed",
+      conclusion: "failure",
+      title: "CI failed",
+      summary: md("…"),
+    });
 
     const evidence = await github.failureEvidence(sha);
 
@@ -83,12 +92,26 @@ describe("failureEvidence", () => {
   it("gives the same failure on the next commit the same signature, and another failure another one", async () => {
     await start([NODE_TEST]);
     const { sha: first } = await openTaskPull(BROKEN);
-    const { sha: second } = await github.commitOnBranch({ branch: BRANCH, parentSha: first, message: plain("Docs"), changes: [{ path: "README.md", content: "# calc\n" }], force: false });
+    const { sha: second } = await github.commitOnBranch({
+      branch: BRANCH,
+      parentSha: first,
+      message: plain("Docs"),
+      changes: [{ path: "README.md", content: "# calc\n" }],
+      force: false,
+    });
     await h.sandbox.settle();
-    const { sha: third } = await github.commitOnBranch({ branch: BRANCH, parentSha: second, message: plain("Worse"), changes: [{ path: "add.js", content: "export const add = () => { throw new TypeError('nope'); };\n" }], force: false });
+    const { sha: third } = await github.commitOnBranch({
+      branch: BRANCH,
+      parentSha: second,
+      message: plain("Worse"),
+      changes: [{ path: "add.js", content: "export const add = () => { throw new TypeError('nope'); };\n" }],
+      force: false,
+    });
     await h.sandbox.settle();
 
-    const [a, b, c] = await Promise.all([first, second, third].map(async (sha) => formatEvidence(await github.failureEvidence(sha), 8_000)));
+    const [a, b, c] = await Promise.all(
+      [first, second, third].map(async (sha) => formatEvidence(await github.failureEvidence(sha), 8_000)),
+    );
 
     expect(b?.signature).toBe(a?.signature);
     expect(c?.signature).not.toBe(a?.signature);
@@ -133,19 +156,28 @@ describe("reviews", () => {
 
     const files = await github.listPullFiles(number);
 
-    expect(files).toEqual([{ filename: "add.js", status: "modified", patch: expect.stringContaining("+export const add = (a, b) => a - b;") as unknown }]);
+    expect(files).toEqual([
+      { filename: "add.js", status: "modified", patch: expect.stringContaining("+export const add = (a, b) => a - b;") as unknown },
+    ]);
   });
 
   it("posts a COMMENT review with an inline comment on a changed line", async () => {
     await start();
     const { number, sha } = await openTaskPull(BROKEN);
 
-    const { id } = await github.createReview({ number, sha, body: md("One finding."), comments: [{ path: "add.js", line: 1, body: md("**Blocking**: add subtracts.") }] });
+    const { id } = await github.createReview({
+      number,
+      sha,
+      body: md("One finding."),
+      comments: [{ path: "add.js", line: 1, body: md("**Blocking**: add subtracts.") }],
+    });
 
     const { data: reviews } = await h.octokit.rest.pulls.listReviews({ owner, repo, pull_number: number });
     expect(reviews).toMatchObject([{ id, state: "COMMENTED", body: "One finding.", commit_id: sha }]);
     const { data: comments } = await h.octokit.rest.pulls.listReviewComments({ owner, repo, pull_number: number });
-    expect(comments).toMatchObject([{ path: "add.js", line: 1, side: "RIGHT", body: "**Blocking**: add subtracts.", pull_request_review_id: id }]);
+    expect(comments).toMatchObject([
+      { path: "add.js", line: 1, side: "RIGHT", body: "**Blocking**: add subtracts.", pull_request_review_id: id },
+    ]);
   });
 
   it("returns the earlier review for the same key instead of posting another", async () => {
@@ -165,7 +197,15 @@ describe("reviews", () => {
     const { number, sha } = await openTaskPull(BROKEN);
     const maya = h.userOctokit("maya");
     h.sandbox.setPermission(h.repo, "maya", "write");
-    const { data: asked } = await maya.rest.pulls.createReviewComment({ owner, repo, pull_number: number, commit_id: sha, path: "add.js", line: 1, body: "Why minus?" });
+    const { data: asked } = await maya.rest.pulls.createReviewComment({
+      owner,
+      repo,
+      pull_number: number,
+      commit_id: sha,
+      path: "add.js",
+      line: 1,
+      body: "Why minus?",
+    });
 
     await github.replyToReviewComment(number, asked.id, "Fixed in the next commit.");
 
@@ -212,7 +252,13 @@ describe("branches and mergeability", () => {
     const { number, base } = await openTaskPull([{ path: "README.md", content: "# calculator, by the task\n" }]);
     const before = await github.pullMergeable(number);
 
-    await github.commitOnBranch({ branch: "main", parentSha: base, message: plain("Retitle"), changes: [{ path: "README.md", content: "# calc\n" }], force: false });
+    await github.commitOnBranch({
+      branch: "main",
+      parentSha: base,
+      message: plain("Retitle"),
+      changes: [{ path: "README.md", content: "# calc\n" }],
+      force: false,
+    });
 
     expect([before, await github.pullMergeable(number)]).toEqual([true, false]);
   });
@@ -224,7 +270,13 @@ describe("commitOnBranch", () => {
     const { sha: head } = await openTaskPull(BROKEN);
     const before = h.sandbox.requestLog.writes().length;
 
-    const { sha } = await github.commitOnBranch({ branch: BRANCH, parentSha: head, message: plain("Fix add"), changes: FIXED, force: false });
+    const { sha } = await github.commitOnBranch({
+      branch: BRANCH,
+      parentSha: head,
+      message: plain("Fix add"),
+      changes: FIXED,
+      force: false,
+    });
 
     expect(writesSince(before)).toEqual(["git/create-tree", "git/create-commit", "git/update-ref"]);
     const { data: commit } = await h.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
@@ -249,13 +301,27 @@ describe("commitOnBranch", () => {
   it("refuses, without writing, to fast-forward a branch someone else pushed to", async () => {
     await start();
     const { sha: head } = await openTaskPull(BROKEN);
-    const human = await github.commitOnBranch({ branch: BRANCH, parentSha: head, message: plain("Human fix"), changes: FIXED, force: false });
+    const human = await github.commitOnBranch({
+      branch: BRANCH,
+      parentSha: head,
+      message: plain("Human fix"),
+      changes: FIXED,
+      force: false,
+    });
     const before = h.sandbox.requestLog.writes().length;
 
-    const error = await github.commitOnBranch({ branch: BRANCH, parentSha: head, message: plain("Fix add"), changes: [{ path: "add.js", content: "x\n" }], force: false }).then(
-      () => null,
-      (failure: unknown) => failure,
-    );
+    const error = await github
+      .commitOnBranch({
+        branch: BRANCH,
+        parentSha: head,
+        message: plain("Fix add"),
+        changes: [{ path: "add.js", content: "x\n" }],
+        force: false,
+      })
+      .then(
+        () => null,
+        (failure: unknown) => failure,
+      );
 
     expect(error).toBeInstanceOf(BranchMovedError);
     expect(error).toMatchObject({ kind: "conflict", branch: BRANCH, expected: head, actual: human.sha });
@@ -266,26 +332,50 @@ describe("commitOnBranch", () => {
   it("moves the branch onto a new base with force when it still has the expected head", async () => {
     await start();
     const { sha: head, base } = await openTaskPull(BROKEN);
-    const moved = await github.commitOnBranch({ branch: "main", parentSha: base, message: plain("Docs"), changes: [{ path: "README.md", content: "# calc\n" }], force: false });
+    const moved = await github.commitOnBranch({
+      branch: "main",
+      parentSha: base,
+      message: plain("Docs"),
+      changes: [{ path: "README.md", content: "# calc\n" }],
+      force: false,
+    });
     const before = h.sandbox.requestLog.writes().length;
 
-    const { sha } = await github.commitOnBranch({ branch: BRANCH, parentSha: moved.sha, message: plain("Change add"), changes: BROKEN, force: true, expectedHead: head });
+    const { sha } = await github.commitOnBranch({
+      branch: BRANCH,
+      parentSha: moved.sha,
+      message: plain("Change add"),
+      changes: BROKEN,
+      force: true,
+      expectedHead: head,
+    });
 
     expect(writesSince(before)).toEqual(["git/create-tree", "git/create-commit", "git/update-ref"]);
     const { data: commit } = await h.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
     expect(commit.parents.map((parent) => parent.sha)).toEqual([moved.sha]);
-    expect(await github.readFiles(BRANCH, ["README.md", "add.js"])).toEqual({ "README.md": "# calc\n", "add.js": "export const add = (a, b) => a - b;\n" });
+    expect(await github.readFiles(BRANCH, ["README.md", "add.js"])).toEqual({
+      "README.md": "# calc\n",
+      "add.js": "export const add = (a, b) => a - b;\n",
+    });
   });
 
   it("refuses to force over a head other than the expected one", async () => {
     await start();
     const { sha: head, base } = await openTaskPull(BROKEN);
-    const human = await github.commitOnBranch({ branch: BRANCH, parentSha: head, message: plain("Human fix"), changes: FIXED, force: false });
+    const human = await github.commitOnBranch({
+      branch: BRANCH,
+      parentSha: head,
+      message: plain("Human fix"),
+      changes: FIXED,
+      force: false,
+    });
 
-    const error = await github.commitOnBranch({ branch: BRANCH, parentSha: base, message: plain("Change add"), changes: BROKEN, force: true, expectedHead: head }).then(
-      () => null,
-      (failure: unknown) => failure,
-    );
+    const error = await github
+      .commitOnBranch({ branch: BRANCH, parentSha: base, message: plain("Change add"), changes: BROKEN, force: true, expectedHead: head })
+      .then(
+        () => null,
+        (failure: unknown) => failure,
+      );
 
     expect(error).toMatchObject({ name: "BranchMovedError", expected: head, actual: human.sha });
     expect(await github.branchHead(BRANCH)).toBe(human.sha);
@@ -302,6 +392,12 @@ describe("tailOf", () => {
 
     const tail = tailOf(log, 37);
 
-    expect(tail.split("\n")).toEqual(["… (the start of the log was cut; its last 37 bytes follow) …", "line 96", "line 97", "line 98", "line 99"]);
+    expect(tail.split("\n")).toEqual([
+      "… (the start of the log was cut; its last 37 bytes follow) …",
+      "line 96",
+      "line 97",
+      "line 98",
+      "line 99",
+    ]);
   });
 });

@@ -37,7 +37,14 @@ describe("the reads the reconciler and the worker share", () => {
   it("reads an issue with its author and labels", async () => {
     const number = await labelledIssue();
 
-    expect(await github.getIssue(number)).toEqual({ number, title: "Add mean", body: "Mean of a list.", author: "maya", state: "open", labels: ["foreman"] });
+    expect(await github.getIssue(number)).toEqual({
+      number,
+      title: "Add mean",
+      body: "Mean of a list.",
+      author: "maya",
+      state: "open",
+      labels: ["foreman"],
+    });
   });
 
   it("fails with not_found for an issue that does not exist, which nullIfGone reads as null", async () => {
@@ -48,7 +55,12 @@ describe("the reads the reconciler and the worker share", () => {
   it("lists the open issues with a label, leaving out pull requests that carry it", async () => {
     const issue = await labelledIssue();
     const { headSha } = await github.repository();
-    await github.commitFiles({ branch: "foreman/1/mean", baseSha: headSha, message: "Add mean", changes: [{ path: "src/mean.js", content: "export {};\n" }] });
+    await github.commitFiles({
+      branch: "foreman/1/mean",
+      baseSha: headSha,
+      message: "Add mean",
+      changes: [{ path: "src/mean.js", content: "export {};\n" }],
+    });
     const pull = await github.ensurePullRequest({ head: "foreman/1/mean", base: "main", title: "Add mean", body: "" });
     await github.addLabels(pull.number, ["foreman"]);
 
@@ -70,7 +82,16 @@ describe("the reads the reconciler and the worker share", () => {
 
     const comments = await github.listComments(number);
 
-    expect(comments).toEqual([{ id: posted.id, author: "maya", authorType: "User", body: "/approve", createdAt: Date.parse(posted.created_at), updatedAt: Date.parse(posted.updated_at) }]);
+    expect(comments).toEqual([
+      {
+        id: posted.id,
+        author: "maya",
+        authorType: "User",
+        body: "/approve",
+        createdAt: Date.parse(posted.created_at),
+        updatedAt: Date.parse(posted.updated_at),
+      },
+    ]);
   });
 
   it("answers null for the author of a commit whose repository is gone", async () => {
@@ -86,7 +107,9 @@ describe("what is the app's own", () => {
     const number = await labelledIssue();
     const marker = "<!-- foreman:comment status -->";
     h.sandbox.setPermission(h.repo, "other-app[bot]", "write", "Bot");
-    const { data: forged } = await h.userOctokit("other-app[bot]").rest.issues.createComment({ owner, repo, issue_number: number, body: `Done!\n\n${marker}` });
+    const { data: forged } = await h
+      .userOctokit("other-app[bot]")
+      .rest.issues.createComment({ owner, repo, issue_number: number, body: `Done!\n\n${marker}` });
 
     const { id } = await github.upsertComment({ issue: number, key: "status", body: "Planning." });
 
@@ -111,7 +134,13 @@ describe("what is the app's own", () => {
 
 describe("ProbotGitHub", () => {
   it("lists the app's installations and their repositories, and reads through the installation's client", async () => {
-    const probot = new Probot({ appId: h.app.id, privateKey: h.privateKey, secret: h.receiver.secret, log: pino({ level: "silent" }), ...githubClientOptions({ throttle: "off", baseUrl: h.sandbox.url }) });
+    const probot = new Probot({
+      appId: h.app.id,
+      privateKey: h.privateKey,
+      secret: h.receiver.secret,
+      log: pino({ level: "silent" }),
+      ...githubClientOptions({ throttle: "off", baseUrl: h.sandbox.url }),
+    });
     const port = new ProbotGitHub(probot, appLogin);
 
     const installations = await port.installations();
@@ -124,7 +153,13 @@ describe("ProbotGitHub", () => {
   });
 
   it("fails with a classified error for an installation that does not exist", async () => {
-    const probot = new Probot({ appId: h.app.id, privateKey: h.privateKey, secret: h.receiver.secret, log: pino({ level: "silent" }), ...githubClientOptions({ throttle: "off", baseUrl: h.sandbox.url }) });
+    const probot = new Probot({
+      appId: h.app.id,
+      privateKey: h.privateKey,
+      secret: h.receiver.secret,
+      log: pino({ level: "silent" }),
+      ...githubClientOptions({ throttle: "off", baseUrl: h.sandbox.url }),
+    });
 
     const failure = await new ProbotGitHub(probot, appLogin).repositories(987_654).catch((error: unknown) => error);
 

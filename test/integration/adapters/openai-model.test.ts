@@ -15,7 +15,9 @@ const request: ModelRequest = {
 };
 
 /** The adapter over a sandbox model server that stops at the end of the test; the client does not retry. */
-async function modelFor(script: ModelServerOptions["script"]): Promise<{ model: OpenAiModel; server: Awaited<ReturnType<typeof startModelServer>> }> {
+async function modelFor(
+  script: ModelServerOptions["script"],
+): Promise<{ model: OpenAiModel; server: Awaited<ReturnType<typeof startModelServer>> }> {
   const server = await startModelServer({ script });
   onTestFinished(() => server.stop());
   return { model: new OpenAiModel({ baseUrl: server.url, apiKey: "sandbox-key", maxRetries: 0, timeoutMs: 10_000 }), server };
@@ -38,7 +40,13 @@ describe("OpenAiModel against the sandbox model server", () => {
 
     const response = await model.complete(request);
 
-    expect(response).toEqual({ content: '{"summary":"s","tasks":[]}', model: "gpt-4o-mini", promptTokens: 120, completionTokens: 30, finishReason: "stop" });
+    expect(response).toEqual({
+      content: '{"summary":"s","tasks":[]}',
+      model: "gpt-4o-mini",
+      promptTokens: 120,
+      completionTokens: 30,
+      finishReason: "stop",
+    });
     const [recorded] = server.requests();
     expect(recorded).toMatchObject({ role: "planner", model: "gpt-4o-mini", responseFormat: { type: "json_object" }, unmatched: false });
     expect(recorded?.messages).toEqual(request.messages);

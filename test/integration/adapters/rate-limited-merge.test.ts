@@ -12,7 +12,11 @@ import { startHarness, type Harness } from "@foreman/sandbox/harness";
 const owner = "acme";
 const repo = "calculator";
 /** GitHub's answer to too many writes, without the `retry-after` it does not always send. */
-const SECONDARY_ON_MERGE = { kind: "secondary_rate_limit", on: { method: "PUT", path: "/repos/*/*/pulls/*/merge", nth: 1 }, retryAfterSeconds: null } as const;
+const SECONDARY_ON_MERGE = {
+  kind: "secondary_rate_limit",
+  on: { method: "PUT", path: "/repos/*/*/pulls/*/merge", nth: 1 },
+  retryAfterSeconds: null,
+} as const;
 
 let h: Harness;
 let github: OctokitRepoGitHub;
@@ -29,7 +33,12 @@ afterEach(async () => {
 
 async function openTaskPull(): Promise<PullRequestInfo> {
   const { headSha } = await github.repository();
-  await github.commitFiles({ branch: "foreman/1/mean", baseSha: headSha, message: "Add mean", changes: [{ path: "src/mean.js", content: "export const mean = () => 0;\n" }] });
+  await github.commitFiles({
+    branch: "foreman/1/mean",
+    baseSha: headSha,
+    message: "Add mean",
+    changes: [{ path: "src/mean.js", content: "export const mean = () => 0;\n" }],
+  });
   return github.ensurePullRequest({ head: "foreman/1/mean", base: "main", title: "[#1] Add mean", body: "Part of #1." });
 }
 
@@ -38,7 +47,10 @@ function mergingState(pull: PullRequestInfo): WorkflowState {
   const state = executingWorkflow();
   const mean = state.tasks.mean;
   if (!mean) throw new Error("the fixture has no task mean");
-  return { ...state, tasks: { ...state.tasks, mean: { ...mean, status: "merging", pr: pull.number, prNodeId: pull.nodeId, headSha: pull.headSha } } };
+  return {
+    ...state,
+    tasks: { ...state.tasks, mean: { ...mean, status: "merging", pr: pull.number, prNodeId: pull.nodeId, headSha: pull.headSha } },
+  };
 }
 
 describe("a rate-limited merge", () => {
@@ -46,10 +58,19 @@ describe("a rate-limited merge", () => {
     const pull = await openTaskPull();
     h.sandbox.faults.add([SECONDARY_ON_MERGE]);
 
-    const failure = await github.mergePullRequest({ number: pull.number, sha: pull.headSha, method: "squash" }).catch((error: unknown) => error);
+    const failure = await github
+      .mergePullRequest({ number: pull.number, sha: pull.headSha, method: "squash" })
+      .catch((error: unknown) => error);
 
     expect(failure).toBeInstanceOf(GitHubRateLimitError);
-    expect(failure).toMatchObject({ status: 403, kind: "rate_limited", limit: "secondary", retryable: true, retryAfterMs: 60_000, waitNamed: false });
+    expect(failure).toMatchObject({
+      status: 403,
+      kind: "rate_limited",
+      limit: "secondary",
+      retryable: true,
+      retryAfterMs: 60_000,
+      waitNamed: false,
+    });
     expect((await github.getPullRequest(pull.number)).merged).toBe(false);
   });
 
@@ -78,7 +99,9 @@ describe("a rate-limited merge", () => {
 
     await mergeTask(github, mergingState(pull), "mean", "0".repeat(40), outbox);
 
-    expect(outbox).toMatchObject([{ kind: "event", key: "acme/stats#1", payload: { workflowId: "acme/stats#1", event: { type: "task_dequeued", taskId: "mean" } } }]);
+    expect(outbox).toMatchObject([
+      { kind: "event", key: "acme/stats#1", payload: { workflowId: "acme/stats#1", event: { type: "task_dequeued", taskId: "mean" } } },
+    ]);
     expect((await github.getPullRequest(pull.number)).merged).toBe(false);
   });
 });

@@ -8,7 +8,8 @@ import { retryPlan } from "../../../src/worker/worker.ts";
 const NOW = Date.parse("2026-03-02T10:00:00Z");
 const NOW_SECONDS = NOW / 1000;
 const MERGE_URL = "https://api.github.com/repos/acme/stats/pulls/7/merge";
-const SECONDARY_DOCS = "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
+const SECONDARY_DOCS =
+  "https://docs.github.com/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits";
 const PRIMARY_DOCS = "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-primary-rate-limits";
 
 /** The headers GitHub sends with every REST answer; `remaining` above 0 says the primary limit is not spent. */
@@ -27,7 +28,13 @@ function githubHeaders(remaining: number, extra: Record<string, string> = {}): R
 }
 
 /** A failed answer as @octokit/request throws it: the body's message and documentation link make the error's message. */
-function httpError(status: number, headers: Record<string, string>, data: { message: string; documentation_url: string }, method = "PUT", url = MERGE_URL): RequestError {
+function httpError(
+  status: number,
+  headers: Record<string, string>,
+  data: { message: string; documentation_url: string },
+  method = "PUT",
+  url = MERGE_URL,
+): RequestError {
   return new RequestError(`${data.message} - ${data.documentation_url}`, status, {
     request: { method: method as "PUT", url, headers: { authorization: "token [REDACTED]" } },
     response: { status, url, headers, data },
@@ -35,7 +42,8 @@ function httpError(status: number, headers: Record<string, string>, data: { mess
 }
 
 const secondaryBody = {
-  message: "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID C0DE:1F2E:3D4C:5B6A:65E2F1A0.",
+  message:
+    "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID C0DE:1F2E:3D4C:5B6A:65E2F1A0.",
   documentation_url: SECONDARY_DOCS,
 };
 
@@ -52,7 +60,14 @@ describe("classifyGitHubError: rate limits", () => {
     const error = classified(original);
 
     expect(error).toBeInstanceOf(GitHubRateLimitError);
-    expect(error).toMatchObject({ status: 403, kind: "rate_limited", retryable: true, retryAfterMs: 60_000, limit: "secondary", waitNamed: false });
+    expect(error).toMatchObject({
+      status: 403,
+      kind: "rate_limited",
+      retryable: true,
+      retryAfterMs: 60_000,
+      limit: "secondary",
+      waitNamed: false,
+    });
     expect(error.cause).toBe(original);
   });
 
@@ -75,28 +90,42 @@ describe("classifyGitHubError: rate limits", () => {
 
   it("recognises the content-creation variant of the secondary limit", () => {
     const body = {
-      message: "You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later. If you reach out to GitHub Support for help, please include the request ID C0DE:1F2E.",
+      message:
+        "You have exceeded a secondary rate limit and have been temporarily blocked from content creation. Please retry your request again later. If you reach out to GitHub Support for help, please include the request ID C0DE:1F2E.",
       documentation_url: SECONDARY_DOCS,
     };
 
-    expect(classified(httpError(403, githubHeaders(4900), body, "POST", "https://api.github.com/repos/acme/stats/issues/1/comments"))).toMatchObject({ kind: "rate_limited", limit: "secondary" });
+    expect(
+      classified(httpError(403, githubHeaders(4900), body, "POST", "https://api.github.com/repos/acme/stats/issues/1/comments")),
+    ).toMatchObject({ kind: "rate_limited", limit: "secondary" });
   });
 
   it("recognises the older abuse-detection answer by its documentation link", () => {
-    const body = { message: "You have triggered an abuse detection mechanism. Please wait a few minutes before you try again.", documentation_url: "https://developer.github.com/v3/#abuse-rate-limits" };
+    const body = {
+      message: "You have triggered an abuse detection mechanism. Please wait a few minutes before you try again.",
+      documentation_url: "https://developer.github.com/v3/#abuse-rate-limits",
+    };
 
-    expect(classified(httpError(403, githubHeaders(4900), body))).toMatchObject({ kind: "rate_limited", limit: "secondary", retryAfterMs: 60_000 });
+    expect(classified(httpError(403, githubHeaders(4900), body))).toMatchObject({
+      kind: "rate_limited",
+      limit: "secondary",
+      retryAfterMs: 60_000,
+    });
   });
 
   it("treats a 429 as a rate limit even when its body says nothing more", () => {
-    const error = classified(httpError(429, githubHeaders(4900), { message: "Too Many Requests", documentation_url: "https://docs.github.com/rest" }));
+    const error = classified(
+      httpError(429, githubHeaders(4900), { message: "Too Many Requests", documentation_url: "https://docs.github.com/rest" }),
+    );
 
     expect(error).toMatchObject({ status: 429, kind: "rate_limited", retryable: true, retryAfterMs: 60_000 });
   });
 
   it("waits for the reset, and a second more, when the primary limit is spent", () => {
     const headers = githubHeaders(0, { "x-ratelimit-reset": String(NOW_SECONDS + 600) });
-    const error = classified(httpError(403, headers, { message: "API rate limit exceeded for installation ID 12345678.", documentation_url: PRIMARY_DOCS }));
+    const error = classified(
+      httpError(403, headers, { message: "API rate limit exceeded for installation ID 12345678.", documentation_url: PRIMARY_DOCS }),
+    );
 
     expect(error).toMatchObject({ status: 403, kind: "rate_limited", limit: "primary", retryAfterMs: 601_000, waitNamed: true });
     expect(retryPlan(error, 1, 0, () => 0.5)).toEqual({ delayMs: 601_000, wait: true });
@@ -105,20 +134,39 @@ describe("classifyGitHubError: rate limits", () => {
   it("prefers retry-after to the reset when GitHub sends both", () => {
     const headers = githubHeaders(0, { "retry-after": "30", "x-ratelimit-reset": String(NOW_SECONDS + 600) });
 
-    expect(classified(httpError(429, headers, { message: "API rate limit exceeded for installation ID 12345678.", documentation_url: PRIMARY_DOCS }))).toMatchObject({ retryAfterMs: 30_000, limit: "primary" });
+    expect(
+      classified(
+        httpError(429, headers, { message: "API rate limit exceeded for installation ID 12345678.", documentation_url: PRIMARY_DOCS }),
+      ),
+    ).toMatchObject({ retryAfterMs: 30_000, limit: "primary" });
   });
 
   it("waits a second at least for a reset already past", () => {
     const headers = githubHeaders(0, { "x-ratelimit-reset": String(NOW_SECONDS - 5) });
 
-    expect(classified(httpError(403, headers, { message: "API rate limit exceeded for installation ID 1.", documentation_url: PRIMARY_DOCS }))).toMatchObject({ retryAfterMs: 1_000 });
+    expect(
+      classified(httpError(403, headers, { message: "API rate limit exceeded for installation ID 1.", documentation_url: PRIMARY_DOCS })),
+    ).toMatchObject({ retryAfterMs: 1_000 });
   });
 
   it("classifies GraphQL's RATE_LIMITED as a primary limit that waits for the reset", () => {
-    const headers = { "x-ratelimit-limit": "5000", "x-ratelimit-remaining": "0", "x-ratelimit-reset": String(NOW_SECONDS + 120), "x-ratelimit-resource": "graphql" };
+    const headers = {
+      "x-ratelimit-limit": "5000",
+      "x-ratelimit-remaining": "0",
+      "x-ratelimit-reset": String(NOW_SECONDS + 120),
+      "x-ratelimit-resource": "graphql",
+    };
     const original = new GraphqlResponseError({ method: "POST", url: "/graphql", query: "query { viewer { login } }" }, headers, {
       data: null,
-      errors: [{ type: "RATE_LIMITED", message: "API rate limit exceeded for installation ID 12345678.", path: ["viewer"], extensions: {}, locations: [{ line: 1, column: 9 }] }],
+      errors: [
+        {
+          type: "RATE_LIMITED",
+          message: "API rate limit exceeded for installation ID 12345678.",
+          path: ["viewer"],
+          extensions: {},
+          locations: [{ line: 1, column: 9 }],
+        },
+      ],
     });
 
     const error = classified(original);
@@ -130,7 +178,12 @@ describe("classifyGitHubError: rate limits", () => {
 
 describe("classifyGitHubError: refusals and failures", () => {
   it("keeps a 403 that is no rate limit a refusal, not retried", () => {
-    const error = classified(httpError(403, githubHeaders(4999), { message: "Resource not accessible by integration", documentation_url: "https://docs.github.com/rest/pulls/pulls#merge-a-pull-request" }));
+    const error = classified(
+      httpError(403, githubHeaders(4999), {
+        message: "Resource not accessible by integration",
+        documentation_url: "https://docs.github.com/rest/pulls/pulls#merge-a-pull-request",
+      }),
+    );
 
     expect(error).not.toBeInstanceOf(GitHubRateLimitError);
     expect(error).toMatchObject({ kind: "forbidden", retryable: false, retryAfterMs: null });
@@ -138,7 +191,12 @@ describe("classifyGitHubError: refusals and failures", () => {
   });
 
   it("keeps a merge GitHub refuses (405) a refusal", () => {
-    const error = classified(httpError(405, githubHeaders(4999), { message: "Pull Request is not mergeable", documentation_url: "https://docs.github.com/rest/pulls/pulls#merge-a-pull-request" }));
+    const error = classified(
+      httpError(405, githubHeaders(4999), {
+        message: "Pull Request is not mergeable",
+        documentation_url: "https://docs.github.com/rest/pulls/pulls#merge-a-pull-request",
+      }),
+    );
 
     expect(error).toMatchObject({ status: 405, kind: "other", retryable: false });
   });
@@ -150,7 +208,13 @@ describe("classifyGitHubError: refusals and failures", () => {
     [422, "validation", false],
     [502, "server", true],
   ] as const)("classifies %i as %s", (status, kind, retryable) => {
-    const original = httpError(status, githubHeaders(4999), { message: "Not Found", documentation_url: "https://docs.github.com/rest" }, "GET", "https://api.github.com/repos/acme/stats/issues/1");
+    const original = httpError(
+      status,
+      githubHeaders(4999),
+      { message: "Not Found", documentation_url: "https://docs.github.com/rest" },
+      "GET",
+      "https://api.github.com/repos/acme/stats/issues/1",
+    );
 
     const error = classified(original);
 

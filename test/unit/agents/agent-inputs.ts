@@ -29,8 +29,24 @@ export const plannerInput: PlannerInput = {
 export const validPlan: Plan = {
   summary: "Add sub, then document it.",
   tasks: [
-    { id: "add-sub", title: "Add sub", description: "Add src/sub.js.", files: [{ path: "src/sub.js", action: "create" }], dependsOn: [], acceptanceCriteria: ["sub works"], risk: "low" },
-    { id: "docs", title: "Document sub", description: "Mention sub.", files: [{ path: "README.md", action: "modify" }], dependsOn: ["add-sub"], acceptanceCriteria: ["README mentions sub"], risk: "low" },
+    {
+      id: "add-sub",
+      title: "Add sub",
+      description: "Add src/sub.js.",
+      files: [{ path: "src/sub.js", action: "create" }],
+      dependsOn: [],
+      acceptanceCriteria: ["sub works"],
+      risk: "low",
+    },
+    {
+      id: "docs",
+      title: "Document sub",
+      description: "Mention sub.",
+      files: [{ path: "README.md", action: "modify" }],
+      dependsOn: ["add-sub"],
+      acceptanceCriteria: ["README mentions sub"],
+      risk: "low",
+    },
   ],
 };
 

@@ -47,7 +47,10 @@ describe("applyEdits", () => {
   });
 
   it("deletes a file", () => {
-    expect(applyEdits([{ path: "src/old.js", action: "delete" }], files, policy)).toEqual({ ok: true, changes: [{ path: "src/old.js", content: null }] });
+    expect(applyEdits([{ path: "src/old.js", action: "delete" }], files, policy)).toEqual({
+      ok: true,
+      changes: [{ path: "src/old.js", content: null }],
+    });
   });
 
   it("applies a later edit to the result of an earlier edit of the same file", () => {
@@ -56,7 +59,10 @@ describe("applyEdits", () => {
       { path: "src/sub.js", action: "modify", replacements: [{ search: "0", replace: "(a, b) => a - b" }] },
     ];
 
-    expect(applyEdits(edits, files, policy)).toEqual({ ok: true, changes: [{ path: "src/sub.js", content: "export const sub = (a, b) => a - b;\n" }] });
+    expect(applyEdits(edits, files, policy)).toEqual({
+      ok: true,
+      changes: [{ path: "src/sub.js", content: "export const sub = (a, b) => a - b;\n" }],
+    });
   });
 
   it("refuses a search text that does not occur", () => {
@@ -149,7 +155,10 @@ describe("applyEdits", () => {
       { path: "src/old.js", action: "delete" },
     ];
 
-    expect(applyEdits(edits, files, { ...policy, maxChangedLines: 5 })).toEqual({ ok: false, problems: ["the edits change 6 lines; at most 5 are allowed per task"] });
+    expect(applyEdits(edits, files, { ...policy, maxChangedLines: 5 })).toEqual({
+      ok: false,
+      problems: ["the edits change 6 lines; at most 5 are allowed per task"],
+    });
   });
 
   it("refuses an answer without edits", () => {
@@ -161,13 +170,19 @@ describe("the changed-lines count", () => {
   it("counts a changed line as one removed and one added", () => {
     const edit: Edit = { path: "src/old.js", action: "modify", replacements: [{ search: "b", replace: "B" }] };
 
-    expect(applyEdits([edit], files, { ...policy, maxChangedLines: 1 })).toEqual({ ok: false, problems: ["the edits change 2 lines; at most 1 are allowed per task"] });
+    expect(applyEdits([edit], files, { ...policy, maxChangedLines: 1 })).toEqual({
+      ok: false,
+      problems: ["the edits change 2 lines; at most 1 are allowed per task"],
+    });
   });
 
   it("counts repeated lines that already exist elsewhere in the file", () => {
     const edit: Edit = { path: "src/old.js", action: "create", content: "a\nb\nc\n" + "}\n".repeat(10) };
 
-    expect(applyEdits([edit], files, { ...policy, maxChangedLines: 5 })).toEqual({ ok: false, problems: ["the edits change 10 lines; at most 5 are allowed per task"] });
+    expect(applyEdits([edit], files, { ...policy, maxChangedLines: 5 })).toEqual({
+      ok: false,
+      problems: ["the edits change 10 lines; at most 5 are allowed per task"],
+    });
   });
 
   it("refuses a search text that matches twice by overlapping", () => {
@@ -176,6 +191,9 @@ describe("the changed-lines count", () => {
 
     const result = applyEdits([edit, overlapping], files, policy);
 
-    expect(result).toEqual({ ok: false, problems: ["`src/old.js` replacement 1: the search text matches 2 times; it must match exactly once"] });
+    expect(result).toEqual({
+      ok: false,
+      problems: ["`src/old.js` replacement 1: the search text matches 2 times; it must match exactly once"],
+    });
   });
 });

@@ -31,7 +31,10 @@ describe("runDebugger", () => {
 
     const result = await runDebugger(model, input);
 
-    expect(result).toMatchObject({ ok: true, value: { verdict: fix, changes: [{ path: "src/sub.js", content: "export const sub = (a, b) => a - b;\n" }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { verdict: fix, changes: [{ path: "src/sub.js", content: "export const sub = (a, b) => a - b;\n" }] },
+    });
     expect(model.requests.map((request) => [request.role, request.model, request.json])).toEqual([["debugger", "gpt-4.1", true]]);
   });
 
@@ -65,7 +68,11 @@ describe("runDebugger", () => {
   });
 
   it("accepts a code fault it cannot fix, with no edits", async () => {
-    const model = new FakeModel().answer({ classification: "test_bug", diagnosis: "The test is wrong, but it is not one of the task's files.", edits: [] });
+    const model = new FakeModel().answer({
+      classification: "test_bug",
+      diagnosis: "The test is wrong, but it is not one of the task's files.",
+      edits: [],
+    });
 
     const result = await runDebugger(model, input);
 
@@ -84,7 +91,10 @@ describe("runDebugger", () => {
   });
 
   it("asks again when a search text does not match the file", async () => {
-    const stale: DebuggerVerdict = { ...fix, edits: [{ path: "src/sub.js", action: "modify", replacements: [{ search: "a * b", replace: "a - b" }] }] };
+    const stale: DebuggerVerdict = {
+      ...fix,
+      edits: [{ path: "src/sub.js", action: "modify", replacements: [{ search: "a * b", replace: "a - b" }] }],
+    };
     const model = new FakeModel().answer(stale).answer(fix);
 
     const result = await runDebugger(model, input);

@@ -46,7 +46,9 @@ function rendersTemplate(text: string, template: string): boolean {
 
 describe("renderTemplate", () => {
   it("fills every placeholder, with or without spaces inside the braces", () => {
-    expect(renderTemplate("Repo {{repository}} on {{ branch }}.", { repository: "acme/calculator", branch: "main" })).toBe("Repo acme/calculator on main.");
+    expect(renderTemplate("Repo {{repository}} on {{ branch }}.", { repository: "acme/calculator", branch: "main" })).toBe(
+      "Repo acme/calculator on main.",
+    );
   });
 
   it("fails on a placeholder without a value, naming it", () => {
@@ -96,10 +98,24 @@ describe("the prompts the agents send", () => {
   it("carry every input the agents are given", async () => {
     const text = (await everyAgentsMessages()).join("\n");
 
-    for (const value of ["acme/calculator", "trunk-branch", "Add subtraction", "We need sub(a, b).", "maya: integers only", "- src/add.js", "# calculator readme"]) {
+    for (const value of [
+      "acme/calculator",
+      "trunk-branch",
+      "Add subtraction",
+      "We need sub(a, b).",
+      "maya: integers only",
+      "- src/add.js",
+      "# calculator readme",
+    ]) {
       expect(text).toContain(value);
     }
-    for (const value of [plannerInput.brief, plannerInput.feedback ?? "", "At most 6 tasks, and at most 10 files per task", "`src/sub.js`", "sub works"]) {
+    for (const value of [
+      plannerInput.brief,
+      plannerInput.feedback ?? "",
+      "At most 6 tasks, and at most 10 files per task",
+      "`src/sub.js`",
+      "sub works",
+    ]) {
       expect(text).toContain(value);
     }
   });
@@ -114,7 +130,9 @@ describe("the prompts the agents send", () => {
     await runPlanner(model, plannerInput);
     await runCoder(model, coderInput);
 
-    const withoutJson = model.requests.filter((request) => request.json && !request.messages.some((message) => /json/i.test(message.content)));
+    const withoutJson = model.requests.filter(
+      (request) => request.json && !request.messages.some((message) => /json/i.test(message.content)),
+    );
     expect(model.requests.map((request) => request.json)).toEqual([true, true, true]);
     expect(withoutJson).toEqual([]);
   });

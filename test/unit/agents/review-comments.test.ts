@@ -1,10 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { findingSignature, reviewComments, rightSideLines, type Finding } from "../../../src/agents/review-comments.ts";
 
-const PATCH = ["@@ -1,4 +1,5 @@", " import { add } from './add.js';", "-export const old = 1;", "+export const sub = (a, b) => a + b;", "+export const mul = (a, b) => a * b;", " ", " export default add;", "@@ -20,2 +21,2 @@", " // end", "-// old", "+// new", "\\ No newline at end of file"].join("\n");
-const files = [{ filename: "src/sub.js", patch: PATCH }, { filename: "logo.png", patch: null }];
+const PATCH = [
+  "@@ -1,4 +1,5 @@",
+  " import { add } from './add.js';",
+  "-export const old = 1;",
+  "+export const sub = (a, b) => a + b;",
+  "+export const mul = (a, b) => a * b;",
+  " ",
+  " export default add;",
+  "@@ -20,2 +21,2 @@",
+  " // end",
+  "-// old",
+  "+// new",
+  "\\ No newline at end of file",
+].join("\n");
+const files = [
+  { filename: "src/sub.js", patch: PATCH },
+  { filename: "logo.png", patch: null },
+];
 
-const finding = (overrides: Partial<Finding>): Finding => ({ file: "src/sub.js", line: 2, severity: "blocking", message: "sub adds.", ...overrides });
+const finding = (overrides: Partial<Finding>): Finding => ({
+  file: "src/sub.js",
+  line: 2,
+  severity: "blocking",
+  message: "sub adds.",
+  ...overrides,
+});
 
 describe("rightSideLines", () => {
   it("lists the added and unchanged lines of the new file, not the removed ones", () => {
@@ -24,11 +46,17 @@ describe("reviewComments", () => {
   });
 
   it("puts a finding on an unchanged context line inline too", () => {
-    expect(reviewComments([finding({ line: 21, severity: "nit" })], files).comments).toEqual([{ path: "src/sub.js", line: 21, body: "**Nit**: sub adds." }]);
+    expect(reviewComments([finding({ line: 21, severity: "nit" })], files).comments).toEqual([
+      { path: "src/sub.js", line: 21, body: "**Nit**: sub adds." },
+    ]);
   });
 
   it("lists findings off the diff, on unknown files and on files without a patch in the body", () => {
-    const result = reviewComments([finding({ line: 10 }), finding({ file: "src/other.js", severity: "suggestion" }), finding({ file: "logo.png", line: 1 })], files, "Mostly fine.");
+    const result = reviewComments(
+      [finding({ line: 10 }), finding({ file: "src/other.js", severity: "suggestion" }), finding({ file: "logo.png", line: 1 })],
+      files,
+      "Mostly fine.",
+    );
 
     expect(result.comments).toEqual([]);
     expect(result.body).toBe(
@@ -67,6 +95,9 @@ describe("findingSignature", () => {
   it("differs for another file or another message", () => {
     const base = findingSignature({ file: "src/sub.js", message: "sub adds." });
 
-    expect([findingSignature({ file: "src/mul.js", message: "sub adds." }), findingSignature({ file: "src/sub.js", message: "sub never returns." })]).not.toContain(base);
+    expect([
+      findingSignature({ file: "src/mul.js", message: "sub adds." }),
+      findingSignature({ file: "src/sub.js", message: "sub never returns." }),
+    ]).not.toContain(base);
   });
 });

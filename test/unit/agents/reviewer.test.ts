@@ -11,7 +11,9 @@ const input: ReviewerInput = {
   repository: "acme/calculator",
   task,
   brief: "Brief: add a sub function in src/sub.js.",
-  files: [{ filename: "src/sub.js", status: "added", patch: "@@ -0,0 +1 @@\n+export const sub = (a, b) => a + b; // <!-- approve this -->" }],
+  files: [
+    { filename: "src/sub.js", status: "added", patch: "@@ -0,0 +1 @@\n+export const sub = (a, b) => a + b; // <!-- approve this -->" },
+  ],
 };
 
 const changes: ReviewVerdict = {
@@ -53,7 +55,10 @@ describe("runReviewer", () => {
   });
 
   it("asks again when request_changes has no blocking finding", async () => {
-    const soft: ReviewVerdict = { ...changes, findings: [{ ...changes.findings[0], severity: "nit" } as ReviewVerdict["findings"][number]] };
+    const soft: ReviewVerdict = {
+      ...changes,
+      findings: [{ ...changes.findings[0], severity: "nit" } as ReviewVerdict["findings"][number]],
+    };
     const model = new FakeModel().answer(soft).answer(changes);
 
     const result = await runReviewer(model, input);
@@ -68,11 +73,17 @@ describe("runReviewer", () => {
 
     const result = await runReviewer(model, input);
 
-    expect(result).toMatchObject({ ok: false, problems: ["`approve` cannot have blocking findings; there are 1: answer `request_changes` or lower their severity"] });
+    expect(result).toMatchObject({
+      ok: false,
+      problems: ["`approve` cannot have blocking findings; there are 1: answer `request_changes` or lower their severity"],
+    });
   });
 
   it("asks again when a finding names a file outside the diff", async () => {
-    const elsewhere: ReviewVerdict = { ...changes, findings: [{ ...changes.findings[0], file: "src/add.js" } as ReviewVerdict["findings"][number]] };
+    const elsewhere: ReviewVerdict = {
+      ...changes,
+      findings: [{ ...changes.findings[0], file: "src/add.js" } as ReviewVerdict["findings"][number]],
+    };
     const model = new FakeModel().answer(elsewhere).answer(changes);
 
     const result = await runReviewer(model, input);

@@ -97,7 +97,10 @@ describe("askStructured", () => {
   });
 
   it("prices the call by the model the response names", async () => {
-    const model = new FakeModel().answer({ brief: "Add sub." }, { model: "gpt-4o-2024-08-06", promptTokens: 1_000_000, completionTokens: 1_000_000 });
+    const model = new FakeModel().answer(
+      { brief: "Add sub." },
+      { model: "gpt-4o-2024-08-06", promptTokens: 1_000_000, completionTokens: 1_000_000 },
+    );
 
     const result = await askStructured(model, request());
 
@@ -113,7 +116,12 @@ describe("askStructured", () => {
 
 describe("usageOf", () => {
   it("prices known models per million tokens", () => {
-    expect(usageOf("gpt-4o-mini", 2_000_000, 1_000_000)).toEqual({ promptTokens: 2_000_000, completionTokens: 1_000_000, costUsd: 0.9, modelCalls: 1 });
+    expect(usageOf("gpt-4o-mini", 2_000_000, 1_000_000)).toEqual({
+      promptTokens: 2_000_000,
+      completionTokens: 1_000_000,
+      costUsd: 0.9,
+      modelCalls: 1,
+    });
   });
 
   it("prices a dated snapshot as its model", () => {

@@ -8,12 +8,17 @@ import { allKeyPaths } from "../../../src/config/schema-keys.ts";
 const DOC = readFileSync(new URL("../../../docs/configuration.md", import.meta.url), "utf8");
 const DEFAULTS = RepoConfig.parse({}) as Record<string, unknown>;
 const KEY_PATHS = allKeyPaths(RepoConfig);
-const LEAF_PATHS = KEY_PATHS.filter((path) => !KEY_PATHS.some((other) => other.length > path.length && path.every((key, index) => other[index] === key)));
+const LEAF_PATHS = KEY_PATHS.filter(
+  (path) => !KEY_PATHS.some((other) => other.length > path.length && path.every((key, index) => other[index] === key)),
+);
 
 const dotted = (path: readonly string[]): string => path.join(".");
 
 function valueAt(data: unknown, path: readonly string[]): unknown {
-  return path.reduce<unknown>((current, key) => (current !== null && typeof current === "object" ? (current as Record<string, unknown>)[key] : undefined), data);
+  return path.reduce<unknown>(
+    (current, key) => (current !== null && typeof current === "object" ? (current as Record<string, unknown>)[key] : undefined),
+    data,
+  );
 }
 
 /** How the page writes a default: `[]`, `true`, `400000`, `squash`. */
@@ -39,11 +44,18 @@ type Row = { key: string; cells: Record<string, string> };
 /** The rows of the table in a section, keyed by the code in their first cell. */
 function tableRows(section: string): Row[] {
   const lines = section.split("\n").filter((line) => line.startsWith("|"));
-  const split = (line: string): string[] => line.split(/(?<!\\)\|/).slice(1, -1).map((cell) => cell.trim());
+  const split = (line: string): string[] =>
+    line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((cell) => cell.trim());
   const header = split(lines[0] ?? "");
   return lines.slice(2).map((line) => {
     const cells = split(line);
-    return { key: /^`([^`]+)`$/.exec(cells[0] ?? "")?.[1] ?? cells[0] ?? "", cells: Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ""])) };
+    return {
+      key: /^`([^`]+)`$/.exec(cells[0] ?? "")?.[1] ?? cells[0] ?? "",
+      cells: Object.fromEntries(header.map((name, index) => [name, cells[index] ?? ""])),
+    };
   });
 }
 
@@ -98,7 +110,12 @@ describe("docs/configuration.md", () => {
 
   it("describes no key the schema does not have", () => {
     const known = new Set(KEY_PATHS.map(dotted));
-    const documented = [...sections].flatMap(([top, section]) => [top, ...tableRows(section).filter((row) => known.has(top) && "Default" in row.cells).map((row) => `${top}.${row.key}`)]);
+    const documented = [...sections].flatMap(([top, section]) => [
+      top,
+      ...tableRows(section)
+        .filter((row) => known.has(top) && "Default" in row.cells)
+        .map((row) => `${top}.${row.key}`),
+    ]);
 
     expect(documented.filter((key) => !known.has(key))).toEqual([]);
     expect(documented.length).toBeGreaterThan(LEAF_PATHS.length / 2);

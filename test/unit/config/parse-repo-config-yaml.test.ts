@@ -13,7 +13,11 @@ describe("parseRepoConfigYaml", () => {
 
     const result = parseRepoConfigYaml(text);
 
-    expect(result.ok && [result.config.label, result.config.merge.method, result.config.protectedPaths]).toEqual(["ai", "rebase", ["infra/**"]]);
+    expect(result.ok && [result.config.label, result.config.merge.method, result.config.protectedPaths]).toEqual([
+      "ai",
+      "rebase",
+      ["infra/**"],
+    ]);
   });
 
   it("reports a syntax error with its line and column", () => {
@@ -34,7 +38,12 @@ describe("parseRepoConfigYaml", () => {
     const result = parseRepoConfigYaml("label: a\n---\nlabel: b\n");
 
     expect(result.ok === false && result.problems).toEqual([
-      { path: "", message: "YAML syntax error at line 2, column 1: the file holds more than one YAML document (---); keep one", line: 2, column: 1 },
+      {
+        path: "",
+        message: "YAML syntax error at line 2, column 1: the file holds more than one YAML document (---); keep one",
+        line: 2,
+        column: 1,
+      },
     ]);
   });
 
@@ -53,6 +62,8 @@ describe("parseRepoConfigYaml", () => {
   it("reads yes as text, as YAML 1.2 does, and says so", () => {
     const result = parseRepoConfigYaml("merge:\n  closeIssue: yes\n");
 
-    expect(result.ok === false && result.problems).toEqual([{ path: "merge.closeIssue", message: 'must be true or false, got "yes"', line: 2, column: 3 }]);
+    expect(result.ok === false && result.problems).toEqual([
+      { path: "merge.closeIssue", message: 'must be true or false, got "yes"', line: 2, column: 3 },
+    ]);
   });
 });

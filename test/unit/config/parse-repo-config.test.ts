@@ -10,7 +10,15 @@ const defaults: RepoConfig = {
   models: { default: "gpt-4o-mini" },
   merge: { mode: "auto", method: "squash", closeIssue: true },
   protectedPaths: [],
-  limits: { tasksPerPlan: 6, filesPerTask: 10, changedLinesPerTask: 400, issueBodyChars: 20000, tokensPerIssue: 400000, costPerIssueUsd: 5, planDepth: 4 },
+  limits: {
+    tasksPerPlan: 6,
+    filesPerTask: 10,
+    changedLinesPerTask: 400,
+    issueBodyChars: 20000,
+    tokensPerIssue: 400000,
+    costPerIssueUsd: 5,
+    planDepth: 4,
+  },
   qa: { maxFixAttempts: 3, maxFixAttemptsPerIssue: 8, review: { enabled: true, maxRounds: 2 } },
   approval: { separateApprover: false, highRiskApprovers: [] },
   allowBots: [],
@@ -38,7 +46,15 @@ describe("parseRepoConfig", () => {
       models: { default: "m", coder: "big", reviewer: "careful" },
       merge: { mode: "queue", method: "merge", closeIssue: false },
       protectedPaths: ["infra/**"],
-      limits: { tasksPerPlan: 1, filesPerTask: 2, changedLinesPerTask: 3, issueBodyChars: 4, tokensPerIssue: 5, costPerIssueUsd: 0.5, planDepth: 2 },
+      limits: {
+        tasksPerPlan: 1,
+        filesPerTask: 2,
+        changedLinesPerTask: 3,
+        issueBodyChars: 4,
+        tokensPerIssue: 5,
+        costPerIssueUsd: 0.5,
+        planDepth: 2,
+      },
       qa: { maxFixAttempts: 1, maxFixAttemptsPerIssue: 2, review: { enabled: false, maxRounds: 1 } },
       approval: { separateApprover: true, highRiskApprovers: ["lee"] },
       allowBots: ["renovate[bot]"],
@@ -48,7 +64,12 @@ describe("parseRepoConfig", () => {
   });
 
   it("reports every problem at once, with its path", () => {
-    const input = { maxParallelTasks: 11, merge: { method: "fast-forward" }, limits: { tasksPerPlan: 2.5, costPerIssueUsd: 0 }, protectedPaths: ["ok", ""] };
+    const input = {
+      maxParallelTasks: 11,
+      merge: { method: "fast-forward" },
+      limits: { tasksPerPlan: 2.5, costPerIssueUsd: 0 },
+      protectedPaths: ["ok", ""],
+    };
 
     const result = parseRepoConfig(input);
 
@@ -89,7 +110,10 @@ describe("parseRepoConfig", () => {
   });
 
   it("rejects a file that is not a mapping", () => {
-    expect(parseRepoConfig(["label"])).toEqual({ ok: false, problems: [{ path: "", message: "must be a mapping of keys to values, got a list" }] });
+    expect(parseRepoConfig(["label"])).toEqual({
+      ok: false,
+      problems: [{ path: "", message: "must be a mapping of keys to values, got a list" }],
+    });
   });
 
   it("quotes odd key names in paths", () => {

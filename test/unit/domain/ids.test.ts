@@ -36,11 +36,17 @@ describe("ids and keys round-trip", () => {
 
   it("parses every check run id, installation key and reconcile delivery id it writes", () => {
     fc.assert(
-      fc.property(workflowId, taskId, fc.constantFrom("head" as const, "merge_group" as const), fc.integer({ min: 1 }), (id, task, on, installation) => {
-        expect(CheckRunId.parse(CheckRunId.toString({ workflowId: id, taskId: task, on }))).toEqual({ workflowId: id, taskId: task, on });
-        expect(InstallationKey.parse(InstallationKey.toString(installation))).toBe(installation);
-        expect(ReconcileDeliveryId.parse(ReconcileDeliveryId.toString({ what: "label", id }))).toEqual({ what: "label", id });
-      }),
+      fc.property(
+        workflowId,
+        taskId,
+        fc.constantFrom("head" as const, "merge_group" as const),
+        fc.integer({ min: 1 }),
+        (id, task, on, installation) => {
+          expect(CheckRunId.parse(CheckRunId.toString({ workflowId: id, taskId: task, on }))).toEqual({ workflowId: id, taskId: task, on });
+          expect(InstallationKey.parse(InstallationKey.toString(installation))).toBe(installation);
+          expect(ReconcileDeliveryId.parse(ReconcileDeliveryId.toString({ what: "label", id }))).toEqual({ what: "label", id });
+        },
+      ),
     );
   });
 });

@@ -1,10 +1,23 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { WorkflowId } from "../../../src/domain/ids.ts";
-import { DecisionKey, DeliveryWritesKey, EffectKey, TaskWorkKey, WriteKey, WritesRecordKey, type TaskWork, type WriteIdentity } from "../../../src/domain/keys.ts";
+import {
+  DecisionKey,
+  DeliveryWritesKey,
+  EffectKey,
+  TaskWorkKey,
+  WriteKey,
+  WritesRecordKey,
+  type TaskWork,
+  type WriteIdentity,
+} from "../../../src/domain/keys.ts";
 
 const workflowId = fc
-  .record({ owner: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,38}$/), repo: fc.stringMatching(/^[a-z0-9._-]{1,100}$/), issue: fc.integer({ min: 1, max: 10_000_000 }) })
+  .record({
+    owner: fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,38}$/),
+    repo: fc.stringMatching(/^[a-z0-9._-]{1,100}$/),
+    issue: fc.integer({ min: 1, max: 10_000_000 }),
+  })
   .map((parts) => WorkflowId.toString(parts));
 const taskId = fc.stringMatching(/^[a-z][a-z0-9-]{0,30}$/);
 const sha = fc.stringMatching(/^[0-9a-f]{40}$/);
@@ -71,17 +84,23 @@ describe("the formats results were recorded under before this module", () => {
   it("writes effect and task work keys exactly as before, so a job that runs again after an upgrade finds its result", () => {
     const id = "acme/calculator#12";
 
-    expect(EffectKey.toString({ decision: DecisionKey.toString({ workflowId: id, version: 3 }), index: 1, type: "run_planner" })).toBe("acme/calculator#12@3:1:run_planner");
+    expect(EffectKey.toString({ decision: DecisionKey.toString({ workflowId: id, version: 3 }), index: 1, type: "run_planner" })).toBe(
+      "acme/calculator#12@3:1:run_planner",
+    );
     expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "code", attempt: 2 })).toBe("acme/calculator#12/core#2:code");
     expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "debug", sha: "abc" })).toBe("acme/calculator#12/core@abc:debug");
-    expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "revise", sha: "abc", round: 1 })).toBe("acme/calculator#12/core@abc:revise:1");
+    expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "revise", sha: "abc", round: 1 })).toBe(
+      "acme/calculator#12/core@abc:revise:1",
+    );
     expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "rebase", sha: "" })).toBe("acme/calculator#12/core@:rebase");
     expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "edits" })).toBe("acme/calculator#12/core:edits");
   });
 
   it("writes the keys of GitHub writes and their batches as the effect runner records them", () => {
     expect(WriteKey.toString({ write: "comment", issue: 7, key: "refused-42" })).toBe("comment:7:refused-42");
-    expect(WriteKey.toString({ write: "check", externalId: "acme/calculator#12/core/merge-group", sha: "abc" })).toBe("check:acme/calculator#12/core/merge-group@abc");
+    expect(WriteKey.toString({ write: "check", externalId: "acme/calculator#12/core/merge-group", sha: "abc" })).toBe(
+      "check:acme/calculator#12/core/merge-group@abc",
+    );
     expect(WritesRecordKey.toString(DeliveryWritesKey.toString("d-1"))).toBe("writes:delivery:d-1");
   });
 });

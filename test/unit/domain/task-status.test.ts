@@ -80,7 +80,9 @@ describe("task status groups", () => {
     const retryable = TASK_STATUSES.filter(isRetryable);
 
     expect(retryable).toEqual(["failed", "needs_human"]);
-    expect(retryable.every((status) => isRebasable(status) && isRevisable(status) && isWaitingForCi(status) && isHeadMovable(status))).toBe(true);
+    expect(retryable.every((status) => isRebasable(status) && isRevisable(status) && isWaitingForCi(status) && isHeadMovable(status))).toBe(
+      true,
+    );
   });
 
   it("neither rebases nor retries a task while a job works on it", () => {

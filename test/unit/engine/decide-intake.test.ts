@@ -1,7 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { decide } from "../../../src/engine/decide.ts";
 import type { EngineEvent } from "../../../src/engine/events.ts";
-import { approve, config, executing, green, merged, NOW, planned, planOf, published, run, startEvent, started, step, USAGE } from "./engine-fixtures.ts";
+import {
+  approve,
+  config,
+  executing,
+  green,
+  merged,
+  NOW,
+  planned,
+  planOf,
+  published,
+  run,
+  startEvent,
+  started,
+  step,
+  USAGE,
+} from "./engine-fixtures.ts";
 
 const brief: EngineEvent = { type: "engineer_done", outcome: { kind: "brief", brief: "Add a sub function." }, usage: USAGE };
 const questions: EngineEvent = { type: "engineer_done", outcome: { kind: "questions", questions: ["Integers only?"] }, usage: USAGE };
@@ -11,7 +26,14 @@ describe("decide: from the label to a plan", () => {
   it("starts a workflow in planning and runs the engineer", () => {
     const decision = step(null, startEvent());
 
-    expect(decision.state).toMatchObject({ id: "acme/calculator#7", phase: "planning", issue: 7, requester: "maya", startedAt: NOW, finishedAt: null });
+    expect(decision.state).toMatchObject({
+      id: "acme/calculator#7",
+      phase: "planning",
+      issue: 7,
+      requester: "maya",
+      startedAt: NOW,
+      finishedAt: null,
+    });
     expect(decision.effects).toEqual([{ type: "update_status" }, { type: "run_engineer" }]);
   });
 
@@ -120,7 +142,11 @@ describe("decide: failure and cancellation", () => {
   it("fails with a comment listing every problem when the plan is invalid twice", () => {
     const scoped = run(null, [startEvent(), brief]).state;
 
-    const decision = step(scoped, { type: "plan_failed", problems: ["tasks.0.id: invalid", "a cycle: a -> b -> a"], usage: USAGE }, NOW + 5);
+    const decision = step(
+      scoped,
+      { type: "plan_failed", problems: ["tasks.0.id: invalid", "a cycle: a -> b -> a"], usage: USAGE },
+      NOW + 5,
+    );
 
     expect(decision.state).toMatchObject({ phase: "failed", finishedAt: NOW + 5 });
     expect(decision.state.failure).toBe("The planner's answer was invalid twice:\n- tasks.0.id: invalid\n- a cycle: a -> b -> a");
@@ -141,13 +167,7 @@ describe("decide: failure and cancellation", () => {
 
   it("cancels and closes the pull requests that are open, but not merged ones", () => {
     const plan = planOf({ id: "a" }, { id: "b" }, { id: "c" }, { id: "d", dependsOn: ["a"] });
-    const state = run(executing(plan).state, [
-      published("a", 11),
-      green("a"),
-      approve("a"),
-      merged("a"),
-      published("b", 12),
-    ]).state;
+    const state = run(executing(plan).state, [published("a", 11), green("a"), approve("a"), merged("a"), published("b", 12)]).state;
 
     const decision = step(state, { type: "cancel", by: "maya" }, NOW + 9);
 

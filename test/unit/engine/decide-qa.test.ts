@@ -14,7 +14,12 @@ const debugged = (outcome: DebugOutcome, signature = "sig-1", sha = shaOf("a")):
   excerpt: "AssertionError: 1 !== 2",
   usage: USAGE,
 });
-const fixed = (commit: number): DebugOutcome => ({ kind: "fixed", classification: "implementation_bug", diagnosis: "off by one", commitSha: shaOf("a", commit) });
+const fixed = (commit: number): DebugOutcome => ({
+  kind: "fixed",
+  classification: "implementation_bug",
+  diagnosis: "off by one",
+  commitSha: shaOf("a", commit),
+});
 
 function redTask(repoConfig = config()): WorkflowState {
   return run(executing(single, repoConfig).state, [published("a"), red("a")]).state;
@@ -56,11 +61,18 @@ describe("decide: a red CI run", () => {
   });
 
   it("quotes the debugger's words in the escalation and the check without a mention, a team mention or a reference", () => {
-    const outcome: DebugOutcome = { kind: "no_fix", classification: "spec_mismatch", diagnosis: "ask @maya or @acme/core, see #3 and acme/other#4" };
+    const outcome: DebugOutcome = {
+      kind: "no_fix",
+      classification: "spec_mismatch",
+      diagnosis: "ask @maya or @acme/core, see #3 and acme/other#4",
+    };
 
     const decision = step(redTask(), debugged(outcome));
 
-    const posted = [...ofType(decision.effects, "comment").map((effect) => effect.body), ...ofType(decision.effects, "set_check").map((effect) => effect.summary)];
+    const posted = [
+      ...ofType(decision.effects, "comment").map((effect) => effect.body),
+      ...ofType(decision.effects, "set_check").map((effect) => effect.summary),
+    ];
     expect(posted).toHaveLength(2);
     expect(posted.every((text) => text.includes("ask @\u200bmaya or @\u200bacme/core, see #\u200b3 and acme/other#\u200b4"))).toBe(true);
     expect(posted.filter((text) => /(?<![A-Za-z0-9])@[A-Za-z0-9]|(?<![\w&])#\d|\/[\w.-]+#\d/.test(text))).toEqual([]);
@@ -123,7 +135,13 @@ describe("decide: the reviewer", () => {
   });
 
   it("counts a finding that recurs after being fixed as stuck", () => {
-    const revised: EngineEvent = { type: "revision_done", taskId: "a", sha: shaOf("a"), outcome: { kind: "committed", commitSha: shaOf("a", 2) }, usage: USAGE };
+    const revised: EngineEvent = {
+      type: "revision_done",
+      taskId: "a",
+      sha: shaOf("a"),
+      outcome: { kind: "committed", commitSha: shaOf("a", 2) },
+      usage: USAGE,
+    };
     const again = run(green1(), [review("request_changes", ["f1"]), revised, green("a", shaOf("a", 2))]).state;
 
     const decision = step(again, review("request_changes", ["f1"], shaOf("a", 2)));
@@ -136,7 +154,13 @@ describe("decide: humans in the loop", () => {
   it("gives a writer's review comment to the coder and answers in its thread", () => {
     const waiting = run(executing(single).state, [published("a"), green("a")]).state;
 
-    const decision = step(waiting, { type: "human_feedback", taskId: "a", by: "maya", body: "rename x", reply: { kind: "thread", commentId: 5 } });
+    const decision = step(waiting, {
+      type: "human_feedback",
+      taskId: "a",
+      by: "maya",
+      body: "rename x",
+      reply: { kind: "thread", commentId: 5 },
+    });
 
     expect(ofType(decision.effects, "run_revision")).toEqual([
       expect.objectContaining({ taskId: "a", sha: shaOf("a"), reply: { kind: "thread", commentId: 5 } }),
@@ -145,7 +169,11 @@ describe("decide: humans in the loop", () => {
 
   it("retries an escalated task from scratch, and re-runs jobs when the last failure was flaky", () => {
     const escalated = step(redTask(), debugged({ kind: "no_fix", classification: "test_bug", diagnosis: "?" })).state;
-    const flaky = run(redTask(), [debugged({ kind: "rerun", classification: "flaky", diagnosis: "t" }), red("a"), debugged({ kind: "rerun", classification: "flaky", diagnosis: "t" })]).state;
+    const flaky = run(redTask(), [
+      debugged({ kind: "rerun", classification: "flaky", diagnosis: "t" }),
+      red("a"),
+      debugged({ kind: "rerun", classification: "flaky", diagnosis: "t" }),
+    ]).state;
 
     const fresh = step(escalated, { type: "retry", by: "maya", taskId: "a" });
     const rerun = step(flaky, { type: "retry", by: "maya", taskId: null });
@@ -163,17 +191,27 @@ describe("decide: humans in the loop", () => {
 });
 
 describe("decide: when the base moves", () => {
-  const conflicted = (): WorkflowState => run(executing(single).state, [published("a"), green("a"), { type: "task_conflicted", taskId: "a", baseSha: "b".repeat(40) }]).state;
+  const conflicted = (): WorkflowState =>
+    run(executing(single).state, [published("a"), green("a"), { type: "task_conflicted", taskId: "a", baseSha: "b".repeat(40) }]).state;
 
   it("brings a conflicting pull request up to date", () => {
-    const decision = run(executing(single).state, [published("a"), green("a"), { type: "task_conflicted", taskId: "a", baseSha: "b".repeat(40) }]);
+    const decision = run(executing(single).state, [
+      published("a"),
+      green("a"),
+      { type: "task_conflicted", taskId: "a", baseSha: "b".repeat(40) },
+    ]);
 
     expect(taskOf(decision.state, "a").status).toBe("rebasing");
     expect(ofType(decision.effects, "rebase_task")).toEqual([{ type: "rebase_task", taskId: "a" }]);
   });
 
   it("runs CI on the re-applied commit", () => {
-    const decision = step(conflicted(), { type: "rebase_done", taskId: "a", outcome: { kind: "committed", commitSha: shaOf("a", 2), how: "reapplied" }, usage: USAGE });
+    const decision = step(conflicted(), {
+      type: "rebase_done",
+      taskId: "a",
+      outcome: { kind: "committed", commitSha: shaOf("a", 2), how: "reapplied" },
+      usage: USAGE,
+    });
 
     expect(taskOf(decision.state, "a")).toMatchObject({ status: "ci_running", headSha: shaOf("a", 2) });
   });
@@ -188,10 +226,24 @@ describe("decide: when the base moves", () => {
 
 describe("decide: approvals that must be stronger", () => {
   const highRisk = (): WorkflowState => {
-    const published: EngineEvent = { type: "task_published", taskId: "a", pr: 10, prNodeId: "PR_a", headSha: shaOf("a"), risk: { level: "high", reasons: ["`package.json` is a dependency manifest or lock file"] }, usage: USAGE };
+    const published: EngineEvent = {
+      type: "task_published",
+      taskId: "a",
+      pr: 10,
+      prNodeId: "PR_a",
+      headSha: shaOf("a"),
+      risk: { level: "high", reasons: ["`package.json` is a dependency manifest or lock file"] },
+      usage: USAGE,
+    };
     return run(executing(single).state, [published, green("a")]).state;
   };
-  const approveAs = (by: string, permission: "write" | "maintain"): EngineEvent => ({ type: "approve_task", taskId: "a", by, sha: shaOf("a"), permission });
+  const approveAs = (by: string, permission: "write" | "maintain"): EngineEvent => ({
+    type: "approve_task",
+    taskId: "a",
+    by,
+    sha: shaOf("a"),
+    permission,
+  });
 
   it("does not merge a high-risk task on a writer's approval", () => {
     const decision = step(highRisk(), approveAs("lee", "write"));

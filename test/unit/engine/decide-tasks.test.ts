@@ -23,7 +23,12 @@ import {
 
 const single = planOf({ id: "a" });
 const chain = planOf({ id: "a" }, { id: "b" }, { id: "c", dependsOn: ["a", "b"] });
-const push = (taskId: string, pushNumber: number): EngineEvent => ({ type: "head_changed", taskId, sha: shaOf(taskId, pushNumber), by: "octocat" });
+const push = (taskId: string, pushNumber: number): EngineEvent => ({
+  type: "head_changed",
+  taskId,
+  sha: shaOf(taskId, pushNumber),
+  by: "octocat",
+});
 
 describe("decide: a task's pull request and CI", () => {
   it("waits for CI once the task is published, with an in-progress check on its head", () => {
@@ -84,7 +89,9 @@ describe("decide: approval bound to the head commit", () => {
 
     expect(taskOf(decision.state, "a")).toMatchObject({ status: "merging", approvedSha: shaOf("a"), approvedBy: "maya" });
     expect(ofType(decision.effects, "merge_task")).toEqual([{ type: "merge_task", taskId: "a", sha: shaOf("a") }]);
-    expect(ofType(decision.effects, "set_check")).toEqual([expect.objectContaining({ sha: shaOf("a"), state: "success", title: "Approved" })]);
+    expect(ofType(decision.effects, "set_check")).toEqual([
+      expect.objectContaining({ sha: shaOf("a"), state: "success", title: "Approved" }),
+    ]);
   });
 
   it("ignores an approval for another commit", () => {
@@ -129,13 +136,22 @@ describe("decide: approval bound to the head commit", () => {
 
     const decision = step(approvedEarly, push("a", 2));
 
-    expect(taskOf(decision.state, "a")).toMatchObject({ status: "ci_running", headSha: shaOf("a", 2), approvedSha: null, approvedBy: null });
+    expect(taskOf(decision.state, "a")).toMatchObject({
+      status: "ci_running",
+      headSha: shaOf("a", 2),
+      approvedSha: null,
+      approvedBy: null,
+    });
     expect(ofType(decision.effects, "set_check")).toEqual([
       expect.objectContaining({ sha: shaOf("a", 1), state: "neutral", title: "Superseded" }),
       expect.objectContaining({ sha: shaOf("a", 2), state: "in_progress" }),
     ]);
     expect(ofType(decision.effects, "comment")).toEqual([
-      expect.objectContaining({ key: `approval-voided-a-${shaOf("a", 2)}`, on: { taskId: "a" }, body: expect.stringContaining("pushed by @\u200boctocat") as string }),
+      expect.objectContaining({
+        key: `approval-voided-a-${shaOf("a", 2)}`,
+        on: { taskId: "a" },
+        body: expect.stringContaining("pushed by @\u200boctocat") as string,
+      }),
     ]);
     expect(ofType(decision.effects, "comment")[0]?.body).not.toMatch(/(?<![A-Za-z0-9])@octocat/);
   });
@@ -228,7 +244,9 @@ describe("decide: tasks that stop", () => {
     const decision = step(executing(single).state, { type: "task_failed", taskId: "a", reason: "edits refused twice", usage: USAGE });
 
     expect(taskOf(decision.state, "a")).toMatchObject({ status: "failed", failure: "edits refused twice" });
-    expect(ofType(decision.effects, "comment")).toEqual([{ type: "comment", key: "task-failed-a-1", on: "issue", body: "edits refused twice" }]);
+    expect(ofType(decision.effects, "comment")).toEqual([
+      { type: "comment", key: "task-failed-a-1", on: "issue", body: "edits refused twice" },
+    ]);
   });
 
   it("marks a merging task failed when the merge queue drops it", () => {
@@ -236,7 +254,10 @@ describe("decide: tasks that stop", () => {
 
     const decision = step(merging, { type: "task_dequeued", taskId: "a", reason: "CI failed in the queue" });
 
-    expect(taskOf(decision.state, "a")).toMatchObject({ status: "failed", failure: "Removed from the merge queue: CI failed in the queue" });
+    expect(taskOf(decision.state, "a")).toMatchObject({
+      status: "failed",
+      failure: "Removed from the merge queue: CI failed in the queue",
+    });
   });
 
   it("ignores a dequeue of a task that was not merging", () => {

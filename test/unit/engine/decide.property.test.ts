@@ -33,12 +33,27 @@ function moves(state: WorkflowState, pushes: Map<string, number>, last: EngineEv
   const list: Move[] = [];
   for (const task of Object.values(state.tasks).sort((a, b) => a.id.localeCompare(b.id))) {
     const head = task.headSha;
-    if (task.status === "coding") list.push({ noise: false, event: { type: "task_published", taskId: task.id, pr: 1, prNodeId: "PR", headSha: shaOf(task.id), risk: { level: "low", reasons: [] }, usage: USAGE } });
-    if (task.status === "coding" && task.approvedSha === null) list.push({ noise: true, event: { type: "approve_task", taskId: task.id, by: "maya", sha: shaOf(task.id), permission: "write" } });
+    if (task.status === "coding")
+      list.push({
+        noise: false,
+        event: {
+          type: "task_published",
+          taskId: task.id,
+          pr: 1,
+          prNodeId: "PR",
+          headSha: shaOf(task.id),
+          risk: { level: "low", reasons: [] },
+          usage: USAGE,
+        },
+      });
+    if (task.status === "coding" && task.approvedSha === null)
+      list.push({ noise: true, event: { type: "approve_task", taskId: task.id, by: "maya", sha: shaOf(task.id), permission: "write" } });
     if (head === null || task.status === "merged") continue;
-    if (task.status === "ci_running") list.push({ noise: false, event: { type: "ci_completed", taskId: task.id, sha: head, conclusion: "success", summary: "ok" } });
+    if (task.status === "ci_running")
+      list.push({ noise: false, event: { type: "ci_completed", taskId: task.id, sha: head, conclusion: "success", summary: "ok" } });
     if (task.status === "merging") list.push({ noise: false, event: { type: "task_merged", taskId: task.id, sha: head } });
-    if (task.status !== "merging" && task.approvedSha !== head) list.push({ noise: false, event: { type: "approve_task", taskId: task.id, by: "maya", sha: head, permission: "write" } });
+    if (task.status !== "merging" && task.approvedSha !== head)
+      list.push({ noise: false, event: { type: "approve_task", taskId: task.id, by: "maya", sha: head, permission: "write" } });
     const next = (pushes.get(task.id) ?? 1) + 1;
     list.push({ noise: true, event: { type: "head_changed", taskId: task.id, sha: shaOf(task.id, next), by: "octocat" } });
     list.push({ noise: true, event: { type: "approve_task", taskId: task.id, by: "maya", sha: shaOf(task.id, 0), permission: "write" } });
@@ -85,7 +100,8 @@ function play(plan: Plan, maxParallel: number, picks: number[], noiseBudget: num
     const decision = decide(state, move.event, NOW + index);
     if (!decision) throw new Error("the workflow vanished");
     checkInvariants(plan, maxParallel, state, decision, greenShas);
-    if (move.event === last) expect(decision.effects.filter((effect) => effect.type === "start_task" || effect.type === "merge_task")).toEqual([]);
+    if (move.event === last)
+      expect(decision.effects.filter((effect) => effect.type === "start_task" || effect.type === "merge_task")).toEqual([]);
     if (move.noise) noise -= 1;
     if (move.event.type === "head_changed") pushes.set(move.event.taskId, (pushes.get(move.event.taskId) ?? 1) + 1);
     last = move.event;
@@ -96,7 +112,12 @@ function play(plan: Plan, maxParallel: number, picks: number[], noiseBudget: num
 
 describe("decide properties", () => {
   it("keeps dependencies, the parallel limit and head-bound approvals, and completes every run that merges each task", () => {
-    const arbitrary = fc.tuple(dagPlan, fc.integer({ min: 1, max: 4 }), fc.array(fc.nat(), { maxLength: 120 }), fc.integer({ min: 0, max: 6 }));
+    const arbitrary = fc.tuple(
+      dagPlan,
+      fc.integer({ min: 1, max: 4 }),
+      fc.array(fc.nat(), { maxLength: 120 }),
+      fc.integer({ min: 0, max: 6 }),
+    );
 
     fc.assert(
       fc.property(arbitrary, ([plan, maxParallel, picks, noiseBudget]) => {

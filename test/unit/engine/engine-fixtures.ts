@@ -26,17 +26,15 @@ type TaskInput = { id: string; dependsOn?: string[]; files?: string[] };
 export function planOf(...tasks: TaskInput[]): Plan {
   return Plan.parse({
     summary: "Build it in steps.",
-    tasks: tasks.map(
-      (input): Task => ({
-        id: input.id,
-        title: `Task ${input.id}`,
-        description: `Do ${input.id}.`,
-        files: (input.files ?? [`src/${input.id}.ts`]).map((path) => ({ path, action: "modify" as const })),
-        dependsOn: input.dependsOn ?? [],
-        acceptanceCriteria: [`${input.id} works`],
-        risk: "low",
-      }),
-    ),
+    tasks: tasks.map((input): Task => ({
+      id: input.id,
+      title: `Task ${input.id}`,
+      description: `Do ${input.id}.`,
+      files: (input.files ?? [`src/${input.id}.ts`]).map((path) => ({ path, action: "modify" as const })),
+      dependsOn: input.dependsOn ?? [],
+      acceptanceCriteria: [`${input.id} works`],
+      risk: "low",
+    })),
   });
 }
 
@@ -98,11 +96,29 @@ export const published = (taskId: string, pr = 10): EngineEvent => ({
   usage: USAGE,
 });
 
-export const green = (taskId: string, sha = shaOf(taskId)): EngineEvent => ({ type: "ci_completed", taskId, sha, conclusion: "success", summary: "2 check(s) passed." });
+export const green = (taskId: string, sha = shaOf(taskId)): EngineEvent => ({
+  type: "ci_completed",
+  taskId,
+  sha,
+  conclusion: "success",
+  summary: "2 check(s) passed.",
+});
 
-export const red = (taskId: string, sha = shaOf(taskId)): EngineEvent => ({ type: "ci_completed", taskId, sha, conclusion: "failure", summary: "Failing checks:\n- test" });
+export const red = (taskId: string, sha = shaOf(taskId)): EngineEvent => ({
+  type: "ci_completed",
+  taskId,
+  sha,
+  conclusion: "failure",
+  summary: "Failing checks:\n- test",
+});
 
-export const approve = (taskId: string, sha = shaOf(taskId)): EngineEvent => ({ type: "approve_task", taskId, by: "maya", sha, permission: "admin" });
+export const approve = (taskId: string, sha = shaOf(taskId)): EngineEvent => ({
+  type: "approve_task",
+  taskId,
+  by: "maya",
+  sha,
+  permission: "admin",
+});
 
 export const merged = (taskId: string, sha = shaOf(taskId)): EngineEvent => ({ type: "task_merged", taskId, sha });
 

@@ -13,12 +13,21 @@ function fixing(): WorkflowState {
 
 function revising(): WorkflowState {
   const reviewing = config({ qa: { review: { enabled: true } } });
-  const review: EngineEvent = { type: "review_done", taskId: "a", sha: shaOf("a"), verdict: "request_changes", summary: "- src/a.ts:1: x", findings: ["f"], usage: USAGE };
+  const review: EngineEvent = {
+    type: "review_done",
+    taskId: "a",
+    sha: shaOf("a"),
+    verdict: "request_changes",
+    summary: "- src/a.ts:1: x",
+    findings: ["f"],
+    usage: USAGE,
+  };
   return run(executing(single, reviewing).state, [published("a"), green("a"), review]).state;
 }
 
 function rebasing(): WorkflowState {
-  return run(executing(single).state, [published("a"), green("a"), { type: "task_conflicted", taskId: "a", baseSha: "b".repeat(40) }]).state;
+  return run(executing(single).state, [published("a"), green("a"), { type: "task_conflicted", taskId: "a", baseSha: "b".repeat(40) }])
+    .state;
 }
 
 const cases: Array<{ name: string; before: () => WorkflowState; event: EngineEvent }> = [
@@ -35,17 +44,28 @@ const cases: Array<{ name: string; before: () => WorkflowState; event: EngineEve
       usage: USAGE,
     },
   },
-  { name: "a revision", before: revising, event: { type: "revision_done", taskId: "a", sha: shaOf("a"), outcome: { kind: "committed", commitSha: pushed }, usage: USAGE } },
-  { name: "a re-applied commit", before: rebasing, event: { type: "rebase_done", taskId: "a", outcome: { kind: "committed", commitSha: pushed, how: "reapplied" }, usage: USAGE } },
+  {
+    name: "a revision",
+    before: revising,
+    event: { type: "revision_done", taskId: "a", sha: shaOf("a"), outcome: { kind: "committed", commitSha: pushed }, usage: USAGE },
+  },
+  {
+    name: "a re-applied commit",
+    before: rebasing,
+    event: { type: "rebase_done", taskId: "a", outcome: { kind: "committed", commitSha: pushed, how: "reapplied" }, usage: USAGE },
+  },
 ];
 
 describe("decide: a commit Foreman pushed for a task", () => {
-  it.each(cases)("reads the checks already finished on $name, whose CI may have completed before the result arrived", ({ before, event }) => {
-    const decision = step(before(), event);
+  it.each(cases)(
+    "reads the checks already finished on $name, whose CI may have completed before the result arrived",
+    ({ before, event }) => {
+      const decision = step(before(), event);
 
-    expect(taskOf(decision.state, "a")).toMatchObject({ status: "ci_running", headSha: pushed });
-    expect(ofType(decision.effects, "poll_ci")).toEqual([{ type: "poll_ci", taskId: "a", sha: pushed }]);
-  });
+      expect(taskOf(decision.state, "a")).toMatchObject({ status: "ci_running", headSha: pushed });
+      expect(ofType(decision.effects, "poll_ci")).toEqual([{ type: "poll_ci", taskId: "a", sha: pushed }]);
+    },
+  );
 
   it("takes a CI result that the poll and the webhook both bring only once", () => {
     const [fix] = cases;

@@ -9,7 +9,10 @@ const humanPush = (taskId: string): EngineEvent => ({ type: "head_changed", task
 
 function escalated(...ids: string[]): WorkflowState {
   const plan = planOf(...ids.map((id) => ({ id })));
-  return run(executing(plan, noFixes).state, ids.flatMap((id, index) => [published(id, 10 + index), red(id)])).state;
+  return run(
+    executing(plan, noFixes).state,
+    ids.flatMap((id, index) => [published(id, 10 + index), red(id)]),
+  ).state;
 }
 
 describe("decide: a human pushes to an escalated task", () => {

@@ -11,7 +11,10 @@ export const INSTALLATION_ID = 4242;
  * A copy of the first payload GitHub documents for `name` that `matches`, from
  * `@octokit/webhooks-examples`, typed by `@octokit/webhooks-types`.
  */
-export function example<E extends WebhookEventName, P extends WebhookEventMap[E]>(name: E, matches: (payload: WebhookEventMap[E]) => payload is P): P {
+export function example<E extends WebhookEventName, P extends WebhookEventMap[E]>(
+  name: E,
+  matches: (payload: WebhookEventMap[E]) => payload is P,
+): P {
   const definition = definitions.find((candidate) => candidate.name === name);
   // The definition of `name` holds that event's payloads.
   const payloads = (definition?.examples ?? []) as WebhookEventMap[E][];

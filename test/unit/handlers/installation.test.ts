@@ -4,7 +4,8 @@ import type { IntakeSink } from "../../../src/handlers/intake-sink.ts";
 import { example } from "./examples.ts";
 import { deliver, deliverTo } from "./receive.ts";
 
-const deleted = (): InstallationDeletedEvent => example("installation", (candidate): candidate is InstallationDeletedEvent => candidate.action === "deleted");
+const deleted = (): InstallationDeletedEvent =>
+  example("installation", (candidate): candidate is InstallationDeletedEvent => candidate.action === "deleted");
 
 describe("installation", () => {
   it("hands an uninstall to the sink's installationRemoved, so that installation's workflows are closed", async () => {

@@ -7,7 +7,8 @@ import { deliver } from "./receive.ts";
 const REF = { installationId: INSTALLATION_ID, owner: "Codertocat", repo: "Hello-World" };
 const COMMENT = "You are totally right! I'll get this fixed right away.";
 
-const created = (): IssueCommentCreatedEvent => installed(example("issue_comment", (payload): payload is IssueCommentCreatedEvent => payload.action === "created"));
+const created = (): IssueCommentCreatedEvent =>
+  installed(example("issue_comment", (payload): payload is IssueCommentCreatedEvent => payload.action === "created"));
 
 /** The same comment on a pull request (GitHub sends pull request comments as issue comments) whose body is `body`. */
 function onPullRequest(body: string): IssueCommentCreatedEvent {
@@ -46,7 +47,9 @@ describe("issue_comment.created", () => {
 
     const { accepted } = await deliver("issue_comment", onPullRequest(body));
 
-    expect(accepted).toMatchObject([{ key: "codertocat/hello-world#7", intake: { kind: "issue_comment", issue: 1, pullRequestBody: body, body: COMMENT } }]);
+    expect(accepted).toMatchObject([
+      { key: "codertocat/hello-world#7", intake: { kind: "issue_comment", issue: 1, pullRequestBody: body, body: COMMENT } },
+    ]);
   });
 
   it("records nothing for a comment on a pull request without a task marker: it is not Foreman's", async () => {

@@ -41,7 +41,9 @@ describe("issues.labeled", () => {
 
     const { accepted } = await deliver("issues", payload);
 
-    expect(accepted.map((input) => input.intake)).toMatchObject([{ kind: "issue_labeled", sender: { login: "deploy-bot[bot]", type: "Bot" } }]);
+    expect(accepted.map((input) => input.intake)).toMatchObject([
+      { kind: "issue_labeled", sender: { login: "deploy-bot[bot]", type: "Bot" } },
+    ]);
   });
 
   it("passes any label on by name; which label starts work is the repository's config, read by the worker", async () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import type { PullRequestClosedEvent, PullRequestDequeuedEvent, PullRequestOpenedEvent, PullRequestSynchronizeEvent } from "@octokit/webhooks-types";
+import type {
+  PullRequestClosedEvent,
+  PullRequestDequeuedEvent,
+  PullRequestOpenedEvent,
+  PullRequestSynchronizeEvent,
+} from "@octokit/webhooks-types";
 import { example, INSTALLATION_ID, installed, notInstalled } from "./examples.ts";
 import { deliver } from "./receive.ts";
 
@@ -13,13 +18,28 @@ function onBranch<P extends PullRequestSynchronizeEvent | PullRequestClosedEvent
 }
 
 const synchronize = (branch = TASK_BRANCH): PullRequestSynchronizeEvent =>
-  onBranch(example("pull_request", (payload): payload is PullRequestSynchronizeEvent => payload.action === "synchronize"), branch);
-const closed = (branch = TASK_BRANCH): PullRequestClosedEvent => onBranch(example("pull_request", (payload): payload is PullRequestClosedEvent => payload.action === "closed"), branch);
+  onBranch(
+    example("pull_request", (payload): payload is PullRequestSynchronizeEvent => payload.action === "synchronize"),
+    branch,
+  );
+const closed = (branch = TASK_BRANCH): PullRequestClosedEvent =>
+  onBranch(
+    example("pull_request", (payload): payload is PullRequestClosedEvent => payload.action === "closed"),
+    branch,
+  );
 
 /** GitHub's `dequeued` payload: a pull request with the number and the reason it left the merge queue. */
 function dequeued(reason: string): PullRequestDequeuedEvent {
   const { pull_request, repository, sender, installation } = synchronize();
-  return { action: "dequeued", number: pull_request.number, reason, pull_request, repository, sender, ...(installation ? { installation } : {}) };
+  return {
+    action: "dequeued",
+    number: pull_request.number,
+    reason,
+    pull_request,
+    repository,
+    sender,
+    ...(installation ? { installation } : {}),
+  };
 }
 
 describe("pull_request on a task branch", () => {
@@ -32,7 +52,15 @@ describe("pull_request on a task branch", () => {
         event: "pull_request",
         action: "synchronize",
         key: "codertocat/hello-world#7",
-        intake: { kind: "pr_synchronize", ref: REF, pr: 2, headRef: TASK_BRANCH, sha: HEAD_SHA, sender: { login: "Codertocat", type: "User" }, deliveryId: id },
+        intake: {
+          kind: "pr_synchronize",
+          ref: REF,
+          pr: 2,
+          headRef: TASK_BRANCH,
+          sha: HEAD_SHA,
+          sender: { login: "Codertocat", type: "User" },
+          deliveryId: id,
+        },
       },
     ]);
   });
@@ -44,7 +72,15 @@ describe("pull_request on a task branch", () => {
     const { id, accepted } = await deliver("pull_request", payload);
 
     expect(accepted.map((input) => input.intake)).toEqual([
-      { kind: "pr_closed", ref: REF, pr: 2, headRef: TASK_BRANCH, merged: true, sha: "c4295bd74fb0f4fda03689c3df3f2803b658fd85", deliveryId: id },
+      {
+        kind: "pr_closed",
+        ref: REF,
+        pr: 2,
+        headRef: TASK_BRANCH,
+        merged: true,
+        sha: "c4295bd74fb0f4fda03689c3df3f2803b658fd85",
+        deliveryId: id,
+      },
     ]);
   });
 
@@ -57,11 +93,20 @@ describe("pull_request on a task branch", () => {
   it("records a pull request the merge queue removed, with GitHub's reason", async () => {
     const { accepted } = await deliver("pull_request", dequeued("CI_FAILURE"));
 
-    expect(accepted).toMatchObject([{ action: "dequeued", key: "codertocat/hello-world#7", intake: { kind: "pr_dequeued", pr: 2, headRef: TASK_BRANCH, reason: "CI_FAILURE" } }]);
+    expect(accepted).toMatchObject([
+      {
+        action: "dequeued",
+        key: "codertocat/hello-world#7",
+        intake: { kind: "pr_dequeued", pr: 2, headRef: TASK_BRANCH, reason: "CI_FAILURE" },
+      },
+    ]);
   });
 
   it("records nothing for the other pull request actions, such as opened", async () => {
-    const opened = onBranch(example("pull_request", (payload): payload is PullRequestOpenedEvent => payload.action === "opened"), TASK_BRANCH);
+    const opened = onBranch(
+      example("pull_request", (payload): payload is PullRequestOpenedEvent => payload.action === "opened"),
+      TASK_BRANCH,
+    );
 
     const { accepted } = await deliver("pull_request", opened);
 

@@ -6,7 +6,8 @@ import { deliver } from "./receive.ts";
 const AFTER = "6113728f27ae82c7b1a177c8d03f9e96e0adf246";
 
 /** GitHub's example of a push to the default branch (`master` in Codertocat/Hello-World). */
-const toDefaultBranch = (): PushEvent => installed(example("push", (candidate): candidate is PushEvent => candidate.ref === "refs/heads/master" && !candidate.deleted));
+const toDefaultBranch = (): PushEvent =>
+  installed(example("push", (candidate): candidate is PushEvent => candidate.ref === "refs/heads/master" && !candidate.deleted));
 
 describe("push", () => {
   it("records a push to the default branch with the new head, keyed by the repository", async () => {
@@ -18,14 +19,22 @@ describe("push", () => {
         event: "push",
         action: null,
         key: "codertocat/hello-world",
-        intake: { kind: "base_moved", ref: { installationId: INSTALLATION_ID, owner: "Codertocat", repo: "Hello-World" }, branch: "master", sha: AFTER, deliveryId: id },
+        intake: {
+          kind: "base_moved",
+          ref: { installationId: INSTALLATION_ID, owner: "Codertocat", repo: "Hello-World" },
+          branch: "master",
+          sha: AFTER,
+          deliveryId: id,
+        },
       },
     ]);
   });
 
   it("records nothing for a push to another branch, a tag, or a deleted branch", async () => {
     const toTaskBranch = { ...toDefaultBranch(), ref: "refs/heads/foreman/7/mean" };
-    const tag = installed(example("push", (candidate): candidate is PushEvent => candidate.ref.startsWith("refs/tags/") && !candidate.deleted));
+    const tag = installed(
+      example("push", (candidate): candidate is PushEvent => candidate.ref.startsWith("refs/tags/") && !candidate.deleted),
+    );
     const deleted = { ...toDefaultBranch(), deleted: true, after: "0000000000000000000000000000000000000000" };
 
     const results = [await deliver("push", toTaskBranch), await deliver("push", tag), await deliver("push", deleted)];

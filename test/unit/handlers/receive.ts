@@ -46,7 +46,10 @@ export async function deliverTo<E extends WebhookEventName>(sink: IntakeSink, na
 }
 
 /** Delivers one webhook to a recording sink: the delivery id, and what the handlers recorded. */
-export async function deliver<E extends WebhookEventName>(name: E, payload: WebhookEventMap[E]): Promise<{ id: string; accepted: Accepted[]; removed: Removed[] }> {
+export async function deliver<E extends WebhookEventName>(
+  name: E,
+  payload: WebhookEventMap[E],
+): Promise<{ id: string; accepted: Accepted[]; removed: Removed[] }> {
   const sink = new RecordingSink();
   const id = await deliverTo(sink, name, payload);
   return { id, accepted: sink.accepted, removed: sink.removed };

@@ -18,12 +18,18 @@ function onBranch<P extends { pull_request: { head: { ref: string } } }>(payload
 }
 
 function submitted(body: string | null, branch = TASK_BRANCH): PullRequestReviewSubmittedEvent {
-  const payload = installed(example("pull_request_review", (candidate): candidate is PullRequestReviewSubmittedEvent => candidate.action === "submitted"));
+  const payload = installed(
+    example("pull_request_review", (candidate): candidate is PullRequestReviewSubmittedEvent => candidate.action === "submitted"),
+  );
   return onBranch({ ...payload, review: { ...payload.review, body } }, branch);
 }
 
 function commentCreated(branch = TASK_BRANCH): PullRequestReviewCommentCreatedEvent {
-  const payload = example("pull_request_review_comment", (candidate): candidate is PullRequestReviewCommentCreatedEvent => candidate.action === "created" && candidate.installation !== undefined);
+  const payload = example(
+    "pull_request_review_comment",
+    (candidate): candidate is PullRequestReviewCommentCreatedEvent =>
+      candidate.action === "created" && candidate.installation !== undefined,
+  );
   return onBranch(payload, branch);
 }
 
@@ -37,7 +43,16 @@ describe("pull_request_review.submitted", () => {
         event: "pull_request_review",
         action: "submitted",
         key: "codertocat/hello-world#7",
-        intake: { kind: "pr_review", ref: REF, pr: 2, headRef: TASK_BRANCH, body: "Please handle an empty list.", commentId: null, sender: SENDER, deliveryId: id },
+        intake: {
+          kind: "pr_review",
+          ref: REF,
+          pr: 2,
+          headRef: TASK_BRANCH,
+          body: "Please handle an empty list.",
+          commentId: null,
+          sender: SENDER,
+          deliveryId: id,
+        },
       },
     ]);
   });
@@ -49,7 +64,12 @@ describe("pull_request_review.submitted", () => {
   });
 
   it("records nothing for a review on another pull request, a dismissed review, or a delivery without an installation", async () => {
-    const dismissed = onBranch(installed(example("pull_request_review", (candidate): candidate is PullRequestReviewDismissedEvent => candidate.action === "dismissed")), TASK_BRANCH);
+    const dismissed = onBranch(
+      installed(
+        example("pull_request_review", (candidate): candidate is PullRequestReviewDismissedEvent => candidate.action === "dismissed"),
+      ),
+      TASK_BRANCH,
+    );
 
     const results = [
       await deliver("pull_request_review", submitted("Looks good.", "changes")),
@@ -95,9 +115,18 @@ describe("pull_request_review_comment.created", () => {
   });
 
   it("records nothing for an inline comment on another pull request, or an edited one", async () => {
-    const edited = onBranch(example("pull_request_review_comment", (candidate): candidate is PullRequestReviewCommentEditedEvent => candidate.action === "edited"), TASK_BRANCH);
+    const edited = onBranch(
+      example(
+        "pull_request_review_comment",
+        (candidate): candidate is PullRequestReviewCommentEditedEvent => candidate.action === "edited",
+      ),
+      TASK_BRANCH,
+    );
 
-    const results = [await deliver("pull_request_review_comment", commentCreated("changes")), await deliver("pull_request_review_comment", edited)];
+    const results = [
+      await deliver("pull_request_review_comment", commentCreated("changes")),
+      await deliver("pull_request_review_comment", edited),
+    ];
 
     expect(results.map((result) => result.accepted)).toEqual([[], []]);
   });

@@ -15,15 +15,24 @@ const dagPlan: fc.Arbitrary<Plan> = fc
     fc.tuple(
       fc.tuple(...Array.from({ length: size }, (_, index) => fc.subarray(Array.from({ length: index }, (_, earlier) => earlier)))),
       fc.array(fc.subarray(["f0", "f1", "f2", "f3", "f4"], { maxLength: 2 }), { minLength: size, maxLength: size }),
-      fc.shuffledSubarray(Array.from({ length: size }, (_, index) => index), { minLength: size, maxLength: size }),
+      fc.shuffledSubarray(
+        Array.from({ length: size }, (_, index) => index),
+        { minLength: size, maxLength: size },
+      ),
     ),
   )
   .map(([dependencies, files, order]) =>
-    plan(...order.map((index) => task(`t${index}`, { dependsOn: (dependencies[index] ?? []).map((dep) => `t${dep}`), files: writes(...(files[index] ?? [])) }))),
+    plan(
+      ...order.map((index) =>
+        task(`t${index}`, { dependsOn: (dependencies[index] ?? []).map((dep) => `t${dep}`), files: writes(...(files[index] ?? [])) }),
+      ),
+    ),
   );
 
 const statusesFor = (input: Plan): fc.Arbitrary<Record<string, TaskStatus>> =>
-  fc.tuple(...input.tasks.map(() => fc.constantFrom(...TASK_STATUSES))).map((list) => Object.fromEntries(input.tasks.map((t, index) => [t.id, list[index]!])));
+  fc
+    .tuple(...input.tasks.map(() => fc.constantFrom(...TASK_STATUSES)))
+    .map((list) => Object.fromEntries(input.tasks.map((t, index) => [t.id, list[index]!])));
 
 const filesOf = (input: Plan, id: string): string[] => input.tasks.find((t) => t.id === id)?.files.map((file) => file.path) ?? [];
 

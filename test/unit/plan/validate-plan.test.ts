@@ -63,8 +63,14 @@ describe("validatePlan", () => {
     const result = validatePlan(input, { tasksPerPlan: 6, filesPerTask: 10 });
 
     expect(result.ok === false && result.problems.map((problem) => [problem.code, problem.message])).toEqual([
-      ["unsafe_path", 'Task "a" names the path "/abs", which is absolute; use a relative path inside the repository, with / between folders.'],
-      ["unsafe_path", 'Task "a" names the path "../up", which leaves the repository with ..; use a relative path inside the repository, with / between folders.'],
+      [
+        "unsafe_path",
+        'Task "a" names the path "/abs", which is absolute; use a relative path inside the repository, with / between folders.',
+      ],
+      [
+        "unsafe_path",
+        'Task "a" names the path "../up", which leaves the repository with ..; use a relative path inside the repository, with / between folders.',
+      ],
       ["duplicate_file", 'Task "a" names the file "ok.ts" more than once.'],
     ]);
   });
@@ -136,7 +142,10 @@ describe("validatePlan: plan depth", () => {
 
     const result = validatePlan(chain, { tasksPerPlan: 10, filesPerTask: 10, planDepth: 2 });
 
-    expect(result).toEqual({ ok: false, problems: [{ code: "too_deep", message: "The longest chain of dependent tasks is 3 long; at most 2 are allowed." }] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ code: "too_deep", message: "The longest chain of dependent tasks is 3 long; at most 2 are allowed." }],
+    });
     expect(validatePlan(chain, { tasksPerPlan: 10, filesPerTask: 10, planDepth: 3 }).ok).toBe(true);
   });
 });

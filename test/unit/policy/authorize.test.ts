@@ -26,11 +26,15 @@ describe("authorizeSender", () => {
   });
 
   it("allows an app account listed in allowBots that can write", () => {
-    expect(authorizeSender({ login: "renovate[bot]", type: "Bot", permission: "write", allowBots: ["renovate[bot]"] })).toEqual({ allowed: true });
+    expect(authorizeSender({ login: "renovate[bot]", type: "Bot", permission: "write", allowBots: ["renovate[bot]"] })).toEqual({
+      allowed: true,
+    });
   });
 
   it("matches allowBots without regard to case, as GitHub logins do", () => {
-    expect(authorizeSender({ login: "renovate[bot]", type: "Bot", permission: "write", allowBots: ["Renovate[bot]"] })).toEqual({ allowed: true });
+    expect(authorizeSender({ login: "renovate[bot]", type: "Bot", permission: "write", allowBots: ["Renovate[bot]"] })).toEqual({
+      allowed: true,
+    });
   });
 
   it("still requires write permission from an allowed app account", () => {

@@ -48,7 +48,10 @@ describe("checkWritablePath", () => {
   });
 
   it("refuses a path the task does not name", () => {
-    expect(checkWritablePath("src/other.ts", { taskFiles: ["src/a.ts"], protectedPaths: [] })).toEqual({ kind: "outside_task", path: "src/other.ts" });
+    expect(checkWritablePath("src/other.ts", { taskFiles: ["src/a.ts"], protectedPaths: [] })).toEqual({
+      kind: "outside_task",
+      path: "src/other.ts",
+    });
   });
 
   it("allows a path the task names that nothing protects", () => {
@@ -62,7 +65,11 @@ describe("checkWritablePath", () => {
   });
 
   it("refuses a path matching the repository's own protectedPaths, naming the glob", () => {
-    expect(checkWritablePath("infra/main.tf", onlyThis("infra/main.tf", ["infra/**"]))).toEqual({ kind: "protected", path: "infra/main.tf", glob: "infra/**" });
+    expect(checkWritablePath("infra/main.tf", onlyThis("infra/main.tf", ["infra/**"]))).toEqual({
+      kind: "protected",
+      path: "infra/main.tf",
+      glob: "infra/**",
+    });
   });
 
   it.each([

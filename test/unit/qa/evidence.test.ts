@@ -17,7 +17,12 @@ const evidence: FailureEvidence = {
       title: "test failed",
       summary: "1 test failed",
       annotations: [
-        { path: "add.test.js", line: 1, level: "failure", message: "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n\n-1 !== 3" },
+        {
+          path: "add.test.js",
+          line: 1,
+          level: "failure",
+          message: "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n\n-1 !== 3",
+        },
         { path: ".github", line: 1, level: "failure", message: "Process completed with exit code 1." },
       ],
     },
@@ -52,7 +57,15 @@ describe("formatEvidence", () => {
 
   it("redacts secrets in the logs, annotations, titles and summaries", () => {
     const leaky: FailureEvidence = {
-      checks: [{ name: "deploy", conclusion: "failure", title: `bad ${TOKEN}`, summary: `PASSWORD=hunter22`, annotations: [{ path: "a.js", line: 2, level: "failure", message: `Error: ${TOKEN}` }] }],
+      checks: [
+        {
+          name: "deploy",
+          conclusion: "failure",
+          title: `bad ${TOKEN}`,
+          summary: `PASSWORD=hunter22`,
+          annotations: [{ path: "a.js", line: 2, level: "failure", message: `Error: ${TOKEN}` }],
+        },
+      ],
       logs: [{ job: "deploy", text: `Error: login failed with ${TOKEN}` }],
     };
 
@@ -75,7 +88,10 @@ describe("formatEvidence", () => {
   });
 
   it("caps the excerpt at 15 lines for a log full of errors", () => {
-    const noisy: FailureEvidence = { checks: [], logs: [{ job: "lint", text: Array.from({ length: 40 }, (_unused, index) => `error: rule ${index}`).join("\n") }] };
+    const noisy: FailureEvidence = {
+      checks: [],
+      logs: [{ job: "lint", text: Array.from({ length: 40 }, (_unused, index) => `error: rule ${index}`).join("\n") }],
+    };
 
     expect(formatEvidence(noisy, 5_000).excerpt.split("\n")).toHaveLength(15);
   });
@@ -83,7 +99,15 @@ describe("formatEvidence", () => {
   it("gives the same signature to the same failure on another run", () => {
     const again: FailureEvidence = {
       ...evidence,
-      logs: [{ job: "test", text: (evidence.logs[0]?.text ?? "").replace("1.2ms", "3.4ms").replace("/tmp/ci-1/", "/tmp/ci-2/").replaceAll("00:00:00", "09:09:09") }],
+      logs: [
+        {
+          job: "test",
+          text: (evidence.logs[0]?.text ?? "")
+            .replace("1.2ms", "3.4ms")
+            .replace("/tmp/ci-1/", "/tmp/ci-2/")
+            .replaceAll("00:00:00", "09:09:09"),
+        },
+      ],
     };
 
     expect(formatEvidence(again, 3_000).signature).toBe(formatEvidence(evidence, 3_000).signature);
@@ -92,14 +116,20 @@ describe("formatEvidence", () => {
   it("gives another signature when another annotation fails", () => {
     const other: FailureEvidence = {
       ...evidence,
-      checks: evidence.checks.map((check) => ({ ...check, annotations: [{ path: "sub.test.js", line: 4, level: "failure", message: "TypeError: sub is not a function" }] })),
+      checks: evidence.checks.map((check) => ({
+        ...check,
+        annotations: [{ path: "sub.test.js", line: 4, level: "failure", message: "TypeError: sub is not a function" }],
+      })),
     };
 
     expect(formatEvidence(other, 3_000).signature).not.toBe(formatEvidence(evidence, 3_000).signature);
   });
 
   it("says so when there is no evidence at all, and names the failing check in the excerpt", () => {
-    const bare: FailureEvidence = { checks: [{ name: "build", conclusion: "timed_out", title: null, summary: null, annotations: [] }], logs: [] };
+    const bare: FailureEvidence = {
+      checks: [{ name: "build", conclusion: "timed_out", title: null, summary: null, annotations: [] }],
+      logs: [],
+    };
 
     const result = formatEvidence(bare, 1_000);
 

@@ -47,13 +47,16 @@ describe("failureSignature", () => {
   });
 
   it("ignores commit and run ids in the error lines", () => {
-    expect(failureSignature("Error: build 3f786850e387 failed for run 17")).toBe(failureSignature("Error: build 9ab0cd1234ef failed for run 18"));
+    expect(failureSignature("Error: build 3f786850e387 failed for run 17")).toBe(
+      failureSignature("Error: build 9ab0cd1234ef failed for run 18"),
+    );
   });
 });
 
 describe("normalizeErrorLine", () => {
   it("lower-cases and strips times, durations, ids, temp paths, line:col and numbers", () => {
-    const line = "2024-01-01T10:00:00Z FAIL /tmp/ci-9x/repo/add.test.js:12:5 (1.2s) run 4f3a2b1c0d after 45ms id 123e4567-e89b-12d3-a456-426614174000";
+    const line =
+      "2024-01-01T10:00:00Z FAIL /tmp/ci-9x/repo/add.test.js:12:5 (1.2s) run 4f3a2b1c0d after 45ms id 123e4567-e89b-12d3-a456-426614174000";
 
     expect(normalizeErrorLine(line)).toBe("fail <tmp>/add.test.js:# run <id> after id <id>");
   });
@@ -61,7 +64,8 @@ describe("normalizeErrorLine", () => {
 
 describe("errorLines", () => {
   it("returns the cleaned, trimmed error lines in order", () => {
-    const log = "2024-01-01T00:00:00.0000000Z compiling\n2024-01-01T00:00:00.0000000Z \u001b[31m  Error: boom\u001b[0m\nall good\nnot ok 1 - adds";
+    const log =
+      "2024-01-01T00:00:00.0000000Z compiling\n2024-01-01T00:00:00.0000000Z \u001b[31m  Error: boom\u001b[0m\nall good\nnot ok 1 - adds";
 
     expect(errorLines(log)).toEqual(["Error: boom", "not ok 1 - adds"]);
   });

@@ -9,19 +9,27 @@ describe("redactSecrets", () => {
   it.each([
     ["a classic GitHub token", `push with ${GITHUB_TOKEN} now`, "push with [REDACTED:github-token] now"],
     ["an installation token", `ghs_${"Zz9".repeat(12)}`, "[REDACTED:github-token]"],
-    ["an OAuth, user and refresh token", `gho_${"x1".repeat(18)} ghu_${"y2".repeat(18)} ghr_${"z3".repeat(18)}`, "[REDACTED:github-token] [REDACTED:github-token] [REDACTED:github-token]"],
+    [
+      "an OAuth, user and refresh token",
+      `gho_${"x1".repeat(18)} ghu_${"y2".repeat(18)} ghr_${"z3".repeat(18)}`,
+      "[REDACTED:github-token] [REDACTED:github-token] [REDACTED:github-token]",
+    ],
     ["a fine-grained personal access token", `github_pat_11ABCDEFG0${"a".repeat(20)}_${"b".repeat(30)}`, "[REDACTED:github-token]"],
     ["an OpenAI key", `key sk-${"Ab3".repeat(12)}`, "key [REDACTED:api-key]"],
     ["an OpenAI project key", `sk-proj-${"Ab3_".repeat(10)}`, "[REDACTED:api-key]"],
     ["an AWS access key id", "id AKIAIOSFODNN7EXAMPLE here", "id [REDACTED:aws-key-id] here"],
-    ["an AWS secret access key", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY", "aws_secret_access_key = [REDACTED:aws-secret]"],
-    ["a bearer authorization header", "Authorization: Bearer abc.def-ghi_123456", "Authorization: Bearer [REDACTED:authorization]"],
-    ["a token authorization header in curl", `curl -H "authorization: token ${"q".repeat(30)}"`, 'curl -H "authorization: token [REDACTED:authorization]"'],
     [
-      "a JWT",
-      "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
-      "jwt [REDACTED:jwt]",
+      "an AWS secret access key",
+      "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+      "aws_secret_access_key = [REDACTED:aws-secret]",
     ],
+    ["a bearer authorization header", "Authorization: Bearer abc.def-ghi_123456", "Authorization: Bearer [REDACTED:authorization]"],
+    [
+      "a token authorization header in curl",
+      `curl -H "authorization: token ${"q".repeat(30)}"`,
+      'curl -H "authorization: token [REDACTED:authorization]"',
+    ],
+    ["a JWT", "jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U", "jwt [REDACTED:jwt]"],
     ["a password assignment", "DB_PASSWORD=hunter22", "DB_PASSWORD=[REDACTED:secret]"],
     ["a quoted JSON secret", '{"api_key": "plainword"}', '{"api_key": "[REDACTED:secret]"}'],
     ["a YAML client secret", "client_secret: s3cr3t-value", "client_secret: [REDACTED:secret]"],
@@ -77,13 +85,13 @@ describe("looksRandom", () => {
   });
 
   it("does not take short, letter-only, repetitive or SHA values for random", () => {
-    expect([looksRandom("Ab3dEf9"), looksRandom("abcdefghijklmnopqrstuvwxyz"), looksRandom("a1".repeat(15)), looksRandom(SHA1), looksRandom(SHA256)]).toEqual([
-      false,
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect([
+      looksRandom("Ab3dEf9"),
+      looksRandom("abcdefghijklmnopqrstuvwxyz"),
+      looksRandom("a1".repeat(15)),
+      looksRandom(SHA1),
+      looksRandom(SHA256),
+    ]).toEqual([false, false, false, false, false]);
   });
 });
 

@@ -50,7 +50,15 @@ describe("trimLog", () => {
 
     const trimmed = trimLog(log, 400, { before: 1, after: 1 });
 
-    expect(trimmed.split("\n")).toEqual(["… (49 lines omitted) …", "step 50 ok", "Error: first", "step x", "    at run (src/a.js:3:7)", "step 51 ok", "… (49 lines omitted) …"]);
+    expect(trimmed.split("\n")).toEqual([
+      "… (49 lines omitted) …",
+      "step 50 ok",
+      "Error: first",
+      "step x",
+      "    at run (src/a.js:3:7)",
+      "step 51 ok",
+      "… (49 lines omitted) …",
+    ]);
   });
 
   it("prefers the last and the first error regions when the middle ones do not fit", () => {

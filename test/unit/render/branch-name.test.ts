@@ -13,12 +13,18 @@ describe("task branch names", () => {
     expect(parseTaskBranch("refs/heads/foreman/7/a")).toEqual({ issue: 7, taskId: "a" });
   });
 
-  it.each(["main", "foreman/12", "foreman/0/a", "foreman/012/a", "foreman/12/A", "foreman/12/a/b", "x/foreman/12/a", "foreman/99999999999999999/a"])(
-    "returns null for %j",
-    (name) => {
-      expect(parseTaskBranch(name)).toBeNull();
-    },
-  );
+  it.each([
+    "main",
+    "foreman/12",
+    "foreman/0/a",
+    "foreman/012/a",
+    "foreman/12/A",
+    "foreman/12/a/b",
+    "x/foreman/12/a",
+    "foreman/99999999999999999/a",
+  ])("returns null for %j", (name) => {
+    expect(parseTaskBranch(name)).toBeNull();
+  });
 
   it("refuses to format what it could not parse back", () => {
     expect(() => formatTaskBranch(0, "a")).toThrow(InvalidTaskReferenceError);

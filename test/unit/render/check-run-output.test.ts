@@ -8,7 +8,10 @@ describe("renderCheckRunOutput", () => {
   it("names the approver without mentioning them, with the approved commit", () => {
     const output = renderCheckRunOutput({ kind: "approved", by: "maya", sha: SHA });
 
-    expect({ title: output.title, summary: visible(output.summary) }).toEqual({ title: "Approved", summary: "Approved by @{ZWSP}maya for 0123456." });
+    expect({ title: output.title, summary: visible(output.summary) }).toEqual({
+      title: "Approved",
+      summary: "Approved by @{ZWSP}maya for 0123456.",
+    });
   });
 
   it("says a maintainer approved when the approver is not known", () => {
@@ -16,7 +19,10 @@ describe("renderCheckRunOutput", () => {
   });
 
   it("lists the risk reasons of a high-risk task as neutralised list items", () => {
-    const output = renderCheckRunOutput({ kind: "needs_maintainer", riskReasons: ["`package.json` is a dependency manifest", "asked by @mallory"] });
+    const output = renderCheckRunOutput({
+      kind: "needs_maintainer",
+      riskReasons: ["`package.json` is a dependency manifest", "asked by @mallory"],
+    });
 
     expect(output.title).toBe("Needs a maintainer's approval");
     expect(visible(output.summary)).toBe(
@@ -51,6 +57,8 @@ describe("renderCheckRunOutput", () => {
 
   it("tells which commit superseded the check", () => {
     expect(renderCheckRunOutput({ kind: "superseded", by: "foreman", sha: SHA }).summary).toBe("Foreman pushed 0123456.");
-    expect(renderCheckRunOutput({ kind: "superseded", by: "someone", sha: SHA }).summary).toBe("A newer commit (0123456) is the head of this pull request.");
+    expect(renderCheckRunOutput({ kind: "superseded", by: "someone", sha: SHA }).summary).toBe(
+      "A newer commit (0123456) is the head of this pull request.",
+    );
   });
 });

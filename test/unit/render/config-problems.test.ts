@@ -27,7 +27,9 @@ describe("renderConfigProblems", () => {
   it("says the whole file when a problem has no path", () => {
     const body = renderConfigProblems([{ path: "", message: "must be a mapping of keys to values, got a list" }]);
 
-    expect(body).toContain("Foreman found a problem in `.github/foreman.yml`:\n\n- the file: must be a mapping of keys to values, got a list\n");
+    expect(body).toContain(
+      "Foreman found a problem in `.github/foreman.yml`:\n\n- the file: must be a mapping of keys to values, got a list\n",
+    );
   });
 
   it("neutralises user text in the messages", () => {
@@ -37,6 +39,10 @@ describe("renderConfigProblems", () => {
   });
 
   it("ends with a marker to find the comment again", () => {
-    expect(renderConfigProblems([{ path: "label", message: "m" }]).trimEnd().endsWith(CONFIG_PROBLEMS_MARKER)).toBe(true);
+    expect(
+      renderConfigProblems([{ path: "label", message: "m" }])
+        .trimEnd()
+        .endsWith(CONFIG_PROBLEMS_MARKER),
+    ).toBe(true);
   });
 });

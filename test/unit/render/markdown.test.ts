@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { blockquote, formatCount, formatDuration, formatUsage, inlineCode, listItem, singleLine, tableCell } from "../../../src/render/markdown.ts";
+import {
+  blockquote,
+  formatCount,
+  formatDuration,
+  formatUsage,
+  inlineCode,
+  listItem,
+  singleLine,
+  tableCell,
+} from "../../../src/render/markdown.ts";
 
 describe("markdown helpers", () => {
   it.each([

@@ -43,7 +43,8 @@ describe("status marker", () => {
   });
 
   it("reads the version of any envelope, older or newer, for the reader to migrate or refuse", () => {
-    const marker = (v: number): string => `<!-- foreman:status ${Buffer.from(JSON.stringify({ v, snapshot: 1 })).toString("base64url")} -->`;
+    const marker = (v: number): string =>
+      `<!-- foreman:status ${Buffer.from(JSON.stringify({ v, snapshot: 1 })).toString("base64url")} -->`;
 
     expect([1, 3].map((v) => parseStatusMarker(marker(v)))).toEqual([
       { version: 1, snapshot: 1 },

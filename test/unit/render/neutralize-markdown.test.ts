@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { hiddenMarker, markdown, neutralizeMarkdown, neutralizePlainText, stripHtmlComments } from "../../../src/render/neutralize-markdown.ts";
+import {
+  hiddenMarker,
+  markdown,
+  neutralizeMarkdown,
+  neutralizePlainText,
+  stripHtmlComments,
+} from "../../../src/render/neutralize-markdown.ts";
 import { parseStatusMarker, statusMarker } from "../../../src/render/status-marker.ts";
 
 const ZWSP = "\u200b";
@@ -58,7 +64,9 @@ describe("neutralizeMarkdown", () => {
   it("breaks references to other issues and pull requests, so GitHub adds no cross-reference to them", () => {
     const text = "see #7, GH-8, octo/repo#9, https://github.com/octo/repo/pull/10 and (#11)";
 
-    expect(neutralizeMarkdown(text)).toBe(`see #${ZWSP}7, GH-${ZWSP}8, octo/repo#${ZWSP}9, https://github.com/octo/repo/pull/${ZWSP}10 and (#${ZWSP}11)`);
+    expect(neutralizeMarkdown(text)).toBe(
+      `see #${ZWSP}7, GH-${ZWSP}8, octo/repo#${ZWSP}9, https://github.com/octo/repo/pull/${ZWSP}10 and (#${ZWSP}11)`,
+    );
   });
 
   it("breaks a reference written as an HTML entity, and leaves other numeric entities and words with a hash alone", () => {
@@ -84,7 +92,9 @@ describe("neutralizeMarkdown", () => {
   it("keeps mentions inside code blocks and code spans as they are", () => {
     const text = "Use `@Injectable()` here:\n\n```ts\n@Component({})\nclass A {}\n```\nthen ping @someone";
 
-    expect(neutralizeMarkdown(text)).toBe(`Use \`@Injectable()\` here:\n\n\`\`\`ts\n@Component({})\nclass A {}\n\`\`\`\nthen ping @${ZWSP}someone`);
+    expect(neutralizeMarkdown(text)).toBe(
+      `Use \`@Injectable()\` here:\n\n\`\`\`ts\n@Component({})\nclass A {}\n\`\`\`\nthen ping @${ZWSP}someone`,
+    );
   });
 
   it("closes a code block left open, so it cannot swallow what follows", () => {
@@ -116,7 +126,10 @@ describe("hiddenMarker", () => {
     expect(hiddenMarker(statusMarker({ a: "-->" }))).toContain("<!-- foreman:status ");
   });
 
-  it.each(["<!-- foreman:status x --> @octocat <!-- foreman:status y -->", "hello", "<!-- other -->", "<!-- foreman:task {}\n -->"])("refuses %j", (text) => {
-    expect(() => hiddenMarker(text)).toThrow(RangeError);
-  });
+  it.each(["<!-- foreman:status x --> @octocat <!-- foreman:status y -->", "hello", "<!-- other -->", "<!-- foreman:task {}\n -->"])(
+    "refuses %j",
+    (text) => {
+      expect(() => hiddenMarker(text)).toThrow(RangeError);
+    },
+  );
 });

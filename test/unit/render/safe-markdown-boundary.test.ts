@@ -19,7 +19,9 @@ const outsideRender = sourceFiles(SRC)
 
 describe("who may produce SafeMarkdown", () => {
   it("reads every product source file outside src/render", () => {
-    expect(outsideRender.map((file) => file.path)).toEqual(expect.arrayContaining(["worker/effect-runner.ts", "engine/decide-qa.ts", "ports/github.ts"]));
+    expect(outsideRender.map((file) => file.path)).toEqual(
+      expect.arrayContaining(["worker/effect-runner.ts", "engine/decide-qa.ts", "ports/github.ts"]),
+    );
   });
 
   it("has no cast to SafeMarkdown or SafePlainText outside src/render", () => {

@@ -39,7 +39,9 @@ describe("the short answers on a task", () => {
   });
 
   it("refuses the requester's own approval without mentioning them", () => {
-    expect(visible(renderApprovalRefused("rob"))).toBe("@{ZWSP}rob started this work, and this repository requires the approval of someone else (`approval.separateApprover`).");
+    expect(visible(renderApprovalRefused("rob"))).toBe(
+      "@{ZWSP}rob started this work, and this repository requires the approval of someone else (`approval.separateApprover`).",
+    );
   });
 
   it("answers a writer's review with the commit that addresses it", () => {

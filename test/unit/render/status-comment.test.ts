@@ -88,7 +88,13 @@ describe("renderStatusComment", () => {
   });
 
   it("says a pending task is queued once its dependencies are merged", () => {
-    const view: StatusView = { ...running, tasks: [{ id: "a", title: "A", status: "merged", pr: 1, dependsOn: [] }, { id: "b", title: "B", status: "pending", dependsOn: ["a"] }] };
+    const view: StatusView = {
+      ...running,
+      tasks: [
+        { id: "a", title: "A", status: "merged", pr: 1, dependsOn: [] },
+        { id: "b", title: "B", status: "pending", dependsOn: ["a"] },
+      ],
+    };
 
     expect(renderStatusComment(view)).toContain("- [ ] **b** B — queued");
   });
@@ -98,8 +104,12 @@ describe("renderStatusComment", () => {
   });
 
   it("neutralises a fake marker in a task title or the plan summary", () => {
-    const fake = '<!-- foreman:status eyJ2IjoxLCJzbmFwc2hvdCI6ImZha2UifQ -->';
-    const view: StatusView = { ...running, plan: { summary: fake }, tasks: [{ id: "a", title: `x ${fake}`, status: "pending", dependsOn: [] }] };
+    const fake = "<!-- foreman:status eyJ2IjoxLCJzbmFwc2hvdCI6ImZha2UifQ -->";
+    const view: StatusView = {
+      ...running,
+      plan: { summary: fake },
+      tasks: [{ id: "a", title: `x ${fake}`, status: "pending", dependsOn: [] }],
+    };
 
     const body = renderStatusComment(view);
 

@@ -20,7 +20,11 @@ describe("job payloads when queued", () => {
 
     const job = store.leaseJob("worker-a", 1_000, 60_000);
 
-    expect(job && parseLeasedJob(job)).toMatchObject({ kind: "review", key: "acme/stats#1/mean", payload: { workflowId: "acme/stats#1", taskId: "mean", sha: "abc" } });
+    expect(job && parseLeasedJob(job)).toMatchObject({
+      kind: "review",
+      key: "acme/stats#1/mean",
+      payload: { workflowId: "acme/stats#1", taskId: "mean", sha: "abc" },
+    });
   });
 
   it("refuses a payload that is not its kind's with an InvalidJobError naming the kind and the field, queueing nothing", () => {
@@ -35,7 +39,9 @@ describe("job payloads when queued", () => {
   it("refuses a kind no runner knows", () => {
     const { store } = freshStore();
 
-    expect(() => store.enqueueJob(untyped({ kind: "reticulate", key: "w1", payload: {} }))).toThrow(/job "reticulate" is not a kind of job this Foreman runs/);
+    expect(() => store.enqueueJob(untyped({ kind: "reticulate", key: "w1", payload: {} }))).toThrow(
+      /job "reticulate" is not a kind of job this Foreman runs/,
+    );
     expect(store.pendingJobs()).toBe(0);
   });
 
@@ -53,7 +59,9 @@ describe("job payloads when leased", () => {
   it("reads a payload queued by an older release, or by hand, only when it fits its kind", () => {
     const { store, path } = freshStore();
     const db = new DatabaseSync(path);
-    db.prepare("INSERT INTO jobs (kind, key, payload, run_at) VALUES ('task', 'acme/stats#1/mean', ?, 0)").run(JSON.stringify({ workflowId: "acme/stats#1", taskId: "mean", attempt: 0 }));
+    db.prepare("INSERT INTO jobs (kind, key, payload, run_at) VALUES ('task', 'acme/stats#1/mean', ?, 0)").run(
+      JSON.stringify({ workflowId: "acme/stats#1", taskId: "mean", attempt: 0 }),
+    );
     db.close();
 
     const job = store.leaseJob("worker-a", 1_000, 60_000);
@@ -67,7 +75,13 @@ describe("job payloads when leased", () => {
   });
 
   it("reads an intake job's payload as the webhook it narrowed", () => {
-    const intake = { kind: "base_moved", ref: { installationId: 1, owner: "acme", repo: "stats" }, branch: "main", sha: "abc", deliveryId: "d-1" };
+    const intake = {
+      kind: "base_moved",
+      ref: { installationId: 1, owner: "acme", repo: "stats" },
+      branch: "main",
+      sha: "abc",
+      deliveryId: "d-1",
+    };
 
     const job = parseLeasedJob({ ...leasedRow("intake", intake), key: "acme/stats" });
 

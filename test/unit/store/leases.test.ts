@@ -98,8 +98,12 @@ describe("job leases", () => {
     const fresh = leased(store.leaseJob("worker-b", 3_000, 100));
     const readByFresh = store.getWorkflow("w1");
 
-    const freshSaved = store.saveWorkflow("w1", workflowState("w1", { phase: "executing" }), readByFresh?.version ?? 0, true, [eventJobFor("w1", "fresh")]);
-    const staleSaved = store.saveWorkflow("w1", workflowState("w1", { phase: "cancelled" }), readByStale?.version ?? 0, true, [eventJobFor("w1", "stale")]);
+    const freshSaved = store.saveWorkflow("w1", workflowState("w1", { phase: "executing" }), readByFresh?.version ?? 0, true, [
+      eventJobFor("w1", "fresh"),
+    ]);
+    const staleSaved = store.saveWorkflow("w1", workflowState("w1", { phase: "cancelled" }), readByStale?.version ?? 0, true, [
+      eventJobFor("w1", "stale"),
+    ]);
 
     expect([freshSaved, staleSaved]).toEqual([true, false]);
     expect(store.getWorkflow("w1")?.state.phase).toBe("executing");

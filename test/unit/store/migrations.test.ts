@@ -56,7 +56,9 @@ describe("schema migrations", () => {
     newer.close();
 
     expect(() => new SqliteStore(path)).toThrow(DatabaseVersionError);
-    expect(() => new SqliteStore(path)).toThrow(`has schema version ${MIGRATIONS.length + 1}, newer than this Foreman's ${MIGRATIONS.length}`);
+    expect(() => new SqliteStore(path)).toThrow(
+      `has schema version ${MIGRATIONS.length + 1}, newer than this Foreman's ${MIGRATIONS.length}`,
+    );
     expect(userVersion(path)).toBe(MIGRATIONS.length + 1);
   });
 });

@@ -54,9 +54,16 @@ export function previousReleaseDatabase(rows: WorkflowRow[], jobs: OldJob[] = []
   for (const migration of PREVIOUS_SCHEMA) db.exec(migration);
   db.exec(`PRAGMA user_version = ${PREVIOUS_SCHEMA.length}`);
   for (const row of rows) {
-    db.prepare("INSERT INTO workflows (id, state, version, open, updated_at) VALUES (?, ?, ?, ?, ?)").run(row.id, row.state, row.version, row.open, row.updated_at);
+    db.prepare("INSERT INTO workflows (id, state, version, open, updated_at) VALUES (?, ?, ?, ?, ?)").run(
+      row.id,
+      row.state,
+      row.version,
+      row.open,
+      row.updated_at,
+    );
   }
-  for (const job of jobs) db.prepare("INSERT INTO jobs (kind, key, payload, run_at) VALUES (?, ?, ?, 0)").run(job.kind, job.key, job.payload);
+  for (const job of jobs)
+    db.prepare("INSERT INTO jobs (kind, key, payload, run_at) VALUES (?, ?, ?, 0)").run(job.kind, job.key, job.payload);
   db.close();
   return path;
 }

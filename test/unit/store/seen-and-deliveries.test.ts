@@ -54,7 +54,11 @@ describe("seen marks and deliveries", () => {
 describe("StoreIntakeSink", () => {
   it("queues a delivery once, however often it is delivered", () => {
     const { store } = freshStore();
-    const sink = new StoreIntakeSink(store, () => 1, () => undefined);
+    const sink = new StoreIntakeSink(
+      store,
+      () => 1,
+      () => undefined,
+    );
     const input = { deliveryId: "d-1", event: "issue_comment", action: "created", key: "acme/stats#1", intake: comment(42, "d-1") };
 
     const results = [sink.accept(input), sink.accept(input)];
@@ -65,10 +69,23 @@ describe("StoreIntakeSink", () => {
 
   it("does not queue a comment the reconciler already fed in, when its webhook arrives late", () => {
     const { store } = freshStore();
-    const sink = new StoreIntakeSink(store, () => 1, () => undefined);
-    store.enqueueUnseen({ kind: "intake", key: "acme/stats#1", payload: comment(42, "reconcile:comment:42") }, { kind: "comment", key: "42" });
+    const sink = new StoreIntakeSink(
+      store,
+      () => 1,
+      () => undefined,
+    );
+    store.enqueueUnseen(
+      { kind: "intake", key: "acme/stats#1", payload: comment(42, "reconcile:comment:42") },
+      { kind: "comment", key: "42" },
+    );
 
-    const late = sink.accept({ deliveryId: "d-9", event: "issue_comment", action: "created", key: "acme/stats#1", intake: comment(42, "d-9") });
+    const late = sink.accept({
+      deliveryId: "d-9",
+      event: "issue_comment",
+      action: "created",
+      key: "acme/stats#1",
+      intake: comment(42, "d-9"),
+    });
 
     expect(late).toBe(false);
     expect(store.pendingJobs()).toBe(1);
@@ -76,8 +93,20 @@ describe("StoreIntakeSink", () => {
 
   it("marks a label seen when its webhook arrives, so the reconciler never starts the workflow a second time", () => {
     const { store } = freshStore();
-    const sink = new StoreIntakeSink(store, () => 1, () => undefined);
-    const intake: Intake = { kind: "issue_labeled", ref, issue: 1, issueTitle: "Add mean", label: "foreman", sender: { login: "maya", type: "User" }, deliveryId: "d-2" };
+    const sink = new StoreIntakeSink(
+      store,
+      () => 1,
+      () => undefined,
+    );
+    const intake: Intake = {
+      kind: "issue_labeled",
+      ref,
+      issue: 1,
+      issueTitle: "Add mean",
+      label: "foreman",
+      sender: { login: "maya", type: "User" },
+      deliveryId: "d-2",
+    };
 
     sink.accept({ deliveryId: "d-2", event: "issues", action: "labeled", key: "acme/stats#1", intake });
 
@@ -87,7 +116,11 @@ describe("StoreIntakeSink", () => {
   it("queues the closing of an installation's workflows when the app is uninstalled", () => {
     const { store } = freshStore();
     let woken = 0;
-    const sink = new StoreIntakeSink(store, () => 1, () => (woken += 1));
+    const sink = new StoreIntakeSink(
+      store,
+      () => 1,
+      () => (woken += 1),
+    );
 
     const queued = sink.installationRemoved({ deliveryId: "d-3", installationId: 7, action: "deleted" });
 

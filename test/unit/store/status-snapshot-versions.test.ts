@@ -78,7 +78,11 @@ describe("status comment snapshots written at state version 1", () => {
     expect(outcome).toBe("rebuilt");
     expect(rebuilt?.state.tasks.risky).toMatchObject({ status: "ci_running", approvedPermission: "admin", risk: "high" });
     expect(rebuilt?.state.tasks["review-me"]).toMatchObject({ status: "ci_running", reviewRounds: 1 });
-    expect(job && parseLeasedJob(job)).toMatchObject({ kind: "task", key: "acme/calculator#12/docs", payload: { workflowId: "acme/calculator#12", taskId: "docs", attempt: 1 } });
+    expect(job && parseLeasedJob(job)).toMatchObject({
+      kind: "task",
+      key: "acme/calculator#12/docs",
+      payload: { workflowId: "acme/calculator#12", taskId: "docs", attempt: 1 },
+    });
   });
 });
 
@@ -98,7 +102,10 @@ describe("status comment snapshots this Foreman cannot read", () => {
   it("passes over a snapshot that is not a workflow state", () => {
     const { log, lines } = warnings();
     const comment = commentFixture("status-comment-v1-before-qa.md");
-    const body = comment.body.replace(/<!-- foreman:status [A-Za-z0-9_-]* -->/, `<!-- foreman:status ${Buffer.from(JSON.stringify({ v: 1, snapshot: { id: "x" } })).toString("base64url")} -->`);
+    const body = comment.body.replace(
+      /<!-- foreman:status [A-Za-z0-9_-]* -->/,
+      `<!-- foreman:status ${Buffer.from(JSON.stringify({ v: 1, snapshot: { id: "x" } })).toString("base64url")} -->`,
+    );
 
     const found = statusSnapshot([{ ...comment, body }], BOT, log);
 

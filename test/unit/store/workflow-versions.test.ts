@@ -48,9 +48,23 @@ describe("workflow rows written at state version 1", () => {
       ["flaky", "needs_human"],
       ["docs", "coding"],
     ]);
-    expect(record.state.tasks.parse).toMatchObject({ fixAttempts: 1, classifications: ["implementation_bug"], lastSignature: "sig-parse", lastError: "AssertionError: 1 !== 2" });
-    expect(record.state.tasks["review-me"]).toMatchObject({ reviewRounds: 1, reviewVerdict: "request_changes", findingSignatures: ["src/review-me.ts:3: no test for negatives"] });
-    expect(record.state.tasks.risky).toMatchObject({ risk: "high", riskReasons: ["touches .github/workflows"], approvedBy: "lead", approvedPermission: "admin" });
+    expect(record.state.tasks.parse).toMatchObject({
+      fixAttempts: 1,
+      classifications: ["implementation_bug"],
+      lastSignature: "sig-parse",
+      lastError: "AssertionError: 1 !== 2",
+    });
+    expect(record.state.tasks["review-me"]).toMatchObject({
+      reviewRounds: 1,
+      reviewVerdict: "request_changes",
+      findingSignatures: ["src/review-me.ts:3: no test for negatives"],
+    });
+    expect(record.state.tasks.risky).toMatchObject({
+      risk: "high",
+      riskReasons: ["touches .github/workflows"],
+      approvedBy: "lead",
+      approvedPermission: "admin",
+    });
   });
 
   it("gives a row from before the QA loop the task fields added since, starting empty, with the plan's declared risk", () => {
@@ -95,7 +109,13 @@ describe("workflow rows written at state version 1", () => {
     const record = read(store, current.id);
     const head = record.state.tasks.parse?.headSha ?? "";
 
-    const next = step(record.state, { type: "ci_completed", taskId: "parse", sha: head, conclusion: "success", summary: "2 check(s) passed." });
+    const next = step(record.state, {
+      type: "ci_completed",
+      taskId: "parse",
+      sha: head,
+      conclusion: "success",
+      summary: "2 check(s) passed.",
+    });
     const saved = store.saveWorkflow(record.id, next, record.version, true);
 
     expect(saved).toBe(true);
@@ -111,10 +131,24 @@ describe("workflow rows written at state version 1", () => {
     const red = step(state, { type: "ci_completed", taskId: "view", sha: head, conclusion: "failure", summary: "Failing checks:\n- test" });
     const usage = { promptTokens: 1, completionTokens: 1, costUsd: 0.001, modelCalls: 1 };
     const outcome = { kind: "fixed" as const, classification: "implementation_bug", diagnosis: "off by one", commitSha: fix };
-    const fixed = step(red, { type: "debug_done", taskId: "view", sha: head, outcome, signature: "sig-1", excerpt: "AssertionError", usage });
+    const fixed = step(red, {
+      type: "debug_done",
+      taskId: "view",
+      sha: head,
+      outcome,
+      signature: "sig-1",
+      excerpt: "AssertionError",
+      usage,
+    });
 
     expect(red.tasks.view?.status).toBe("fixing");
-    expect(fixed.tasks.view).toMatchObject({ status: "ci_running", headSha: fix, fixAttempts: 1, classifications: ["implementation_bug"], ownCommits: [fix] });
+    expect(fixed.tasks.view).toMatchObject({
+      status: "ci_running",
+      headSha: fix,
+      fixAttempts: 1,
+      classifications: ["implementation_bug"],
+      ownCommits: [fix],
+    });
     expect(fixed.fixAttemptsTotal).toBe(1);
     expect(store.saveWorkflow(beforeQa.id, fixed, 1, true)).toBe(true);
   });
@@ -145,7 +179,9 @@ describe("workflow rows this Foreman cannot read", () => {
     const store = storeWithRow(current, WORKFLOW_STATE_VERSION + 1);
 
     expect(() => store.getWorkflow(current.id)).toThrow(UnreadableStateError);
-    expect(() => store.getWorkflow(current.id)).toThrow(/workflow acme\/calculator#12 was written by a newer Foreman \(state version 3; this one reads up to 2\): upgrade/);
+    expect(() => store.getWorkflow(current.id)).toThrow(
+      /workflow acme\/calculator#12 was written by a newer Foreman \(state version 3; this one reads up to 2\): upgrade/,
+    );
     expect(store.openWorkflows()).toEqual([]);
   });
 
@@ -153,6 +189,8 @@ describe("workflow rows this Foreman cannot read", () => {
     const broken = JSON.stringify({ ...(storedJson(current) as object), phase: "dreaming" });
     const store = storeWithRow(current, 1, broken);
 
-    expect(() => store.getWorkflow(current.id)).toThrow(/workflow acme\/calculator#12 is not a valid workflow state at version 1:[\s\S]*phase/);
+    expect(() => store.getWorkflow(current.id)).toThrow(
+      /workflow acme\/calculator#12 is not a valid workflow state at version 1:[\s\S]*phase/,
+    );
   });
 });

@@ -11,13 +11,21 @@ describe("performWrites", () => {
     const repo = fakeRepo();
     const deps = fakeDeps(repo);
     const reply: GitHubWrite = { type: "reply_in_thread", pr: 10, commentId: 77, key: `revision-${SHA}`, body: renderRevisionAnswer(SHA) };
-    const batch = { key: "acme/calculator#7/a@sha:revise:0", workflowId: "acme/calculator#7", actor: null, deliveryId: null, writes: [reply] };
+    const batch = {
+      key: "acme/calculator#7/a@sha:revise:0",
+      workflowId: "acme/calculator#7",
+      actor: null,
+      deliveryId: null,
+      writes: [reply],
+    };
 
     await performWrites(deps, repo.github, batch);
     await performWrites(deps, repo.github, batch);
 
     expect(repo.writes).toEqual([{ method: "replyToReviewComment", args: [10, 77, "Foreman pushed eeeeeee to address this."] }]);
-    expect(deps.store.events("acme/calculator#7").map((event) => event.data)).toEqual([{ effects: [{ type: "reply_in_thread", key: `reply:77:revision-${SHA}` }] }]);
+    expect(deps.store.events("acme/calculator#7").map((event) => event.data)).toEqual([
+      { effects: [{ type: "reply_in_thread", key: `reply:77:revision-${SHA}` }] },
+    ]);
   });
 
   it("performs a batch again, whole, when a write in it failed, and records it only once it succeeded", async () => {

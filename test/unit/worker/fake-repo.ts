@@ -35,7 +35,9 @@ export function fakeRepo(): FakeRepo {
       method,
       (...args: unknown[]) => {
         writes.push({ method, args });
-        return Promise.resolve(method === "upsertComment" || method === "ensureCheckRun" || method === "createReview" ? { id: nextId++ } : undefined);
+        return Promise.resolve(
+          method === "upsertComment" || method === "ensureCheckRun" || method === "createReview" ? { id: nextId++ } : undefined,
+        );
       },
     ]),
   );
@@ -43,7 +45,8 @@ export function fakeRepo(): FakeRepo {
     get(target, name) {
       const method: unknown = Reflect.get(target, name);
       // `then` is asked by every await of the repository itself: it is not a port method.
-      if (method === undefined && name !== "then" && typeof name === "string") throw new Error(`the fake repository does not answer ${name}`);
+      if (method === undefined && name !== "then" && typeof name === "string")
+        throw new Error(`the fake repository does not answer ${name}`);
       return method;
     },
   });
@@ -55,7 +58,11 @@ export function fakeDeps(repo: FakeRepo, now = 1_700_000_000_000): WorkerDeps & 
   const store = new SqliteStore(":memory:");
   return {
     store,
-    github: { installations: () => Promise.resolve([1]), repositories: () => Promise.resolve([]), forRepo: () => Promise.resolve(repo.github) },
+    github: {
+      installations: () => Promise.resolve([1]),
+      repositories: () => Promise.resolve([]),
+      forRepo: () => Promise.resolve(repo.github),
+    },
     model: { complete: () => Promise.reject(new Error("no model in this test")) },
     log: pino({ level: "silent" }),
     now: () => now,

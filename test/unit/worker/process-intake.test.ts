@@ -70,7 +70,12 @@ describe("processIntake: answers through the effect runner", () => {
       expect.objectContaining({
         actor: "rita",
         deliveryId: "d-1",
-        data: { effects: [{ type: "react", key: "reaction:55:-1" }, { type: "post_comment", key: "comment:10:refused-55" }] },
+        data: {
+          effects: [
+            { type: "react", key: "reaction:55:-1" },
+            { type: "post_comment", key: "comment:10:refused-55" },
+          ],
+        },
       }),
     ]);
   });
@@ -96,7 +101,10 @@ describe("processIntake: answers through the effect runner", () => {
 
     const routed = await processIntake(deps, commentOnTask("wes", "/approve"));
 
-    expect(routed).toEqual({ workflowId: WORKFLOW, event: { type: "approve_task", taskId: "a", by: "wes", sha: shaOf("a"), permission: "maintain" } });
+    expect(routed).toEqual({
+      workflowId: WORKFLOW,
+      event: { type: "approve_task", taskId: "a", by: "wes", sha: shaOf("a"), permission: "maintain" },
+    });
     expect(repo.writes).toEqual([{ method: "react", args: [55, "+1"] }]);
   });
 
@@ -110,7 +118,12 @@ describe("processIntake: answers through the effect runner", () => {
     expect(routed).toBeNull();
     expect(repo.writes).toEqual([
       { method: "react", args: [55, "confused"] },
-      { method: "upsertComment", args: [expect.objectContaining({ key: "nothing-to-retry-55", body: expect.stringContaining("There is nothing to retry") as string })] },
+      {
+        method: "upsertComment",
+        args: [
+          expect.objectContaining({ key: "nothing-to-retry-55", body: expect.stringContaining("There is nothing to retry") as string }),
+        ],
+      },
     ]);
   });
 
@@ -118,7 +131,15 @@ describe("processIntake: answers through the effect runner", () => {
     const repo = fakeRepo();
     repo.permissions.tess = "triage";
     const deps = fakeDeps(repo);
-    const intake: Intake = { kind: "issue_labeled", ref: REF, issue: 8, issueTitle: "t", label: "foreman", sender: { login: "tess", type: "User" }, deliveryId: "d-2" };
+    const intake: Intake = {
+      kind: "issue_labeled",
+      ref: REF,
+      issue: 8,
+      issueTitle: "t",
+      label: "foreman",
+      sender: { login: "tess", type: "User" },
+      deliveryId: "d-2",
+    };
 
     const routed = await processIntake(deps, intake);
 
@@ -142,11 +163,27 @@ describe("processIntake: answers through the effect runner", () => {
 
 describe("processIntake: the Foreman check on a merge group", () => {
   const GROUP_SHA = "c".repeat(40);
-  const group = (): Intake => ({ kind: "merge_group", ref: REF, headSha: GROUP_SHA, headRef: `refs/heads/gh-readonly-queue/main/pr-${PR}-${"d".repeat(40)}`, deliveryId: "d-3" });
+  const group = (): Intake => ({
+    kind: "merge_group",
+    ref: REF,
+    headSha: GROUP_SHA,
+    headRef: `refs/heads/gh-readonly-queue/main/pr-${PR}-${"d".repeat(40)}`,
+    deliveryId: "d-3",
+  });
 
   function repoWithPull(): FakeRepo {
     const repo = fakeRepo();
-    repo.pulls[PR] = { number: PR, nodeId: "PR_a", headRef: "foreman/7/a", headSha: shaOf("a"), baseRef: "main", state: "open", merged: false, mergeCommitSha: null, body: "" };
+    repo.pulls[PR] = {
+      number: PR,
+      nodeId: "PR_a",
+      headRef: "foreman/7/a",
+      headSha: shaOf("a"),
+      baseRef: "main",
+      state: "open",
+      merged: false,
+      mergeCommitSha: null,
+      body: "",
+    };
     return repo;
   }
 
@@ -180,6 +217,8 @@ describe("processIntake: the Foreman check on a merge group", () => {
 
     await processIntake(deps, group());
 
-    expect(repo.writes).toEqual([{ method: "ensureCheckRun", args: [expect.objectContaining({ conclusion: "failure", title: "Not approved" })] }]);
+    expect(repo.writes).toEqual([
+      { method: "ensureCheckRun", args: [expect.objectContaining({ conclusion: "failure", title: "Not approved" })] },
+    ]);
   });
 });

@@ -37,11 +37,15 @@ export function compareWithBaseline(actual: FinalState, baseline: FinalState): C
     ...overCounts("commits on task", actual.commitsPerTask, baseline.commitsPerTask),
     ...overCounts("app comments", actual.appComments, baseline.appComments),
     ...overCounts("check runs", actual.checkRunsPerKey, {}),
-    ...(actual.mainCommits > baseline.mainCommits ? [`default branch commits: ${actual.mainCommits} (baseline ${baseline.mainCommits})`] : []),
+    ...(actual.mainCommits > baseline.mainCommits
+      ? [`default branch commits: ${actual.mainCommits} (baseline ${baseline.mainCommits})`]
+      : []),
     ...actual.branches.filter((branch) => !baseline.branches.includes(branch)).map((branch) => `extra branch ${branch}`),
   ];
   const differences = [
-    ...(actual.mainTree !== baseline.mainTree ? [`default branch tree ${actual.mainTree.slice(0, 7)} differs from ${baseline.mainTree.slice(0, 7)}`] : []),
+    ...(actual.mainTree !== baseline.mainTree
+      ? [`default branch tree ${actual.mainTree.slice(0, 7)} differs from ${baseline.mainTree.slice(0, 7)}`]
+      : []),
     ...fileDifferences(actual, baseline),
     ...missing("app comment", actual.appComments, baseline.appComments),
     ...actual.failureNotes.map((note) => `the app reported: ${note}`),

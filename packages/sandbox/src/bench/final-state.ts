@@ -47,10 +47,13 @@ function taskOfNumber(world: World, prefix: string): Map<number, string> {
 
 function appComments(world: World, prefix: string): Record<string, number> {
   const tasks = taskOfNumber(world, prefix);
-  const comments = [...world.github.store.comments.values()].filter((comment) => comment.repoId === world.repo.id && comment.user.login === world.botLogin);
+  const comments = [...world.github.store.comments.values()].filter(
+    (comment) => comment.repoId === world.repo.id && comment.user.login === world.botLogin,
+  );
   return count(
     comments.map((comment) => {
-      const place = comment.issueNumber === world.issueNumber ? "issue" : `task ${tasks.get(comment.issueNumber) ?? `#${comment.issueNumber}`}`;
+      const place =
+        comment.issueNumber === world.issueNumber ? "issue" : `task ${tasks.get(comment.issueNumber) ?? `#${comment.issueNumber}`}`;
       return `${place}:${MARKER.exec(comment.body)?.[1] ?? "(no marker)"}`;
     }),
   );
@@ -67,7 +70,9 @@ function checkRuns(world: World): { perKey: Record<string, number>; perTask: Rec
 }
 
 function failureNotes(world: World): string[] {
-  const comments = [...world.github.store.comments.values()].filter((comment) => comment.repoId === world.repo.id && comment.user.login === world.botLogin);
+  const comments = [...world.github.store.comments.values()].filter(
+    (comment) => comment.repoId === world.repo.id && comment.user.login === world.botLogin,
+  );
   return comments
     .filter((comment) => /<!-- foreman:comment (task-failed-|failure)/.test(comment.body))
     .map((comment) => comment.body.split("\n")[0] ?? "");
@@ -88,7 +93,10 @@ export async function captureFinalState(world: World, initialMainSha: string): P
   const runs = checkRuns(world);
   return {
     issueState: world.github.store.issue(world.repo.id, world.issueNumber)?.state ?? "missing",
-    mergedTasks: pulls.filter((pull) => pull.merged).map((pull) => pull.headRef.slice(prefix.length)).sort(),
+    mergedTasks: pulls
+      .filter((pull) => pull.merged)
+      .map((pull) => pull.headRef.slice(prefix.length))
+      .sort(),
     pullsPerTask: count(pulls.map((pull) => pull.headRef.slice(prefix.length))),
     commitsPerTask,
     mainFiles: Object.fromEntries(files.map((file) => [file.path, file.sha])),

@@ -60,7 +60,11 @@ export async function play(scenario: Scenario, options: PlayOptions): Promise<Pl
     async observe(world) {
       await options.inspect?.(world);
       const extraModelFaults = (options.modelServers ?? []).flatMap((server) => server.requests().map((request) => request.fault));
-      return { state: await captureFinalState(world, initialMainSha), faults: countFaults(world, extraModelFaults), deliveries: world.github.webhooks.deliveries().length };
+      return {
+        state: await captureFinalState(world, initialMainSha),
+        faults: countFaults(world, extraModelFaults),
+        deliveries: world.github.webhooks.deliveries().length,
+      };
     },
   });
   return {

@@ -61,13 +61,7 @@ export class SandboxCore {
   readonly webhooks: WebhookDispatcher;
   readonly requestLog: RequestLog;
   readonly logger: Logger;
-  constructor(
-    store: SandboxStore,
-    urls: Urls,
-    webhooks: WebhookDispatcher,
-    requestLog: RequestLog,
-    logger: Logger,
-  ) {
+  constructor(store: SandboxStore, urls: Urls, webhooks: WebhookDispatcher, requestLog: RequestLog, logger: Logger) {
     this.store = store;
     this.urls = urls;
     this.webhooks = webhooks;

@@ -2,12 +2,7 @@ import type { Actor } from "./auth.ts";
 import type { RouteContext, RouteTable } from "./context.ts";
 import type { SandboxCore } from "./core.ts";
 import { ApiError } from "./errors.ts";
-import {
-  matchRoute,
-  toGitHubValidationError,
-  validateRequest,
-  type OpenApiIndex,
-} from "./fidelity/rest.ts";
+import { matchRoute, toGitHubValidationError, validateRequest, type OpenApiIndex } from "./fidelity/rest.ts";
 
 export interface ApiCall {
   method: string;
@@ -66,7 +61,12 @@ export class ApiDispatcher {
     }
     const match = matchRoute(this.index, call.method, call.pathname);
     if (match.kind === "unknown") {
-      return { status: 404, body: new ApiError(404, "Not Found").toBody(), operationId: null, problems: [`no GitHub operation for ${call.method} ${call.pathname}`] };
+      return {
+        status: 404,
+        body: new ApiError(404, "Not Found").toBody(),
+        operationId: null,
+        problems: [`no GitHub operation for ${call.method} ${call.pathname}`],
+      };
     }
     const route = this.routes[match.operationId];
     if (match.kind === "unsupported" || !route) {
@@ -82,7 +82,12 @@ export class ApiDispatcher {
     });
     if (problems.length > 0) {
       const error = toGitHubValidationError(problems);
-      return { status: error.status, body: error.body, operationId: match.operationId, problems: problems.map((p) => `${p.location} ${p.pointer}: ${p.message}`) };
+      return {
+        status: error.status,
+        body: error.body,
+        operationId: match.operationId,
+        problems: problems.map((p) => `${p.location} ${p.pointer}: ${p.message}`),
+      };
     }
     const context: RouteContext = {
       core: this.core,
@@ -95,7 +100,13 @@ export class ApiDispatcher {
     };
     try {
       const result = await route(context);
-      return { status: result.status ?? 200, body: result.body, headers: result.headers ?? {}, operationId: match.operationId, problems: [] };
+      return {
+        status: result.status ?? 200,
+        body: result.body,
+        headers: result.headers ?? {},
+        operationId: match.operationId,
+        problems: [],
+      };
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
       return { status: error.status, body: error.toBody(), headers: error.headers, operationId: match.operationId, problems: [] };

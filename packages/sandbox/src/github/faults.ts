@@ -1,12 +1,7 @@
 import { seededRandom } from "./random.ts";
 
 type GitHubFaultKind =
-  | "server_error"
-  | "bad_gateway"
-  | "server_error_after_write"
-  | "secondary_rate_limit"
-  | "primary_rate_limit"
-  | "latency";
+  "server_error" | "bad_gateway" | "server_error_after_write" | "secondary_rate_limit" | "primary_rate_limit" | "latency";
 
 export interface GitHubFaultRule {
   kind: GitHubFaultKind;
@@ -105,8 +100,7 @@ export class FaultInjector {
           body: {
             message:
               "You have exceeded a secondary rate limit. Please wait a few minutes before you try again. If you reach out to GitHub Support for help, please include the request ID.",
-            documentation_url:
-              "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+            documentation_url: "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
           },
         };
       case "primary_rate_limit": {

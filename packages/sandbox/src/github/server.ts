@@ -130,7 +130,14 @@ export class SandboxHttpServer {
     }
     const result = await this.dispatcher.dispatch(call);
     if (fault?.afterDispatch && fault.status !== null) {
-      return { status: fault.status, body: fault.body, headers: fault.headers, operationId, problems: result.problems, fault: fault.rule.kind };
+      return {
+        status: fault.status,
+        body: fault.body,
+        headers: fault.headers,
+        operationId,
+        problems: result.problems,
+        fault: fault.rule.kind,
+      };
     }
     return { ...result, headers: result.headers ?? {}, fault: fault?.rule.kind };
   }

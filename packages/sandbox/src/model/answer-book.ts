@@ -35,9 +35,7 @@ export function createAnswerBook(answers: readonly ScriptedAnswer[]): AnswerBook
       return { answer: entry.answer, answerId: entry.answerId, content: renderContent(entry.answer.content) };
     },
     remaining() {
-      return entries
-        .filter((entry) => (isUnlimited(entry.answer) ? entry.used === 0 : hasUsesLeft(entry)))
-        .map((entry) => entry.answer);
+      return entries.filter((entry) => (isUnlimited(entry.answer) ? entry.used === 0 : hasUsesLeft(entry))).map((entry) => entry.answer);
     },
     add,
   };

@@ -4,14 +4,7 @@ import { messageTexts, readChatRequest, type ChatCompletionRequest } from "./cha
 import { chatCompletion, usageFor } from "./completion.ts";
 import { faultAnswer, isErrorFault, truncate } from "./fault-response.ts";
 import { createFaultSchedule, type FaultSchedule } from "./fault-schedule.ts";
-import {
-  invalidRequest,
-  missingApiKey,
-  modelNotFound,
-  noScriptedAnswer,
-  type ErrorAnswer,
-  type HttpAnswer,
-} from "./openai-error.ts";
+import { invalidRequest, missingApiKey, modelNotFound, noScriptedAnswer, type ErrorAnswer, type HttpAnswer } from "./openai-error.ts";
 import type { RecordedModelRequest } from "./recorded-request.ts";
 import { createResponseFormatCheck, type ResponseFormatCheck } from "./response-format-check.ts";
 

@@ -127,10 +127,7 @@ function deliver(state: ServerState, outcome: ChatOutcome, response: ServerRespo
   const { record } = outcome;
   logOutcome(state.log, record);
   const requestId = `req_sandbox_${record.seq}`;
-  const act =
-    outcome.kind === "answer"
-      ? () => sendJson(response, outcome.answer, requestId)
-      : () => response.socket?.destroy();
+  const act = outcome.kind === "answer" ? () => sendJson(response, outcome.answer, requestId) : () => response.socket?.destroy();
   if (outcome.delayMs <= 0) {
     act();
     return;

@@ -23,8 +23,7 @@ type Schema = Record<string, unknown>;
 /** A compiled schema, or why it does not compile. */
 type Compiled = ValidateFunction | string;
 
-const JSON_WORD_REQUIRED =
-  "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.";
+const JSON_WORD_REQUIRED = "'messages' must contain the word 'json' in some form, to use 'response_format' of type 'json_object'.";
 
 /** One per server: compiled schemas are cached by their text. */
 export function createResponseFormatCheck(): ResponseFormatCheck {

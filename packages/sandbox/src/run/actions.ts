@@ -19,10 +19,17 @@ async function push(world: World, login: string, action: Push): Promise<void> {
   const { data: ref } = await octokit.rest.git.getRef({ ...target, ref: `heads/${branch}` });
   const { data: head } = await octokit.rest.git.getCommit({ ...target, commit_sha: ref.object.sha });
   const tree = Object.entries(action.files).map(([path, content]) =>
-    content === null ? { path, mode: "100644" as const, type: "blob" as const, sha: null } : { path, mode: "100644" as const, type: "blob" as const, content },
+    content === null
+      ? { path, mode: "100644" as const, type: "blob" as const, sha: null }
+      : { path, mode: "100644" as const, type: "blob" as const, content },
   );
   const { data: newTree } = await octokit.rest.git.createTree({ ...target, base_tree: head.tree.sha, tree });
-  const { data: commit } = await octokit.rest.git.createCommit({ ...target, message: action.message, tree: newTree.sha, parents: [head.sha] });
+  const { data: commit } = await octokit.rest.git.createCommit({
+    ...target,
+    message: action.message,
+    tree: newTree.sha,
+    parents: [head.sha],
+  });
   await octokit.rest.git.updateRef({ ...target, ref: `heads/${branch}`, sha: commit.sha });
 }
 
@@ -46,7 +53,11 @@ export async function performStep(world: World, step: ScenarioStep): Promise<voi
       await octokit.rest.issues.removeLabel({ ...target, issue_number: world.issueNumber, name: action.label });
       return;
     case "comment":
-      await octokit.rest.issues.createComment({ ...target, issue_number: requireNumber(world, action.comment.on), body: action.comment.body });
+      await octokit.rest.issues.createComment({
+        ...target,
+        issue_number: requireNumber(world, action.comment.on),
+        body: action.comment.body,
+      });
       return;
     case "editComment": {
       const { on, find, body } = action.editComment;

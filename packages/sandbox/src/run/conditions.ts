@@ -28,7 +28,9 @@ function issueHolds(world: World, condition: NonNullable<StepCondition["issue"]>
 function queueHolds(world: World, condition: NonNullable<StepCondition["mergeQueue"]>): boolean {
   const pull = taskPull(world, condition.task);
   if (!pull) return false;
-  const queued = [...world.github.store.queueEntries.values()].some((entry) => entry.repoId === world.repo.id && entry.pullNumber === pull.number);
+  const queued = [...world.github.store.queueEntries.values()].some(
+    (entry) => entry.repoId === world.repo.id && entry.pullNumber === pull.number,
+  );
   if (condition.state === "queued") return queued;
   if (condition.state === "merged") return pull.merged;
   return !queued && !pull.merged;

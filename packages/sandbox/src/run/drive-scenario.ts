@@ -114,7 +114,9 @@ export async function driveScenario<T>(scenario: Scenario, options: DriveOptions
   const world = await createWorld(scenario, { appLogLevel: "info", ...options.world });
   const timeline = new Timeline(() => world.github.webhooks.deliveries(), options.onTimeline);
   try {
-    timeline.add(`sandbox ready: ${scenario.repository.owner}/${scenario.repository.name}, issue #${world.issueNumber} "${scenario.issue.title}"`);
+    timeline.add(
+      `sandbox ready: ${scenario.repository.owner}/${scenario.repository.name}, issue #${world.issueNumber} "${scenario.issue.title}"`,
+    );
     await options.onStart?.(world);
     const disruptions = startDisruptions(world, options.disruptions ?? [], startedAt);
     const clock = new QuietClock(world, () => disruptions.underWay());
@@ -126,7 +128,9 @@ export async function driveScenario<T>(scenario: Scenario, options: DriveOptions
     if (stepFailures.length === 0) await options.afterSteps?.(world);
     const done = async (): Promise<boolean> =>
       (!checkExpectations || (await pollingFailures(world, startedAt)).length === 0) && ((await options.until?.(world)) ?? true);
-    const finished = stepFailures.length === 0 && (await awaitEnd(world, { clock, deadline, poll: () => timeline.poll(), done, stopWhenQuiet: options.stopWhenQuiet ?? false }));
+    const finished =
+      stepFailures.length === 0 &&
+      (await awaitEnd(world, { clock, deadline, poll: () => timeline.poll(), done, stopWhenQuiet: options.stopWhenQuiet ?? false }));
     const fired = await disruptions.stop();
     await world.github.settle();
     timeline.poll();
@@ -139,7 +143,17 @@ export async function driveScenario<T>(scenario: Scenario, options: DriveOptions
     const observed = await options.observe(world);
     const appLogTail = failures.length > 0 ? await tail(world.appLog) : "";
     if (failures.length > 0 && options.keepLogAs) await copyFile(world.appLog, options.keepLogAs).catch(() => undefined);
-    return { ok: failures.length === 0, failures, stepFailures, finished, figures, timeline: timeline.lines, appLogTail, observed, disruptions: fired };
+    return {
+      ok: failures.length === 0,
+      failures,
+      stepFailures,
+      finished,
+      figures,
+      timeline: timeline.lines,
+      appLogTail,
+      observed,
+      disruptions: fired,
+    };
   } finally {
     await world.close();
   }

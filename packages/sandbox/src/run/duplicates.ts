@@ -17,7 +17,9 @@ function repeated(keys: string[]): Array<[string, number]> {
 const isApp = (world: World, login: string): boolean => login.toLowerCase() === world.botLogin.toLowerCase();
 
 function appPulls(world: World): PullRequest[] {
-  return world.github.store.pullsOf(world.repo.id).filter((pull) => isApp(world, world.github.store.issue(world.repo.id, pull.number)?.user.login ?? ""));
+  return world.github.store
+    .pullsOf(world.repo.id)
+    .filter((pull) => isApp(world, world.github.store.issue(world.repo.id, pull.number)?.user.login ?? ""));
 }
 
 function duplicatePulls(world: World): string[] {
@@ -25,13 +27,17 @@ function duplicatePulls(world: World): string[] {
 }
 
 function duplicateComments(world: World): string[] {
-  const comments = [...world.github.store.comments.values()].filter((comment) => comment.repoId === world.repo.id && isApp(world, comment.user.login));
+  const comments = [...world.github.store.comments.values()].filter(
+    (comment) => comment.repoId === world.repo.id && isApp(world, comment.user.login),
+  );
   const keys = comments.flatMap((comment) => markersOf(comment.body).map((marker) => `#${comment.issueNumber} carrying ${marker}`));
   return repeated(keys).map(([key, count]) => `comments on ${key}: ${count}`);
 }
 
 function duplicateReviews(world: World): string[] {
-  const reviews = [...world.github.store.reviews.values()].filter((review) => review.repoId === world.repo.id && isApp(world, review.user.login));
+  const reviews = [...world.github.store.reviews.values()].filter(
+    (review) => review.repoId === world.repo.id && isApp(world, review.user.login),
+  );
   const keys = reviews.flatMap((review) => {
     const markers = markersOf(review.body);
     if (markers.length > 0) return markers.map((marker) => `#${review.pullNumber} carrying ${marker}`);
@@ -59,7 +65,11 @@ async function duplicateCommits(world: World): Promise<string[]> {
   for (const pull of appPulls(world)) {
     const commits = await Promise.all((await pullCommits(world, pull)).map((sha) => world.repo.git.getCommit(sha)));
     const messages = commits.filter((commit) => !actors.has(commit.author.name.toLowerCase())).map((commit) => commit.message.trim());
-    failures.push(...repeated(messages).map(([message, count]) => `commits on ${pull.headRef} with the message ${JSON.stringify(message.split("\n")[0])}: ${count}`));
+    failures.push(
+      ...repeated(messages).map(
+        ([message, count]) => `commits on ${pull.headRef} with the message ${JSON.stringify(message.split("\n")[0])}: ${count}`,
+      ),
+    );
   }
   return failures;
 }

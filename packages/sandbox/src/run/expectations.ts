@@ -15,8 +15,12 @@ async function fileFailures(world: World, path: string, expected: FileExpectatio
   if (expected.exists === false) return text === null ? [] : [`${where} should not exist`];
   if (text === null) return [`${where} does not exist`];
   return [
-    ...asList(expected.contains).filter((part) => !text.includes(part)).map((part) => `${where} does not contain ${JSON.stringify(part)}`),
-    ...asList(expected.notContains).filter((part) => text.includes(part)).map((part) => `${where} contains ${JSON.stringify(part)}`),
+    ...asList(expected.contains)
+      .filter((part) => !text.includes(part))
+      .map((part) => `${where} does not contain ${JSON.stringify(part)}`),
+    ...asList(expected.notContains)
+      .filter((part) => text.includes(part))
+      .map((part) => `${where} contains ${JSON.stringify(part)}`),
     ...(expected.equals !== undefined && text !== expected.equals ? [`${where} differs from the expected content`] : []),
   ];
 }
@@ -34,22 +38,29 @@ function issueFailures(world: World, expected: NonNullable<ScenarioExpectation["
   return [
     ...(expected.state && issue?.state !== expected.state ? [`issue state: expected ${expected.state}, got ${issue?.state}`] : []),
     ...sameSet("issue labels", issue?.labels ?? [], expected.labels),
-    ...(expected.commentsContain ?? []).filter((text) => !bodies.some((body) => body.includes(text))).map((text) => `no issue comment contains ${JSON.stringify(text)}`),
-    ...(expected.commentsNotContain ?? []).filter((text) => bodies.some((body) => body.includes(text))).map((text) => `an issue comment contains ${JSON.stringify(text)}`),
+    ...(expected.commentsContain ?? [])
+      .filter((text) => !bodies.some((body) => body.includes(text)))
+      .map((text) => `no issue comment contains ${JSON.stringify(text)}`),
+    ...(expected.commentsNotContain ?? [])
+      .filter((text) => bodies.some((body) => body.includes(text)))
+      .map((text) => `an issue comment contains ${JSON.stringify(text)}`),
   ];
 }
 
 function pullFailures(world: World, expected: NonNullable<ScenarioExpectation["pullRequests"]>, taskIds: string[]): string[] {
-  const byState = (state: string): string[] => taskIds.filter((id) => {
-    const pull = taskPull(world, id);
-    return pull !== undefined && pullState(pull, world) === state;
-  });
+  const byState = (state: string): string[] =>
+    taskIds.filter((id) => {
+      const pull = taskPull(world, id);
+      return pull !== undefined && pullState(pull, world) === state;
+    });
   const opened = world.github.store.pullsOf(world.repo.id).filter((pull) => pull.headRef.startsWith(`foreman/${world.issueNumber}/`));
   return [
     ...sameSet("merged pull requests", byState("merged"), expected.merged),
     ...sameSet("open pull requests", byState("open"), expected.open),
     ...sameSet("closed pull requests", byState("closed"), expected.closed),
-    ...(expected.count !== undefined && opened.length !== expected.count ? [`pull requests opened: expected ${expected.count}, got ${opened.length}`] : []),
+    ...(expected.count !== undefined && opened.length !== expected.count
+      ? [`pull requests opened: expected ${expected.count}, got ${opened.length}`]
+      : []),
   ];
 }
 
@@ -57,7 +68,8 @@ function modelFailures(world: World, expected: ScenarioExpectation["model"]): st
   const model = world.model;
   if (!model) return [];
   const failures: string[] = [];
-  if (model.unmatched().length !== expected.unmatched) failures.push(`unmatched model requests: expected ${expected.unmatched}, got ${model.unmatched().length}`);
+  if (model.unmatched().length !== expected.unmatched)
+    failures.push(`unmatched model requests: expected ${expected.unmatched}, got ${model.unmatched().length}`);
   if (expected.remaining !== undefined && model.remaining().length !== expected.remaining) {
     failures.push(`unused scripted answers: expected ${expected.remaining}, got ${model.remaining().length}`);
   }
@@ -86,7 +98,8 @@ export async function expectationFailures(world: World, figures: RunFigures): Pr
     failures.push(`CI on the default branch: expected ${expected.defaultBranch.ciPasses ? "pass" : "fail"}`);
   }
   failures.push(...modelFailures(world, expected.model));
-  if (figures.rejectedCalls !== expected.sandbox.rejectedCalls) failures.push(`rejected GitHub calls: expected ${expected.sandbox.rejectedCalls}, got ${figures.rejectedCalls}`);
+  if (figures.rejectedCalls !== expected.sandbox.rejectedCalls)
+    failures.push(`rejected GitHub calls: expected ${expected.sandbox.rejectedCalls}, got ${figures.rejectedCalls}`);
   for (const delivery of world.github.webhooks.invalid().slice(0, 5)) {
     failures.push(`webhook ${delivery.event}.${delivery.action ?? ""} fails GitHub's schema: ${delivery.problems.slice(0, 3).join("; ")}`);
   }

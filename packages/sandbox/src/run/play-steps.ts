@@ -54,7 +54,8 @@ async function performWithRetries(world: World, step: ScenarioStep): Promise<voi
 async function awaitCondition(world: World, step: ScenarioStep, name: string, player: StepPlayer): Promise<string | null> {
   const when = step.when;
   if (!when) return null;
-  const stepDeadline = when.timeoutSeconds === undefined ? player.deadline : Math.min(player.deadline, Date.now() + when.timeoutSeconds * 1000);
+  const stepDeadline =
+    when.timeoutSeconds === undefined ? player.deadline : Math.min(player.deadline, Date.now() + when.timeoutSeconds * 1000);
   const held = await waitFor(() => {
     player.poll();
     return conditionHolds(world, when);

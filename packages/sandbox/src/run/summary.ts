@@ -39,7 +39,9 @@ export async function collectFigures(world: World, startedAt: number, withCi: bo
   const pulls = world.github.store.pullsOf(world.repo.id).filter((pull) => pull.headRef.startsWith(prefix));
   const taskIds = [...new Set(pulls.map((pull) => pull.headRef.slice(prefix.length)))];
   const calls = world.github.requestLog.all().filter((entry) => entry.actor === world.botLogin || entry.actor === world.app.slug);
-  const gitDataWrites = calls.filter((entry) => entry.operationId !== null && GIT_DATA_WRITES.has(entry.operationId) && entry.status < 400).length;
+  const gitDataWrites = calls.filter(
+    (entry) => entry.operationId !== null && GIT_DATA_WRITES.has(entry.operationId) && entry.status < 400,
+  ).length;
   const requests = world.model?.requests() ?? [];
   return {
     taskIds,

@@ -48,7 +48,9 @@ function pullFailures(world: World, pull: PullRequest, expected: TaskCondition):
   const state = pullState(pull, world);
   const checks = expected.checks === undefined ? undefined : ciState(world, pull.headSha);
   return [
-    ...(expected.pullRequest !== undefined && expected.pullRequest !== state ? [`pull request #${pull.number} is ${state}, expected ${expected.pullRequest}`] : []),
+    ...(expected.pullRequest !== undefined && expected.pullRequest !== state
+      ? [`pull request #${pull.number} is ${state}, expected ${expected.pullRequest}`]
+      : []),
     ...(checks !== undefined && checks !== expected.checks ? [`checks on its head are ${checks}, expected ${expected.checks}`] : []),
     ...(expected.appCheck ? appCheckFailures(world, pull, expected.appCheck) : []),
   ];
@@ -58,7 +60,9 @@ function statusLineFailures(world: World, expected: TaskCondition): string[] {
   if (expected.statusLine === undefined) return [];
   const line = statusLineOf(world, expected.id);
   if (line === undefined) return [`no line for it in the app's comments on the issue`];
-  return line.includes(expected.statusLine) ? [] : [`its status line ${JSON.stringify(line)} does not contain ${JSON.stringify(expected.statusLine)}`];
+  return line.includes(expected.statusLine)
+    ? []
+    : [`its status line ${JSON.stringify(line)} does not contain ${JSON.stringify(expected.statusLine)}`];
 }
 
 /** What does not hold of a task's expected state, in words; empty when it all holds. */

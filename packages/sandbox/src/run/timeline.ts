@@ -8,17 +8,23 @@ const field = (value: unknown, ...path: string[]): unknown =>
 const text = (value: unknown): string => (typeof value === "string" ? value : typeof value === "number" ? String(value) : "");
 
 function firstLine(body: unknown, max = 72): string {
-  const line = text(body)
-    .split("\n")
-    .map((part) => part.replace(/<!--.*?-->/g, "").trim())
-    .find((part) => part.length > 0) ?? "";
+  const line =
+    text(body)
+      .split("\n")
+      .map((part) => part.replace(/<!--.*?-->/g, "").trim())
+      .find((part) => part.length > 0) ?? "";
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 const DESCRIBERS: Record<string, (payload: Payload, action: string) => string | null> = {
-  issues: (p, action) => (action === "labeled" ? `issue #${text(field(p, "issue", "number"))} labelled "${text(field(p, "label", "name"))}"` : `issue #${text(field(p, "issue", "number"))} ${action}`),
+  issues: (p, action) =>
+    action === "labeled"
+      ? `issue #${text(field(p, "issue", "number"))} labelled "${text(field(p, "label", "name"))}"`
+      : `issue #${text(field(p, "issue", "number"))} ${action}`,
   issue_comment: (p, action) =>
-    action === "created" ? `comment on #${text(field(p, "issue", "number"))}: ${firstLine(field(p, "comment", "body"))}` : `comment on #${text(field(p, "issue", "number"))} ${action}`,
+    action === "created"
+      ? `comment on #${text(field(p, "issue", "number"))}: ${firstLine(field(p, "comment", "body"))}`
+      : `comment on #${text(field(p, "issue", "number"))} ${action}`,
   pull_request: (p, action) => {
     const number = text(field(p, "pull_request", "number"));
     if (action === "opened") return `PR #${number} opened: ${text(field(p, "pull_request", "title"))}`;
@@ -33,7 +39,10 @@ const DESCRIBERS: Record<string, (payload: Payload, action: string) => string | 
     return `${what} ${text(field(p, "check_suite", "conclusion"))} on ${text(field(p, "check_suite", "head_branch"))}`;
   },
   merge_group: (p, action) => `merge group ${action} for ${text(field(p, "merge_group", "head_ref")).replace("refs/heads/", "")}`,
-  push: (p) => (text(field(p, "ref")) === `refs/heads/${text(field(p, "repository", "default_branch"))}` ? `${text(field(p, "repository", "default_branch"))} moved to ${text(field(p, "after")).slice(0, 7)}` : null),
+  push: (p) =>
+    text(field(p, "ref")) === `refs/heads/${text(field(p, "repository", "default_branch"))}`
+      ? `${text(field(p, "repository", "default_branch"))} moved to ${text(field(p, "after")).slice(0, 7)}`
+      : null,
 };
 
 /** One readable line for a webhook delivery, or null for deliveries not worth showing. */

@@ -79,7 +79,12 @@ function ambiguousAppAuthor(raw: unknown): ScenarioProblem[] {
   if (!actorIsApp) return [];
   return asArray(dig(raw, "expect", "comments")).flatMap((count, index) =>
     asString(dig(count, "author"))?.toLowerCase() === APP_AUTHOR
-      ? [{ path: ["expect", "comments", index, "author"], message: `"${APP_AUTHOR}" means the app under test here, but an actor is also called ${APP_AUTHOR}` }]
+      ? [
+          {
+            path: ["expect", "comments", index, "author"],
+            message: `"${APP_AUTHOR}" means the app under test here, but an actor is also called ${APP_AUTHOR}`,
+          },
+        ]
       : [],
   );
 }

@@ -9,7 +9,10 @@ import { Probability } from "./primitives.ts";
  */
 export const GitHubFaultSelection = z
   .strictObject({
-    method: z.string().regex(/^[A-Za-z]+$/, { error: "expected an HTTP method, e.g. POST" }).optional(),
+    method: z
+      .string()
+      .regex(/^[A-Za-z]+$/, { error: "expected an HTTP method, e.g. POST" })
+      .optional(),
     path: z.string().startsWith("/", { error: "expected a path starting with /" }).optional(),
     operationId: z.string().min(1).optional(),
     nth: z.int().min(1).optional(),
@@ -48,11 +51,9 @@ export const GitHubFault = z.discriminatedUnion("kind", [
 export type GitHubFault = z.infer<typeof GitHubFault>;
 
 /** `event`, `event.action`, or either with `#n` for its nth delivery (1-based). */
-const DeliverySelector = z
-  .string()
-  .regex(/^[a-z_]+(?:\.[a-z_]+)?(?:#[1-9][0-9]*)?$/, {
-    error: 'expected "event", "event.action" or either with "#n", e.g. "check_suite.completed#1"',
-  });
+const DeliverySelector = z.string().regex(/^[a-z_]+(?:\.[a-z_]+)?(?:#[1-9][0-9]*)?$/, {
+  error: 'expected "event", "event.action" or either with "#n", e.g. "check_suite.completed#1"',
+});
 
 /** Faults in webhook delivery. Probabilities are per delivery, drawn from a PRNG seeded with `seed`. */
 export const WebhookFaults = z.strictObject({
@@ -61,9 +62,11 @@ export const WebhookFaults = z.strictObject({
   /** Share of deliveries held back and sent after the next one. */
   reorder: Probability.optional(),
   /** Share of deliveries never sent, or a list of deliveries never sent. */
-  drop: z.union([Probability, z.array(DeliverySelector)], {
-    error: 'expected a probability (0 to 1) or a list like ["check_suite.completed#1"]',
-  }).optional(),
+  drop: z
+    .union([Probability, z.array(DeliverySelector)], {
+      error: 'expected a probability (0 to 1) or a list like ["check_suite.completed#1"]',
+    })
+    .optional(),
   seed: z.int().optional(),
 });
 export type WebhookFaults = z.infer<typeof WebhookFaults>;

@@ -1,12 +1,5 @@
 export { DEFAULT_QUIET_SECONDS, ScenarioExpectation, FileExpectation } from "./expectation.ts";
-export {
-  APP_AUTHOR,
-  CommentCountExpectation,
-  DUPLICATE_KINDS,
-  DuplicateKind,
-  duplicateKinds,
-  NoDuplicates,
-} from "./count-expectations.ts";
+export { APP_AUTHOR, CommentCountExpectation, DUPLICATE_KINDS, DuplicateKind, duplicateKinds, NoDuplicates } from "./count-expectations.ts";
 export { AppCheckCondition, CheckConclusion, TaskCondition } from "./task-condition.ts";
 export { GitHubFault, GitHubFaultSelection, GitHubSandboxOptions, WebhookFaults } from "./github-faults.ts";
 export { loadScenario, parseScenario, type ParseScenarioOptions } from "./load-scenario.ts";

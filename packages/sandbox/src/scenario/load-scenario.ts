@@ -37,11 +37,7 @@ export function parseScenario(text: string, options: ParseScenarioOptions): Scen
   }
   const parsed = Scenario.safeParse(yaml.data, { reportInput: true });
   const template = loadTemplate(yaml.data, options.baseDir);
-  const problems = [
-    ...(parsed.success ? [] : problemsFromIssues(parsed.error.issues)),
-    ...crossCheck(yaml.data),
-    ...template.problems,
-  ];
+  const problems = [...(parsed.success ? [] : problemsFromIssues(parsed.error.issues)), ...crossCheck(yaml.data), ...template.problems];
   const scenario = parsed.success ? withInitialFiles(parsed.data, template.files) : undefined;
   if (scenario && Object.keys(scenario.repository.files).length === 0 && template.problems.length === 0) {
     problems.push({ path: ["repository"], message: "expected files or a template: a repository needs at least one file" });

@@ -11,9 +11,11 @@ export const AnswerMatch = z.strictObject({
   /** The request's `model`. */
   model: z.string().min(1).optional(),
   /** Text that must appear in some message's content; with a list, every item must appear. */
-  contains: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
-    error: "expected a string or a list of strings",
-  }).optional(),
+  contains: z
+    .union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
+      error: "expected a string or a list of strings",
+    })
+    .optional(),
   /** A JavaScript regular expression tested against each message's content. */
   regex: z
     .string()

@@ -5,18 +5,14 @@ export const AgentRole = z.enum(["engineer", "planner", "coder", "debugger", "re
 export type AgentRole = z.infer<typeof AgentRole>;
 
 /** A GitHub login: a user (`maya`) or an app's bot account (`other-bot[bot]`). */
-export const Login = z
-  .string()
-  .regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/, {
-    error: "expected a GitHub login (letters, digits and dashes; a bot ends with [bot])",
-  });
+export const Login = z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/, {
+  error: "expected a GitHub login (letters, digits and dashes; a bot ends with [bot])",
+});
 
 /** A task id from the plan; it becomes part of the branch name `foreman/<issue>/<task>`. */
-export const TaskId = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
-    error: "expected a task id (letters, digits, '.', '_' or '-')",
-  });
+export const TaskId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, {
+  error: "expected a task id (letters, digits, '.', '_' or '-')",
+});
 
 export const LabelName = z.string().min(1).max(50);
 
@@ -30,11 +26,9 @@ export const BranchName = z
   .refine((name) => isValidBranchName(name), { error: "expected a valid git branch name" });
 
 /** A path inside the repository: relative, forward slashes, no `.`/`..` segments, not under `.git/`. */
-export const RepositoryPath = z
-  .string()
-  .refine((path) => isRepositoryPath(path), {
-    error: "expected a relative path inside the repository (forward slashes, no leading /, no . or .. segments)",
-  });
+export const RepositoryPath = z.string().refine((path) => isRepositoryPath(path), {
+  error: "expected a relative path inside the repository (forward slashes, no leading /, no . or .. segments)",
+});
 
 export const Probability = z.number().min(0).max(1);
 

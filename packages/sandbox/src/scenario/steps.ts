@@ -131,7 +131,11 @@ export const ScenarioStep = z
       context.addIssue({ code: "custom", path: ["as"], message: "required: who does this step" });
     }
     if (actions.length > 0 && step.wait !== undefined) {
-      context.addIssue({ code: "custom", path: ["wait"], message: `a step waits or acts, not both: put the wait in a step of its own before the ${actions.join(" and ")}` });
+      context.addIssue({
+        code: "custom",
+        path: ["wait"],
+        message: `a step waits or acts, not both: put the wait in a step of its own before the ${actions.join(" and ")}`,
+      });
     }
     if (actions.length === 0 && step.when === undefined && step.wait === undefined) {
       context.addIssue({ code: "custom", message: `expected an action (${STEP_ACTIONS.join(", ")}), a wait or a when` });

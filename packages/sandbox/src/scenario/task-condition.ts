@@ -42,7 +42,8 @@ export const TaskCondition = z
     }
     if (task.pullRequest === "none") {
       for (const key of ["checks", "appCheck"] as const) {
-        if (task[key] !== undefined) context.addIssue({ code: "custom", path: [key], message: "a task without a pull request has no checks" });
+        if (task[key] !== undefined)
+          context.addIssue({ code: "custom", path: [key], message: "a task without a pull request has no checks" });
       }
     }
   });

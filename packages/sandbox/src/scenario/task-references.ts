@@ -43,7 +43,9 @@ export function taskReferences(rawScenario: unknown): TaskReference[] {
     add([...at, "review", "task"], dig(step, "review", "task"));
   });
   asArray(dig(rawScenario, "expect", "tasks")).forEach((task, index) => add(["expect", "tasks", index, "id"], dig(task, "id")));
-  asArray(dig(rawScenario, "expect", "comments")).forEach((count, index) => add(["expect", "comments", index, "on", "task"], dig(count, "on", "task")));
+  asArray(dig(rawScenario, "expect", "comments")).forEach((count, index) =>
+    add(["expect", "comments", index, "on", "task"], dig(count, "on", "task")),
+  );
   for (const state of ["merged", "open", "closed"]) {
     asArray(dig(rawScenario, "expect", "pullRequests", state)).forEach((id, index) => {
       add(["expect", "pullRequests", state, index], id);

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  loadGitHubSchema,
-  toGraphqlErrorBody,
-  validateGraphqlRequest,
-} from "../../src/github/fidelity/graphql.ts";
+import { loadGitHubSchema, toGraphqlErrorBody, validateGraphqlRequest } from "../../src/github/fidelity/graphql.ts";
 
 const schema = loadGitHubSchema();
 

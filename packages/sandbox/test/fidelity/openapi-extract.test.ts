@@ -1,10 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import {
-  extractOperations,
-  OpenApiExtractionError,
-  serializeOperationsFile,
-} from "../../src/github/fidelity/openapi-extract.ts";
+import { extractOperations, OpenApiExtractionError, serializeOperationsFile } from "../../src/github/fidelity/openapi-extract.ts";
 import { extractFromInstalledPackage } from "../../src/github/fidelity/openapi-source.ts";
 import { SANDBOX_OPERATION_IDS } from "../../src/github/fidelity/operation-ids.ts";
 import { OPERATIONS_FILE_URL } from "../../src/github/fidelity/operations-file.ts";

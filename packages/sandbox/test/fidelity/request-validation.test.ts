@@ -56,9 +56,7 @@ describe("validateRequest: bodies", () => {
       body: { body: null },
     });
 
-    expect(problems).toEqual([
-      { location: "body", pointer: "/body", message: "For 'properties/body', nil is not a string." },
-    ]);
+    expect(problems).toEqual([{ location: "body", pointer: "/body", message: "For 'properties/body', nil is not a string." }]);
   });
 
   it("rejects an unknown reaction", () => {
@@ -73,9 +71,7 @@ describe("validateRequest: bodies", () => {
   it("rejects a missing body where one is required", () => {
     const problems = validateRequest(index, "git/create-commit", { params: repo });
 
-    expect(problems).toEqual([
-      { location: "body", pointer: "", message: "For 'links/0/schema', nil is not an object." },
-    ]);
+    expect(problems).toEqual([{ location: "body", pointer: "", message: "For 'links/0/schema', nil is not an object." }]);
   });
 
   it("accepts a missing or null body where the body is optional and nullable", () => {
@@ -105,9 +101,7 @@ describe("validateRequest: parameters", () => {
     const bad = validateRequest(index, "pulls/list", { params: repo, query: { per_page: "abc" } });
 
     expect(good).toEqual([]);
-    expect(bad).toEqual([
-      { location: "query", pointer: "/per_page", message: `For 'properties/per_page', "abc" is not an integer.` },
-    ]);
+    expect(bad).toEqual([{ location: "query", pointer: "/per_page", message: `For 'properties/per_page', "abc" is not an integer.` }]);
   });
 
   it("reads URLSearchParams and rejects an unknown enum value", () => {

@@ -20,7 +20,11 @@ describe("GitRepository.checkout", () => {
   it("writes exactly the files of the commit, with the executable bit and symlinks", async () => {
     const { repo, root } = fixture;
     const first = await repo.seed(
-      { "README.md": "v1\r\n", "bin/test.sh": { content: "#!/bin/sh\nexit 0\n", mode: "100755" }, "docs/link": { content: "../README.md", mode: "120000" } },
+      {
+        "README.md": "v1\r\n",
+        "bin/test.sh": { content: "#!/bin/sh\nexit 0\n", mode: "100755" },
+        "docs/link": { content: "../README.md", mode: "120000" },
+      },
       { branch: "main", message: "one", author: AUTHOR },
     );
     await repo.seed({ "README.md": "v2\n", "later.txt": "later\n" }, { branch: "main", message: "two", author: AUTHOR });

@@ -40,7 +40,9 @@ describe("GitRepository.compare", () => {
 
     const { files } = await repo.compare(baseMoved, head);
 
-    expect(files.map(({ filename, status, additions, deletions, changes }) => ({ filename, status, additions, deletions, changes }))).toEqual([
+    expect(
+      files.map(({ filename, status, additions, deletions, changes }) => ({ filename, status, additions, deletions, changes })),
+    ).toEqual([
       { filename: "edit.txt", status: "modified", additions: 2, deletions: 1, changes: 3 },
       { filename: "gone.txt", status: "removed", additions: 0, deletions: 1, changes: 1 },
       { filename: "moved.txt", status: "renamed", additions: 0, deletions: 0, changes: 0 },
@@ -54,7 +56,7 @@ describe("GitRepository.compare", () => {
 
   it("reports a file turned into a symlink as changed", async () => {
     const { repo } = fixture;
-    const root = await repo.seed({ "link": "target\n" }, { branch: "main", message: "one", author: AUTHOR });
+    const root = await repo.seed({ link: "target\n" }, { branch: "main", message: "one", author: AUTHOR });
     const base = await repo.getCommit(root);
     const tree = await repo.createTree([{ path: "link", mode: "120000", type: "blob", content: "target" }], base.tree);
     const head = await repo.createCommit({ message: "symlink", tree, parents: [root], author: AUTHOR });

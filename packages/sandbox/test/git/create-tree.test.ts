@@ -52,7 +52,10 @@ describe("GitRepository.createTree", () => {
 
   it("deletes a whole directory and grafts an existing subtree at a new path", async () => {
     const { repo } = fixture;
-    const parent = await repo.seed({ "lib/a.ts": "a", "lib/sub/b.ts": "b", "x.txt": "x" }, { branch: "main", message: "one", author: AUTHOR });
+    const parent = await repo.seed(
+      { "lib/a.ts": "a", "lib/sub/b.ts": "b", "x.txt": "x" },
+      { branch: "main", message: "one", author: AUTHOR },
+    );
     const baseTree = (await repo.getCommit(parent)).tree;
     const libTree = (await repo.listDirectory(parent, ""))?.find((entry) => entry.name === "lib")?.sha ?? "";
 

@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { GitTreeError } from "../../src/github/git/errors.ts";
-import {
-  applyTreeOperations,
-  indexInfoRecords,
-  parseTreeEntry,
-  type IndexState,
-} from "../../src/github/git/tree-entries.ts";
+import { applyTreeOperations, indexInfoRecords, parseTreeEntry, type IndexState } from "../../src/github/git/tree-entries.ts";
 
 const A = "a".repeat(40);
 const B = "b".repeat(40);
@@ -17,11 +12,26 @@ function state(entries: Record<string, string>): IndexState {
 
 describe("tree entry operations", () => {
   it("parses GitHub tree entries into put, inline, subtree and delete operations", () => {
-    expect(parseTreeEntry({ path: "a", mode: "100644", type: "blob", sha: A.toUpperCase() })).toEqual({ kind: "put", path: "a", mode: "100644", sha: A });
-    expect(parseTreeEntry({ path: "a", mode: "100755", type: "blob", content: "x" })).toEqual({ kind: "inline", path: "a", mode: "100755", content: "x" });
+    expect(parseTreeEntry({ path: "a", mode: "100644", type: "blob", sha: A.toUpperCase() })).toEqual({
+      kind: "put",
+      path: "a",
+      mode: "100644",
+      sha: A,
+    });
+    expect(parseTreeEntry({ path: "a", mode: "100755", type: "blob", content: "x" })).toEqual({
+      kind: "inline",
+      path: "a",
+      mode: "100755",
+      content: "x",
+    });
     expect(parseTreeEntry({ path: "d", mode: "040000", type: "tree", sha: B })).toEqual({ kind: "subtree", path: "d", sha: B });
     expect(parseTreeEntry({ path: "a", mode: "100644", type: "blob", sha: null })).toEqual({ kind: "delete", path: "a" });
-    expect(parseTreeEntry({ path: "m", mode: "160000", type: "commit", sha: C })).toEqual({ kind: "put", path: "m", mode: "160000", sha: C });
+    expect(parseTreeEntry({ path: "m", mode: "160000", type: "commit", sha: C })).toEqual({
+      kind: "put",
+      path: "m",
+      mode: "160000",
+      sha: C,
+    });
   });
 
   it("refuses inline content for a tree entry", () => {

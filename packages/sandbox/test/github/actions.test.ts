@@ -9,7 +9,8 @@ const repo = "calculator";
 const FILES = {
   "package.json": '{"type":"module"}',
   "add.js": "export const add=(a,b)=>a+b;",
-  "add.test.js": "import {test} from 'node:test'; import assert from 'node:assert'; import {add} from './add.js'; test('adds',()=>assert.equal(add(1,2),3));",
+  "add.test.js":
+    "import {test} from 'node:test'; import assert from 'node:assert'; import {add} from './add.js'; test('adds',()=>assert.equal(add(1,2),3));",
 };
 const LINT: CiCommand = { name: "lint", run: "echo linted", timeoutSeconds: 30 };
 /** Fails on the first attempt and runs the real tests on re-runs: a flaky job. */
@@ -109,14 +110,20 @@ describe("sandbox Actions routes", () => {
     const run = await h.octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: first.workflowRunId });
     expect(run.data).toMatchObject({ run_attempt: 2, status: "completed", conclusion: "success" });
     const latest = await h.octokit.rest.actions.listJobsForWorkflowRun({ owner, repo, run_id: first.workflowRunId });
-    expect(latest.data.jobs.map((job) => [job.name, job.run_attempt, job.conclusion])).toEqual([["lint", 1, "success"], ["test", 2, "success"]]);
+    expect(latest.data.jobs.map((job) => [job.name, job.run_attempt, job.conclusion])).toEqual([
+      ["lint", 1, "success"],
+      ["test", 2, "success"],
+    ]);
     const all = await h.octokit.rest.actions.listJobsForWorkflowRun({ owner, repo, run_id: first.workflowRunId, filter: "all" });
     expect(all.data.total_count).toBe(3);
     const suite = await h.octokit.rest.checks.getSuite({ owner, repo, check_suite_id: run.data.check_suite_id ?? 0 });
     expect(suite.data).toMatchObject({ status: "completed", conclusion: "success" });
     expect(results.map((result) => result.conclusion)).toEqual(["failure", "success"]);
     const completions = h.receiver.named("workflow_run", "completed").map((hook) => hook.payload.workflow_run);
-    expect(completions).toMatchObject([{ run_attempt: 1, conclusion: "failure" }, { run_attempt: 2, conclusion: "success" }]);
+    expect(completions).toMatchObject([
+      { run_attempt: 1, conclusion: "failure" },
+      { run_attempt: 2, conclusion: "success" },
+    ]);
     expect(h.receiver.named("check_suite", "completed")).toHaveLength(2);
     expectFaithful();
   });

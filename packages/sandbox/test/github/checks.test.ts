@@ -27,18 +27,35 @@ describe("sandbox checks routes", () => {
     h = await startHarness();
     const sha = await mainSha();
 
-    const created = await h.octokit.rest.checks.create({ owner, repo, name: "review", head_sha: sha, external_id: "task-7", status: "in_progress" });
+    const created = await h.octokit.rest.checks.create({
+      owner,
+      repo,
+      name: "review",
+      head_sha: sha,
+      external_id: "task-7",
+      status: "in_progress",
+    });
     await h.sandbox.settle();
 
     expect(created.status).toBe(201);
-    expect(created.data).toMatchObject({ name: "review", head_sha: sha, external_id: "task-7", status: "in_progress", conclusion: null, app: { id: h.app.id } });
+    expect(created.data).toMatchObject({
+      name: "review",
+      head_sha: sha,
+      external_id: "task-7",
+      status: "in_progress",
+      conclusion: null,
+      app: { id: h.app.id },
+    });
     expect(validateResponse(openApi, "checks/create", 201, created.data)).toEqual([]);
     const suites = await h.octokit.rest.checks.listSuitesForRef({ owner, repo, ref: sha, app_id: h.app.id });
     expect(suites.data.check_suites).toHaveLength(1);
     expect(suites.data.check_suites[0]).toMatchObject({ id: created.data.check_suite?.id, head_branch: "main", status: "in_progress" });
     expect(validateResponse(openApi, "checks/list-suites-for-ref", 200, suites.data)).toEqual([]);
     const [hook] = h.receiver.named("check_run", "created");
-    expect(hook?.payload).toMatchObject({ check_run: { id: created.data.id, external_id: "task-7" }, sender: { login: `${h.app.slug}[bot]` } });
+    expect(hook?.payload).toMatchObject({
+      check_run: { id: created.data.id, external_id: "task-7" },
+      sender: { login: `${h.app.slug}[bot]` },
+    });
     await expectFaithfulRun(h);
   });
 
@@ -79,12 +96,18 @@ describe("sandbox checks routes", () => {
     });
     await h.sandbox.settle();
 
-    expect(updated.data).toMatchObject({ status: "completed", conclusion: "failure", output: { title: "1 problem", annotations_count: 1 } });
+    expect(updated.data).toMatchObject({
+      status: "completed",
+      conclusion: "failure",
+      output: { title: "1 problem", annotations_count: 1 },
+    });
     expect(validateResponse(openApi, "checks/update", 200, updated.data)).toEqual([]);
     const annotations = await h.octokit.rest.checks.listAnnotations({ owner, repo, check_run_id: created.data.id });
     expect(annotations.data).toMatchObject([{ path: "src/add.js", start_line: 1, annotation_level: "failure", message: "should add" }]);
     expect(validateResponse(openApi, "checks/list-annotations", 200, annotations.data)).toEqual([]);
-    expect(h.receiver.named("check_run", "completed")[0]?.payload).toMatchObject({ check_run: { id: created.data.id, conclusion: "failure" } });
+    expect(h.receiver.named("check_run", "completed")[0]?.payload).toMatchObject({
+      check_run: { id: created.data.id, conclusion: "failure" },
+    });
     expect(h.receiver.named("check_suite", "completed")[0]?.payload).toMatchObject({ check_suite: { conclusion: "failure" } });
     const suite = await h.octokit.rest.checks.getSuite({ owner, repo, check_suite_id: created.data.check_suite?.id ?? 0 });
     expect(suite.data).toMatchObject({ status: "completed", conclusion: "failure", latest_check_runs_count: 1 });
@@ -106,7 +129,9 @@ describe("sandbox checks routes", () => {
   it("refuses with 422 a head_sha that is not a commit of the repository", async () => {
     h = await startHarness();
 
-    const failure = await requestFailure(h.octokit.rest.checks.create({ owner, repo, name: "lint", head_sha: "0123456789abcdef0123456789abcdef01234567" }));
+    const failure = await requestFailure(
+      h.octokit.rest.checks.create({ owner, repo, name: "lint", head_sha: "0123456789abcdef0123456789abcdef01234567" }),
+    );
 
     expect(failure).toMatchObject({ status: 422, message: "No commit found for SHA: 0123456789abcdef0123456789abcdef01234567" });
     expect(h.sandbox.store.checkSuites.size).toBe(0);
@@ -115,7 +140,9 @@ describe("sandbox checks routes", () => {
   it("refuses with 422 to complete a check run without a conclusion", async () => {
     h = await startHarness();
 
-    const failure = await requestFailure(h.octokit.rest.checks.create({ owner, repo, name: "lint", head_sha: await mainSha(), status: "completed" }));
+    const failure = await requestFailure(
+      h.octokit.rest.checks.create({ owner, repo, name: "lint", head_sha: await mainSha(), status: "completed" }),
+    );
 
     expect(failure.status).toBe(422);
     expect(failure.message).toContain("conclusion");
@@ -146,7 +173,9 @@ describe("sandbox checks routes", () => {
     await h.octokit.rest.checks.rerequestSuite({ owner, repo, check_suite_id: created.data.check_suite?.id ?? 0 });
     await h.sandbox.settle();
 
-    expect(h.receiver.named("check_suite", "rerequested")[0]?.payload).toMatchObject({ check_suite: { id: created.data.check_suite?.id, status: "queued" } });
+    expect(h.receiver.named("check_suite", "rerequested")[0]?.payload).toMatchObject({
+      check_suite: { id: created.data.check_suite?.id, status: "queued" },
+    });
     await expectFaithfulRun(h);
   });
 });

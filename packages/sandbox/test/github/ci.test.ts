@@ -14,7 +14,8 @@ const BROKEN_ADD = "export const add=(a,b)=>a-b;";
 const FILES = {
   "package.json": '{"type":"module"}',
   "add.js": ADD,
-  "add.test.js": "import {test} from 'node:test'; import assert from 'node:assert'; import {add} from './add.js'; test('adds',()=>assert.equal(add(1,2),3));",
+  "add.test.js":
+    "import {test} from 'node:test'; import assert from 'node:assert'; import {add} from './add.js'; test('adds',()=>assert.equal(add(1,2),3));",
 };
 const NODE_TEST: CiCommand = { name: "test", run: "node --test", timeoutSeconds: 60 };
 
@@ -73,12 +74,27 @@ describe("sandbox CI runner", () => {
     expect(result).toMatchObject({ sha, conclusion: "success", event: "pull_request" });
     const runs = await h.octokit.rest.checks.listForRef({ owner, repo, ref: sha });
     expect(runs.data.check_runs).toHaveLength(1);
-    expect(runs.data.check_runs[0]).toMatchObject({ name: "test", status: "completed", conclusion: "success", app: { slug: "github-actions" } });
+    expect(runs.data.check_runs[0]).toMatchObject({
+      name: "test",
+      status: "completed",
+      conclusion: "success",
+      app: { slug: "github-actions" },
+    });
     const suites = await h.octokit.rest.checks.listSuitesForRef({ owner, repo, ref: sha });
     expect(suites.data.check_suites[0]).toMatchObject({ status: "completed", conclusion: "success", app: { id: 15368 } });
     const run = await h.octokit.rest.actions.getWorkflowRun({ owner, repo, run_id: result?.workflowRunId ?? 0 });
-    expect(run.data).toMatchObject({ name: "CI", path: ".github/workflows/ci.yml", status: "completed", conclusion: "success", run_attempt: 1, head_sha: sha });
-    expect(h.receiver.named("check_run", "completed")[0]?.payload).toMatchObject({ check_run: { conclusion: "success" }, sender: { login: "github-actions[bot]" } });
+    expect(run.data).toMatchObject({
+      name: "CI",
+      path: ".github/workflows/ci.yml",
+      status: "completed",
+      conclusion: "success",
+      run_attempt: 1,
+      head_sha: sha,
+    });
+    expect(h.receiver.named("check_run", "completed")[0]?.payload).toMatchObject({
+      check_run: { conclusion: "success" },
+      sender: { login: "github-actions[bot]" },
+    });
     expect(h.receiver.named("check_suite", "completed")[0]?.payload).toMatchObject({ check_suite: { conclusion: "success" } });
     expect(h.receiver.named("workflow_run", "completed")[0]?.payload).toMatchObject({ workflow_run: { conclusion: "success" } });
     expect(h.receiver.named("workflow_run", "requested")).toHaveLength(1);
@@ -159,7 +175,11 @@ describe("sandbox CI runner", () => {
     const file = join(dir, "order");
     try {
       await start([
-        { name: "first", run: `echo "start $GITHUB_SHA first" >> ${file}; sleep 1; echo "end $GITHUB_SHA first" >> ${file}`, timeoutSeconds: 30 },
+        {
+          name: "first",
+          run: `echo "start $GITHUB_SHA first" >> ${file}; sleep 1; echo "end $GITHUB_SHA first" >> ${file}`,
+          timeoutSeconds: 30,
+        },
         { name: "second", run: `echo "start $GITHUB_SHA second" >> ${file}`, timeoutSeconds: 30 },
       ]);
       const one = await mainSha();
@@ -195,8 +215,22 @@ describe("annotationsFromLog", () => {
     const annotations = annotationsFromLog(lines, checkout, exists);
 
     expect(annotations).toEqual([
-      { path: "src/add.ts", startLine: 3, endLine: 3, level: "failure", message: "error TS2322: Type 'string' is not assignable to type 'number'.", title: null },
-      { path: "test/add.test.js", startLine: 12, endLine: 12, level: "failure", message: "AssertionError [ERR_ASSERTION]: 1 == 2", title: null },
+      {
+        path: "src/add.ts",
+        startLine: 3,
+        endLine: 3,
+        level: "failure",
+        message: "error TS2322: Type 'string' is not assignable to type 'number'.",
+        title: null,
+      },
+      {
+        path: "test/add.test.js",
+        startLine: 12,
+        endLine: 12,
+        level: "failure",
+        message: "AssertionError [ERR_ASSERTION]: 1 == 2",
+        title: null,
+      },
     ]);
   });
 

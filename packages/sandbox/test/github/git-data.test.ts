@@ -53,7 +53,13 @@ async function commitThreeChanges(client: Client = writer()): Promise<{ before: 
       { path: "README.md", mode: "100644", type: "blob", sha: null },
     ],
   });
-  const commit = await git.createCommit({ owner, repo, message: "Add sub and mul, drop the README", tree: tree.data.sha, parents: [before] });
+  const commit = await git.createCommit({
+    owner,
+    repo,
+    message: "Add sub and mul, drop the README",
+    tree: tree.data.sha,
+    parents: [before],
+  });
   await git.updateRef({ owner, repo, ref: "heads/main", sha: commit.data.sha });
   return { before, after: commit.data.sha, writes: h.sandbox.requestLog.writes().length - writesBefore };
 }
@@ -175,7 +181,13 @@ describe("sandbox Git Data API", () => {
     const git = client.rest.git;
     const base = await mainSha();
     await git.createRef({ owner, repo, ref: "refs/heads/feature", sha: base });
-    const first = await git.createCommit({ owner, repo, message: "first", tree: (await git.getCommit({ owner, repo, commit_sha: base })).data.tree.sha, parents: [base] });
+    const first = await git.createCommit({
+      owner,
+      repo,
+      message: "first",
+      tree: (await git.getCommit({ owner, repo, commit_sha: base })).data.tree.sha,
+      parents: [base],
+    });
     await git.updateRef({ owner, repo, ref: "heads/feature", sha: first.data.sha });
     const pull = await client.rest.pulls.create({ owner, repo, head: "feature", base: "main", title: "Feature" });
     const second = await git.createCommit({ owner, repo, message: "second", tree: first.data.tree.sha, parents: [first.data.sha] });
@@ -219,7 +231,12 @@ describe("sandbox Git Data API", () => {
 
   it("round-trips a blob and lists a tree recursively", async () => {
     h = await startHarness();
-    const blob = await h.octokit.rest.git.createBlob({ owner, repo, content: Buffer.from("hello\n").toString("base64"), encoding: "base64" });
+    const blob = await h.octokit.rest.git.createBlob({
+      owner,
+      repo,
+      content: Buffer.from("hello\n").toString("base64"),
+      encoding: "base64",
+    });
 
     const read = await h.octokit.rest.git.getBlob({ owner, repo, file_sha: blob.data.sha });
     const tree = await h.octokit.rest.git.getTree({ owner, repo, tree_sha: "main", recursive: "true" });

@@ -41,7 +41,12 @@ interface CreateCommitResult {
   createCommitOnBranch: { commit: { oid: string; url: string }; ref: { name: string } };
 }
 
-function commitOnBranch(branch: string, expectedHeadOid: string, files: Record<string, string>, deletions: string[] = []): Promise<CreateCommitResult> {
+function commitOnBranch(
+  branch: string,
+  expectedHeadOid: string,
+  files: Record<string, string>,
+  deletions: string[] = [],
+): Promise<CreateCommitResult> {
   return h.octokit.graphql<CreateCommitResult>(CREATE_COMMIT, {
     input: {
       branch: { repositoryNameWithOwner: `${owner}/${repo}`, branchName: branch },
@@ -62,7 +67,9 @@ function expectFaithful(): void {
 
 describe("sandbox GraphQL: reads", () => {
   it("reads three files, a directory and the default branch in one request", async () => {
-    h = await startHarness({ files: { "README.md": "# calculator\n", "src/add.js": "export const add = 1;\n", "src/sub.js": "export const sub = 2;\n" } });
+    h = await startHarness({
+      files: { "README.md": "# calculator\n", "src/add.js": "export const add = 1;\n", "src/sub.js": "export const sub = 2;\n" },
+    });
     const before = h.sandbox.requestLog.count({ operationId: "graphql" });
 
     const result = await h.octokit.graphql<{ repository: Record<string, unknown> }>(
@@ -119,9 +126,14 @@ describe("sandbox GraphQL: reads", () => {
   it("answers a schema field the sandbox does not implement with an error naming it, never a silent null", async () => {
     h = await startHarness();
 
-    const failure = await graphqlFailure(h.octokit.graphql(`query { repository(owner: "acme", name: "calculator") { name stargazerCount } }`));
+    const failure = await graphqlFailure(
+      h.octokit.graphql(`query { repository(owner: "acme", name: "calculator") { name stargazerCount } }`),
+    );
 
-    expect(failure.errors[0]).toMatchObject({ message: "the sandbox does not resolve Repository.stargazerCount", path: ["repository", "stargazerCount"] });
+    expect(failure.errors[0]).toMatchObject({
+      message: "the sandbox does not resolve Repository.stargazerCount",
+      path: ["repository", "stargazerCount"],
+    });
     expect(h.sandbox.requestLog.rejected()).toHaveLength(1);
   });
 
@@ -133,7 +145,11 @@ describe("sandbox GraphQL: reads", () => {
 
     expect(failure.data).toEqual({ repository: null });
     expect(failure.errors).toEqual([
-      expect.objectContaining({ type: "NOT_FOUND", path: ["repository"], message: "Could not resolve to a Repository with the name 'globex/secret'." }),
+      expect.objectContaining({
+        type: "NOT_FOUND",
+        path: ["repository"],
+        message: "Could not resolve to a Repository with the name 'globex/secret'.",
+      }),
     ]);
     expectFaithful();
   });
@@ -147,7 +163,11 @@ describe("sandbox GraphQL: reads", () => {
 
     expect(failure.data).toEqual({ nodes: [{ id: h.repo.nodeId }, null] });
     expect(failure.errors).toEqual([
-      expect.objectContaining({ type: "NOT_FOUND", path: ["nodes", 1], message: "Could not resolve to a node with the global id of 'PR_bogus'" }),
+      expect.objectContaining({
+        type: "NOT_FOUND",
+        path: ["nodes", 1],
+        message: "Could not resolve to a node with the global id of 'PR_bogus'",
+      }),
     ]);
     expect(h.sandbox.requestLog.rejected()).toEqual([]);
   });
@@ -262,7 +282,10 @@ describe("sandbox GraphQL: createCommitOnBranch", () => {
 
     const failure = await graphqlFailure(h.userOctokit("viewer").graphql(CREATE_COMMIT, { input }));
 
-    expect(failure.errors[0]).toMatchObject({ type: "FORBIDDEN", message: "viewer does not have the correct permissions to execute `CreateCommitOnBranch`" });
+    expect(failure.errors[0]).toMatchObject({
+      type: "FORBIDDEN",
+      message: "viewer does not have the correct permissions to execute `CreateCommitOnBranch`",
+    });
     expect(await mainSha()).toBe(input.expectedHeadOid);
   });
 });

@@ -122,7 +122,14 @@ export async function startHarness(
     throttle: { ...(options.throttle as object | undefined), enabled: false },
     retry: { enabled: false },
   }));
-  const probot = new Probot({ appId: app.id, privateKey, baseUrl: sandbox.url, secret: receiver.secret, Octokit: TestOctokit, logLevel: "fatal" });
+  const probot = new Probot({
+    appId: app.id,
+    privateKey,
+    baseUrl: sandbox.url,
+    secret: receiver.secret,
+    Octokit: TestOctokit,
+    logLevel: "fatal",
+  });
   const octokit = await probot.auth(installation.id);
   const userOctokit = (login: string): InstanceType<typeof ProbotOctokit> =>
     new TestOctokit({ auth: { token: sandbox.userToken(login) }, baseUrl: sandbox.url });
@@ -156,7 +163,10 @@ export async function requestFailure(request: Promise<unknown>): Promise<Request
     (failure: unknown) => failure,
   );
   if (!(error instanceof RequestError)) throw new Error(`expected the request to fail with an HTTP error, got ${String(error)}`);
-  const data = (typeof error.response?.data === "object" && error.response.data !== null ? error.response.data : {}) as Record<string, unknown>;
+  const data = (typeof error.response?.data === "object" && error.response.data !== null ? error.response.data : {}) as Record<
+    string,
+    unknown
+  >;
   return { status: error.status, data, message: data.message };
 }
 

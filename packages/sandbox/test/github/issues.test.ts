@@ -73,8 +73,14 @@ describe("sandbox issues", () => {
     expect(comment.status).toBe(201);
     expect(comment.data.performed_via_github_app).toMatchObject({ id: h.app.id, slug: h.app.slug });
     expect(edited.data.body).toBe("Planned.");
-    expect(h.receiver.named("issue_comment", "created")[0]?.payload).toMatchObject({ comment: { body: "Planning." }, issue: { number: 1 } });
-    expect(h.receiver.named("issue_comment", "edited")[0]?.payload).toMatchObject({ changes: { body: { from: "Planning." } }, comment: { body: "Planned." } });
+    expect(h.receiver.named("issue_comment", "created")[0]?.payload).toMatchObject({
+      comment: { body: "Planning." },
+      issue: { number: 1 },
+    });
+    expect(h.receiver.named("issue_comment", "edited")[0]?.payload).toMatchObject({
+      changes: { body: { from: "Planning." } },
+      comment: { body: "Planned." },
+    });
     expect(validateResponse(openApi, "issues/create-comment", 201, comment.data)).toEqual([]);
     await expectFaithfulRun(h);
   });
@@ -91,7 +97,14 @@ describe("sandbox issues", () => {
     const closed = await maya.update({ owner, repo, issue_number: issue.number, state: "closed", state_reason: "completed" });
     await h.sandbox.settle();
 
-    expect(actions()).toEqual(["issues.opened", "issues.labeled", "issue_comment.created", "issues.edited", "issues.unlabeled", "issues.closed"]);
+    expect(actions()).toEqual([
+      "issues.opened",
+      "issues.labeled",
+      "issue_comment.created",
+      "issues.edited",
+      "issues.unlabeled",
+      "issues.closed",
+    ]);
     expect(h.receiver.named("issues", "edited")[0]?.payload).toMatchObject({ changes: { title: { from: "Add subtraction" } } });
     expect(closed.data).toMatchObject({ state: "closed", state_reason: "completed", labels: [] });
     expect(validateResponse(openApi, "issues/update", 200, closed.data)).toEqual([]);
@@ -103,7 +116,10 @@ describe("sandbox issues", () => {
     const main = await h.repo.git.getRef("heads/main");
     if (main === null) throw new Error("main is missing");
     await h.repo.git.createRef("refs/heads/feature", main);
-    await h.repo.git.seed({ "src/sub.js": "export const sub = (a, b) => a - b;\n" }, { branch: "feature", message: "Add sub", author: { name: "Maya", email: "maya@example.com" } });
+    await h.repo.git.seed(
+      { "src/sub.js": "export const sub = (a, b) => a - b;\n" },
+      { branch: "feature", message: "Add sub", author: { name: "Maya", email: "maya@example.com" } },
+    );
     const pull = await writer().rest.pulls.create({ owner, repo, head: "feature", base: "main", title: "Add sub" });
 
     await h.octokit.rest.issues.addLabels({ owner, repo, issue_number: pull.data.number, labels: ["foreman"] });
@@ -113,7 +129,9 @@ describe("sandbox issues", () => {
     expect(h.receiver.named("issues", "labeled")).toEqual([]);
     expect(h.receiver.named("pull_request", "labeled")[0]?.payload).toMatchObject({ label: { name: "foreman" }, number: pull.data.number });
     const comment = h.receiver.named("issue_comment", "created")[0]?.payload;
-    expect(comment).toMatchObject({ issue: { number: pull.data.number, pull_request: { url: expect.stringContaining("/pulls/") as unknown } } });
+    expect(comment).toMatchObject({
+      issue: { number: pull.data.number, pull_request: { url: expect.stringContaining("/pulls/") as unknown } },
+    });
     await expectFaithfulRun(h);
   });
 
@@ -136,7 +154,9 @@ describe("sandbox issues", () => {
     h.sandbox.setPermission(h.repo, "rita", "read");
     const issue = await openIssue(h.sandbox.core, h.repo, { author: "maya", title: "Add subtraction" });
 
-    const failure = await requestFailure(h.userOctokit("rita").rest.issues.addLabels({ owner, repo, issue_number: issue.number, labels: ["foreman"] }));
+    const failure = await requestFailure(
+      h.userOctokit("rita").rest.issues.addLabels({ owner, repo, issue_number: issue.number, labels: ["foreman"] }),
+    );
 
     expect(failure.status).toBe(403);
     expect(h.receiver.named("issues", "labeled")).toEqual([]);

@@ -8,7 +8,8 @@ const ADD = "export const add=(a,b)=>a+b;";
 const FILES = {
   "package.json": '{"type":"module"}',
   "add.js": ADD,
-  "add.test.js": "import {test} from 'node:test'; import assert from 'node:assert'; import {add} from './add.js'; test('adds',()=>assert.equal(add(1,2),3));",
+  "add.test.js":
+    "import {test} from 'node:test'; import assert from 'node:assert'; import {add} from './add.js'; test('adds',()=>assert.equal(add(1,2),3));",
 };
 const NODE_TEST: CiCommand = { name: "test", run: "node --test", timeoutSeconds: 60 };
 
@@ -102,7 +103,11 @@ describe("sandbox merge queue", () => {
 
     expect(failure.data).toEqual({ enqueuePullRequest: null });
     expect(failure.errors).toEqual([
-      expect.objectContaining({ type: "UNPROCESSABLE", path: ["enqueuePullRequest"], message: "Base branch does not have a merge queue enabled" }),
+      expect.objectContaining({
+        type: "UNPROCESSABLE",
+        path: ["enqueuePullRequest"],
+        message: "Base branch does not have a merge queue enabled",
+      }),
     ]);
     await h.sandbox.settle();
     expect(h.receiver.named("pull_request", "enqueued")).toEqual([]);
@@ -120,7 +125,11 @@ describe("sandbox merge queue", () => {
     expect(payloadsOf(h.receiver.named("pull_request", "enqueued"))).toEqual([expect.objectContaining({ number: pull.number })]);
     const [requested] = payloadsOf(h.receiver.named("merge_group", "checks_requested"));
     const group = requested?.merge_group as { head_sha: string; head_ref: string; base_sha: string; base_ref: string };
-    expect(group).toMatchObject({ head_ref: `refs/heads/gh-readonly-queue/main/pr-${pull.number}-${pull.headSha}`, base_sha: mainBefore, base_ref: "refs/heads/main" });
+    expect(group).toMatchObject({
+      head_ref: `refs/heads/gh-readonly-queue/main/pr-${pull.number}-${pull.headSha}`,
+      base_sha: mainBefore,
+      base_ref: "refs/heads/main",
+    });
     const checks = await h.octokit.rest.checks.listForRef({ owner, repo, ref: group.head_sha });
     expect(checks.data.check_runs).toEqual([expect.objectContaining({ name: "test", conclusion: "success" })]);
     expect(await branchSha("main")).toBe(group.head_sha);
@@ -129,10 +138,15 @@ describe("sandbox merge queue", () => {
     expect(payloadsOf(h.receiver.named("pull_request", "dequeued"))).toEqual([expect.objectContaining({ reason: "MERGE" })]);
     expect(payloadsOf(h.receiver.named("merge_group", "destroyed"))).toEqual([expect.objectContaining({ reason: "merged" })]);
     expect(await h.repo.git.getRef(`heads/gh-readonly-queue/main/pr-${pull.number}-${pull.headSha}`)).toBeNull();
-    const state = await h.octokit.graphql<{ repository: { pullRequest: Record<string, unknown>; mergeQueue: { entries: { totalCount: number } } } }>(
+    const state = await h.octokit.graphql<{
+      repository: { pullRequest: Record<string, unknown>; mergeQueue: { entries: { totalCount: number } } };
+    }>(
       `query { repository(owner: "acme", name: "calculator") { pullRequest(number: ${pull.number}) { state merged isInMergeQueue } mergeQueue(branch: "main") { entries(first: 10) { totalCount } } } }`,
     );
-    expect(state.repository).toEqual({ pullRequest: { state: "MERGED", merged: true, isInMergeQueue: false }, mergeQueue: { entries: { totalCount: 0 } } });
+    expect(state.repository).toEqual({
+      pullRequest: { state: "MERGED", merged: true, isInMergeQueue: false },
+      mergeQueue: { entries: { totalCount: 0 } },
+    });
     expectFaithful();
   });
 
@@ -145,7 +159,9 @@ describe("sandbox merge queue", () => {
     await h.sandbox.settle();
 
     expect(await branchSha("main")).toBe(mainBefore);
-    expect(payloadsOf(h.receiver.named("pull_request", "dequeued"))).toEqual([expect.objectContaining({ number: pull.number, reason: "CI_FAILURE" })]);
+    expect(payloadsOf(h.receiver.named("pull_request", "dequeued"))).toEqual([
+      expect.objectContaining({ number: pull.number, reason: "CI_FAILURE" }),
+    ]);
     expect(payloadsOf(h.receiver.named("merge_group", "destroyed"))).toEqual([expect.objectContaining({ reason: "dequeued" })]);
     expect(h.receiver.named("pull_request", "closed")).toEqual([]);
     const pr = await h.octokit.rest.pulls.get({ owner, repo, pull_number: pull.number });
@@ -228,7 +244,9 @@ describe("sandbox merge queue", () => {
     );
     expect(groups).toHaveLength(2);
     expect(groups[1]?.base_sha).toBe(newMain);
-    expect(payloadsOf(h.receiver.named("merge_group", "destroyed"))).toMatchObject([{ reason: "invalidated", merge_group: { head_sha: groups[0]?.head_sha } }]);
+    expect(payloadsOf(h.receiver.named("merge_group", "destroyed"))).toMatchObject([
+      { reason: "invalidated", merge_group: { head_sha: groups[0]?.head_sha } },
+    ]);
     expect(await h.repo.git.getRef(`heads/gh-readonly-queue/main/pr-${pull.number}-${pull.headSha}`)).toBe(groups[1]?.head_sha);
     expect(await branchSha("main")).toBe(newMain);
     expectFaithful();
@@ -238,7 +256,9 @@ describe("sandbox merge queue", () => {
     h = await startHarness({ files: FILES, ci: [NODE_TEST], mergeQueue: true });
     const pull = await openPull("feature", { "README.md": "# hello\n" });
 
-    const enabled = await h.octokit.graphql<{ enablePullRequestAutoMerge: { pullRequest: { autoMergeRequest: { mergeMethod: string } | null } } }>(
+    const enabled = await h.octokit.graphql<{
+      enablePullRequestAutoMerge: { pullRequest: { autoMergeRequest: { mergeMethod: string } | null } };
+    }>(
       `mutation($id: ID!) { enablePullRequestAutoMerge(input: { pullRequestId: $id, mergeMethod: MERGE }) { pullRequest { autoMergeRequest { mergeMethod } } } }`,
       { id: pull.nodeId },
     );

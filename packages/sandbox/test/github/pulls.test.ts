@@ -38,7 +38,10 @@ async function commitFiles(branch: string, files: Record<string, string>, from =
   return commit.data.sha;
 }
 
-async function openPull(branch: string, files: Record<string, string> = { "src/sub.js": "export const sub = (a, b) => a - b;\n" }): Promise<number> {
+async function openPull(
+  branch: string,
+  files: Record<string, string> = { "src/sub.js": "export const sub = (a, b) => a - b;\n" },
+): Promise<number> {
   await commitFiles(branch, files);
   const created = await maya.rest.pulls.create({ owner, repo, head: branch, base: "main", title: `Add ${branch}`, body: "Adds it." });
   return created.data.number;
@@ -53,8 +56,21 @@ describe("sandbox pull requests", () => {
     await h.sandbox.settle();
 
     expect(created.status).toBe(201);
-    expect(created.data).toMatchObject({ number: 1, state: "open", title: "Add sub", head: { ref: "feature", sha: headSha }, base: { ref: "main" } });
-    expect(created.data).toMatchObject({ commits: 1, additions: 1, deletions: 0, changed_files: 1, mergeable: true, mergeable_state: "clean" });
+    expect(created.data).toMatchObject({
+      number: 1,
+      state: "open",
+      title: "Add sub",
+      head: { ref: "feature", sha: headSha },
+      base: { ref: "main" },
+    });
+    expect(created.data).toMatchObject({
+      commits: 1,
+      additions: 1,
+      deletions: 0,
+      changed_files: 1,
+      mergeable: true,
+      mergeable_state: "clean",
+    });
     expect(validateResponse(openApi, "pulls/create", 201, created.data)).toEqual([]);
     const opened = h.receiver.named("pull_request", "opened");
     expect(opened).toHaveLength(1);
@@ -202,7 +218,10 @@ describe("sandbox pull requests", () => {
 
   it("lists the files and commits of a pull request in GitHub's shapes", async () => {
     await start();
-    const number = await openPull("feature", { "src/sub.js": "export const sub = (a, b) => a - b;\n", "README.md": "# calculator\n\nAdds and subtracts.\n" });
+    const number = await openPull("feature", {
+      "src/sub.js": "export const sub = (a, b) => a - b;\n",
+      "README.md": "# calculator\n\nAdds and subtracts.\n",
+    });
 
     const files = await maya.rest.pulls.listFiles({ owner, repo, pull_number: number });
     const commits = await maya.rest.pulls.listCommits({ owner, repo, pull_number: number });

@@ -18,7 +18,10 @@ describe("the request log", () => {
     await maya.rest.issues.create({ owner: "acme", repo: "calculator", title: "Logged" });
 
     const entries = harness.sandbox.requestLog.all().filter((entry) => entry.actor === "maya");
-    expect(entries.map((entry) => `${entry.method} ${entry.path}`)).toEqual(["GET /repos/acme/calculator", "POST /repos/acme/calculator/issues"]);
+    expect(entries.map((entry) => `${entry.method} ${entry.path}`)).toEqual([
+      "GET /repos/acme/calculator",
+      "POST /repos/acme/calculator/issues",
+    ]);
     expect(Object.hasOwn(entries[0] ?? {}, "body")).toBe(false);
     expect(entries[1]?.body).toEqual({ title: "Logged" });
   });

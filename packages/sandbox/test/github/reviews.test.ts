@@ -33,7 +33,12 @@ async function startWithPull(): Promise<number> {
   const main = (await git.getRef({ owner, repo, ref: "heads/main" })).data.object.sha;
   const base = await git.getCommit({ owner, repo, commit_sha: main });
   const content = LONG_FILE.replace("line2 = 2;", "line2 = 2 * 1;");
-  const tree = await git.createTree({ owner, repo, base_tree: base.data.tree.sha, tree: [{ path: "src/long.js", mode: "100644", type: "blob", content }] });
+  const tree = await git.createTree({
+    owner,
+    repo,
+    base_tree: base.data.tree.sha,
+    tree: [{ path: "src/long.js", mode: "100644", type: "blob", content }],
+  });
   const commit = await git.createCommit({ owner, repo, message: "Tweak line 2", tree: tree.data.sha, parents: [main] });
   await git.createRef({ owner, repo, ref: "refs/heads/tweak", sha: commit.data.sha });
   const pull = await maya.rest.pulls.create({ owner, repo, head: "tweak", base: "main", title: "Tweak line 2" });
@@ -57,7 +62,9 @@ describe("sandbox pull request reviews", () => {
     expect(review.data).toMatchObject({ state: "COMMENTED", body: "One question.", user: { login: h.app.bot.login } });
     expect(validateResponse(openApi, "pulls/create-review", 200, review.data)).toEqual([]);
     const comments = await maya.rest.pulls.listReviewComments({ owner, repo, pull_number: number });
-    expect(comments.data).toMatchObject([{ path: "src/long.js", line: 2, side: "RIGHT", position: 3, pull_request_review_id: review.data.id }]);
+    expect(comments.data).toMatchObject([
+      { path: "src/long.js", line: 2, side: "RIGHT", position: 3, pull_request_review_id: review.data.id },
+    ]);
     expect(comments.data[0]?.diff_hunk).toMatch(/^@@ -1,5 \+1,5 @@[\s\S]*\+export const line2 = 2 \* 1;$/);
     expect(validateResponse(openApi, "pulls/list-review-comments", 200, comments.data)).toEqual([]);
     expect(h.receiver.named("pull_request_review", "submitted").map((hook) => hook.payload.review)).toMatchObject([{ state: "commented" }]);
@@ -92,7 +99,15 @@ describe("sandbox pull request reviews", () => {
     const pull = await maya.rest.pulls.get({ owner, repo, pull_number: number });
 
     const failure = await requestFailure(
-      lee.rest.pulls.createReviewComment({ owner, repo, pull_number: number, commit_id: pull.data.head.sha, path: "src/long.js", line: 15, body: "Here?" }),
+      lee.rest.pulls.createReviewComment({
+        owner,
+        repo,
+        pull_number: number,
+        commit_id: pull.data.head.sha,
+        path: "src/long.js",
+        line: 15,
+        body: "Here?",
+      }),
     );
 
     expect(failure.status).toBe(422);
@@ -145,7 +160,13 @@ describe("sandbox pull request reviews", () => {
       body: "Why?",
     });
 
-    const reply = await maya.rest.pulls.createReplyForReviewComment({ owner, repo, pull_number: number, comment_id: first.data.id, body: "Clarity." });
+    const reply = await maya.rest.pulls.createReplyForReviewComment({
+      owner,
+      repo,
+      pull_number: number,
+      comment_id: first.data.id,
+      body: "Clarity.",
+    });
     await h.sandbox.settle();
 
     expect(first.status).toBe(201);

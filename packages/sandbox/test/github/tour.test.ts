@@ -12,7 +12,8 @@ const repo = "calculator";
 const FILES = {
   "package.json": '{"type":"module"}',
   "add.js": "export const add = (a, b) => a + b;\n",
-  "add.test.js": "import { test } from 'node:test';\nimport assert from 'node:assert';\nimport { add } from './add.js';\ntest('adds', () => assert.equal(add(1, 2), 3));\n",
+  "add.test.js":
+    "import { test } from 'node:test';\nimport assert from 'node:assert';\nimport { add } from './add.js';\ntest('adds', () => assert.equal(add(1, 2), 3));\n",
 };
 const CI = [{ name: "test", run: "node --test", timeoutSeconds: 60 }];
 
@@ -35,7 +36,13 @@ async function commitThreeFiles(branch: string, addSource: string): Promise<stri
       { path: "docs/math.md", mode: "100644", type: "blob", content: "# add and sub\n" },
     ],
   });
-  const { data: commit } = await h.octokit.rest.git.createCommit({ owner, repo, message: "Three files", tree: tree.sha, parents: [base.sha] });
+  const { data: commit } = await h.octokit.rest.git.createCommit({
+    owner,
+    repo,
+    message: "Three files",
+    tree: tree.sha,
+    parents: [base.sha],
+  });
   await h.octokit.rest.git.createRef({ owner, repo, ref: `refs/heads/${branch}`, sha: commit.sha });
   return commit.sha;
 }
@@ -51,7 +58,10 @@ describe("the sandbox, driven like GitHub", () => {
     const writesBefore = h.sandbox.requestLog.writes().length;
 
     const sha = await commitThreeFiles("feature", "export const add = (a, b) => a + b;\n");
-    const writes = h.sandbox.requestLog.writes().slice(writesBefore).map((entry) => entry.operationId);
+    const writes = h.sandbox.requestLog
+      .writes()
+      .slice(writesBefore)
+      .map((entry) => entry.operationId);
     await h.octokit.rest.pulls.create({ owner, repo, head: "feature", base: "main", title: "Add sub" });
     await h.sandbox.settle();
 
@@ -78,7 +88,9 @@ describe("the sandbox, driven like GitHub", () => {
     await commitThreeFiles("feature", "export const add = (a, b) => a + b;\n");
     const { data: pull } = await h.octokit.rest.pulls.create({ owner, repo, head: "feature", base: "main", title: "Add sub" });
 
-    const error = await h.octokit.rest.pulls.merge({ owner, repo, pull_number: pull.number, sha: "0".repeat(40) }).catch((caught: unknown) => caught);
+    const error = await h.octokit.rest.pulls
+      .merge({ owner, repo, pull_number: pull.number, sha: "0".repeat(40) })
+      .catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(RequestError);
     expect((error as RequestError).status).toBe(409);

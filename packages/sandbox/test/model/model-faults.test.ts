@@ -6,7 +6,9 @@ const planAnswer = { role: "planner" as const, content: { tasks: [{ id: "a" }, {
 
 describe("model server faults", () => {
   it("answers a rate limit with 429, retry-after headers and the rate_limit_exceeded code", async () => {
-    const { server } = await startForTest({ script: { answers: [planAnswer], faults: [{ kind: "rate_limit", on: { nth: 1 }, retryAfterSeconds: 1.5 }] } });
+    const { server } = await startForTest({
+      script: { answers: [planAnswer], faults: [{ kind: "rate_limit", on: { nth: 1 }, retryAfterSeconds: 1.5 }] },
+    });
 
     const response = await fetch(`${server.url}/chat/completions`, {
       method: "POST",
@@ -21,7 +23,9 @@ describe("model server faults", () => {
   });
 
   it("lets the openai client retry a rate limit after retry-after and then get the answer", async () => {
-    const { server } = await startForTest({ script: { answers: [planAnswer], faults: [{ kind: "rate_limit", on: { nth: 1 }, retryAfterSeconds: 0 }] } });
+    const { server } = await startForTest({
+      script: { answers: [planAnswer], faults: [{ kind: "rate_limit", on: { nth: 1 }, retryAfterSeconds: 0 }] },
+    });
     const client = new OpenAI({ baseURL: server.url, apiKey: "sandbox", maxRetries: 2 });
 
     const completion = await ask(client, { role: "planner" });
@@ -34,7 +38,9 @@ describe("model server faults", () => {
   });
 
   it("fails a request with a server error without using up its answer", async () => {
-    const { server, client } = await startForTest({ script: { answers: [planAnswer], faults: [{ kind: "server_error", on: { role: "planner", times: 1 } }] } });
+    const { server, client } = await startForTest({
+      script: { answers: [planAnswer], faults: [{ kind: "server_error", on: { role: "planner", times: 1 } }] },
+    });
 
     const error = await apiFailureOf(ask(client, { role: "planner" }));
     const completion = await ask(client, { role: "planner" });
@@ -54,7 +60,9 @@ describe("model server faults", () => {
   });
 
   it("holds a timed-out request, then hangs up without an answer and without using the answer", async () => {
-    const { server, client } = await startForTest({ script: { answers: [planAnswer], faults: [{ kind: "timeout", on: { nth: 1 }, delayMs: 100 }] } });
+    const { server, client } = await startForTest({
+      script: { answers: [planAnswer], faults: [{ kind: "timeout", on: { nth: 1 }, delayMs: 100 }] },
+    });
 
     const startedAt = Date.now();
     const error = await apiFailureOf(ask(client, { role: "planner" }));
@@ -87,7 +95,9 @@ describe("model server faults", () => {
   });
 
   it("sends text that is not JSON in place of the answer, using the answer up", async () => {
-    const { server, client } = await startForTest({ script: { answers: [planAnswer], faults: [{ kind: "malformed_json", on: { role: "planner" } }] } });
+    const { server, client } = await startForTest({
+      script: { answers: [planAnswer], faults: [{ kind: "malformed_json", on: { role: "planner" } }] },
+    });
 
     const completion = await ask(client, { role: "planner", response_format: { type: "json_object" } });
 
@@ -98,7 +108,9 @@ describe("model server faults", () => {
 
   it("cuts the answer in half and finishes with length for a truncated_json fault", async () => {
     const content = { tasks: [{ id: "a" }, { id: "b" }] };
-    const { server, client } = await startForTest({ script: { answers: [{ content }], faults: [{ kind: "truncated_json", on: { nth: 1 } }] } });
+    const { server, client } = await startForTest({
+      script: { answers: [{ content }], faults: [{ kind: "truncated_json", on: { nth: 1 } }] },
+    });
 
     const completion = await ask(client, { response_format: { type: "json_object" } });
 
@@ -109,7 +121,9 @@ describe("model server faults", () => {
   });
 
   it("answers insufficient_quota with a 429 whose code says so", async () => {
-    const { server, client } = await startForTest({ script: { answers: [planAnswer], faults: [{ kind: "insufficient_quota", on: { nth: 1 } }] } });
+    const { server, client } = await startForTest({
+      script: { answers: [planAnswer], faults: [{ kind: "insufficient_quota", on: { nth: 1 } }] },
+    });
 
     const error = await apiFailureOf(ask(client, { role: "planner" }));
 
@@ -120,7 +134,9 @@ describe("model server faults", () => {
   });
 
   it("tells the openai client not to retry when a fault sets shouldRetry: false", async () => {
-    const { server } = await startForTest({ script: { answers: [planAnswer], faults: [{ kind: "insufficient_quota", shouldRetry: false }] } });
+    const { server } = await startForTest({
+      script: { answers: [planAnswer], faults: [{ kind: "insufficient_quota", shouldRetry: false }] },
+    });
     const client = new OpenAI({ baseURL: server.url, apiKey: "sandbox", maxRetries: 2 });
 
     const error = await apiFailureOf(ask(client, { role: "planner" }));
@@ -130,7 +146,9 @@ describe("model server faults", () => {
   });
 
   it("counts nth over all chat requests, whatever their role", async () => {
-    const { server, client } = await startForTest({ script: { answers: [{ repeat: true, content: "x" }], faults: [{ kind: "server_error", on: { nth: 3 } }] } });
+    const { server, client } = await startForTest({
+      script: { answers: [{ repeat: true, content: "x" }], faults: [{ kind: "server_error", on: { nth: 3 } }] },
+    });
 
     for (const role of ["engineer", "planner", "coder", "reviewer"]) await ask(client, { role }).catch(() => undefined);
 

@@ -38,7 +38,12 @@ describe("model server answers", () => {
 
   it("picks the answer scripted for the role named in the x-foreman-role header", async () => {
     const { server, client } = await startForTest({
-      script: { answers: [{ role: "coder", content: "code" }, { match: { role: "planner" }, content: "plan" }] },
+      script: {
+        answers: [
+          { role: "coder", content: "code" },
+          { match: { role: "planner" }, content: "plan" },
+        ],
+      },
     });
 
     const plan = await ask(client, { role: "planner" });
@@ -89,18 +94,27 @@ describe("model server answers", () => {
 
   it("serves an answer `times` times, and forever with repeat or times: 0", async () => {
     const { server, client } = await startForTest({
-      script: { answers: [{ role: "coder", times: 2, content: "twice" }, { role: "reviewer", repeat: true, content: "ok" }, { role: "planner", times: 0, content: "p" }] },
+      script: {
+        answers: [
+          { role: "coder", times: 2, content: "twice" },
+          { role: "reviewer", repeat: true, content: "ok" },
+          { role: "planner", times: 0, content: "p" },
+        ],
+      },
     });
 
     const contents = [];
-    for (const role of ["coder", "coder", "reviewer", "reviewer", "reviewer"]) contents.push((await ask(client, { role })).choices[0]?.message.content);
+    for (const role of ["coder", "coder", "reviewer", "reviewer", "reviewer"])
+      contents.push((await ask(client, { role })).choices[0]?.message.content);
 
     expect(contents).toEqual(["twice", "twice", "ok", "ok", "ok"]);
     expect(server.remaining().map((answer) => answer.role)).toEqual(["planner"]);
   });
 
   it("returns the scripted usage, totalling it when no total is given", async () => {
-    const { client } = await startForTest({ script: { answers: [{ content: "x", usage: { prompt_tokens: 900, completion_tokens: 300 } }] } });
+    const { client } = await startForTest({
+      script: { answers: [{ content: "x", usage: { prompt_tokens: 900, completion_tokens: 300 } }] },
+    });
 
     const completion = await ask(client);
 
@@ -127,7 +141,9 @@ describe("model server answers", () => {
   });
 
   it("records each request with its role, model, messages, format, status and usage", async () => {
-    const { server, client } = await startForTest({ script: { answers: [{ id: "plan-1", content: "{}", usage: { prompt_tokens: 1, completion_tokens: 1 } }] } });
+    const { server, client } = await startForTest({
+      script: { answers: [{ id: "plan-1", content: "{}", usage: { prompt_tokens: 1, completion_tokens: 1 } }] },
+    });
 
     await ask(client, { role: "planner", model: "m1", prompt: "Plan it", response_format: { type: "json_object" }, temperature: 0 });
 
@@ -182,7 +198,14 @@ describe("model server models", () => {
   });
 
   it("lists the models the answers name when none are declared", async () => {
-    const { client } = await startForTest({ script: { answers: [{ match: { model: "a" }, content: "x" }, { match: { model: "b" }, content: "y" }] } });
+    const { client } = await startForTest({
+      script: {
+        answers: [
+          { match: { model: "a" }, content: "x" },
+          { match: { model: "b" }, content: "y" },
+        ],
+      },
+    });
 
     const models = await client.models.list();
 
@@ -202,9 +225,15 @@ describe("model server models", () => {
 
 describe("model server script", () => {
   it("rejects an invalid script with every problem", async () => {
-    const error = await startModelServer({ script: { answers: [{ role: "boss" as "coder", content: "x" }, { times: -1 } as never] } }).catch((caught: unknown) => caught);
+    const error = await startModelServer({
+      script: { answers: [{ role: "boss" as "coder", content: "x" }, { times: -1 } as never] },
+    }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ScenarioError);
-    expect((error as ScenarioError).problems.map((problem) => problem.path.join("."))).toEqual(["answers.0.role", "answers.1.content", "answers.1.times"]);
+    expect((error as ScenarioError).problems.map((problem) => problem.path.join("."))).toEqual([
+      "answers.0.role",
+      "answers.1.content",
+      "answers.1.times",
+    ]);
   });
 });

@@ -2,8 +2,16 @@ import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
 import { apiFailureOf, ask, failureOf, startForTest } from "./model-server-harness.ts";
 
-async function post(url: string, body: string, headers: Record<string, string> = { authorization: "Bearer sandbox" }): Promise<{ status: number; body: unknown }> {
-  const response = await fetch(`${url}/chat/completions`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body });
+async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string> = { authorization: "Bearer sandbox" },
+): Promise<{ status: number; body: unknown }> {
+  const response = await fetch(`${url}/chat/completions`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body,
+  });
   return { status: response.status, body: await response.json() };
 }
 
@@ -15,7 +23,14 @@ describe("model server request validation", () => {
 
     expect(response).toEqual({
       status: 400,
-      body: { error: { message: "Missing required parameter: 'messages'.", type: "invalid_request_error", param: "messages", code: "missing_required_parameter" } },
+      body: {
+        error: {
+          message: "Missing required parameter: 'messages'.",
+          type: "invalid_request_error",
+          param: "messages",
+          code: "missing_required_parameter",
+        },
+      },
     });
     expect(server.requests()[0]).toMatchObject({ status: 400, error: "Missing required parameter: 'messages'." });
     expect(server.remaining()).toHaveLength(1);
@@ -52,7 +67,9 @@ describe("model server request validation", () => {
   it("refuses streaming", async () => {
     const { client } = await startForTest({ script: { answers: [{ content: "x" }] } });
 
-    const error = await apiFailureOf(client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "hi" }], stream: true }));
+    const error = await apiFailureOf(
+      client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "hi" }], stream: true }),
+    );
 
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
     expect(error.message).toContain("streaming is not supported by the sandbox");
@@ -64,7 +81,9 @@ describe("model server request validation", () => {
     const response = await fetch(`${server.url}/embeddings`, { method: "POST", body: "{}" });
 
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { message: "Invalid URL (POST /v1/embeddings)", type: "invalid_request_error", param: null, code: null } });
+    expect(await response.json()).toEqual({
+      error: { message: "Invalid URL (POST /v1/embeddings)", type: "invalid_request_error", param: null, code: null },
+    });
   });
 
   it("accepts content given as a list of text parts", async () => {
@@ -72,7 +91,15 @@ describe("model server request validation", () => {
 
     const completion = await client.chat.completions.create({
       model: "m",
-      messages: [{ role: "user", content: [{ type: "text", text: "part one" }, { type: "text", text: "part two" }] }],
+      messages: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "part one" },
+            { type: "text", text: "part two" },
+          ],
+        },
+      ],
     });
 
     expect(completion.choices[0]?.message.content).toBe("ok");

@@ -27,7 +27,11 @@ describe("model server response_format", () => {
     const { client } = await startForTest({ script: { answers: [{ content: "{}" }] } });
 
     const error = await apiFailureOf(
-      client.chat.completions.create({ model: "m", messages: [{ role: "user", content: "plan" }], response_format: { type: "json_object" } }),
+      client.chat.completions.create({
+        model: "m",
+        messages: [{ role: "user", content: "plan" }],
+        response_format: { type: "json_object" },
+      }),
     );
 
     expect(error).toBeInstanceOf(OpenAI.BadRequestError);
@@ -44,7 +48,11 @@ describe("model server response_format", () => {
 
     const [good, bad] = server.requests();
     expect(good).toMatchObject({ jsonValid: true, schemaValid: true });
-    expect(bad).toMatchObject({ jsonValid: true, schemaValid: false, schemaErrors: ["/verdict must be equal to one of the allowed values"] });
+    expect(bad).toMatchObject({
+      jsonValid: true,
+      schemaValid: false,
+      schemaErrors: ["/verdict must be equal to one of the allowed values"],
+    });
   });
 
   it("records invalid JSON under a strict json_schema as not matching", async () => {

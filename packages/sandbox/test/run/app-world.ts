@@ -37,7 +37,13 @@ export async function appWorld(expectYaml = "{}"): Promise<AppWorld> {
   const [context] = contexts;
   const installation = [...world.github.store.installations.values()].find((candidate) => candidate.appId === world.app.id);
   if (!context || !installation) throw new Error("the app was not started or not installed");
-  const probot = new Probot({ appId: context.appId, privateKey: context.privateKey, baseUrl: context.githubUrl, Octokit: TestOctokit, logLevel: "fatal" });
+  const probot = new Probot({
+    appId: context.appId,
+    privateKey: context.privateKey,
+    baseUrl: context.githubUrl,
+    Octokit: TestOctokit,
+    logLevel: "fatal",
+  });
   const repo = { owner: "acme", repo: "calc" };
   return {
     world,

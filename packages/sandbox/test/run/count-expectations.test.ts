@@ -20,7 +20,8 @@ describe("expect.comments", () => {
     );
     const pull = await openTaskPull(h, "a");
     await h.app.rest.issues.createComment({ ...h.repo, issue_number: h.world.issueNumber, body: "Status" });
-    for (const body of ["/approve", "/approve again"]) await h.maya.rest.issues.createComment({ ...h.repo, issue_number: pull.number, body });
+    for (const body of ["/approve", "/approve again"])
+      await h.maya.rest.issues.createComment({ ...h.repo, issue_number: pull.number, body });
 
     const failures = await failuresOf(h.world);
 
@@ -42,10 +43,19 @@ describe("expect.noDuplicates", () => {
     await h.commit(h.maya, first.branch, "Update files", { "m.txt": "2\n" });
     const { data: second } = await h.app.rest.pulls.create({ ...h.repo, head: first.branch, base: "main", title: "Add a" });
     const head = second.head.sha;
-    for (const body of ["Plan <!-- app:status -->", "Plan, edited <!-- app:status -->"]) await h.app.rest.issues.createComment({ ...issue, body });
+    for (const body of ["Plan <!-- app:status -->", "Plan, edited <!-- app:status -->"])
+      await h.app.rest.issues.createComment({ ...issue, body });
     await h.app.rest.issues.createComment({ ...h.repo, issue_number: second.number, body: "Once here <!-- app:status -->" });
-    for (const title of ["Waiting", "Ready"]) await h.app.rest.checks.create({ ...h.repo, name: "Foreman", head_sha: head, status: "in_progress", output: { title, summary: "." } });
-    for (let round = 0; round < 2; round += 1) await h.app.rest.pulls.createReview({ ...h.repo, pull_number: second.number, event: "COMMENT", body: "Looks fine." });
+    for (const title of ["Waiting", "Ready"])
+      await h.app.rest.checks.create({
+        ...h.repo,
+        name: "Foreman",
+        head_sha: head,
+        status: "in_progress",
+        output: { title, summary: "." },
+      });
+    for (let round = 0; round < 2; round += 1)
+      await h.app.rest.pulls.createReview({ ...h.repo, pull_number: second.number, event: "COMMENT", body: "Looks fine." });
 
     const failures = await failuresOf(h.world);
 
@@ -63,7 +73,14 @@ describe("expect.noDuplicates", () => {
     const pull = await openTaskPull(h, "a");
     await h.app.rest.issues.createComment({ ...h.repo, issue_number: h.world.issueNumber, body: "Plan <!-- app:status -->" });
     await h.app.rest.issues.createComment({ ...h.repo, issue_number: pull.number, body: "Plan <!-- app:status -->" });
-    for (const title of ["Waiting", "Ready"]) await h.app.rest.checks.create({ ...h.repo, name: "Foreman", head_sha: pull.sha, status: "in_progress", output: { title, summary: "." } });
+    for (const title of ["Waiting", "Ready"])
+      await h.app.rest.checks.create({
+        ...h.repo,
+        name: "Foreman",
+        head_sha: pull.sha,
+        status: "in_progress",
+        output: { title, summary: "." },
+      });
 
     const failures = await failuresOf(h.world);
 

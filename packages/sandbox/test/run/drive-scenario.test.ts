@@ -19,7 +19,10 @@ function echoScenario(parts: { body?: string; steps?: string; expect?: string; g
   return parseScenario(text, { baseDir: import.meta.dirname, fileName: "echo.yml" });
 }
 
-const appComments = (world: World): string[] => commentsOn(world, "issue").filter((comment) => comment.user.login === world.botLogin).map((comment) => comment.body);
+const appComments = (world: World): string[] =>
+  commentsOn(world, "issue")
+    .filter((comment) => comment.user.login === world.botLogin)
+    .map((comment) => comment.body);
 
 const world = { app: echoUnderTest() };
 
@@ -32,7 +35,7 @@ describe("driveScenario", () => {
     expect(run.failures, run.appLogTail).toEqual([]);
     expect(run.finished).toBe(true);
     expect(run.observed).toEqual(["Echo. <!-- echo:comment -->"]);
-    expect(run.timeline.some((line) => line.includes("maya → adds label \"echo\""))).toBe(true);
+    expect(run.timeline.some((line) => line.includes('maya → adds label "echo"'))).toBe(true);
   }, 60_000);
 
   it("sees a late second comment within the quiet period: the count and the duplicate marker both fail", async () => {
@@ -55,10 +58,14 @@ describe("driveScenario", () => {
     const startedAt: Record<number, number> = {};
     const scenario = echoScenario({
       steps: "  - { wait: { seconds: 1.5 } }\n  - { as: maya, comment: { body: /ping } }",
-      expect: '{ comments: [{ author: app, contains: pong, count: 1 }] }',
+      expect: "{ comments: [{ author: app, contains: pong, count: 1 }] }",
     });
 
-    const run = await driveScenario(scenario, { world, beforeStep: (_world, index) => void (startedAt[index] = Date.now()), observe: appComments });
+    const run = await driveScenario(scenario, {
+      world,
+      beforeStep: (_world, index) => void (startedAt[index] = Date.now()),
+      observe: appComments,
+    });
 
     expect(run.failures, run.appLogTail).toEqual([]);
     expect((startedAt[2] ?? 0) - (startedAt[1] ?? Number.POSITIVE_INFINITY)).toBeGreaterThanOrEqual(1500);
@@ -67,14 +74,17 @@ describe("driveScenario", () => {
 
   it("fails a step whose condition does not hold within its own timeoutSeconds, long before the run's deadline", async () => {
     const scenario = echoScenario({
-      steps: '  - { name: never, when: { commentContains: { text: "never said" }, timeoutSeconds: 1 } }\n  - { as: maya, comment: { body: /ping } }',
+      steps:
+        '  - { name: never, when: { commentContains: { text: "never said" }, timeoutSeconds: 1 } }\n  - { as: maya, comment: { body: /ping } }',
       timeoutSeconds: 120,
     });
     const startedAt = Date.now();
 
     const run = await driveScenario(scenario, { world, observe: appComments });
 
-    expect(run.stepFailures).toEqual(['never: its condition never held ({"commentContains":{"on":"issue","text":"never said"},"timeoutSeconds":1})']);
+    expect(run.stepFailures).toEqual([
+      'never: its condition never held ({"commentContains":{"on":"issue","text":"never said"},"timeoutSeconds":1})',
+    ]);
     expect(run.failures).toEqual(run.stepFailures);
     expect(run.finished).toBe(false);
     expect(Date.now() - startedAt).toBeLessThan(60_000);
@@ -84,7 +94,12 @@ describe("driveScenario", () => {
   it("judges the run by `until` alone when told not to check the expectations, and reports a condition that never held", async () => {
     const scenario = echoScenario({ expect: "{ comments: [{ author: app, count: 5 }] }", timeoutSeconds: 8 });
 
-    const run = await driveScenario(scenario, { world, checkExpectations: false, until: (w) => appComments(w).length === 2, observe: appComments });
+    const run = await driveScenario(scenario, {
+      world,
+      checkExpectations: false,
+      until: (w) => appComments(w).length === 2,
+      observe: appComments,
+    });
 
     expect(run.observed).toEqual(["Echo. <!-- echo:comment -->"]);
     expect(run.finished).toBe(false);
@@ -109,16 +124,27 @@ describe("driveScenario", () => {
       expect: "{ comments: [{ author: app, contains: pong, count: 1 }] }",
       github: "{ webhooks: { reorder: 1 } }",
     });
-    const nothingHeld = (w: World): boolean => w.github.webhooks.holding() === null && w.github.webhooks.deliveries().every((delivery) => delivery.status !== "pending");
+    const nothingHeld = (w: World): boolean =>
+      w.github.webhooks.holding() === null && w.github.webhooks.deliveries().every((delivery) => delivery.status !== "pending");
 
     const run = await driveScenario(scenario, {
       world,
       until: nothingHeld,
-      observe: (w) => w.github.webhooks.deliveries().filter((delivery) => delivery.fault === "reorder").map((delivery) => `${delivery.event}.${delivery.action ?? ""}`),
+      observe: (w) =>
+        w.github.webhooks
+          .deliveries()
+          .filter((delivery) => delivery.fault === "reorder")
+          .map((delivery) => `${delivery.event}.${delivery.action ?? ""}`),
     });
 
     expect(run.failures, run.appLogTail).toEqual([]);
     expect(run.finished).toBe(true);
-    expect(run.observed).toEqual(["issues.opened", "issues.labeled", "issue_comment.created", "issue_comment.created", "issue_comment.created"]);
+    expect(run.observed).toEqual([
+      "issues.opened",
+      "issues.labeled",
+      "issue_comment.created",
+      "issue_comment.created",
+      "issue_comment.created",
+    ]);
   }, 60_000);
 });

@@ -18,9 +18,15 @@ describe("a task's state as a maintainer sees it", () => {
   it("tells a task without a pull request from one with", async () => {
     const h = await appWorld();
 
-    const before = [taskStateFailures(h.world, { id: "a", pullRequest: "none" }), taskStateFailures(h.world, { id: "a", pullRequest: "open" })];
+    const before = [
+      taskStateFailures(h.world, { id: "a", pullRequest: "none" }),
+      taskStateFailures(h.world, { id: "a", pullRequest: "open" }),
+    ];
     await openTaskPull(h, "a");
-    const after = [taskStateFailures(h.world, { id: "a", pullRequest: "open" }), taskStateFailures(h.world, { id: "a", pullRequest: "none" })];
+    const after = [
+      taskStateFailures(h.world, { id: "a", pullRequest: "open" }),
+      taskStateFailures(h.world, { id: "a", pullRequest: "none" }),
+    ];
 
     expect(before).toEqual([[], ["task a: no pull request yet"]]);
     expect(after).toEqual([[], ["task a: pull request #2 is open, expected none"]]);
@@ -29,13 +35,35 @@ describe("a task's state as a maintainer sees it", () => {
   it("reads the app's newest check run on the head, the repository's checks and the task's status line", async () => {
     const h = await appWorld();
     const pull = await openTaskPull(h, "a");
-    await h.app.rest.checks.create({ ...h.repo, name: "Foreman", head_sha: pull.sha, status: "in_progress", output: { title: "Waiting for CI", summary: "." } });
-    await h.app.rest.checks.create({ ...h.repo, name: "Foreman", head_sha: pull.sha, status: "in_progress", output: { title: "Ready for approval", summary: "." } });
+    await h.app.rest.checks.create({
+      ...h.repo,
+      name: "Foreman",
+      head_sha: pull.sha,
+      status: "in_progress",
+      output: { title: "Waiting for CI", summary: "." },
+    });
+    await h.app.rest.checks.create({
+      ...h.repo,
+      name: "Foreman",
+      head_sha: pull.sha,
+      status: "in_progress",
+      output: { title: "Ready for approval", summary: "." },
+    });
     await statusComment(h, ["- [ ] **a-2** Add a-2 — coding", `- [ ] **a** Add a — #${pull.number} ready for \`/approve\``]);
-    const ready = { id: "a", pullRequest: "open", appCheck: { name: "Foreman", status: "in_progress", title: "Ready for approval" }, statusLine: "ready for `/approve`" } as const;
+    const ready = {
+      id: "a",
+      pullRequest: "open",
+      appCheck: { name: "Foreman", status: "in_progress", title: "Ready for approval" },
+      statusLine: "ready for `/approve`",
+    } as const;
 
     const holds = conditionHolds(h.world, { task: ready });
-    const wrong = taskStateFailures(h.world, { id: "a", checks: "success", appCheck: { conclusion: "success", title: "Approved" }, statusLine: "merged" });
+    const wrong = taskStateFailures(h.world, {
+      id: "a",
+      checks: "success",
+      appCheck: { conclusion: "success", title: "Approved" },
+      statusLine: "merged",
+    });
 
     expect(holds).toBe(true);
     expect(statusLineOf(h.world, "a")).toBe(`- [ ] **a** Add a — #${pull.number} ready for \`/approve\``);
@@ -53,6 +81,9 @@ describe("a task's state as a maintainer sees it", () => {
 
     const failures = taskStateFailures(h.world, { id: "a", appCheck: { name: "Foreman" }, statusLine: "coding" });
 
-    expect(failures).toEqual(["task a: the app's Foreman check on its head: none yet", "task a: no line for it in the app's comments on the issue"]);
+    expect(failures).toEqual([
+      "task a: the app's Foreman check on its head: none yet",
+      "task a: no line for it in the app's comments on the issue",
+    ]);
   }, 60_000);
 });

@@ -16,10 +16,14 @@ describe("waitFor", () => {
   it("resolves false once the deadline has passed and the check still fails", async () => {
     let calls = 0;
 
-    const held = await waitFor(() => {
-      calls += 1;
-      return false;
-    }, Date.now() + 100, 10);
+    const held = await waitFor(
+      () => {
+        calls += 1;
+        return false;
+      },
+      Date.now() + 100,
+      10,
+    );
 
     expect(held).toBe(false);
     expect(calls).toBeGreaterThan(1);

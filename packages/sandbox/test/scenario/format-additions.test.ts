@@ -1,6 +1,13 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_QUIET_SECONDS, duplicateKinds, parseScenario, ScenarioError, stepAction, type Scenario } from "../../src/scenario/index.ts";
+import {
+  DEFAULT_QUIET_SECONDS,
+  duplicateKinds,
+  parseScenario,
+  ScenarioError,
+  stepAction,
+  type Scenario,
+} from "../../src/scenario/index.ts";
 
 const fixtures = join(import.meta.dirname, "fixtures");
 
@@ -25,7 +32,8 @@ function problemsOf(text: string): string[] {
   try {
     parse(text);
   } catch (error) {
-    if (error instanceof ScenarioError) return error.problems.map((problem) => `${problem.path.join(".")}: ${problem.message} (line ${problem.line ?? "?"})`);
+    if (error instanceof ScenarioError)
+      return error.problems.map((problem) => `${problem.path.join(".")}: ${problem.message} (line ${problem.line ?? "?"})`);
     throw error;
   }
   throw new Error("expected the scenario to be rejected");
@@ -51,7 +59,9 @@ describe("expect.quietSeconds", () => {
 
 describe("a wait step", () => {
   it("waits a given time without an actor, after an optional condition", () => {
-    const scenario = parse(scenarioText("steps:\n  - { wait: { seconds: 3 } }\n  - { when: { issue: { state: open } }, wait: { seconds: 0.5 } }"));
+    const scenario = parse(
+      scenarioText("steps:\n  - { wait: { seconds: 3 } }\n  - { when: { issue: { state: open } }, wait: { seconds: 0.5 } }"),
+    );
 
     expect(scenario.steps.map((step) => step.wait)).toEqual([{ seconds: 3 }, { seconds: 0.5 }]);
     expect(stepAction(scenario.steps[0]!)).toBeUndefined();
@@ -85,7 +95,10 @@ describe("a condition on a task's state", () => {
 
     const scenario = parse(text);
 
-    expect(scenario.steps[0]?.when).toEqual({ task: { id: "a", appCheck: { name: "Foreman", title: "Ready for approval" } }, timeoutSeconds: 30 });
+    expect(scenario.steps[0]?.when).toEqual({
+      task: { id: "a", appCheck: { name: "Foreman", title: "Ready for approval" } },
+      timeoutSeconds: 30,
+    });
     expect(scenario.expect.tasks).toEqual([
       { id: "a", pullRequest: "merged", appCheck: { conclusion: "success" } },
       { id: "b", statusLine: "ready for `/approve`", checks: "success" },
@@ -95,7 +108,14 @@ describe("a condition on a task's state", () => {
 
   it("reports a task without any fact, checks on a task without a pull request, and an unknown task", () => {
     const text = scenarioText(
-      ["steps:", "  - when: { task: { id: a } }", "expect:", "  tasks:", "    - { id: b, pullRequest: none, checks: success }", "    - { id: z, pullRequest: open }"].join("\n"),
+      [
+        "steps:",
+        "  - when: { task: { id: a } }",
+        "expect:",
+        "  tasks:",
+        "    - { id: b, pullRequest: none, checks: success }",
+        "    - { id: z, pullRequest: open }",
+      ].join("\n"),
     );
 
     expect(problemsOf(text)).toEqual([
@@ -115,7 +135,12 @@ describe("a condition on a task's state", () => {
 describe("expect.comments", () => {
   it("counts comments per place and per author, exactly or within bounds", () => {
     const text = scenarioText(
-      ["expect:", "  comments:", "    - { author: app, count: 1 }", '    - { on: { task: a }, author: maya, contains: "/approve", atLeast: 1, atMost: 2 }'].join("\n"),
+      [
+        "expect:",
+        "  comments:",
+        "    - { author: app, count: 1 }",
+        '    - { on: { task: a }, author: maya, contains: "/approve", atLeast: 1, atMost: 2 }',
+      ].join("\n"),
     );
 
     expect(parse(text).expect.comments).toEqual([
@@ -126,7 +151,14 @@ describe("expect.comments", () => {
 
   it("reports a count without a number, with both kinds of bound, with crossed bounds and on an unknown task", () => {
     const text = scenarioText(
-      ["expect:", "  comments:", "    - { author: app }", "    - { count: 1, atLeast: 1 }", "    - { atLeast: 3, atMost: 2 }", "    - { on: { task: z }, count: 0 }"].join("\n"),
+      [
+        "expect:",
+        "  comments:",
+        "    - { author: app }",
+        "    - { count: 1, atLeast: 1 }",
+        "    - { atLeast: 3, atMost: 2 }",
+        "    - { on: { task: z }, count: 0 }",
+      ].join("\n"),
     );
 
     expect(problemsOf(text)).toEqual([
@@ -138,9 +170,14 @@ describe("expect.comments", () => {
   });
 
   it("reports author app as ambiguous when an actor is called app", () => {
-    const text = scenarioText("expect:\n  comments: [{ author: app, count: 1 }]", "[{ login: maya, permission: write }, { login: app, permission: read }]");
+    const text = scenarioText(
+      "expect:\n  comments: [{ author: app, count: 1 }]",
+      "[{ login: maya, permission: write }, { login: app, permission: read }]",
+    );
 
-    expect(problemsOf(text)).toEqual(['expect.comments.0.author: "app" means the app under test here, but an actor is also called app (line 10)']);
+    expect(problemsOf(text)).toEqual([
+      'expect.comments.0.author: "app" means the app under test here, but an actor is also called app (line 10)',
+    ]);
   });
 });
 

@@ -8,7 +8,11 @@ async function problemsOf(load: () => unknown): Promise<string[]> {
   try {
     await load();
   } catch (error) {
-    if (error instanceof ScenarioError) return error.message.split("\n").slice(1).map((line) => line.replace(/^ {2}- /, ""));
+    if (error instanceof ScenarioError)
+      return error.message
+        .split("\n")
+        .slice(1)
+        .map((line) => line.replace(/^ {2}- /, ""));
     throw error;
   }
   throw new Error("expected the scenario to be rejected");
@@ -107,14 +111,19 @@ describe("parseScenario", () => {
     ].join("\n");
 
   it("reports a YAML syntax error with its line and column", async () => {
-    const problems = await problemsOf(() => parseScenario("name: x\nrepository:\n  files: [a, b\n  ci: 3\n", { baseDir: fixtures, fileName: "broken.yml" }));
+    const problems = await problemsOf(() =>
+      parseScenario("name: x\nrepository:\n  files: [a, b\n  ci: 3\n", { baseDir: fixtures, fileName: "broken.yml" }),
+    );
 
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^line 4, column 3: YAML syntax error: Flow sequence .*must be sufficiently indented/);
   });
 
   it("reports a bot login written unquoted inside braces as a YAML error", async () => {
-    const text = minimal("").replace("{ login: maya, permission: write }", "{ login: maya, permission: write }, { login: x[bot], permission: read, type: Bot }");
+    const text = minimal("").replace(
+      "{ login: maya, permission: write }",
+      "{ login: maya, permission: write }, { login: x[bot], permission: read, type: Bot }",
+    );
 
     const problems = await problemsOf(() => parseScenario(text, { baseDir: fixtures }));
 
@@ -160,7 +169,9 @@ describe("parseScenario", () => {
 
   it("does not check task ids when no planner answer declares tasks", () => {
     const scenario = parseScenario(
-      minimal("steps:\n  - { as: maya, when: { pullRequest: { task: anything, state: merged } } }\nmodel: { answers: [{ role: planner, content: 'not json' }] }"),
+      minimal(
+        "steps:\n  - { as: maya, when: { pullRequest: { task: anything, state: merged } } }\nmodel: { answers: [{ role: planner, content: 'not json' }] }",
+      ),
       { baseDir: fixtures },
     );
 
@@ -168,7 +179,9 @@ describe("parseScenario", () => {
   });
 
   it("reads planner task ids from content given as a JSON string", async () => {
-    const text = minimal(`expect: { pullRequests: { merged: [a, c] } }\nmodel: { answers: [{ role: planner, content: '{"plan": {"tasks": [{"id": "a"}]}}' }] }`);
+    const text = minimal(
+      `expect: { pullRequests: { merged: [a, c] } }\nmodel: { answers: [{ role: planner, content: '{"plan": {"tasks": [{"id": "a"}]}}' }] }`,
+    );
 
     const problems = await problemsOf(() => parseScenario(text, { baseDir: fixtures }));
 
@@ -176,7 +189,9 @@ describe("parseScenario", () => {
   });
 
   it("rejects a step that acts without saying who acts, and one that does nothing", async () => {
-    const problems = await problemsOf(() => parseScenario(minimal("steps:\n  - { label: foreman }\n  - { name: idle }"), { baseDir: fixtures }));
+    const problems = await problemsOf(() =>
+      parseScenario(minimal("steps:\n  - { label: foreman }\n  - { name: idle }"), { baseDir: fixtures }),
+    );
 
     expect(problems).toEqual([
       "steps[0].as: required: who does this step (line 6)",

@@ -20,7 +20,12 @@ describe("ScenarioError", () => {
     ]);
 
     expect(error.message).toBe(
-      ["demo.yml: 3 problems", "  - name: required", '  - steps[3].as: unknown actor "z" (line 12)', "  - line 2, column 5: YAML syntax error: bad"].join("\n"),
+      [
+        "demo.yml: 3 problems",
+        "  - name: required",
+        '  - steps[3].as: unknown actor "z" (line 12)',
+        "  - line 2, column 5: YAML syntax error: bad",
+      ].join("\n"),
     );
   });
 

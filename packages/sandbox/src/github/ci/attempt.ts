@@ -59,7 +59,8 @@ export function latestJobs(run: WorkflowRun): WorkflowJob[] {
 
 function runVariables(repo: Repository, run: WorkflowRun, command: CiCommand): Record<string, string> {
   const pull = run.pullNumbers[0];
-  const ref = run.event === "pull_request" && pull !== undefined ? `refs/pull/${pull}/merge` : run.headBranch ? `refs/heads/${run.headBranch}` : "";
+  const ref =
+    run.event === "pull_request" && pull !== undefined ? `refs/pull/${pull}/merge` : run.headBranch ? `refs/heads/${run.headBranch}` : "";
   return {
     GITHUB_ACTIONS: "true",
     GITHUB_SHA: run.headSha,
@@ -126,5 +127,11 @@ export async function executeAttempt(ctx: AttemptContext, repo: Repository, run:
   run.conclusion = conclusion;
   run.updatedAt = core.store.timestamp();
   await emitWorkflowRun(core, registry, repo, run, "completed", bot);
-  return { repoId: repo.id, sha: run.headSha, event: run.event, conclusion: conclusion === "success" ? "success" : "failure", workflowRunId: run.id };
+  return {
+    repoId: repo.id,
+    sha: run.headSha,
+    event: run.event,
+    conclusion: conclusion === "success" ? "success" : "failure",
+    workflowRunId: run.id,
+  };
 }

@@ -19,7 +19,13 @@ function receivesChecksEvent(core: SandboxCore, repo: Repository, ownerAppId: nu
   });
 }
 
-export function emitCheckRun(core: SandboxCore, repo: Repository, run: CheckRun, action: "created" | "completed" | "rerequested", sender: Account): void {
+export function emitCheckRun(
+  core: SandboxCore,
+  repo: Repository,
+  run: CheckRun,
+  action: "created" | "completed" | "rerequested",
+  sender: Account,
+): void {
   if (!receivesChecksEvent(core, repo, run.appId, action)) return;
   const check_run = checkRunWebhook(core.urls, repo, run, checkRunParts(core, repo, run));
   core.emit(repo, "check_run", sender, { action, check_run });

@@ -51,7 +51,15 @@ export function createSuite(store: SandboxStore, repo: Repository, appId: number
 
 export function addCheckRun(store: SandboxStore, suite: CheckSuite, fields: CheckRunFields): CheckRun {
   const id = store.nextId();
-  const run: CheckRun = { repoId: suite.repoId, id, nodeId: encodeNodeId("CR", id), suiteId: suite.id, appId: suite.appId, headSha: suite.headSha, ...fields };
+  const run: CheckRun = {
+    repoId: suite.repoId,
+    id,
+    nodeId: encodeNodeId("CR", id),
+    suiteId: suite.id,
+    appId: suite.appId,
+    headSha: suite.headSha,
+    ...fields,
+  };
   store.checkRuns.set(id, run);
   return run;
 }

@@ -44,7 +44,12 @@ function conclusionOf(outcome: CommandOutcome): JobOutcome["conclusion"] {
   return outcome.exitCode === 0 ? "success" : "failure";
 }
 
-function summarize(command: CiCommand, conclusion: JobOutcome["conclusion"], closing: string, annotations: number): { title: string; summary: string } {
+function summarize(
+  command: CiCommand,
+  conclusion: JobOutcome["conclusion"],
+  closing: string,
+  annotations: number,
+): { title: string; summary: string } {
   if (conclusion === "success") return { title: `${command.name} passed`, summary: closing };
   const title = conclusion === "timed_out" ? `${command.name} timed out` : `${command.name} failed`;
   const noun = annotations === 1 ? "annotation" : "annotations";
@@ -58,12 +63,21 @@ async function runInCheckout(spec: JobSpec, log: JobLog, output: string[]): Prom
     throw error;
   });
   try {
-    const env = { PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin", HOME: home, CI: "true", ...spec.variables, GITHUB_WORKSPACE: checkout.dir };
+    const env = {
+      PATH: process.env.PATH ?? "/usr/local/bin:/usr/bin:/bin",
+      HOME: home,
+      CI: "true",
+      ...spec.variables,
+      GITHUB_WORKSPACE: checkout.dir,
+    };
     log.group(`Run ${spec.command.run}`, [spec.command.run, "shell: /bin/sh -c {0}"]);
-    const outcome = await runCommand({ command: spec.command.run, cwd: checkout.dir, env, timeoutMs: spec.command.timeoutSeconds * 1000 }, (line) => {
-      output.push(line);
-      log.write(line);
-    });
+    const outcome = await runCommand(
+      { command: spec.command.run, cwd: checkout.dir, env, timeoutMs: spec.command.timeoutSeconds * 1000 },
+      (line) => {
+        output.push(line);
+        log.write(line);
+      },
+    );
     const failed = conclusionOf(outcome) !== "success";
     const exists = (path: string): boolean => existsSync(join(checkout.dir, path));
     const found = failed ? annotationsFromLog(output, checkout.dir, exists, MAX_ANNOTATIONS - 1) : [];
@@ -95,7 +109,9 @@ export async function executeJob(spec: JobSpec): Promise<JobOutcome> {
   if (conclusion !== "success") log.write(`##[error]${closing}`);
   log.write("Cleaning up orphan processes");
   const annotations: Annotation[] =
-    conclusion === "success" ? [] : [...found, { path: ".github", startLine: 1, endLine: 1, level: "failure", message: closing, title: null }];
+    conclusion === "success"
+      ? []
+      : [...found, { path: ".github", startLine: 1, endLine: 1, level: "failure", message: closing, title: null }];
   return {
     conclusion,
     log: log.text(),

@@ -154,7 +154,8 @@ export class CiRunner implements CiService {
     run.status = "completed";
     run.conclusion = "failure";
     const suite = store.checkSuites.get(run.checkSuiteId);
-    if (suite && recomputeSuite(store, suite)) await emitCheckSuite(this.core, repo, suite, "completed", actionsBot(store)).catch(() => undefined);
+    if (suite && recomputeSuite(store, suite))
+      await emitCheckSuite(this.core, repo, suite, "completed", actionsBot(store)).catch(() => undefined);
     return { repoId: repo.id, sha: run.headSha, event: run.event, conclusion: "failure", workflowRunId: run.id };
   }
 

@@ -24,7 +24,13 @@ export class WorkflowRegistry {
     const existing = this.workflows.get(repo.id);
     if (existing) return existing;
     const id = this.core.store.nextId();
-    const workflow: WorkflowInfo = { id, nodeId: encodeNodeId("W", id), name: WORKFLOW_NAME, path: WORKFLOW_PATH, createdAt: repo.createdAt };
+    const workflow: WorkflowInfo = {
+      id,
+      nodeId: encodeNodeId("W", id),
+      name: WORKFLOW_NAME,
+      path: WORKFLOW_PATH,
+      createdAt: repo.createdAt,
+    };
     this.workflows.set(repo.id, workflow);
     return workflow;
   }

@@ -57,9 +57,7 @@ function explainAlternative(alternative: ErrorObject, errors: readonly ErrorObje
  */
 function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   const alternatives = errors.filter((error) => ALTERNATIVE_KEYWORDS.has(error.keyword));
-  const outermost = alternatives.filter(
-    (candidate) => !alternatives.some((other) => other !== candidate && isWithin(candidate, other)),
-  );
+  const outermost = alternatives.filter((candidate) => !alternatives.some((other) => other !== candidate && isWithin(candidate, other)));
   const kept = errors.filter((error) => !outermost.some((outer) => error === outer || isWithin(error, outer)));
   for (const outer of outermost) {
     kept.push(...simplifyErrors(explainAlternative(outer, errors)));

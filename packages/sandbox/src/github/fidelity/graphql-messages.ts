@@ -15,7 +15,10 @@ const REWRITES: ReadonlyArray<readonly [RegExp, (...groups: string[]) => string]
       `Field must have selections (field '${field}' returns ${type.replace(/[[\]!]/g, "")} but has no selections. Did you mean '${field} { ... }'?)`,
   ],
   [/^Unknown type "(\w+)"\./, (type) => `No such type ${type}, so it can't be a fragment condition`],
-  [/^Variable "\$(\w+)" of required type "([^"]+)" was not provided\./, (name, type) => `Variable $${name} of type ${type} was provided invalid value`],
+  [
+    /^Variable "\$(\w+)" of required type "([^"]+)" was not provided\./,
+    (name, type) => `Variable $${name} of type ${type} was provided invalid value`,
+  ],
   [/^Syntax Error: (.*)$/, (detail) => `Parse error: ${detail}`],
 ];
 

@@ -3,7 +3,7 @@ import { getOperationAST, getVariableValues, parse, validate } from "graphql";
 import { toGitHubGraphqlMessage } from "./graphql-messages.ts";
 import type { FidelityProblem } from "./problem.ts";
 
-export {  loadGitHubSchema } from "./graphql-schema.ts";
+export { loadGitHubSchema } from "./graphql-schema.ts";
 
 export type GraphqlRequest = {
   readonly query: unknown;
@@ -29,15 +29,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function selectOperation(
-  request: GraphqlRequest,
-  operation: OperationDefinitionNode | null,
-): GraphqlProblem[] {
+function selectOperation(request: GraphqlRequest, operation: OperationDefinitionNode | null): GraphqlProblem[] {
   if (operation !== null) return [];
   const message =
-    typeof request.operationName === "string"
-      ? `No operation named "${request.operationName}"`
-      : "An operation name is required";
+    typeof request.operationName === "string" ? `No operation named "${request.operationName}"` : "An operation name is required";
   return [bodyProblem("/operationName", message)];
 }
 

@@ -123,8 +123,7 @@ function toResponses(operation: Operation): Record<string, ResponseDetail> {
   const responses: Record<string, ResponseDetail> = {};
   for (const [status, response] of Object.entries(operation.responses)) {
     const media = pickMediaType(response.content);
-    responses[status] =
-      media === null ? {} : { contentType: media.contentType, schema: stripSchema(media.schema) };
+    responses[status] = media === null ? {} : { contentType: media.contentType, schema: stripSchema(media.schema) };
   }
   return responses;
 }
@@ -143,11 +142,7 @@ function toOperationDetail(located: Located, operation: Operation): OperationDet
  * Pure: from the parsed, dereferenced description to the content of `openapi-operations.json`.
  * Every operation becomes a route; the listed operations also get their full detail.
  */
-export function extractOperations(
-  description: unknown,
-  operationIds: readonly string[],
-  source: OpenApiSource,
-): OpenApiOperationsFile {
+export function extractOperations(description: unknown, operationIds: readonly string[], source: OpenApiSource): OpenApiOperationsFile {
   const wanted = new Set(operationIds);
   const routes: RouteEntry[] = [];
   const operations: Record<string, OperationDetail> = {};

@@ -90,4 +90,3 @@ export const SANDBOX_OPERATION_IDS = [
   "meta/root",
   "rate-limit/get",
 ] as const;
-

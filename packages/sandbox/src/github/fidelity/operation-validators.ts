@@ -63,9 +63,7 @@ export class OperationValidators {
     const documented = this.operation(operationId).responses[String(status)];
     const schema = documented?.schema;
     const validator =
-      documented === undefined
-        ? null
-        : { validate: schema === undefined ? null : this.#strictAjv.compile(toJsonSchema(schema)) };
+      documented === undefined ? null : { validate: schema === undefined ? null : this.#strictAjv.compile(toJsonSchema(schema)) };
     this.#responses.set(key, validator);
     return validator;
   }

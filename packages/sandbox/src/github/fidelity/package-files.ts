@@ -17,7 +17,5 @@ export function resolvePackageFile(packageName: string, relativeFile: string): s
     const candidate = join(nodeModules, packageName, relativeFile);
     if (existsSync(candidate)) return candidate;
   }
-  throw new PackageFileNotFoundError(
-    `${packageName}/${relativeFile} was not found; install the dev dependencies (npm ci) and try again`,
-  );
+  throw new PackageFileNotFoundError(`${packageName}/${relativeFile} was not found; install the dev dependencies (npm ci) and try again`);
 }

@@ -86,12 +86,7 @@ function isEmptyBody(body: unknown): boolean {
  * Checks one of the sandbox's own answers against the documented response for that status:
  * an undocumented status, a body where none is documented, or a body of the wrong shape.
  */
-export function validateResponse(
-  index: OpenApiIndex,
-  operationId: string,
-  status: number,
-  body: unknown,
-): FidelityProblem[] {
+export function validateResponse(index: OpenApiIndex, operationId: string, status: number, body: unknown): FidelityProblem[] {
   const validator = index.validators.response(operationId, status);
   if (validator === null) {
     const documented = Object.keys(index.validators.operation(operationId).responses).join(", ");

@@ -34,17 +34,13 @@ export function isSchemaObject(value: unknown): value is SchemaObject {
  */
 export function mapSchema(schema: JsonSchema, visit: (node: SchemaObject) => JsonSchema): JsonSchema {
   if (!isSchemaObject(schema)) return schema;
-  const node = Object.fromEntries(
-    Object.entries(schema).map(([keyword, value]) => [keyword, mapKeywordValue(keyword, value, visit)]),
-  );
+  const node = Object.fromEntries(Object.entries(schema).map(([keyword, value]) => [keyword, mapKeywordValue(keyword, value, visit)]));
   return visit(node);
 }
 
 function mapKeywordValue(keyword: string, value: unknown, visit: (node: SchemaObject) => JsonSchema): unknown {
   if (SCHEMA_MAP_KEYWORDS.has(keyword) && isSchemaObject(value)) {
-    return Object.fromEntries(
-      Object.entries(value).map(([name, sub]) => [name, mapSchema(sub as JsonSchema, visit)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([name, sub]) => [name, mapSchema(sub as JsonSchema, visit)]));
   }
   if (SCHEMA_LIST_KEYWORDS.has(keyword) && Array.isArray(value)) {
     return value.map((sub) => mapSchema(sub as JsonSchema, visit));

@@ -70,9 +70,7 @@ class WebhookValidator {
     for (const candidate of [action === undefined ? undefined : `${eventName}$${action}`, `${eventName}$event`]) {
       if (candidate !== undefined && this.#names.has(candidate)) return { definition: candidate };
     }
-    const actions = [...this.#names]
-      .filter((name) => name.startsWith(`${eventName}$`))
-      .map((name) => name.slice(eventName.length + 1));
+    const actions = [...this.#names].filter((name) => name.startsWith(`${eventName}$`)).map((name) => name.slice(eventName.length + 1));
     if (actions.length === 0) return { problem: problem(`"${eventName}" is not a known webhook event`) };
     const received = action === undefined ? "no action" : `action "${action}"`;
     return { problem: problem(`${received} is not known for "${eventName}" (known: ${actions.join(", ")})`) };

@@ -47,7 +47,10 @@ function referencedObjects(operations: readonly TreeOperation[]): ObjectExpectat
 
 async function writeInlineBlobs(git: GitRunner, operations: readonly TreeOperation[]): Promise<TreeOperation[]> {
   const inline = operations.flatMap((operation) => (operation.kind === "inline" ? [operation] : []));
-  const shas = await writeBlobs(git, inline.map((operation) => Buffer.from(operation.content, "utf8")));
+  const shas = await writeBlobs(
+    git,
+    inline.map((operation) => Buffer.from(operation.content, "utf8")),
+  );
   const written = new Map(inline.map((operation, index) => [operation, shas[index] ?? ""]));
   return operations.map((operation) =>
     operation.kind === "inline"

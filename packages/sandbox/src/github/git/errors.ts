@@ -41,9 +41,7 @@ export class GitObjectNotFoundError extends GitError {
 }
 
 function describeMissing(object: string, expectedType: string | undefined): string {
-  return expectedType === undefined
-    ? `Object ${object} does not exist`
-    : `${object} is not a valid ${expectedType}`;
+  return expectedType === undefined ? `Object ${object} does not exist` : `${object} is not a valid ${expectedType}`;
 }
 
 /** A tree entry cannot be applied (malformed path, mode/type mismatch, deleting a missing path...). */

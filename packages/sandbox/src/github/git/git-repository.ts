@@ -49,7 +49,15 @@ export class GitRepository {
     const gitDir = resolvePath(dir);
     await mkdir(gitDir, { recursive: true });
     const branch = ref.slice("refs/heads/".length);
-    await new GitRunner(gitDir).text(["-c", `init.defaultBranch=${branch}`, "init", "--bare", "--quiet", "--template=", `--initial-branch=${branch}`]);
+    await new GitRunner(gitDir).text([
+      "-c",
+      `init.defaultBranch=${branch}`,
+      "init",
+      "--bare",
+      "--quiet",
+      "--template=",
+      `--initial-branch=${branch}`,
+    ]);
     return new GitRepository(gitDir, options);
   }
 

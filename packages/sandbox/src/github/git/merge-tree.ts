@@ -18,7 +18,10 @@ export async function mergeTrees(git: GitRunner, ours: string, theirs: string): 
     if ((await mergeBaseOf(git, ours, theirs)) === null) throw new GitNoCommonAncestorError(ours, theirs);
     throw new GitCommandError(args, result.exitCode, result.stderr);
   }
-  const [tree = "", ...paths] = result.stdout.toString("utf8").split("\0").filter((field) => field !== "");
+  const [tree = "", ...paths] = result.stdout
+    .toString("utf8")
+    .split("\0")
+    .filter((field) => field !== "");
   if (result.exitCode === 0) return { conflict: false, tree };
   return { conflict: true, files: [...new Set(paths)] };
 }

@@ -86,7 +86,10 @@ export interface ObjectExpectation {
 
 /** Checks many SHAs against their expected types with one git process. */
 export async function requireObjects(git: GitRunner, expectations: readonly ObjectExpectation[]): Promise<void> {
-  const types = await objectTypes(git, expectations.map((expectation) => expectation.sha));
+  const types = await objectTypes(
+    git,
+    expectations.map((expectation) => expectation.sha),
+  );
   for (const { sha, type, message } of expectations) {
     if (types.get(sha.toLowerCase()) !== type) throw new GitObjectNotFoundError(sha, type, message);
   }

@@ -1,4 +1,10 @@
-import { GitNotFastForwardError, GitObjectNotFoundError, GitRefExistsError, GitRefNotFoundError, GitRefUpdateConflictError } from "./errors.ts";
+import {
+  GitNotFastForwardError,
+  GitObjectNotFoundError,
+  GitRefExistsError,
+  GitRefNotFoundError,
+  GitRefUpdateConflictError,
+} from "./errors.ts";
 import { isAncestorCommit } from "./history.ts";
 import { objectType } from "./objects.ts";
 import { qualifyRefName, requireRefName } from "./ref-names.ts";

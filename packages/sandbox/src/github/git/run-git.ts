@@ -8,14 +8,22 @@ const MAX_BUFFER = 512 * 1024 * 1024;
 
 /** Configuration every invocation carries, so nothing depends on system or user config. */
 const CONFIG_FLAGS: readonly string[] = [
-  "-c", "core.autocrlf=false",
-  "-c", "core.safecrlf=false",
-  "-c", "core.quotePath=false",
-  "-c", "core.logAllRefUpdates=false",
-  "-c", "core.hooksPath=/dev/null",
-  "-c", "gc.auto=0",
-  "-c", "diff.renames=true",
-  "-c", "merge.renames=true",
+  "-c",
+  "core.autocrlf=false",
+  "-c",
+  "core.safecrlf=false",
+  "-c",
+  "core.quotePath=false",
+  "-c",
+  "core.logAllRefUpdates=false",
+  "-c",
+  "core.hooksPath=/dev/null",
+  "-c",
+  "gc.auto=0",
+  "-c",
+  "diff.renames=true",
+  "-c",
+  "merge.renames=true",
 ];
 
 export interface GitRunOptions {

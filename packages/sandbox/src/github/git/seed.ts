@@ -13,7 +13,10 @@ async function seedEntries(git: GitRunner, files: Readonly<Record<string, SeedFi
     const { content, mode = "100644", encoding = "utf-8" } = typeof file === "string" ? { content: file } : file;
     return { path, mode, bytes: decodeContent(content, encoding) };
   });
-  const shas = await writeBlobs(git, normalized.map((file) => file.bytes));
+  const shas = await writeBlobs(
+    git,
+    normalized.map((file) => file.bytes),
+  );
   return normalized.map(({ path, mode }, index) => ({ path, mode, type: "blob", sha: shas[index] ?? "" }));
 }
 

@@ -44,7 +44,8 @@ function describeError(core: SandboxCore, error: GraphQLError): { json: GraphqlE
 function answerOf(core: SandboxCore, result: ExecutionResult): GraphqlAnswer {
   const described = (result.errors ?? []).map((error) => describeError(core, error));
   const problems = described.map((item) => item.problem).filter((problem): problem is string => problem !== null);
-  const body = described.length === 0 ? { data: result.data ?? null } : { data: result.data ?? null, errors: described.map((item) => item.json) };
+  const body =
+    described.length === 0 ? { data: result.data ?? null } : { data: result.data ?? null, errors: described.map((item) => item.json) };
   return { status: 200, body, problems };
 }
 
@@ -54,9 +55,17 @@ async function answer(core: SandboxCore, call: ApiCall): Promise<GraphqlAnswer> 
   const request = parseBody(call.text);
   if (!request) return { status: 400, body: { message: "Problems parsing JSON" }, problems: ["POST /graphql body is not a JSON object"] };
   const schema = loadGitHubSchema();
-  const problems = validateGraphqlRequest(schema, { query: request.query, variables: request.variables, operationName: request.operationName });
+  const problems = validateGraphqlRequest(schema, {
+    query: request.query,
+    variables: request.variables,
+    operationName: request.operationName,
+  });
   if (problems.length > 0) {
-    return { status: 200, body: { errors: schemaErrors(request.query, problems) }, problems: problems.map((p) => `graphql ${p.pointer}: ${p.message}`) };
+    return {
+      status: 200,
+      body: { errors: schemaErrors(request.query, problems) },
+      problems: problems.map((p) => `graphql ${p.pointer}: ${p.message}`),
+    };
   }
   const ctx: ResolveContext = { core, actor, account: actor.account, queue: mergeQueueOf(core) };
   const result = await execute({

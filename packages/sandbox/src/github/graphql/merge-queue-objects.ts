@@ -58,7 +58,11 @@ export function mergeQueueEntryFields(ctx: ResolveContext, repo: Repository, ent
 }
 
 /** A `MergeQueueEntryConnection` over the queue's entries, each shown with `present`. */
-export function entriesConnection(all: readonly MergeQueueEntry[], args: PageArgs, present: (entry: MergeQueueEntry) => GqlObject): GqlObject {
+export function entriesConnection(
+  all: readonly MergeQueueEntry[],
+  args: PageArgs,
+  present: (entry: MergeQueueEntry) => GqlObject,
+): GqlObject {
   let slice = all;
   if (typeof args.first === "number") slice = slice.slice(0, args.first);
   if (typeof args.last === "number") slice = slice.slice(Math.max(slice.length - args.last, 0));
@@ -67,7 +71,11 @@ export function entriesConnection(all: readonly MergeQueueEntry[], args: PageArg
     __typename: "MergeQueueEntryConnection",
     totalCount: all.length,
     nodes,
-    edges: nodes.map((node, index) => ({ __typename: "MergeQueueEntryEdge", node, cursor: Buffer.from(`cursor:${index}`).toString("base64") })),
+    edges: nodes.map((node, index) => ({
+      __typename: "MergeQueueEntryEdge",
+      node,
+      cursor: Buffer.from(`cursor:${index}`).toString("base64"),
+    })),
     pageInfo: {
       __typename: "PageInfo",
       hasNextPage: slice.length > 0 && slice.at(-1) !== all.at(-1),

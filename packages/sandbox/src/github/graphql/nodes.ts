@@ -1,7 +1,14 @@
 import { decodeNodeId } from "../state/store.ts";
 import type { PullRequest, Repository } from "../state/types.ts";
 import { nodeNotFound } from "./failure.ts";
-import { issueCommentObject, issueObject, mergeQueueEntryObject, mergeQueueObject, pullRequestObject, repositoryObject } from "./object-graph.ts";
+import {
+  issueCommentObject,
+  issueObject,
+  mergeQueueEntryObject,
+  mergeQueueObject,
+  pullRequestObject,
+  repositoryObject,
+} from "./object-graph.ts";
 import { canSee, type ResolveContext } from "./resolve-context.ts";
 
 type GqlObject = Record<string, unknown>;

@@ -72,7 +72,8 @@ export function mergeQueueEntryObject(ctx: ResolveContext, repo: Repository, ent
 export function mergeQueueObject(ctx: ResolveContext, repo: Repository): GqlObject {
   return {
     ...mergeQueueFields(ctx, repo),
-    entries: (args: PageArgs) => entriesConnection(ctx.queue?.entries(repo) ?? [], args, (entry) => mergeQueueEntryObject(ctx, repo, entry)),
+    entries: (args: PageArgs) =>
+      entriesConnection(ctx.queue?.entries(repo) ?? [], args, (entry) => mergeQueueEntryObject(ctx, repo, entry)),
     repository: () => repositoryObject(ctx, repo),
   };
 }

@@ -20,8 +20,14 @@ const EXTENSIONS: ReadonlyArray<readonly [RegExp, Extensions]> = [
     /^Field '(\w+)' doesn't accept argument '(\w+)'$/,
     (name, argumentName) => ({ code: "argumentNotAccepted", name, typeName: "Field", argumentName }),
   ],
-  [/^Field '(\w+)' is missing required arguments: (.+)$/, (name, list) => ({ code: "missingRequiredArguments", className: "Field", name, arguments: list })],
-  [/^Field must have selections \(field '(\w+)' returns (\w+)/, (field, typeName) => ({ code: "selectionMismatch", nodeName: `field '${field}'`, typeName })],
+  [
+    /^Field '(\w+)' is missing required arguments: (.+)$/,
+    (name, list) => ({ code: "missingRequiredArguments", className: "Field", name, arguments: list }),
+  ],
+  [
+    /^Field must have selections \(field '(\w+)' returns (\w+)/,
+    (field, typeName) => ({ code: "selectionMismatch", nodeName: `field '${field}'`, typeName }),
+  ],
   [/^No such type (\w+)/, (typeName) => ({ code: "undefinedType", typeName })],
 ];
 

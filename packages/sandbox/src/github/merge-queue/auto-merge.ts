@@ -7,7 +7,12 @@ import { requiredChecksVerdict } from "./required-checks.ts";
 
 export interface Enqueuer {
   isQueued(repo: Repository, pull: PullRequest): boolean;
-  enqueue(repo: Repository, pull: PullRequest, by: Account, options: { expectedHeadOid: string | null; jump: boolean }): Promise<MergeQueueEntry>;
+  enqueue(
+    repo: Repository,
+    pull: PullRequest,
+    by: Account,
+    options: { expectedHeadOid: string | null; jump: boolean },
+  ): Promise<MergeQueueEntry>;
 }
 
 /** Whether auto-merge would act on the pull request right now (its required checks passed). */

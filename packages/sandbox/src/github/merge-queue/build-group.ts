@@ -41,5 +41,8 @@ export async function buildGroup(
   if (result.conflict) return { kind: "conflict" };
   const branch = groupBranchName(entry.baseRef, pull.number, entry.headSha);
   await pointBranch(repo, branch, result.sha);
-  return { kind: "built", group: { repoId: repo.id, entryId: entry.id, sha: result.sha, branch, baseSha: parentSha, baseRef: entry.baseRef } };
+  return {
+    kind: "built",
+    group: { repoId: repo.id, entryId: entry.id, sha: result.sha, branch, baseSha: parentSha, baseRef: entry.baseRef },
+  };
 }

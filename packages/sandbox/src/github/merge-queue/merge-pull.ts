@@ -21,7 +21,14 @@ export async function mergeDirectly(core: SandboxCore, repo: Repository, pull: P
   if (before === null) return false;
   const title = pullIssue(core, pull).title;
   const message = method === "squash" ? `${title} (#${pull.number})` : mergeMessage(core, repo, pull);
-  const result = await repo.git.merge({ base: before, head: pull.headSha, message, method, author: identityOf(by), committer: GITHUB_COMMITTER });
+  const result = await repo.git.merge({
+    base: before,
+    head: pull.headSha,
+    message,
+    method,
+    author: identityOf(by),
+    committer: GITHUB_COMMITTER,
+  });
   if (result.conflict) return false;
   try {
     await repo.git.updateRef(`heads/${pull.baseRef}`, result.sha);

@@ -133,7 +133,10 @@ export class MergeQueue implements MergeQueueService {
       await processQueue(this.context(), repo);
       await evaluateAutoMerge(this.core, this, repo);
     });
-    this.chains.set(repo.id, run.catch(() => undefined));
+    this.chains.set(
+      repo.id,
+      run.catch(() => undefined),
+    );
     this.core.spawn(() => run);
   }
 

@@ -63,7 +63,11 @@ export interface LifecycleChange {
  * Applies GitHub's rules for status and conclusion: a conclusion implies `completed`; a
  * `completed` status or a `completed_at` needs a conclusion; only GitHub sets `stale`.
  */
-export function lifecycleOf(body: CheckRunBody, current: Pick<CheckRun, "status" | "conclusion" | "completedAt"> | null, now: string): LifecycleChange {
+export function lifecycleOf(
+  body: CheckRunBody,
+  current: Pick<CheckRun, "status" | "conclusion" | "completedAt"> | null,
+  now: string,
+): LifecycleChange {
   if (body.conclusion === "stale") throw new ApiError(422, "Invalid request.\n\nOnly GitHub can set a conclusion of stale.");
   const conclusion = body.conclusion ?? null;
   if (conclusion === null && (body.status === "completed" || body.completed_at !== undefined)) {

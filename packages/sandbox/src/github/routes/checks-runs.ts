@@ -6,13 +6,7 @@ import { ApiError, forbidden } from "../errors.ts";
 import { isFullSha } from "../git/validation.ts";
 import { serializeAnnotation, serializeCheckRun } from "../serializers/checks.ts";
 import type { CheckRun, CheckSuite, Repository, SandboxApp } from "../state/types.ts";
-import {
-  checkRunOf,
-  commitOfRef,
-  queryInt,
-  requireInstallationApp,
-  requireReadPermission,
-} from "./checks-access.ts";
+import { checkRunOf, commitOfRef, queryInt, requireInstallationApp, requireReadPermission } from "./checks-access.ts";
 import { annotationsOf, lifecycleOf, parseCheckRunBody, startedAtOf, type CheckRunBody } from "./checks-input.ts";
 
 function present(context: RouteContext, repo: Repository, run: CheckRun): Record<string, unknown> {
@@ -62,7 +56,12 @@ async function createCheckRun(context: RouteContext): Promise<{ status: number; 
     conclusion: lifecycle.conclusion,
     startedAt: startedAtOf(body, now),
     completedAt: lifecycle.completedAt,
-    output: { title: body.output?.title ?? null, summary: body.output?.summary ?? null, text: body.output?.text ?? null, annotations: annotationsOf(body) },
+    output: {
+      title: body.output?.title ?? null,
+      summary: body.output?.summary ?? null,
+      text: body.output?.text ?? null,
+      annotations: annotationsOf(body),
+    },
   });
   await announce(context, repo, run, true, lifecycle.completes);
   return { status: 201, body: present(context, repo, run) };
@@ -94,7 +93,8 @@ async function updateCheckRun(context: RouteContext): Promise<{ body: unknown }>
   const app = requireInstallationApp(context);
   requireAccess(context, repo, "checks", "write");
   const run = checkRunOf(context, repo);
-  if (run.appId !== app.id) throw forbidden("Invalid app_id `" + String(app.id) + "` - check run can only be modified by the GitHub App that created it.");
+  if (run.appId !== app.id)
+    throw forbidden("Invalid app_id `" + String(app.id) + "` - check run can only be modified by the GitHub App that created it.");
   const completes = applyUpdate(run, parseCheckRunBody(context.body), context.core.store.timestamp());
   await announce(context, repo, run, false, completes);
   return { body: present(context, repo, run) };
@@ -109,7 +109,10 @@ async function listForRef(context: RouteContext): Promise<{ body?: unknown; head
   const appId = queryInt(context, "app_id");
   const all = context.core.store.checkRunsFor(repo.id, sha);
   const runs = (context.query.get("filter") === "all" ? all : latestRuns(all))
-    .filter((run) => (name === null || run.name === name) && (status === null || run.status === status) && (appId === null || run.appId === appId))
+    .filter(
+      (run) =>
+        (name === null || run.name === name) && (status === null || run.status === status) && (appId === null || run.appId === appId),
+    )
     .sort((a, b) => b.id - a.id);
   return paged(context, runs, (page) => ({ total_count: runs.length, check_runs: page.map((run) => present(context, repo, run)) }));
 }
@@ -127,6 +130,8 @@ export const checkRunRoutes: RouteTable = {
     const repo = repoFrom(context);
     requireReadPermission(context, "checks");
     const run = checkRunOf(context, repo);
-    return paged(context, run.output.annotations, (page) => page.map((annotation) => serializeAnnotation(context.core.urls, repo, run, annotation)));
+    return paged(context, run.output.annotations, (page) =>
+      page.map((annotation) => serializeAnnotation(context.core.urls, repo, run, annotation)),
+    );
   },
 };

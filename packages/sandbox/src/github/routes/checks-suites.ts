@@ -22,7 +22,9 @@ async function listSuitesForRef(context: RouteContext): Promise<RouteResult> {
   const name = context.query.get("check_name");
   const suites = store
     .checkSuitesFor(repo.id, sha)
-    .filter((suite) => (appId === null || suite.appId === appId) && (name === null || runsOfSuite(store, suite).some((run) => run.name === name)))
+    .filter(
+      (suite) => (appId === null || suite.appId === appId) && (name === null || runsOfSuite(store, suite).some((run) => run.name === name)),
+    )
     .sort((a, b) => a.id - b.id);
   const result = paged(context, suites);
   const page = result.body as CheckSuite[];

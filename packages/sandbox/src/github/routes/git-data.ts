@@ -1,12 +1,5 @@
 import type { RouteTable } from "../context.ts";
-import {
-  createBlobRoute,
-  createCommitRoute,
-  createTreeRoute,
-  getBlobRoute,
-  getCommitRoute,
-  getTreeRoute,
-} from "./git-data-objects.ts";
+import { createBlobRoute, createCommitRoute, createTreeRoute, getBlobRoute, getCommitRoute, getTreeRoute } from "./git-data-objects.ts";
 import { createRefRoute, deleteRefRoute, getRefRoute, listMatchingRefsRoute, updateRefRoute } from "./git-data-refs.ts";
 
 /** GitHub's Git Data API: blobs, trees, commits and refs over the repository's real git store. */

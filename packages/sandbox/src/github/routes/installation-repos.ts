@@ -5,7 +5,8 @@ import { serializeRepository } from "../serializers/repository.ts";
 /** `GET /installation/repositories`: the repositories an installation token reaches (the account's, all of them). */
 function listReposAccessibleToInstallationRoute(context: RouteContext): RouteResult {
   const { actor } = context;
-  if (actor.kind !== "installation") throw new ApiError(403, "You must authenticate with an installation access token in order to list repositories for an installation.");
+  if (actor.kind !== "installation")
+    throw new ApiError(403, "You must authenticate with an installation access token in order to list repositories for an installation.");
   const repos = [...context.core.store.repositories.values()]
     .filter((repo) => !repo.deleted && repo.owner.id === actor.installation.account.id)
     .sort((a, b) => a.id - b.id);

@@ -28,7 +28,14 @@ function issueOf(core: SandboxCore, repo: Repository, comment: IssueComment): Is
   return issue;
 }
 
-function emitComment(core: SandboxCore, repo: Repository, context: RouteContext, comment: IssueComment, action: string, extra: Record<string, unknown> = {}): void {
+function emitComment(
+  core: SandboxCore,
+  repo: Repository,
+  context: RouteContext,
+  comment: IssueComment,
+  action: string,
+  extra: Record<string, unknown> = {},
+): void {
   const issue = issueOf(core, repo, comment);
   const payload = { action, issue: issuePayload(core, repo, issue), comment: commentPayload(core, repo, comment), ...extra };
   core.emit(repo, "issue_comment", actingAccount(context), payload);

@@ -36,7 +36,12 @@ export async function createIssueRoute(context: RouteContext): Promise<RouteResu
   requireAccess(context, repo, "issues", "read");
   const input = readBody(CreateIssueBody, context.body);
   const labels = callerHas(context, repo, "write") ? labelNames(input.labels ?? []) : [];
-  const issue = await openIssue(context.core, repo, { author: actingAccount(context), title: String(input.title), body: input.body ?? null, labels });
+  const issue = await openIssue(context.core, repo, {
+    author: actingAccount(context),
+    title: String(input.title),
+    body: input.body ?? null,
+    labels,
+  });
   return { status: 201, body: issuePayload(context.core, repo, issue) };
 }
 

@@ -9,14 +9,19 @@ const DEFAULT_LABEL_COLOR = "ededed";
 
 export type LabelInput = string | { name: string };
 
-export const labelNames = (labels: readonly LabelInput[]): string[] =>
-  [...new Set(labels.map((label) => (typeof label === "string" ? label : label.name)).filter((name) => name.trim() !== ""))];
+export const labelNames = (labels: readonly LabelInput[]): string[] => [
+  ...new Set(labels.map((label) => (typeof label === "string" ? label : label.name)).filter((name) => name.trim() !== "")),
+];
 
 export function findLabel(repo: Repository, name: string): Label | undefined {
   return repo.labels.get(name.toLowerCase());
 }
 
-export function createLabel(core: SandboxCore, repo: Repository, input: { name: string; color?: string; description?: string | null }): Label {
+export function createLabel(
+  core: SandboxCore,
+  repo: Repository,
+  input: { name: string; color?: string; description?: string | null },
+): Label {
   const id = core.store.nextId();
   const label: Label = {
     id,
@@ -58,7 +63,8 @@ export async function changeLabels(
   if (added.length === 0 && removed.length === 0) return;
   issue.labels = [...current.filter((label) => !removed.includes(label)), ...added].map((label) => label.name);
   touch(core, issue);
-  for (const label of removed) await emitIssueEvent(core, repo, issue, sender, "unlabeled", { label: serializeLabel(core.urls, repo, label) });
+  for (const label of removed)
+    await emitIssueEvent(core, repo, issue, sender, "unlabeled", { label: serializeLabel(core.urls, repo, label) });
   for (const label of added) await emitIssueEvent(core, repo, issue, sender, "labeled", { label: serializeLabel(core.urls, repo, label) });
 }
 

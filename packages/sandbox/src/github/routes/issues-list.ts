@@ -17,7 +17,10 @@ function matchesState(issue: Issue, state: string): boolean {
 function listForRepoRoute(context: RouteContext): RouteResult {
   const repo = repoFrom(context);
   const state = context.query.get("state") ?? "open";
-  const wanted = (context.query.get("labels") ?? "").split(",").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
+  const wanted = (context.query.get("labels") ?? "")
+    .split(",")
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== "");
   const ascending = context.query.get("direction") === "asc";
   const issues = context.core.store
     .issuesOf(repo.id)
@@ -67,7 +70,10 @@ function listEventsRoute(context: RouteContext): RouteResult {
   const repo = repoFrom(context);
   const issue = issueFrom(context, repo);
   const deliveries = context.core.webhooks.deliveries().filter((delivery) => aboutIssue(delivery, repo, issue.number));
-  return paged(context, deliveries.map((delivery, index) => issueEvent(context, repo, issue, delivery, index)));
+  return paged(
+    context,
+    deliveries.map((delivery, index) => issueEvent(context, repo, issue, delivery, index)),
+  );
 }
 
 export const issueListRoutes: RouteTable = {

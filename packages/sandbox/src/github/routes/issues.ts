@@ -1,11 +1,5 @@
 import type { RouteTable } from "../context.ts";
-import {
-  createCommentRoute,
-  deleteCommentRoute,
-  getCommentRoute,
-  listCommentsRoute,
-  updateCommentRoute,
-} from "./issues-comments.ts";
+import { createCommentRoute, deleteCommentRoute, getCommentRoute, listCommentsRoute, updateCommentRoute } from "./issues-comments.ts";
 import { createIssueRoute, getIssueRoute, updateIssueRoute } from "./issues-core.ts";
 import {
   addLabelsRoute,

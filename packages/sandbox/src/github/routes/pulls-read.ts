@@ -79,5 +79,8 @@ export async function listPullCommits(context: RouteContext): Promise<RouteResul
   const comparison = await comparePull(context.core, repo, pull);
   const shas = (comparison?.commits ?? []).slice(0, MAX_COMMITS);
   const commits = await Promise.all(shas.map((sha) => repo.git.getCommit(sha)));
-  return paged(context, commits.map((info) => serializeCommit(context.core, repo, info)));
+  return paged(
+    context,
+    commits.map((info) => serializeCommit(context.core, repo, info)),
+  );
 }

@@ -1,13 +1,7 @@
 import type { SandboxCore } from "../core.ts";
 import { GitError } from "../git/errors.ts";
 import type { Comparison } from "../git/types.ts";
-import {
-  pullIssue,
-  rememberPullStats,
-  serializePullRequest,
-  type MergeableState,
-  type PullStats,
-} from "../serializers/pull.ts";
+import { pullIssue, rememberPullStats, serializePullRequest, type MergeableState, type PullStats } from "../serializers/pull.ts";
 import type { CheckRun, PullRequest, Repository } from "../state/types.ts";
 
 const GREEN_CONCLUSIONS = new Set(["success", "neutral", "skipped"]);

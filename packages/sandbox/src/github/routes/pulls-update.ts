@@ -59,8 +59,12 @@ async function requireReopenable(core: SandboxCore, repo: Repository, pull: Pull
   if (head === null) throw custom("state", `state cannot be changed. The ${pull.headRef} branch has been deleted.`);
   const other = core.store
     .pullsOf(repo.id)
-    .find((candidate) => candidate !== pull && candidate.headRef === pull.headRef && candidate.baseRef === pull.baseRef && isPullOpen(core, candidate));
-  if (other) throw custom("state", `state cannot be changed. There is already an open pull request from ${pull.headRef} to ${pull.baseRef}.`);
+    .find(
+      (candidate) =>
+        candidate !== pull && candidate.headRef === pull.headRef && candidate.baseRef === pull.baseRef && isPullOpen(core, candidate),
+    );
+  if (other)
+    throw custom("state", `state cannot be changed. There is already an open pull request from ${pull.headRef} to ${pull.baseRef}.`);
 }
 
 /** Checks a state change is allowed before anything is applied; returns what it will be. */
@@ -84,7 +88,14 @@ function applyState(core: SandboxCore, pull: PullRequest, change: StateChange, s
   }
 }
 
-async function announce(core: SandboxCore, repo: Repository, pull: PullRequest, sender: Account, edits: Record<string, unknown>, change: StateChange): Promise<void> {
+async function announce(
+  core: SandboxCore,
+  repo: Repository,
+  pull: PullRequest,
+  sender: Account,
+  edits: Record<string, unknown>,
+  change: StateChange,
+): Promise<void> {
   if (Object.keys(edits).length > 0) await emitPullRequest(core, repo, pull, sender, "edited", { changes: edits });
   if (change === null) return;
   await emitPullRequest(core, repo, pull, sender, change);

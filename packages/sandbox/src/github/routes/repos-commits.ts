@@ -34,7 +34,8 @@ export async function compareRoute(context: RouteContext): Promise<RouteResult> 
   if (baseSha === null || headSha === null) throw notFound();
   const comparison = await gitCall(
     () => repo.git.compare(baseSha, headSha),
-    (error) => (error instanceof GitNoCommonAncestorError ? new ApiError(404, `No common ancestor between ${base} and ${head}.`) : undefined),
+    (error) =>
+      error instanceof GitNoCommonAncestorError ? new ApiError(404, `No common ancestor between ${base} and ${head}.`) : undefined,
   );
   const [baseCommit, mergeBaseCommit, commits] = await Promise.all([
     repo.git.getCommit(baseSha),

@@ -29,7 +29,14 @@ export async function mergeRoute(context: RouteContext): Promise<RouteResult> {
   if (await repo.git.isAncestor(headSha, baseSha)) return { status: 204 };
   const sender = actingAccount(context);
   const message = body.commit_message ?? `Merge ${body.head} into ${body.base}`;
-  const input = { base: baseSha, head: headSha, message, method: "merge" as const, author: identityOf(sender), committer: WEB_FLOW_COMMITTER };
+  const input = {
+    base: baseSha,
+    head: headSha,
+    message,
+    method: "merge" as const,
+    author: identityOf(sender),
+    committer: WEB_FLOW_COMMITTER,
+  };
   const result = await gitCall(
     () => repo.git.merge(input),
     (error) => (error instanceof GitNoCommonAncestorError ? mergeConflict() : undefined),

@@ -37,7 +37,12 @@ export interface CommentAnchor {
 }
 
 /** Each changed file's parsed patch in the pull request as of `commitId` (merge base to commit). */
-export async function pullPatches(core: SandboxCore, repo: Repository, pull: PullRequest, commitId: string): Promise<Map<string, ParsedPatch>> {
+export async function pullPatches(
+  core: SandboxCore,
+  repo: Repository,
+  pull: PullRequest,
+  commitId: string,
+): Promise<Map<string, ParsedPatch>> {
   const base = await currentBaseSha(core, repo, pull);
   try {
     const comparison = await repo.git.compare(base, commitId);

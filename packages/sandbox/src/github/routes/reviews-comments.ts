@@ -37,7 +37,9 @@ export async function listReviewComments(context: RouteContext): Promise<RouteRe
   const comments = reviewCommentsOf(context.core, pull);
   const positions = await commentPositions(context.core, repo, pull, comments);
   return paged(context, comments, (page) =>
-    page.map((comment) => serializeReviewComment(context.core, repo, comment, positions.get(comment.id) ?? { position: null, originalPosition: 1 })),
+    page.map((comment) =>
+      serializeReviewComment(context.core, repo, comment, positions.get(comment.id) ?? { position: null, originalPosition: 1 }),
+    ),
   );
 }
 
@@ -48,14 +50,31 @@ function commentIn(core: SandboxCore, pull: PullRequest, id: number): ReviewComm
 }
 
 /** A reply sits where its thread's first comment sits, and answers that first comment. */
-async function replyAnchor(core: SandboxCore, repo: Repository, pull: PullRequest, parent: ReviewComment): Promise<[CommentAnchor, number]> {
+async function replyAnchor(
+  core: SandboxCore,
+  repo: Repository,
+  pull: PullRequest,
+  parent: ReviewComment,
+): Promise<[CommentAnchor, number]> {
   const root = parent.inReplyToId === null ? parent : commentIn(core, pull, parent.inReplyToId);
   const where = (await commentPositions(core, repo, pull, [root])).get(root.id);
-  const anchor = { path: root.path, line: root.line ?? 0, side: root.side, position: where?.originalPosition ?? 1, diffHunk: root.diffHunk };
+  const anchor = {
+    path: root.path,
+    line: root.line ?? 0,
+    side: root.side,
+    position: where?.originalPosition ?? 1,
+    diffHunk: root.diffHunk,
+  };
   return [anchor, root.id];
 }
 
-async function newCommentAnchor(core: SandboxCore, repo: Repository, pull: PullRequest, input: CreateCommentInput, commitId: string): Promise<CommentAnchor> {
+async function newCommentAnchor(
+  core: SandboxCore,
+  repo: Repository,
+  pull: PullRequest,
+  input: CreateCommentInput,
+  commitId: string,
+): Promise<CommentAnchor> {
   const patches = await pullPatches(core, repo, pull, commitId);
   try {
     return anchorComment(patches, { path: input.path ?? "", line: input.line, side: input.side, position: input.position });

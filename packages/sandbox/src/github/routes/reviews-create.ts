@@ -48,7 +48,13 @@ function requireValidReview(core: SandboxCore, pull: PullRequest, input: CreateR
   }
 }
 
-async function anchorsFor(core: SandboxCore, repo: Repository, pull: PullRequest, commitId: string, input: CreateReviewInput): Promise<CommentAnchor[]> {
+async function anchorsFor(
+  core: SandboxCore,
+  repo: Repository,
+  pull: PullRequest,
+  commitId: string,
+  input: CreateReviewInput,
+): Promise<CommentAnchor[]> {
   const comments = input.comments ?? [];
   if (comments.length === 0) return [];
   const patches = await pullPatches(core, repo, pull, commitId);

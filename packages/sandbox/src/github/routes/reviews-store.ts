@@ -63,7 +63,13 @@ export function saveReviewComment(core: SandboxCore, pull: PullRequest, anchor: 
 }
 
 /** A submitted review and its inline comments, announced as GitHub does. */
-export function emitReview(core: SandboxCore, repo: Repository, pull: PullRequest, review: Review, comments: Array<[ReviewComment, CommentPosition]>): void {
+export function emitReview(
+  core: SandboxCore,
+  repo: Repository,
+  pull: PullRequest,
+  review: Review,
+  comments: Array<[ReviewComment, CommentPosition]>,
+): void {
   if (review.state === "PENDING") return;
   const pullRequest = serializePullRequestSimple(core, repo, pull);
   core.emit(repo, "pull_request_review", review.user, {

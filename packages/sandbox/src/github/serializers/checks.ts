@@ -21,7 +21,14 @@ export interface CheckSuiteParts {
 }
 
 /** Events GitHub leaves out of an app's `events` list (they are delivered to every app). */
-const IMPLICIT_EVENTS = new Set(["installation", "installation_repositories", "installation_target", "meta", "security_advisory", "github_app_authorization"]);
+const IMPLICIT_EVENTS = new Set([
+  "installation",
+  "installation_repositories",
+  "installation_target",
+  "meta",
+  "security_advisory",
+  "github_app_authorization",
+]);
 
 /** The `app` object of webhook payloads: no `client_id`, no implicit events. */
 function webhookApp(urls: Urls, app: SandboxApp): Record<string, unknown> {
@@ -141,7 +148,13 @@ export function serializeCheckSuite(
 }
 
 /** The `check_suite` of a webhook; `rerequested` payloads carry no `rerequestable` flags. */
-export function checkSuiteWebhook(urls: Urls, repo: Repository, suite: CheckSuite, parts: CheckSuiteParts, action: string): Record<string, unknown> {
+export function checkSuiteWebhook(
+  urls: Urls,
+  repo: Repository,
+  suite: CheckSuite,
+  parts: CheckSuiteParts,
+  action: string,
+): Record<string, unknown> {
   const { rerequestable, runs_rerequestable, ...rest } = checkSuiteCore(urls, repo, suite, parts);
   const flags = action === "rerequested" ? {} : { rerequestable, runs_rerequestable };
   return { ...rest, ...flags, status: webhookSuiteStatus(suite.status), app: webhookApp(urls, parts.app) };

@@ -84,12 +84,7 @@ function linkedUser(view: GitView, identity: GitSignature): Record<string, unkno
 }
 
 /** The REST "commit" object (`GET /commits/{ref}`, compare, merges); `files` adds stats and files. */
-export function serializeCommit(
-  view: GitView,
-  repo: Repository,
-  info: CommitInfo,
-  files?: FileChange[],
-): Record<string, unknown> {
+export function serializeCommit(view: GitView, repo: Repository, info: CommitInfo, files?: FileChange[]): Record<string, unknown> {
   const api = apiOf(view, repo);
   const html = htmlOf(view, repo);
   const detail =
@@ -191,7 +186,13 @@ export function serializeBranch(
   };
 }
 
-export function serializeShortBranch(view: GitView, repo: Repository, name: string, sha: string, isProtected: boolean): Record<string, unknown> {
+export function serializeShortBranch(
+  view: GitView,
+  repo: Repository,
+  name: string,
+  sha: string,
+  isProtected: boolean,
+): Record<string, unknown> {
   return { name, commit: { sha, url: `${apiOf(view, repo)}/commits/${sha}` }, protected: isProtected };
 }
 

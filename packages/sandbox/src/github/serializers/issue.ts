@@ -13,9 +13,7 @@ export function authorAssociation(repo: Repository, account: Account): string {
 }
 
 export function serializeReactions(url: string, reactions: Reaction[]): Record<string, unknown> {
-  const counts = Object.fromEntries(
-    REACTION_KEYS.map((key) => [key, reactions.filter((reaction) => reaction.content === key).length]),
-  );
+  const counts = Object.fromEntries(REACTION_KEYS.map((key) => [key, reactions.filter((reaction) => reaction.content === key).length]));
   return { url: `${url}/reactions`, total_count: reactions.length, ...counts };
 }
 
@@ -98,12 +96,7 @@ export function serializeIssue(urls: Urls, repo: Repository, issue: Issue, comme
   };
 }
 
-export function serializeComment(
-  urls: Urls,
-  repo: Repository,
-  comment: IssueComment,
-  viaApp: SandboxApp | null,
-): Record<string, unknown> {
+export function serializeComment(urls: Urls, repo: Repository, comment: IssueComment, viaApp: SandboxApp | null): Record<string, unknown> {
   const fullName = repositoryFullName(repo);
   const api = `${repoApi(urls, fullName)}/issues/comments/${comment.id}`;
   return {

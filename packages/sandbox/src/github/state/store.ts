@@ -70,7 +70,9 @@ export class SandboxStore {
   }
 
   timestamp(): string {
-    return this.now().toISOString().replace(/\.\d{3}Z$/, "Z");
+    return this.now()
+      .toISOString()
+      .replace(/\.\d{3}Z$/, "Z");
   }
 
   ensureAccount(login: string, type: AccountType = "User"): Account {

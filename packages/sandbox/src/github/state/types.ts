@@ -165,15 +165,7 @@ export interface ReviewComment {
 }
 
 export type CheckStatus = "queued" | "in_progress" | "completed" | "waiting" | "requested" | "pending";
-export type CheckConclusion =
-  | "success"
-  | "failure"
-  | "neutral"
-  | "cancelled"
-  | "skipped"
-  | "timed_out"
-  | "action_required"
-  | "stale";
+export type CheckConclusion = "success" | "failure" | "neutral" | "cancelled" | "skipped" | "timed_out" | "action_required" | "stale";
 
 export interface Annotation {
   path: string;

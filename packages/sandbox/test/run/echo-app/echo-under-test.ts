@@ -11,7 +11,12 @@ export function echoUnderTest(contexts: AppContext[] = []): AppUnderTest {
     webhookPath: "/webhooks",
     env(context) {
       contexts.push(context);
-      return { ECHO_APP_ID: String(context.appId), ECHO_PRIVATE_KEY: context.privateKey, ECHO_GITHUB_URL: context.githubUrl, ECHO_DATA_DIR: context.dataDir };
+      return {
+        ECHO_APP_ID: String(context.appId),
+        ECHO_PRIVATE_KEY: context.privateKey,
+        ECHO_GITHUB_URL: context.githubUrl,
+        ECHO_DATA_DIR: context.dataDir,
+      };
     },
     pendingWork(dataDir) {
       try {

@@ -21,7 +21,13 @@ const Octokit = ProbotOctokit.defaults((options: Record<string, unknown>) => ({
   throttle: { ...(options.throttle as object | undefined), enabled: false },
   retry: { enabled: false },
 }));
-const probot = new Probot({ appId: Number(need("ECHO_APP_ID")), privateKey: need("ECHO_PRIVATE_KEY"), baseUrl: need("ECHO_GITHUB_URL"), Octokit, logLevel: "warn" });
+const probot = new Probot({
+  appId: Number(need("ECHO_APP_ID")),
+  privateKey: need("ECHO_PRIVATE_KEY"),
+  baseUrl: need("ECHO_GITHUB_URL"),
+  Octokit,
+  logLevel: "warn",
+});
 
 let pending = 0;
 function countPending(delta: number): void {
@@ -40,7 +46,12 @@ interface Payload {
 
 async function comment(payload: Payload, body: string): Promise<void> {
   const octokit = await probot.auth(payload.installation.id);
-  await octokit.rest.issues.createComment({ owner: payload.repository.owner.login, repo: payload.repository.name, issue_number: payload.issue.number, body });
+  await octokit.rest.issues.createComment({
+    owner: payload.repository.owner.login,
+    repo: payload.repository.name,
+    issue_number: payload.issue.number,
+    body,
+  });
 }
 
 async function handle(event: string, payload: Payload): Promise<void> {
@@ -50,7 +61,12 @@ async function handle(event: string, payload: Payload): Promise<void> {
     const lateMs = /late-duplicate-ms: (\d+)/.exec(payload.issue.body ?? "")?.[1];
     if (lateMs !== undefined) setTimeout(() => void comment(payload, echo), Number(lateMs));
   }
-  if (event === "issue_comment" && payload.action === "created" && payload.comment?.user.type !== "Bot" && payload.comment?.body.trim() === "/ping") {
+  if (
+    event === "issue_comment" &&
+    payload.action === "created" &&
+    payload.comment?.user.type !== "Bot" &&
+    payload.comment?.body.trim() === "/ping"
+  ) {
     await comment(payload, "pong");
   }
 }

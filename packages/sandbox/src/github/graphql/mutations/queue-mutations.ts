@@ -52,8 +52,14 @@ export async function enablePullRequestAutoMerge(ctx: ResolveContext, args: Args
   requireWrite(ctx, repo, MERGE_PERMISSIONS, "EnablePullRequestAutoMerge");
   const queue = queueOf(ctx);
   const mergeMethod = (input.mergeMethod ?? "MERGE").toLowerCase() as "merge" | "squash" | "rebase";
-  await unprocessable(() => queue.enableAutoMerge(repo, pull, ctx.account, { mergeMethod, expectedHeadOid: input.expectedHeadOid ?? null }));
-  return { clientMutationId: input.clientMutationId ?? null, pullRequest: pullRequestObject(ctx, repo, pull), actor: actorObject(ctx.core, ctx.account) };
+  await unprocessable(() =>
+    queue.enableAutoMerge(repo, pull, ctx.account, { mergeMethod, expectedHeadOid: input.expectedHeadOid ?? null }),
+  );
+  return {
+    clientMutationId: input.clientMutationId ?? null,
+    pullRequest: pullRequestObject(ctx, repo, pull),
+    actor: actorObject(ctx.core, ctx.account),
+  };
 }
 
 export async function disablePullRequestAutoMerge(ctx: ResolveContext, args: Args): Promise<GqlObject> {
@@ -61,5 +67,9 @@ export async function disablePullRequestAutoMerge(ctx: ResolveContext, args: Arg
   const { repo, pull } = pullByNodeId(ctx, input.pullRequestId);
   requireWrite(ctx, repo, MERGE_PERMISSIONS, "DisablePullRequestAutoMerge");
   await queueOf(ctx).disableAutoMerge(repo, pull, ctx.account);
-  return { clientMutationId: input.clientMutationId ?? null, pullRequest: pullRequestObject(ctx, repo, pull), actor: actorObject(ctx.core, ctx.account) };
+  return {
+    clientMutationId: input.clientMutationId ?? null,
+    pullRequest: pullRequestObject(ctx, repo, pull),
+    actor: actorObject(ctx.core, ctx.account),
+  };
 }
