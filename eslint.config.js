@@ -35,7 +35,11 @@ export default tseslint.config(
     rules: { "no-console": "off" },
   },
   {
-    files: ["eslint.config.js"],
+    files: ["eslint.config.js", ".dependency-cruiser.cjs"],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: [".dependency-cruiser.cjs"],
+    languageOptions: { sourceType: "commonjs", globals: { module: "writable" } },
   },
 );
