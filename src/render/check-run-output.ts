@@ -59,30 +59,16 @@ type ApprovalView = Extract<CheckRunView, { kind: "needs_human" | "approved" | "
 const DIAGNOSIS_CHARS = 300;
 
 function approver(by: string | null): SafeMarkdown {
-  return by === null
-    ? markdown`
-a maintainer
-      `
-    : login(by);
+  return by === null ? markdown`a maintainer` : login(by);
 }
 
 /** The title and markdown summary of the `Foreman` check run. */
 export function renderCheckRunOutput(view: CheckRunView): CheckRunOutput {
   switch (view.kind) {
     case "waiting_for_ci":
-      return {
-        title: "Waiting for CI",
-        summary: markdown`
-The repository's checks are running on this commit.
-        `,
-      };
+      return { title: "Waiting for CI", summary: markdown`The repository's checks are running on this commit.` };
     case "pushed":
-      return {
-        title: "Waiting for CI",
-        summary: markdown`
-A new commit was pushed; CI runs again and a new \`/approve\` is needed.
-        `,
-      };
+      return { title: "Waiting for CI", summary: markdown`A new commit was pushed; CI runs again and a new \`/approve\` is needed.` };
     case "ci_failed":
       return { title: "CI failed", summary: neutralizeMarkdown(view.summary) };
     case "superseded":
@@ -94,42 +80,20 @@ A new commit was pushed; CI runs again and a new \`/approve\` is needed.
             : markdown`A newer commit (${shortSha(view.sha)}) is the head of this pull request.`,
       };
     case "reviewing":
-      return {
-        title: "Reviewing",
-        summary: markdown`
-CI is green; Foreman's reviewer is reading the change.
-        `,
-      };
+      return { title: "Reviewing", summary: markdown`CI is green; Foreman's reviewer is reading the change.` };
     case "fix_pushed":
       return {
         title: "Waiting for CI",
         summary: markdown`Foreman pushed a fix: ${neutralizeMarkdown(view.diagnosis.slice(0, DIAGNOSIS_CHARS))}`,
       };
     case "revision_pushed":
-      return {
-        title: "Waiting for CI",
-        summary: markdown`
-Foreman pushed a revision; CI runs again.
-        `,
-      };
+      return { title: "Waiting for CI", summary: markdown`Foreman pushed a revision; CI runs again.` };
     case "rebased": {
-      const how =
-        view.how === "reapplied"
-          ? markdown`
-re-applied the task's edits
-            `
-          : markdown`
-re-ran the coder
-            `;
+      const how = view.how === "reapplied" ? markdown`re-applied the task's edits` : markdown`re-ran the coder`;
       return { title: "Waiting for CI", summary: markdown`The base branch moved; Foreman ${how} on the new base.` };
     }
     case "rerunning":
-      return {
-        title: "Re-running failed jobs",
-        summary: markdown`
-The failure looked flaky, so the failed jobs run once more.
-        `,
-      };
+      return { title: "Re-running failed jobs", summary: markdown`The failure looked flaky, so the failed jobs run once more.` };
     default:
       return approvalOutput(view);
   }
@@ -142,9 +106,7 @@ function approvalOutput(view: ApprovalView): CheckRunOutput {
     case "approved":
       return { title: "Approved", summary: markdown`Approved by ${approver(view.by)} for ${shortSha(view.sha)}.` };
     case "needs_maintainer": {
-      const why = markdown`
-This task is high risk, so \`/approve\` must come from a maintainer, an admin, or a user listed in \`approval.highRiskApprovers\`.
-      `;
+      const why = markdown`This task is high risk, so \`/approve\` must come from a maintainer, an admin, or a user listed in \`approval.highRiskApprovers\`.`;
       return {
         title: "Needs a maintainer's approval",
         summary: markdown`${why}\n${joinMarkdown(
@@ -154,12 +116,7 @@ This task is high risk, so \`/approve\` must come from a maintainer, an admin, o
       };
     }
     case "ready_for_approval":
-      return {
-        title: "Ready for approval",
-        summary: markdown`
-CI is green. A maintainer can comment \`/approve\` on this pull request.
-        `,
-      };
+      return { title: "Ready for approval", summary: markdown`CI is green. A maintainer can comment \`/approve\` on this pull request.` };
     case "merge_group":
       if (view.approval === null) {
         return {

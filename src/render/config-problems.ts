@@ -7,25 +7,16 @@ export const CONFIG_PROBLEMS_MARKER = "<!-- foreman:config-problems -->";
 
 /** The one comment Foreman posts when `.github/foreman.yml` cannot be used. */
 export function renderConfigProblems(problems: readonly ConfigProblem[]): SafeMarkdown {
-  const count =
-    problems.length === 1
-      ? markdown`
-a problem
-        `
-      : markdown`${problems.length} problems`;
+  const count = problems.length === 1 ? markdown`a problem` : markdown`${problems.length} problems`;
   return joinMarkdown(
     [
-      markdown`
-### Foreman could not read its configuration
-      `,
+      markdown`### Foreman could not read its configuration`,
       markdown``,
       markdown`Foreman found ${count} in \`.github/foreman.yml\`:`,
       markdown``,
       ...problems.map(problemLine),
       markdown``,
-      markdown`
-Fix \`.github/foreman.yml\` on the default branch and re-add the label.
-      `,
+      markdown`Fix \`.github/foreman.yml\` on the default branch and re-add the label.`,
       markdown``,
       hiddenMarker(CONFIG_PROBLEMS_MARKER),
       markdown``,
@@ -35,12 +26,7 @@ Fix \`.github/foreman.yml\` on the default branch and re-add the label.
 }
 
 function problemLine(problem: ConfigProblem): SafeMarkdown {
-  const where =
-    problem.path === ""
-      ? markdown`
-the file
-        `
-      : inlineCode(problem.path);
+  const where = problem.path === "" ? markdown`the file` : inlineCode(problem.path);
   const column = problem.column === undefined ? markdown`` : markdown`, column ${problem.column}`;
   const position = problem.line === undefined ? markdown`` : markdown` (line ${problem.line}${column})`;
   return markdown`- ${where}${position}: ${singleLine(problem.message)}`;

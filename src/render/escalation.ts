@@ -37,14 +37,7 @@ export const escalationReason = {
 };
 
 function tried(view: EscalationView): SafeMarkdown {
-  const attempts =
-    view.fixAttempts === 1
-      ? markdown`
-attempt
-        `
-      : markdown`
-attempts
-        `;
+  const attempts = view.fixAttempts === 1 ? markdown`attempt` : markdown`attempts`;
   const parts = [markdown`${view.fixAttempts} fix ${attempts}`];
   if (view.classifications.length > 0) {
     parts.push(
@@ -55,32 +48,13 @@ attempts
     );
   }
   if (view.reviewRounds > 0)
-    parts.push(
-      markdown`${view.reviewRounds} review ${
-        view.reviewRounds === 1
-          ? markdown`
-round
-            `
-          : markdown`
-rounds
-            `
-      }`,
-    );
+    parts.push(markdown`${view.reviewRounds} review ${view.reviewRounds === 1 ? markdown`round` : markdown`rounds`}`);
   return joinMarkdown(parts, "; ");
 }
 
 /** The one comment Foreman posts when it stops and hands a task to a human. */
 export function renderEscalation(view: EscalationView): SafeMarkdown {
-  const error = view.lastError
-    ? [
-        markdown``,
-        markdown`
-**Last error:**
-        `,
-        markdown``,
-        codeBlock("text", view.lastError),
-      ]
-    : [];
+  const error = view.lastError ? [markdown``, markdown`**Last error:**`, markdown``, codeBlock("text", view.lastError)] : [];
   return joinMarkdown(
     [
       markdown`### Foreman needs a human for task ${inlineCode(view.taskId)}: ${neutralizeMarkdown(view.title)}`,
@@ -90,16 +64,10 @@ export function renderEscalation(view: EscalationView): SafeMarkdown {
       markdown`**What was tried:** ${tried(view)}.`,
       ...error,
       markdown``,
-      markdown`
-**What you can do:**
-      `,
-      markdown`
-- comment \`/retry\` on this pull request for a fresh attempt (or one re-run of a flaky job);
-      `,
+      markdown`**What you can do:**`,
+      markdown`- comment \`/retry\` on this pull request for a fresh attempt (or one re-run of a flaky job);`,
       markdown`- push a fix to ${inlineCode(view.branch)} yourself: Foreman picks up from your commit and CI runs again;`,
-      markdown`
-- comment \`/cancel\` to stop this task.
-      `,
+      markdown`- comment \`/cancel\` to stop this task.`,
     ],
     "\n",
   );

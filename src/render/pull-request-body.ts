@@ -33,11 +33,9 @@ export function renderPullRequestBody(input: PullRequestBodyInput): SafeMarkdown
       : undefined,
     markdown`**Risk:** ${RISK_WORDS[task.risk]}`,
     markdown`Part of #${input.issue} · task ${inlineCode(task.id)} · attempt ${input.attempt}`,
-    markdown`
-> [!NOTE]
+    markdown`> [!NOTE]
 > When CI is green, a writer comments \`/approve\` on this pull request and Foreman merges it.
-> An approval holds for the current head commit only. \`/retry\` starts a fresh attempt; \`/cancel\` stops this task.
-    `,
+> An approval holds for the current head commit only. \`/retry\` starts a fresh attempt; \`/cancel\` stops this task.`,
     hiddenMarker(taskMarker({ issue: input.issue, task: task.id, attempt: input.attempt })),
   ];
   return markdown`${joinMarkdown(
@@ -46,17 +44,7 @@ export function renderPullRequestBody(input: PullRequestBodyInput): SafeMarkdown
   )}\n`;
 }
 
-const RISK_WORDS: Readonly<Record<Task["risk"], SafeMarkdown>> = {
-  low: markdown`
-low
-  `,
-  medium: markdown`
-medium
-  `,
-  high: markdown`
-high
-  `,
-};
+const RISK_WORDS: Readonly<Record<Task["risk"], SafeMarkdown>> = { low: markdown`low`, medium: markdown`medium`, high: markdown`high` };
 
 function fileLine(file: Task["files"][number], repoUrl: string | undefined): SafeMarkdown {
   const name = inlineCode(file.path);
@@ -66,15 +54,9 @@ function fileLine(file: Task["files"][number], repoUrl: string | undefined): Saf
 }
 
 const ACTION_WORDS: Readonly<Record<Task["files"][number]["action"], SafeMarkdown>> = {
-  create: markdown`
-create
-  `,
-  modify: markdown`
-modify
-  `,
-  delete: markdown`
-delete
-  `,
+  create: markdown`create`,
+  modify: markdown`modify`,
+  delete: markdown`delete`,
 };
 
 /** The file on the default branch, when the repository URL is one GitHub would give; every path segment is percent-encoded. */

@@ -26,18 +26,9 @@ export function renderRefusal(refusal: Refusal): SafeMarkdown {
     case "command_denied":
       return markdown`Foreman ignored ${inlineCode(`/${refusal.command}`)}: ${denialSentence(refusal.denial)}`;
     case "nothing_to_retry":
-      return markdown`
-There is nothing to retry: no task of this issue failed or is waiting for a human.
-      `;
+      return markdown`There is nothing to retry: no task of this issue failed or is waiting for a human.`;
     case "workflow_cap": {
-      const workflows =
-        refusal.running === 1
-          ? markdown`
-workflow
-            `
-          : markdown`
-workflows
-            `;
+      const workflows = refusal.running === 1 ? markdown`workflow` : markdown`workflows`;
       return markdown`Foreman did not start: this installation already runs ${refusal.running} ${workflows}, its cap (\`FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION\` = ${refusal.cap}). Add the label again once one of them has finished.`;
     }
   }

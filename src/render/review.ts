@@ -10,15 +10,9 @@ export interface ReviewFinding {
 }
 
 const SEVERITY_LABEL: Record<ReviewFinding["severity"], SafeMarkdown> = {
-  blocking: markdown`
-Blocking
-  `,
-  suggestion: markdown`
-Suggestion
-  `,
-  nit: markdown`
-Nit
-  `,
+  blocking: markdown`Blocking`,
+  suggestion: markdown`Suggestion`,
+  nit: markdown`Nit`,
 };
 
 /** A finding as an inline comment on its line. */
@@ -47,11 +41,7 @@ export function renderReviewBody(summary: string, elsewhere: readonly ReviewFind
 export function renderReview(verdict: "approve" | "request_changes", body: SafeMarkdown): SafeMarkdown {
   const heading =
     verdict === "approve"
-      ? markdown`
-Foreman's reviewer found nothing blocking.
-        `
-      : markdown`
-Foreman's reviewer requests changes; the coder will answer them.
-        `;
+      ? markdown`Foreman's reviewer found nothing blocking.`
+      : markdown`Foreman's reviewer requests changes; the coder will answer them.`;
   return body === "" ? heading : markdown`${heading}\n\n${body}`;
 }

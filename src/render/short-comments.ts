@@ -10,43 +10,19 @@ export type SummaryInput = { tasks: readonly SummaryTask[]; durationMs: number; 
 export function renderSummary(input: SummaryInput): SafeMarkdown {
   const attempts = input.tasks.reduce((sum, task) => sum + task.attempts, 0);
   const rows = input.tasks.map((task) => {
-    const pr =
-      task.pr === undefined
-        ? markdown`
-—
-          `
-        : markdown`#${task.pr}`;
+    const pr = task.pr === undefined ? markdown`—` : markdown`#${task.pr}`;
     return markdown`| **${tableCell(task.id)}** ${tableCell(task.title)} | ${pr} | ${task.attempts} |`;
   });
-  const merged =
-    input.tasks.length === 1
-      ? markdown`
-The task was
-        `
-      : markdown`All ${input.tasks.length} tasks were`;
-  const inAll = markdown`${formatCount(attempts)} ${
-    attempts === 1
-      ? markdown`
-attempt
-        `
-      : markdown`
-attempts
-        `
-  } in all`;
+  const merged = input.tasks.length === 1 ? markdown`The task was` : markdown`All ${input.tasks.length} tasks were`;
+  const inAll = markdown`${formatCount(attempts)} ${attempts === 1 ? markdown`attempt` : markdown`attempts`} in all`;
   return joinMarkdown(
     [
-      markdown`
-### Foreman: done
-      `,
+      markdown`### Foreman: done`,
       markdown``,
       markdown`${merged} merged in ${formatDuration(input.durationMs)}, with ${inAll}.`,
       markdown``,
-      markdown`
-| Task | Pull request | Attempts |
-      `,
-      markdown`
-| --- | --- | --- |
-      `,
+      markdown`| Task | Pull request | Attempts |`,
+      markdown`| --- | --- | --- |`,
       ...rows,
       markdown``,
       markdown`Usage: ${formatUsage(input.usage)}`,

@@ -34,20 +34,8 @@ export function renderStatusComment(view: StatusView): SafeMarkdown {
           "\n",
         )
       : undefined,
-    listSection(
-      markdown`
-Questions
-      `,
-      view.questions,
-      (index) => `${index + 1}.`,
-    ),
-    listSection(
-      markdown`
-Notes
-      `,
-      view.notes,
-      () => "-",
-    ),
+    listSection(markdown`Questions`, view.questions, (index) => `${index + 1}.`),
+    listSection(markdown`Notes`, view.notes, () => "-"),
     markdown`<sub>Usage: ${formatUsage(view.usage)}</sub>`,
     hiddenMarker(statusMarker(view.snapshot)),
   ];
@@ -61,39 +49,20 @@ function phaseSentence(view: StatusView): SafeMarkdown {
   const merged = view.tasks.filter((task) => task.status === "merged").length;
   const total = view.tasks.length;
   const sentences: Record<StatusPhase, SafeMarkdown> = {
-    scoping: markdown`
-Reading the issue and the repository.
-    `,
-    awaiting_answers: markdown`
-Waiting for answers to the questions below; reply in a comment on this issue.
-    `,
-    planning: markdown`
-Planning the work.
-    `,
-    awaiting_plan_approval: markdown`
-Waiting for plan approval: a writer can comment \`/approve\` to start, or \`/plan <feedback>\` to plan again.
-    `,
+    scoping: markdown`Reading the issue and the repository.`,
+    awaiting_answers: markdown`Waiting for answers to the questions below; reply in a comment on this issue.`,
+    planning: markdown`Planning the work.`,
+    awaiting_plan_approval: markdown`Waiting for plan approval: a writer can comment \`/approve\` to start, or \`/plan <feedback>\` to plan again.`,
     running: markdown`Working on the tasks: ${merged} of ${total} merged.`,
     completed: markdown`Done: all ${total} tasks merged.`,
-    failed: markdown`
-Stopped. The notes below say why and what a maintainer can do.
-    `,
-    cancelled: markdown`
-Cancelled.
-    `,
+    failed: markdown`Stopped. The notes below say why and what a maintainer can do.`,
+    cancelled: markdown`Cancelled.`,
   };
   return markdown`**${sentences[view.phase]}**`;
 }
 
 function checklistLine(task: StatusTask, tasks: readonly StatusTask[]): SafeMarkdown {
-  const box =
-    task.status === "merged"
-      ? markdown`
-[x]
-        `
-      : markdown`
-[ ]
-        `;
+  const box = task.status === "merged" ? markdown`[x]` : markdown`[ ]`;
   const pr = task.pr === undefined ? markdown`` : markdown`#${task.pr} `;
   return markdown`- ${box} **${singleLine(task.id)}** ${singleLine(task.title)} — ${pr}${stateWords(task, tasks)}`;
 }
@@ -102,10 +71,7 @@ function stateWords(task: StatusTask, tasks: readonly StatusTask[]): SafeMarkdow
   if (task.status !== "pending") return TASK_STATUS_WORDS[task.status];
   const merged = new Set(tasks.filter((other) => other.status === "merged").map((other) => other.id));
   const waitingFor = task.dependsOn.filter((dependency) => !merged.has(dependency));
-  if (waitingFor.length === 0)
-    return markdown`
-queued
-    `;
+  if (waitingFor.length === 0) return markdown`queued`;
   return markdown`waiting for ${joinMarkdown(
     waitingFor.map((id) => markdown`**${singleLine(id)}**`),
     ", ",
