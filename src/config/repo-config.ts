@@ -93,6 +93,13 @@ export const RepoConfig = z
   .strict();
 export type RepoConfig = z.infer<typeof RepoConfig>;
 
+/**
+ * The config as a saved workflow holds it: read back as it was accepted when the workflow started.
+ * Checks added to the file's schema later (such as the glob check on `protectedPaths`) apply to the
+ * next config read from the repository, never to a workflow already under way.
+ */
+export const StoredRepoConfig = RepoConfig.extend({ protectedPaths: z.array(z.string()).default([]) });
+
 export type AgentRole = "engineer" | "planner" | "coder" | "debugger" | "reviewer";
 
 /** The model a role uses: its own setting, else `models.default`. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { RepoConfig } from "../config/index.ts";
+import { StoredRepoConfig } from "../config/index.ts";
 import { TASK_STATUSES } from "../domain/task-status.ts";
 import { Plan, Risk } from "../plan/index.ts";
 import type { Permission } from "../ports/permission.ts";
@@ -77,7 +77,7 @@ export const WorkflowState = z.object({
   issueTitle: z.string(),
   requester: z.string(),
   phase: Phase,
-  config: RepoConfig,
+  config: StoredRepoConfig,
   defaultBranch: z.string().min(1),
   /** Questions the engineer asked and is waiting on. */
   questions: z.array(z.string()),

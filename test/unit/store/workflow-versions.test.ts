@@ -91,6 +91,17 @@ describe("workflow rows written at state version 1", () => {
     expect(state.tasks.model).toMatchObject({ status: "merged", risk: "low", approvedBy: "sam", mergedAt: 1_690_000_480_000 });
   });
 
+  it("reads a row whose config holds a protected path the config check now refuses, as it was accepted then", () => {
+    const state = { ...(storedJson(current) as Record<string, unknown>) };
+    state.config = { ...(state.config as Record<string, unknown>), protectedPaths: ["infra/", "[z-a]"] };
+    const row = { ...current, state: JSON.stringify(state) };
+    const store = openStore(previousReleaseDatabase([row]));
+
+    const record = read(store, current.id);
+
+    expect(record.state.config.protectedPaths).toEqual(["infra/", "[z-a]"]);
+  });
+
   it("writes a migrated row back at the newest state version, and reads it back the same", () => {
     const path = previousReleaseDatabase([current, beforeQa]);
     const store = openStore(path);
