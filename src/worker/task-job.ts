@@ -4,6 +4,7 @@ import type { EngineEvent } from "../engine/events.ts";
 import type { Usage } from "../engine/types.ts";
 import { NO_USAGE } from "../engine/usage.ts";
 import type { FileChange, RepoGitHub } from "../ports/github.ts";
+import { isAppLogin } from "../ports/github-types.ts";
 import { failureText, renderCommitMessage, renderPullRequestBody, renderPullRequestTitle } from "../render/index.ts";
 import { TaskWorkKey } from "../domain/keys.ts";
 import type { TaskJob } from "../store/job-kinds.ts";
@@ -20,7 +21,8 @@ import { classifyRisk, type RiskAssessment } from "../policy/risk.ts";
 async function humanCommitted(github: RepoGitHub, context: TaskContext, botLogin: string): Promise<boolean> {
   const head = await github.branchHead(context.record.branch);
   if (head === null || context.record.ownCommits.includes(head)) return false;
-  return (await github.commitAuthor(head)) !== botLogin;
+  const author = await github.commitAuthor(head);
+  return author === null || !isAppLogin(author, botLogin);
 }
 
 async function codeTask(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, attempt: number): Promise<EngineEvent> {

@@ -5,6 +5,7 @@ import type { TaskRecord, WorkflowState } from "../../engine/types.ts";
 import { parseCommand, type Command } from "../../policy/commands.ts";
 import { redactText } from "../../policy/sanitize.ts";
 import type { Permission, Reaction, RepoGitHub } from "../../ports/github.ts";
+import { isAppLogin } from "../../ports/github-types.ts";
 import { CommentKey, parseTaskMarker, renderRefusal, type TaskMarker } from "../../render/index.ts";
 import type { WorkerDeps } from "../deps.ts";
 import type { Intake, Sender } from "../intake.ts";
@@ -122,7 +123,7 @@ async function planCommand(github: RepoGitHub, intake: CommentIntake, target: Co
  * hidden task marker in the pull request's body): a command, or an answer to the engineer's questions.
  */
 export async function planComment(deps: WorkerDeps, github: RepoGitHub, intake: CommentIntake): Promise<IntakePlan> {
-  if (intake.sender.login === deps.botLogin) return NOTHING;
+  if (isAppLogin(intake.sender.login, deps.botLogin)) return NOTHING;
   const marker = intake.pullRequestBody === null ? null : parseTaskMarker(intake.pullRequestBody);
   if (intake.pullRequestBody !== null && !marker) return NOTHING;
   const id = WorkflowId.toString({ ...intake.ref, issue: marker ? marker.issue : intake.issue });

@@ -1,6 +1,7 @@
 import { WorkflowId } from "../../domain/ids.ts";
 import { redactText } from "../../policy/sanitize.ts";
 import type { RepoGitHub } from "../../ports/github.ts";
+import { isAppLogin } from "../../ports/github-types.ts";
 import { parseTaskBranch } from "../../render/index.ts";
 import type { WorkerDeps } from "../deps.ts";
 import type { Intake } from "../intake.ts";
@@ -16,7 +17,7 @@ export async function planReview(
   github: RepoGitHub,
   intake: Extract<Intake, { kind: "pr_review" }>,
 ): Promise<IntakePlan> {
-  if (intake.sender.login === deps.botLogin || intake.body.trim() === "") return NOTHING;
+  if (isAppLogin(intake.sender.login, deps.botLogin) || intake.body.trim() === "") return NOTHING;
   const branch = parseTaskBranch(intake.headRef);
   if (!branch) return NOTHING;
   const id = WorkflowId.toString({ ...intake.ref, issue: branch.issue });

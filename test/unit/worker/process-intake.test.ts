@@ -56,6 +56,17 @@ describe("processIntake: answers through the effect runner", () => {
     expect(JSON.stringify(repo.writes)).not.toMatch(MENTION);
   });
 
+  it("takes a command from its own app however GitHub cases the login, and answers nothing", async () => {
+    const repo = fakeRepo();
+    repo.permissions["Foreman[bot]"] = "write";
+    const deps = withWorkflow(repo, publishedTask());
+
+    const routed = await processIntake(deps, commentOnTask("Foreman[bot]", "/approve"));
+
+    expect(routed).toBeNull();
+    expect(repo.writes).toEqual([]);
+  });
+
   it("writes nothing again when the same delivery is processed twice, and audits the writes once", async () => {
     const repo = fakeRepo();
     repo.permissions.rita = "read";
