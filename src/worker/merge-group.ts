@@ -13,7 +13,8 @@ function groupPullNumber(headRef: string): number | null {
 
 /**
  * The `Foreman` check on a merge group's commit: success when the group's pull request is a
- * Foreman task approved for its current head, so a required `Foreman` check gates the queue.
+ * Foreman task approved for its current head, so the queue shows Foreman's approval beside the
+ * repository's own required checks.
  */
 export async function planMergeGroup(
   deps: WorkerDeps,
