@@ -57,8 +57,8 @@ function linkTargets(markdown: string): string[] {
   return targets.filter((target) => !/^(?:[a-z]+:|#)/i.test(target)).map((target) => target.replace(/#.*$/, ""));
 }
 
-/** Where a path is in a clean clone: `dist/main.js` is built from `src/main.ts`. */
-const sourceOf = (path: string): string => path.replace(/^dist\/(.+)\.js$/, "src/$1.ts");
+/** Where a path is in a clean clone: `dist/` is built from `src/`, `dist/main.js` from `src/main.ts`. */
+const sourceOf = (path: string): string => path.replace(/^dist\/?$/, "src").replace(/^dist\/(.+)\.js$/, "src/$1.ts");
 
 /**
  * What a page points at that does not exist: paths in code spans (from the repository root) and
