@@ -17,21 +17,7 @@ import type {
 } from "./github-types.ts";
 import type { Permission } from "./permission.ts";
 
-export type {
-  Actor,
-  CheckRunInput,
-  CheckSummary,
-  CommentInfo,
-  CommitOnBranchInput,
-  FileChange,
-  IssueInfo,
-  MergeMethod,
-  PullFile,
-  PullRequestInfo,
-  Reaction,
-  RepoTarget,
-  ReviewInput,
-} from "./github-types.ts";
+export type * from "./github-types.ts";
 export type { Permission } from "./permission.ts";
 
 /**
