@@ -1,4 +1,5 @@
 import { DatabaseSync } from "node:sqlite";
+import { COUNT_PENDING_JOBS } from "./sqlite-jobs.ts";
 
 /**
  * Jobs queued or running in the database at `path`, read beside the running app (read-only):
@@ -8,7 +9,7 @@ export function pendingJobsIn(path: string): number {
   try {
     const db = new DatabaseSync(path, { readOnly: true });
     try {
-      const row = db.prepare("SELECT count(*) AS n FROM jobs WHERE state IN ('ready', 'leased')").get() as { n: number } | undefined;
+      const row = db.prepare(COUNT_PENDING_JOBS).get() as { n: number } | undefined;
       return row?.n ?? 0;
     } finally {
       db.close();

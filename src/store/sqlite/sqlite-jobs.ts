@@ -3,6 +3,9 @@ import { checkedJobInput } from "../job-kinds.ts";
 import type { Job, JobInput, JobSummary } from "../store.ts";
 import type { SqliteDb } from "./sqlite-db.ts";
 
+/** Jobs queued or running: what "Foreman is busy" means. */
+export const COUNT_PENDING_JOBS = "SELECT count(*) AS n FROM jobs WHERE state IN ('ready', 'leased')";
+
 interface JobRow {
   id: number;
   kind: string;
@@ -126,14 +129,12 @@ export class SqliteJobs {
   }
 
   pending(): number {
-    const row = this.sql.db.prepare("SELECT count(*) AS n FROM jobs WHERE state IN ('ready', 'leased')").get() as { n: number };
+    const row = this.sql.db.prepare(COUNT_PENDING_JOBS).get() as { n: number };
     return row.n;
   }
 
   pendingFor(workflowId: string): number {
-    const row = this.sql.db
-      .prepare(`SELECT count(*) AS n FROM jobs WHERE state IN ('ready', 'leased') AND ${OF_WORKFLOW}`)
-      .get(workflowId, workflowId, workflowId) as { n: number };
+    const row = this.sql.db.prepare(`${COUNT_PENDING_JOBS} AND ${OF_WORKFLOW}`).get(workflowId, workflowId, workflowId) as { n: number };
     return row.n;
   }
 
