@@ -32,8 +32,6 @@ export interface World {
   /** The app's own folder (its database lives here). */
   dataDir: string;
   appLog: string;
-  /** The app under test, as its side described it. */
-  appUnderTest: AppUnderTest;
   appProcess: AppProcess;
   issueNumber: number;
   as(login: string): UserOctokit;
@@ -41,8 +39,6 @@ export interface World {
   appPendingJobs(): number;
   /** SIGKILLs the app, deletes its durable data when asked (a lost database), and starts it again. */
   crashApp(loseData: boolean): Promise<void>;
-  /** Restarts the app process, keeping its database (for crash tests). */
-  restartApp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -124,15 +120,10 @@ export async function createWorld(scenario: Scenario, options: WorldOptions): Pr
     dir,
     appLog,
     dataDir,
-    appUnderTest: options.app,
     appProcess: await startAppProcess(options.app.entry, env, port, appLog),
     issueNumber: issue.number,
     as,
     appPendingJobs: () => options.app.pendingWork(dataDir),
-    async restartApp() {
-      await world.appProcess.kill();
-      world.appProcess = await startAppProcess(options.app.entry, env, port, appLog);
-    },
     async crashApp(loseData) {
       await world.appProcess.kill();
       if (loseData) await options.app.loseData(dataDir);
