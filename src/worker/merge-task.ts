@@ -12,8 +12,8 @@ import type { JobInput } from "../store/store.ts";
 export async function mergeTask(github: RepoGitHub, state: WorkflowState, taskId: string, sha: string, outbox: JobInput[]): Promise<void> {
   const task = state.tasks[taskId];
   if (!task?.pr || !task.prNodeId) return;
-  const repository = await github.repository();
-  const useQueue = state.config.merge.mode === "queue" || (state.config.merge.mode === "auto" && repository.mergeQueue);
+  const { mode } = state.config.merge;
+  const useQueue = mode === "queue" || (mode === "auto" && (await github.repository()).mergeQueue);
   const refused = (reason: string): void => {
     outbox.push(eventJob(state.id, { type: "task_dequeued", taskId, reason }));
   };
