@@ -14,8 +14,6 @@ import { planReview } from "./intake/review.ts";
 import { NOTHING, routeTo, type IntakePlan, type Routed } from "./intake/routed.ts";
 import { planMergeGroup } from "./merge-group.ts";
 
-export type { Routed } from "./intake/routed.ts";
-
 type Of<K extends Intake["kind"]> = Extract<Intake, { kind: K }>;
 
 /** The task a pull request or check is about, by its branch; null for any other branch. */
@@ -30,11 +28,10 @@ function routeToTask(intake: Intake, headRef: string | null, event: (taskId: str
 }
 
 async function planChecks(github: RepoGitHub, intake: Of<"checks_completed">): Promise<IntakePlan> {
-  if (!taskOf(intake, intake.headBranch)) return NOTHING;
+  const task = taskOf(intake, intake.headBranch);
+  if (!task) return NOTHING;
   const outcome = ciOutcome(await github.checksFor(intake.sha));
-  return outcome
-    ? routeToTask(intake, intake.headBranch, (taskId) => ({ type: "ci_completed", taskId, sha: intake.sha, ...outcome }))
-    : NOTHING;
+  return outcome ? routeTo(task.workflowId, { type: "ci_completed", taskId: task.taskId, sha: intake.sha, ...outcome }) : NOTHING;
 }
 
 /** What to answer a narrowed webhook and which engine event it means; reads GitHub, writes nothing. */
