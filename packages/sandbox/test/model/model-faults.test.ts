@@ -1,5 +1,5 @@
 import OpenAI from "openai";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { apiFailureOf, ask, failureOf, startForTest } from "./model-server-harness.ts";
 
 const planAnswer = { role: "planner" as const, content: { tasks: [{ id: "a" }, { id: "b" }] } };
@@ -84,7 +84,7 @@ describe("model server faults", () => {
 
     const error = await apiFailureOf(ask(client));
     const pending = ask(new OpenAI({ baseURL: server.url, apiKey: "sandbox", maxRetries: 0 }));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.waitFor(() => expect(server.requests()).toHaveLength(2));
     const stopStartedAt = Date.now();
     await server.stop();
     const stoppedIn = Date.now() - stopStartedAt;
