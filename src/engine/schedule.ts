@@ -13,6 +13,7 @@ function newTask(state: WorkflowState, id: string, now: number): TaskRecord {
     pr: null,
     prNodeId: null,
     headSha: null,
+    headSeenAt: null,
     approvedSha: null,
     approvedBy: null,
     approvedPermission: null,

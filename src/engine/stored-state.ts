@@ -5,10 +5,11 @@ import { WorkflowState } from "./types.ts";
 /**
  * The version of a stored workflow state: the `workflows` row and the status comment's snapshot.
  * 1: written before versions were recorded (the row has no version, the snapshot's envelope says 1).
- * 2: the same shape, written with its version. A change to `WorkflowState` bumps this number and
+ * 2: the same shape, written with its version.
+ * 3: tasks know when Foreman learned of their head (`headSeenAt`), which binds an `/approve` to what the writer saw. A change to `WorkflowState` bumps this number and
  * adds a migration from the version before to `MIGRATIONS`, which gives new fields their defaults.
  */
-export const WORKFLOW_STATE_VERSION = 2;
+export const WORKFLOW_STATE_VERSION = 3;
 
 export type UnreadableReason = "newer" | "unknown" | "invalid";
 
@@ -83,8 +84,20 @@ function fromV1(raw: unknown): unknown {
   return { fixAttemptsTotal: 0, ...state, tasks };
 }
 
+/** Fields a task gained in version 3. */
+function taskDefaultsV2(): Record<string, unknown> {
+  return { headSeenAt: null };
+}
+
+/** Version 2 to 3: new task fields start at their defaults; everything else is carried as it is. */
+function fromV2(raw: unknown): unknown {
+  const state = StateV1.parse(raw);
+  const tasks = Object.fromEntries(Object.entries(state.tasks).map(([id, task]) => [id, { ...taskDefaultsV2(), ...task }]));
+  return { ...state, tasks };
+}
+
 /** From each version to the next. */
-const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: fromV1 };
+const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: fromV1, 2: fromV2 };
 
 /**
  * A stored state read back: migrated from its version to the newest and checked. Throws an

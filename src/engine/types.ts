@@ -36,6 +36,8 @@ export const TaskRecord = z.object({
   pr: z.int().nullable(),
   prNodeId: z.string().nullable(),
   headSha: Sha.nullable(),
+  /** When Foreman learned that `headSha` is the head (ms): an `/approve` written before then cannot have meant it. */
+  headSeenAt: z.number().nullable(),
   approvedSha: Sha.nullable(),
   approvedBy: z.string().nullable(),
   approvedPermission: PermissionLevel.nullable(),

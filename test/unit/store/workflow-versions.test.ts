@@ -32,6 +32,13 @@ function step(state: WorkflowState, event: EngineEvent): WorkflowState {
 const current = rowFixture("workflow-v1.json");
 const beforeQa = rowFixture("workflow-v1-before-qa.json");
 
+/** A stored state with the task fields later versions added, at their defaults. */
+function withFieldsAddedSince(stored: unknown): unknown {
+  const state = stored as { tasks: Record<string, object> };
+  const tasks = Object.fromEntries(Object.entries(state.tasks).map(([id, task]) => [id, { ...task, headSeenAt: null }]));
+  return { ...state, tasks };
+}
+
 describe("workflow rows written at state version 1", () => {
   it("reads a row of the release before versions with every field it stored, open and at its row version", () => {
     const store = openStore(previousReleaseDatabase([current]));
@@ -39,7 +46,7 @@ describe("workflow rows written at state version 1", () => {
     const record = read(store, current.id);
 
     expect(record).toMatchObject({ id: "acme/calculator#12", version: 1, open: true });
-    expect(record.state).toEqual(storedJson(current));
+    expect(record.state).toEqual(withFieldsAddedSince(storedJson(current)));
     expect(Object.values(record.state.tasks).map((task) => [task.id, task.status])).toEqual([
       ["core", "merged"],
       ["parse", "ci_running"],
@@ -77,6 +84,7 @@ describe("workflow rows written at state version 1", () => {
     expect(state.tasks.view).toMatchObject({
       status: "ci_running",
       headSha: "view000000000000000000000000000000000001",
+      headSeenAt: null,
       risk: "medium",
       riskReasons: [],
       approvedPermission: null,
@@ -110,8 +118,11 @@ describe("workflow rows written at state version 1", () => {
     const saved = migrated.map((record) => store.saveWorkflow(record.id, record.state, record.version, record.open));
 
     expect(saved).toEqual([true, true]);
-    expect(WORKFLOW_STATE_VERSION).toBe(2);
-    expect(migrated.map((record) => rawWorkflowColumn(path, record.id, "state_version"))).toEqual([2, 2]);
+    expect(WORKFLOW_STATE_VERSION).toBe(3);
+    expect(migrated.map((record) => rawWorkflowColumn(path, record.id, "state_version"))).toEqual([
+      WORKFLOW_STATE_VERSION,
+      WORKFLOW_STATE_VERSION,
+    ]);
     expect(migrated.map((record) => read(store, record.id))).toEqual(migrated.map((record) => ({ ...record, version: 2 })));
   });
 
@@ -191,7 +202,7 @@ describe("workflow rows this Foreman cannot read", () => {
 
     expect(() => store.getWorkflow(current.id)).toThrow(UnreadableStateError);
     expect(() => store.getWorkflow(current.id)).toThrow(
-      /workflow acme\/calculator#12 was written by a newer Foreman \(state version 3; this one reads up to 2\): upgrade/,
+      /workflow acme\/calculator#12 was written by a newer Foreman \(state version 4; this one reads up to 3\): upgrade/,
     );
     expect(store.openWorkflows()).toEqual([]);
   });
