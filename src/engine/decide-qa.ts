@@ -62,11 +62,12 @@ export function reviewOrReady(state: WorkflowState, task: TaskRecord, sha: strin
 }
 
 /** Foreman pushed `commitSha` to the task's branch: the old head's check is superseded, CI runs on the new one. */
-function committed(state: WorkflowState, task: TaskRecord, commitSha: string, view: CheckRunView): Decision {
+function committed(state: WorkflowState, task: TaskRecord, commitSha: string, view: CheckRunView, now: number): Decision {
   const next = {
     ...task,
     status: "ci_running" as const,
     headSha: commitSha,
+    headSeenAt: now,
     ownCommits: [...task.ownCommits, commitSha],
     approvedSha: null,
     approvedBy: null,
@@ -82,7 +83,7 @@ function committed(state: WorkflowState, task: TaskRecord, commitSha: string, vi
   return { state: withTask(state, next), effects };
 }
 
-export function debugDone(state: WorkflowState, task: TaskRecord, event: Of<"debug_done">): Decision {
+export function debugDone(state: WorkflowState, task: TaskRecord, event: Of<"debug_done">, now: number): Decision {
   if (task.status !== "fixing" || event.sha !== task.headSha) return ignore(state, "debugger result for a task that is not being fixed");
   // After a re-run of a flaky failure the same error is expected once more: that is when it counts as real.
   const repeated = task.lastSignature !== null && task.lastSignature === event.signature && task.rerunSha !== event.sha;
@@ -107,7 +108,7 @@ export function debugDone(state: WorkflowState, task: TaskRecord, event: Of<"deb
     case "fixed": {
       const fixed = { ...classified, fixAttempts: classified.fixAttempts + 1 };
       const counted = { ...withTask(next, fixed), fixAttemptsTotal: next.fixAttemptsTotal + 1 };
-      return committed(counted, fixed, outcome.commitSha, { kind: "fix_pushed", diagnosis: outcome.diagnosis });
+      return committed(counted, fixed, outcome.commitSha, { kind: "fix_pushed", diagnosis: outcome.diagnosis }, now);
     }
     case "rerun":
       if (classified.rerunSha === event.sha)
@@ -177,12 +178,12 @@ export function reviewDone(state: WorkflowState, task: TaskRecord, event: Of<"re
   };
 }
 
-export function revisionDone(state: WorkflowState, task: TaskRecord, event: Of<"revision_done">): Decision {
+export function revisionDone(state: WorkflowState, task: TaskRecord, event: Of<"revision_done">, now: number): Decision {
   if (task.status !== "revising" || event.sha !== task.headSha) return ignore(state, "revision for a task that is not being revised");
   const next = { ...task, usage: addUsage(task.usage, event.usage) };
   const base = { ...withTask(state, next), usage: addUsage(state.usage, event.usage) };
   if (event.outcome.kind === "failed") return escalate(base, next, escalationReason.revisionFailed(event.outcome.reason));
-  return committed(base, next, event.outcome.commitSha, { kind: "revision_pushed" });
+  return committed(base, next, event.outcome.commitSha, { kind: "revision_pushed" }, now);
 }
 
 /** A writer's review or review comment on a task's pull request goes to the coder. */
@@ -223,12 +224,12 @@ export function taskConflicted(state: WorkflowState, task: TaskRecord): Decision
   return { state: withTask(state, rebasing), effects: [{ type: "rebase_task", taskId: task.id }, { type: "update_status" }] };
 }
 
-export function rebaseDone(state: WorkflowState, task: TaskRecord, event: Of<"rebase_done">): Decision {
+export function rebaseDone(state: WorkflowState, task: TaskRecord, event: Of<"rebase_done">, now: number): Decision {
   if (task.status !== "rebasing") return ignore(state, "rebase result for a task that is not rebasing");
   const next = { ...task, usage: addUsage(task.usage, event.usage) };
   const base = { ...withTask(state, next), usage: addUsage(state.usage, event.usage) };
   const { outcome } = event;
   if (outcome.kind === "human_commits") return escalate(base, next, escalationReason.conflictWithHumanCommits());
   if (outcome.kind === "failed") return escalate(base, next, escalationReason.conflictNotResolved(outcome.reason));
-  return committed(base, next, outcome.commitSha, { kind: "rebased", how: outcome.how });
+  return committed(base, next, outcome.commitSha, { kind: "rebased", how: outcome.how }, now);
 }

@@ -13,7 +13,7 @@ import { addUsage } from "./usage.ts";
 
 type Of<T extends EngineEvent["type"]> = Extract<EngineEvent, { type: T }>;
 
-export function taskPublished(state: WorkflowState, task: TaskRecord, event: Of<"task_published">): Decision {
+export function taskPublished(state: WorkflowState, task: TaskRecord, event: Of<"task_published">, now: number): Decision {
   if (task.status !== "coding") return ignore(state, "task already published");
   // An approval given before the workflow learned of its pull request stands only for this head.
   const kept = task.approvedSha === event.headSha;
@@ -23,6 +23,7 @@ export function taskPublished(state: WorkflowState, task: TaskRecord, event: Of<
     pr: event.pr,
     prNodeId: event.prNodeId,
     headSha: event.headSha,
+    headSeenAt: now,
     ownCommits: [...task.ownCommits, event.headSha],
     approvedSha: kept ? task.approvedSha : null,
     approvedBy: kept ? task.approvedBy : null,
@@ -92,13 +93,14 @@ export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"a
   return afterReady(withTask(state, approved), approved);
 }
 
-export function headChanged(state: WorkflowState, task: TaskRecord, event: Of<"head_changed">): Decision {
+export function headChanged(state: WorkflowState, task: TaskRecord, event: Of<"head_changed">, now: number): Decision {
   if (event.sha === task.headSha) return ignore(state, "head unchanged");
   if (task.headSha === null || !isHeadMovable(task.status)) return ignore(state, `push to a task that is ${task.status}`);
   const voided = task.approvedSha !== null;
   const next = {
     ...task,
     headSha: event.sha,
+    headSeenAt: now,
     approvedSha: null,
     approvedBy: null,
     approvedPermission: null,

@@ -51,7 +51,7 @@ function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decisi
   if (!task) return ignore(state, `unknown task ${event.taskId}`);
   switch (event.type) {
     case "task_published":
-      return taskPublished(state, task, event);
+      return taskPublished(state, task, event, now);
     case "task_failed":
       return taskFailed(state, task, event);
     case "ci_completed":
@@ -59,7 +59,7 @@ function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decisi
     case "approve_task":
       return approveTask(state, task, event);
     case "head_changed":
-      return headChanged(state, task, event);
+      return headChanged(state, task, event, now);
     case "task_merged":
       return taskMerged(state, task, now);
     case "task_dequeued":
@@ -67,17 +67,17 @@ function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decisi
     case "task_closed":
       return taskClosed(state, task);
     case "debug_done":
-      return debugDone(state, task, event);
+      return debugDone(state, task, event, now);
     case "review_done":
       return reviewDone(state, task, event);
     case "revision_done":
-      return revisionDone(state, task, event);
+      return revisionDone(state, task, event, now);
     case "human_feedback":
       return humanFeedback(state, task, event);
     case "task_conflicted":
       return taskConflicted(state, task);
     case "rebase_done":
-      return rebaseDone(state, task, event);
+      return rebaseDone(state, task, event, now);
   }
 }
 

@@ -24,6 +24,7 @@ export function onIssueComment(app: Probot, sink: IntakeSink): void {
         pullRequestBody: isPullRequest ? (payload.issue.body ?? "") : null,
         commentId: payload.comment.id,
         body: payload.comment.body,
+        createdAt: Date.parse(payload.comment.created_at),
         sender: senderOf(payload),
         deliveryId: context.id,
       },

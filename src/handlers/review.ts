@@ -1,5 +1,6 @@
 import type { Probot } from "probot";
 import { parseTaskBranch } from "../render/index.ts";
+import type { Intake } from "../worker/intake.ts";
 import type { IntakeSink } from "./intake-sink.ts";
 import { repoRef, senderOf, workflowKey, type RepoPayload } from "./payload.ts";
 
@@ -10,7 +11,9 @@ interface ReviewDelivery {
 }
 
 /** Queues a review or review comment on a task's pull request; other pull requests are not Foreman's. */
-function acceptFeedback(sink: IntakeSink, delivery: ReviewDelivery, body: string, commentId: number | null): void {
+type ReviewOf = Extract<Intake, { kind: "pr_review" }>["review"];
+
+function acceptFeedback(sink: IntakeSink, delivery: ReviewDelivery, body: string, commentId: number | null, review: ReviewOf): void {
   const { payload } = delivery;
   const ref = repoRef(payload);
   const task = parseTaskBranch(payload.pull_request.head.ref);
@@ -27,6 +30,7 @@ function acceptFeedback(sink: IntakeSink, delivery: ReviewDelivery, body: string
       headRef: payload.pull_request.head.ref,
       body,
       commentId,
+      review,
       sender: senderOf(payload),
       deliveryId: delivery.id,
     },
@@ -36,11 +40,14 @@ function acceptFeedback(sink: IntakeSink, delivery: ReviewDelivery, body: string
 /** Reviews and inline review comments on a task's pull request, for the coder (writers only, checked later). */
 export function onReview(app: Probot, sink: IntakeSink): void {
   app.on("pull_request_review.submitted", (context) => {
-    acceptFeedback(sink, context, context.payload.review.body ?? "", null);
+    const { review } = context.payload;
+    const state = review.state.toLowerCase();
+    const known = state === "approved" || state === "changes_requested" || state === "commented";
+    acceptFeedback(sink, context, review.body ?? "", null, known ? { state, commitId: review.commit_id } : null);
   });
   app.on("pull_request_review_comment.created", (context) => {
     const { comment } = context.payload;
     const body = `On \`${comment.path}\` line ${comment.line ?? comment.original_line ?? "?"}:\n${comment.body}`;
-    acceptFeedback(sink, context, body, comment.in_reply_to_id ?? comment.id);
+    acceptFeedback(sink, context, body, comment.in_reply_to_id ?? comment.id, null);
   });
 }

@@ -1,4 +1,4 @@
-export type Command = { name: "approve" } | { name: "plan"; feedback: string } | { name: "retry" } | { name: "cancel" };
+export type Command = { name: "approve"; sha: string | null } | { name: "plan"; feedback: string } | { name: "retry" } | { name: "cancel" };
 
 /** An opening or closing code fence: three or more backticks or tildes, and what follows them. */
 const FENCE = /^\s*(`{3,}|~{3,})(.*)$/;
@@ -27,6 +27,12 @@ function liveLines(body: string): string[] {
   return lines;
 }
 
+/** `/approve <sha>` names the commit it approves: 7 to 40 hexadecimal digits; anything else approves the head. */
+function approvedSha(rest: string): string | null {
+  const word = rest.trim().split(/\s+/)[0] ?? "";
+  return /^[0-9a-f]{7,40}$/i.test(word) ? word.toLowerCase() : null;
+}
+
 /** Finds the first slash command in a comment, ignoring quoted, fenced and commented-out text. */
 export function parseCommand(body: string): Command | null {
   for (const line of liveLines(body)) {
@@ -34,7 +40,8 @@ export function parseCommand(body: string): Command | null {
     if (!match?.[1]) continue;
     const name = match[1].toLowerCase();
     if (name === "plan") return { name: "plan", feedback: (match[2] ?? "").trim() };
-    if (name === "approve" || name === "retry" || name === "cancel") return { name };
+    if (name === "approve") return { name, sha: approvedSha(match[2] ?? "") };
+    if (name === "retry" || name === "cancel") return { name };
   }
   return null;
 }

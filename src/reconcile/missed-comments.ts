@@ -22,6 +22,7 @@ function commentIntake(state: WorkflowState, target: CommentTarget, comment: Com
     pullRequestBody: target.pullRequestBody,
     commentId: comment.id,
     body: comment.body,
+    createdAt: comment.createdAt,
     sender: { login: comment.author, type: comment.authorType },
     deliveryId: ReconcileDeliveryId.toString({ what: "comment", id: String(comment.id) }),
   };

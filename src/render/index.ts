@@ -35,3 +35,4 @@ export { renderFindingComment, renderReview, renderReviewBody } from "./review.t
 export type { ReviewFinding } from "./review.ts";
 export { renderConfigProblems, CONFIG_PROBLEMS_MARKER } from "./config-problems.ts";
 export { CommentKey } from "./comment-keys.ts";
+export { HeadNoticeKey, renderAlreadyPickedUp, renderApprovalUnbound, renderHandedOver, type UnboundApproval } from "./head-notices.ts";

@@ -17,6 +17,8 @@ export const Intake = z.discriminatedUnion("kind", [
     pullRequestBody: z.string().nullable(),
     commentId: z.int(),
     body: z.string(),
+    /** When the comment was written (epoch ms); null for a job queued before this was recorded: the head it saw is then unknown. */
+    createdAt: z.number().nullable().default(null),
     sender: Sender,
   }),
   z.object({ kind: z.literal("pr_synchronize"), ...Common, pr: z.int(), headRef: z.string(), sha: z.string(), sender: Sender }),
@@ -33,6 +35,8 @@ export const Intake = z.discriminatedUnion("kind", [
     body: z.string(),
     /** Set for an inline review comment, so the answer goes to its thread. */
     commentId: z.int().nullable(),
+    /** A submitted review's state and the commit it was given on; null for an inline comment (or a job queued before). */
+    review: z.object({ state: z.enum(["approved", "changes_requested", "commented"]), commitId: z.string() }).nullable().default(null),
     sender: Sender,
   }),
   z.object({ kind: z.literal("base_moved"), ...Common, branch: z.string(), sha: z.string() }),

@@ -98,6 +98,7 @@ describe("reconcileWorkflow", () => {
         pullRequestBody: "",
         commentId: approve.id,
         body: "/approve",
+        createdAt: approve.createdAt,
         sender: { login: "maya", type: "User" },
         deliveryId: "late-delivery",
       },

@@ -10,8 +10,3 @@ export async function authorize(github: RepoGitHub, sender: Sender, allowBots: r
   const decision = authorizeSender({ login: sender.login, type: sender.type, permission, allowBots });
   return decision.allowed ? { ok: true, permission } : { ok: false, denial: decision.denial };
 }
-
-/** Whether a sender may command Foreman. */
-export async function isWriter(github: RepoGitHub, sender: Sender, allowBots: readonly string[]): Promise<boolean> {
-  return (await authorize(github, sender, allowBots)).ok;
-}

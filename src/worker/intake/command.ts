@@ -6,7 +6,15 @@ import { parseCommand, type Command } from "../../policy/commands.ts";
 import { redactText } from "../../policy/sanitize.ts";
 import type { Permission, Reaction, RepoGitHub } from "../../ports/github.ts";
 import { isAppLogin } from "../../ports/github-types.ts";
-import { CommentKey, parseTaskMarker, renderRefusal, type TaskMarker } from "../../render/index.ts";
+import {
+  CommentKey,
+  HeadNoticeKey,
+  parseTaskMarker,
+  renderApprovalUnbound,
+  renderRefusal,
+  type TaskMarker,
+  type UnboundApproval,
+} from "../../render/index.ts";
 import type { WorkerDeps } from "../deps.ts";
 import type { Intake, Sender } from "../intake.ts";
 import { authorize } from "./authorized.ts";
@@ -24,13 +32,29 @@ interface CommentTarget {
 
 const react = (intake: CommentIntake, content: Reaction): GitHubWrite => ({ type: "react", commentId: intake.commentId, content });
 
+/** What an `/approve` on a task's pull request approves: a commit, or nothing and why. */
+type Binding = { sha: string } | { unbound: UnboundApproval };
+
 /**
- * The commit an `/approve` binds to: the head the workflow knows, which (webhooks being handled in
- * order) is the head when the comment was written, not a commit pushed since. Before the workflow
- * has learned of its pull request, the pull request's current head, if it is the task's branch.
+ * G1: an `/approve` approves only a commit that existed when its author wrote it. `/approve <sha>`
+ * names it (it must be the head). A plain `/approve` binds to the head the workflow knows only when
+ * Foreman learned of that head before the comment was written: webhooks are not ordered, and a
+ * comment the reconciler finds late may have been written about an earlier head. Before the
+ * workflow learned of its pull request, only a named commit binds.
  */
-async function headToApprove(github: RepoGitHub, task: TaskRecord, pr: number): Promise<string | null> {
-  if (task.pr === pr && task.headSha !== null) return task.headSha;
+async function bindApproval(github: RepoGitHub, task: TaskRecord, intake: CommentIntake, named: string | null): Promise<Binding> {
+  const by = intake.sender.login;
+  const known = task.pr === intake.issue && task.headSha !== null;
+  const head = known ? task.headSha : await currentHead(github, task, intake.issue);
+  if (named !== null) {
+    return head !== null && head.startsWith(named) ? { sha: head } : { unbound: { kind: "not_head", by, named, head } };
+  }
+  const seenBefore = known && task.headSeenAt !== null && intake.createdAt !== null && task.headSeenAt <= intake.createdAt;
+  return seenBefore && head !== null ? { sha: head } : { unbound: { kind: "unknown_head", by, head } };
+}
+
+/** The pull request's head, when the pull request is the task's. */
+async function currentHead(github: RepoGitHub, task: TaskRecord, pr: number): Promise<string | null> {
   const pull = await github.getPullRequest(pr);
   return pull.headRef === task.branch ? pull.headSha : null;
 }
@@ -66,10 +90,13 @@ async function planTaskCommand(
   const accepted = react(intake, "+1");
   switch (command.name) {
     case "approve": {
-      const sha = await headToApprove(github, task, intake.issue);
-      return sha === null
-        ? answer(id, [accepted])
-        : routeTo(id, { type: "approve_task", taskId: marker.task, by, sha, permission }, [accepted]);
+      const binding = await bindApproval(github, task, intake, command.sha);
+      if ("sha" in binding) return routeTo(id, { type: "approve_task", taskId: marker.task, by, sha: binding.sha, permission }, [accepted]);
+      const body = renderApprovalUnbound(binding.unbound);
+      return answer(id, [
+        react(intake, "confused"),
+        { type: "post_comment", issue: intake.issue, key: HeadNoticeKey.approvalUnbound(intake.commentId), body },
+      ]);
     }
     case "retry":
       return routeTo(id, { type: "retry", by, taskId: marker.task }, [accepted]);

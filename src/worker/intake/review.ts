@@ -5,28 +5,36 @@ import { isAppLogin } from "../../ports/github-types.ts";
 import { parseTaskBranch } from "../../render/index.ts";
 import type { WorkerDeps } from "../deps.ts";
 import type { Intake } from "../intake.ts";
-import { isWriter } from "./authorized.ts";
+import { authorize } from "./authorized.ts";
 import { NOTHING, routeTo, type IntakePlan } from "./routed.ts";
 
 /**
- * A review or inline review comment on a task's pull request goes to the coder, but only from a
- * writer: text from anyone else never reaches the model. Foreman's own reviews are skipped.
+ * A review or inline review comment on a task's pull request, only from a writer: text from anyone
+ * else never reaches the model, and Foreman's own reviews are skipped. A writer's approving review
+ * approves the commit it was given on (G1); other reviews and review comments go to the coder.
  */
 export async function planReview(
   deps: WorkerDeps,
   github: RepoGitHub,
   intake: Extract<Intake, { kind: "pr_review" }>,
 ): Promise<IntakePlan> {
-  if (isAppLogin(intake.sender.login, deps.botLogin) || intake.body.trim() === "") return NOTHING;
+  if (isAppLogin(intake.sender.login, deps.botLogin)) return NOTHING;
+  const approving = intake.review?.state === "approved";
+  if (!approving && intake.body.trim() === "") return NOTHING;
   const branch = parseTaskBranch(intake.headRef);
   if (!branch) return NOTHING;
   const id = WorkflowId.toString({ ...intake.ref, issue: branch.issue });
   const state = deps.store.getWorkflow(id)?.state;
   if (!state || state.tasks[branch.taskId]?.pr !== intake.pr) return NOTHING;
-  if (!(await isWriter(github, intake.sender, state.config.allowBots))) {
-    deps.log.info({ workflowId: id, sender: intake.sender.login }, "review feedback from a non-writer ignored");
+  const auth = await authorize(github, intake.sender, state.config.allowBots);
+  if (!auth.ok) {
+    deps.log.info({ workflowId: id, sender: intake.sender.login }, "review from a non-writer ignored");
     return NOTHING;
   }
+  const by = intake.sender.login;
+  if (approving && intake.review) {
+    return routeTo(id, { type: "approve_task", taskId: branch.taskId, by, sha: intake.review.commitId, permission: auth.permission });
+  }
   const reply = intake.commentId === null ? { kind: "conversation" as const } : { kind: "thread" as const, commentId: intake.commentId };
-  return routeTo(id, { type: "human_feedback", taskId: branch.taskId, by: intake.sender.login, body: redactText(intake.body), reply });
+  return routeTo(id, { type: "human_feedback", taskId: branch.taskId, by, body: redactText(intake.body), reply });
 }

@@ -3,16 +3,20 @@ import { parseCommand } from "../../../src/policy/commands.ts";
 
 describe("parseCommand", () => {
   it.each([
-    ["/approve", { name: "approve" }],
+    ["/approve", { name: "approve", sha: null }],
     ["/cancel", { name: "cancel" }],
     ["/retry", { name: "retry" }],
     ["/plan", { name: "plan", feedback: "" }],
     ["/plan Use one task, and keep the API.", { name: "plan", feedback: "Use one task, and keep the API." }],
-    ["/APPROVE", { name: "approve" }],
+    ["/APPROVE", { name: "approve", sha: null }],
     ["/Plan Keep It Small", { name: "plan", feedback: "Keep It Small" }],
-    ["  /approve  ", { name: "approve" }],
-    ["/approve please, CI is green", { name: "approve" }],
-    ["Looks good to me.\r\n/approve\r\n", { name: "approve" }],
+    ["  /approve  ", { name: "approve", sha: null }],
+    ["/approve please, CI is green", { name: "approve", sha: null }],
+    ["Looks good to me.\r\n/approve\r\n", { name: "approve", sha: null }],
+    ["/approve 1a2B3c4", { name: "approve", sha: "1a2b3c4" }],
+    ["/approve 0123456789abcdef0123456789abcdef01234567 looks right", { name: "approve", sha: "0123456789abcdef0123456789abcdef01234567" }],
+    ["/approve 1a2b3c", { name: "approve", sha: null }],
+    ["/approve deadbeefs", { name: "approve", sha: null }],
   ])("reads %j as a command", (body, command) => {
     expect(parseCommand(body)).toEqual(command);
   });
@@ -41,15 +45,15 @@ describe("parseCommand", () => {
   });
 
   it("reads a command after a closed code block", () => {
-    expect(parseCommand("```sh\n/cancel\n```\n/approve")).toEqual({ name: "approve" });
+    expect(parseCommand("```sh\n/cancel\n```\n/approve")).toEqual({ name: "approve", sha: null });
   });
 
   it("keeps a backtick block open across a tilde line inside it", () => {
-    expect(parseCommand("```\n~~~\n/cancel\n```\n/approve")).toEqual({ name: "approve" });
+    expect(parseCommand("```\n~~~\n/cancel\n```\n/approve")).toEqual({ name: "approve", sha: null });
   });
 
   it("keeps a block open until a fence at least as long as the opening one", () => {
-    expect(parseCommand("````\n```\n/cancel\n````\n/approve")).toEqual({ name: "approve" });
+    expect(parseCommand("````\n```\n/cancel\n````\n/approve")).toEqual({ name: "approve", sha: null });
   });
 
   it("does not close a block on a fence line followed by text", () => {
@@ -57,6 +61,6 @@ describe("parseCommand", () => {
   });
 
   it("reads a command after a quote", () => {
-    expect(parseCommand("> Should we /cancel?\n\n/approve")).toEqual({ name: "approve" });
+    expect(parseCommand("> Should we /cancel?\n\n/approve")).toEqual({ name: "approve", sha: null });
   });
 });

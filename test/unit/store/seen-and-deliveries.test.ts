@@ -13,6 +13,7 @@ const comment = (commentId: number, deliveryId: string): Intake => ({
   pullRequestBody: null,
   commentId,
   body: "/approve",
+  createdAt: null,
   sender: { login: "maya", type: "User" },
   deliveryId,
 });

@@ -4,7 +4,7 @@ import { taskMarker } from "../../../src/render/index.ts";
 import type { Intake } from "../../../src/worker/intake.ts";
 import { processIntake } from "../../../src/worker/process-intake.ts";
 import { WRITES_EVENT } from "../../../src/worker/effect-runner.ts";
-import { approve, executing, planOf, published, run, shaOf } from "../engine/engine-fixtures.ts";
+import { approve, executing, NOW, planOf, published, run, shaOf } from "../engine/engine-fixtures.ts";
 import { fakeDeps, fakeRepo, type FakeRepo } from "./fake-repo.ts";
 
 const REF = { installationId: 1, owner: "Acme", repo: "Calculator" };
@@ -21,7 +21,7 @@ function withWorkflow(repo: FakeRepo, state: WorkflowState) {
 
 const publishedTask = (): WorkflowState => run(executing(planOf({ id: "a" })).state, [published("a", PR)]).state;
 
-function commentOnTask(login: string, body: string, deliveryId = "d-1"): Intake {
+function commentOnTask(login: string, body: string, deliveryId = "d-1", createdAt: number | null = NOW + 1_000): Intake {
   return {
     kind: "issue_comment",
     ref: REF,
@@ -29,6 +29,7 @@ function commentOnTask(login: string, body: string, deliveryId = "d-1"): Intake 
     pullRequestBody: `Task a.\n\n${taskMarker({ issue: 7, task: "a", attempt: 1 })}`,
     commentId: 55,
     body,
+    createdAt,
     sender: { login, type: "User" },
     deliveryId,
   };
@@ -117,6 +118,62 @@ describe("processIntake: answers through the effect runner", () => {
       event: { type: "approve_task", taskId: "a", by: "wes", sha: shaOf("a"), permission: "maintain" },
     });
     expect(repo.writes).toEqual([{ method: "react", args: [55, "+1"] }]);
+  });
+
+  it("binds an /approve to nothing when it was written before the workflow learned of its head, and names the head to approve", async () => {
+    const repo = fakeRepo();
+    repo.permissions.wes = "maintain";
+    const deps = withWorkflow(repo, publishedTask());
+
+    const routed = await processIntake(deps, commentOnTask("wes", "/approve", "d-1", NOW - 1_000));
+
+    expect(routed).toBeNull();
+    expect(repo.writes).toEqual([
+      { method: "react", args: [55, "confused"] },
+      {
+        method: "upsertComment",
+        args: [
+          expect.objectContaining({
+            key: "approval-unbound-55",
+            body: expect.stringContaining(`\`/approve ${shaOf("a").slice(0, 12)}\``) as string,
+          }),
+        ],
+      },
+    ]);
+  });
+
+  it("binds an /approve whose time is unknown to nothing", async () => {
+    const repo = fakeRepo();
+    repo.permissions.wes = "maintain";
+    const deps = withWorkflow(repo, publishedTask());
+
+    expect(await processIntake(deps, commentOnTask("wes", "/approve", "d-1", null))).toBeNull();
+    expect(repo.writes[0]).toEqual({ method: "react", args: [55, "confused"] });
+  });
+
+  it("binds /approve <sha> to the head it names, whenever it was written", async () => {
+    const repo = fakeRepo();
+    repo.permissions.wes = "maintain";
+    const deps = withWorkflow(repo, publishedTask());
+
+    const routed = await processIntake(deps, commentOnTask("wes", `/approve ${shaOf("a").slice(0, 7)}`, "d-1", NOW - 1_000));
+
+    expect(routed).toEqual({
+      workflowId: WORKFLOW,
+      event: { type: "approve_task", taskId: "a", by: "wes", sha: shaOf("a"), permission: "maintain" },
+    });
+  });
+
+  it("approves nothing for /approve <sha> naming a commit that is not the head", async () => {
+    const repo = fakeRepo();
+    repo.permissions.wes = "maintain";
+    const deps = withWorkflow(repo, publishedTask());
+
+    expect(await processIntake(deps, commentOnTask("wes", "/approve abcdef1"))).toBeNull();
+    expect(repo.writes[1]).toMatchObject({
+      method: "upsertComment",
+      args: [expect.objectContaining({ body: expect.stringContaining("which is not this pull request's head") as string })],
+    });
   });
 
   it("answers a /retry with nothing to retry with a confused reaction and a comment", async () => {
