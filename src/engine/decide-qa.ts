@@ -1,5 +1,13 @@
 import { isRebasable, isRetryable, isRevisable } from "../domain/task-status.ts";
-import { CommentKey, escalationReason, renderEscalation, type CheckRunView } from "../render/index.ts";
+import {
+  CommentKey,
+  escalationReason,
+  failureText,
+  HeadNoticeKey,
+  renderEscalation,
+  renderHandedOver,
+  type CheckRunView,
+} from "../render/index.ts";
 import { ignore, type Decision } from "./decision.ts";
 import type { EngineEvent } from "./events.ts";
 import { afterReady } from "./ready.ts";
@@ -197,7 +205,56 @@ export function humanFeedback(state: WorkflowState, task: TaskRecord, event: Of<
   };
 }
 
+/**
+ * G2: someone else's commit heads the branch Foreman was about to write to (a push while the coder
+ * worked): the task waits for them, on their head, and the comment says how to go on.
+ */
+export function branchTaken(state: WorkflowState, task: TaskRecord, event: Of<"branch_taken">, now: number): Decision {
+  if (task.status !== "coding") return ignore(state, "branch taken while the task is not being coded");
+  const head = task.pr !== null && event.sha !== null ? event.sha : task.headSha;
+  const next: TaskRecord = {
+    ...task,
+    status: "needs_human",
+    failure: failureText.branchTaken(task.branch),
+    headSha: head,
+    headSeenAt: head === task.headSha ? task.headSeenAt : now,
+    approvedSha: null,
+    approvedBy: null,
+    approvedPermission: null,
+    usage: addUsage(task.usage, event.usage),
+  };
+  const body = renderHandedOver({ taskId: task.id, branch: task.branch, sha: event.sha ?? "" });
+  return {
+    state: { ...withTask(state, next), usage: addUsage(state.usage, event.usage) },
+    effects: [
+      { type: "label", add: [NEEDS_HUMAN_LABEL], remove: [] },
+      {
+        type: "comment",
+        key: HeadNoticeKey.handedOver(task.id, event.sha ?? "unknown"),
+        on: task.pr ? { taskId: task.id } : "issue",
+        body,
+      },
+      { type: "update_status" },
+    ],
+  };
+}
+
+/** A human's commit heads the branch: `/retry` goes on from it (CI, then review), not from scratch. */
+function pickUp(state: WorkflowState, task: TaskRecord, sha: string): Decision {
+  const next: TaskRecord = { ...task, status: "ci_running", failure: null, lastSignature: null, rerunSha: null };
+  return {
+    state: withTask(state, next),
+    effects: [
+      { type: "label", add: [], remove: [NEEDS_HUMAN_LABEL] },
+      check(next, sha, "in_progress", { kind: "pushed" }),
+      { type: "poll_ci", taskId: task.id, sha },
+      { type: "update_status" },
+    ],
+  };
+}
+
 function retryOne(state: WorkflowState, task: TaskRecord): Decision {
+  if (task.pr !== null && task.headSha !== null && !task.ownCommits.includes(task.headSha)) return pickUp(state, task, task.headSha);
   const last = task.classifications.at(-1);
   if ((last === "flaky" || last === "infrastructure") && task.headSha) return rerun(state, task, task.headSha);
   const summary = `Attempt ${task.attempts} failed. ${task.failure ?? ""}${task.lastError ? `\nLast error:\n${task.lastError}` : ""}`;

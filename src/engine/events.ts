@@ -63,13 +63,18 @@ const TaskEvents = [
     usage: Usage,
   }),
   z.object({ type: z.literal("task_failed"), ...Task, reason: z.string(), usage: Usage }),
+  /** Someone else's commit heads the task's branch (`sha`, null when unknown): Foreman leaves the branch to them. */
+  z.object({ type: z.literal("branch_taken"), ...Task, sha: z.string().nullable(), usage: Usage }),
   z.object({ type: z.literal("ci_completed"), ...Task, sha: z.string(), conclusion: z.enum(["success", "failure"]), summary: z.string() }),
   /** `permission` is the approver's, read live when the command arrived. */
   z.object({ type: z.literal("approve_task"), ...Task, by: z.string(), sha: z.string(), permission: PermissionLevel }),
   z.object({ type: z.literal("head_changed"), ...Task, sha: z.string(), by: z.string() }),
   z.object({ type: z.literal("task_merged"), ...Task, sha: z.string() }),
   z.object({ type: z.literal("task_dequeued"), ...Task, reason: z.string() }),
-  z.object({ type: z.literal("task_closed"), ...Task }),
+  /** The task's pull request `pr` was closed unmerged by `by`; either is absent when not known (the reconciler found it closed). */
+  z.object({ type: z.literal("task_closed"), ...Task, pr: z.int().optional(), by: z.string().optional() }),
+  /** A task's closed pull request was opened again, with `sha` as its head; `by` is null when not known. */
+  z.object({ type: z.literal("task_reopened"), ...Task, pr: z.int(), sha: z.string(), by: z.string().nullable() }),
   z.object({ type: z.literal("task_conflicted"), ...Task, baseSha: z.string() }),
 ] as const;
 
@@ -110,6 +115,8 @@ export const EngineEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("approve_plan"), by: z.string() }),
   z.object({ type: z.literal("replan"), by: z.string(), feedback: z.string() }),
   z.object({ type: z.literal("cancel"), by: z.string() }),
+  /** The issue was closed (as not planned, or otherwise) or deleted; `by` is null when not known (the reconciler found it). */
+  z.object({ type: z.literal("issue_closed"), how: z.enum(["closed", "not_planned", "deleted"]), by: z.string().nullable() }),
   z.object({ type: z.literal("retry"), by: z.string(), taskId: z.string().nullable() }),
   ...TaskEvents,
   ...QaEvents,

@@ -94,15 +94,15 @@ export type Reaction = "+1" | "-1" | "eyes" | "rocket" | "confused";
 
 export type MergeMethod = "merge" | "squash" | "rebase";
 
-export interface CommitOnBranchInput {
+/** One commit on a task's branch, made as a compare-and-swap on the head Foreman last saw. */
+export interface CommitInput {
   branch: string;
-  parentSha: string;
+  /** The head Foreman last saw; null when the branch does not exist yet. The branch moves only from there. */
+  expectedHead: string | null;
+  /** The commit whose files `changes` apply to; a parent too when the head's history does not hold it yet. */
+  baseSha: string;
   message: SafePlainText;
   changes: FileChange[];
-  /** Move the branch even when it does not point to `parentSha` (re-applying a task on a new base). */
-  force: boolean;
-  /** With `force`: the head the branch must still have; anything else is someone else's push. */
-  expectedHead?: string | null;
 }
 
 /** Whether `login` is the app's own account (`<slug>[bot]`). GitHub logins are case-insensitive. */

@@ -5,8 +5,7 @@ import type {
   CheckRunInput,
   CheckSummary,
   CommentInfo,
-  CommitOnBranchInput,
-  FileChange,
+  CommitInput,
   IssueInfo,
   MergeMethod,
   PullFile,
@@ -59,14 +58,14 @@ export interface RepoReads {
  * that runs again after a lost answer does not write twice.
  */
 interface RepoWrites {
-  /** Makes `branch` point to one commit on `baseSha` with these changes; reuses an equal commit. */
-  commitFiles(input: { branch: string; baseSha: string; message: SafePlainText; changes: FileChange[] }): Promise<{ sha: string }>;
   /**
-   * One commit on `parentSha` in three writes. Without `force` a fast-forward from `parentSha`;
-   * with `force` the branch moves from `expectedHead` (when given). A branch that moved elsewhere
-   * throws `BranchMovedError` (a `GitHubCallError` of kind `conflict`).
+   * One commit with `changes` on the files of `baseSha`, on top of `expectedHead` (never a rewrite:
+   * the old head stays in the history, and `baseSha` becomes a second parent when the head lacks
+   * it). The branch moves only from `expectedHead`; a branch that moved elsewhere throws
+   * `BranchMovedError` (a `GitHubCallError` of kind `conflict`) and keeps what was pushed. A branch
+   * already holding this commit (a retry after a lost answer) keeps it.
    */
-  commitOnBranch(input: CommitOnBranchInput): Promise<{ sha: string }>;
+  commitOnBranch(input: CommitInput): Promise<{ sha: string }>;
   ensurePullRequest(input: { head: string; base: string; title: SafePlainText; body: SafeMarkdown }): Promise<PullRequestInfo>;
   /** Creates or updates the app's own comment carrying the hidden marker for `key`. */
   upsertComment(input: { issue: number; key: string; body: SafeMarkdown; knownId?: number | null }): Promise<{ id: number }>;

@@ -23,8 +23,8 @@ export const failureText = {
   plannerInvalid: (problems: readonly string[]): string => `The planner's answer was invalid twice:\n${problemList(problems)}`,
   agentFailed: (role: string, reason: string): string => `The ${role} could not finish: ${reason}`,
   dequeued: (reason: string): string => `Removed from the merge queue: ${reason}`,
-  notRecoded: (taskId: string, branch: string): string =>
-    `Task \`${taskId}\` was not coded again: someone else pushed to \`${branch}\`, and Foreman never rewrites a branch with commits it did not make.`,
+  branchTaken: (branch: string): string =>
+    `Someone else pushed to \`${branch}\` while Foreman worked on it; Foreman never writes over a commit it did not make.`,
   editsRefused: (taskId: string, problems: readonly string[]): string =>
     `Task \`${taskId}\` could not be coded: the coder's edits were refused twice.\n${problemList(problems)}`,
   stoppedWhileCoding: (taskId: string): string => `Task \`${taskId}\` was stopped while it was being coded; nothing was committed.`,

@@ -1,65 +1,90 @@
+import { z } from "zod";
 import { runCoder } from "../agents/coder.ts";
-import { changedLines, type Edit } from "../agents/apply-edits.ts";
+import { changedLines, Edit } from "../agents/apply-edits.ts";
 import type { EngineEvent } from "../engine/events.ts";
-import type { Usage } from "../engine/types.ts";
+import { Usage } from "../engine/types.ts";
 import { NO_USAGE } from "../engine/usage.ts";
-import type { FileChange, RepoGitHub } from "../ports/github.ts";
+import { Risk } from "../plan/index.ts";
+import { BranchMovedError } from "../ports/errors.ts";
+import type { RepoGitHub } from "../ports/github.ts";
 import { isAppLogin } from "../ports/github-types.ts";
 import { failureText, renderCommitMessage, renderPullRequestBody, renderPullRequestTitle } from "../render/index.ts";
 import { TaskWorkKey } from "../domain/keys.ts";
 import type { TaskJob } from "../store/job-kinds.ts";
 import type { WorkerDeps } from "./deps.ts";
-import { reportOnce } from "./jobs/recorded.ts";
+import { answerOnce, reportOnce } from "./jobs/recorded.ts";
 import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, type TaskContext } from "./jobs/task-context.ts";
-import { classifyRisk, type RiskAssessment } from "../policy/risk.ts";
+import { classifyRisk } from "../policy/risk.ts";
+
+/** What one attempt of the coder saw and answered, recorded before anything is written (G5). */
+const Coded = z.discriminatedUnion("kind", [
+  /** Someone else's commit heads the branch: Foreman does not code over it. */
+  z.object({ kind: z.literal("taken"), head: z.string() }),
+  z.object({ kind: z.literal("refused"), reason: z.string(), usage: Usage }),
+  z.object({
+    kind: z.literal("coded"),
+    /** The branch's head when the coder started (null: no branch yet); the commit goes on top of it. */
+    head: z.string().nullable(),
+    base: z.string(),
+    defaultBranch: z.string(),
+    summary: z.string(),
+    changes: z.array(z.object({ path: z.string(), content: z.string().nullable() })),
+    edits: z.array(Edit),
+    risk: z.object({ level: Risk, reasons: z.array(z.string()) }),
+    usage: Usage,
+  }),
+]);
+type Coded = z.infer<typeof Coded>;
+type Answered = Extract<Coded, { kind: "coded" }>;
 
 /**
- * A fresh attempt rewrites the task's branch, which is only allowed while its head is Foreman's:
- * a commit the workflow recorded, or one Foreman's own account authored (a retried job whose
- * commit was written before its result was recorded).
+ * Whether `head` is someone else's: not a commit the workflow recorded, and not authored by
+ * Foreman's own account (a retried job whose commit was written before its result was recorded).
  */
-async function humanCommitted(github: RepoGitHub, context: TaskContext, botLogin: string): Promise<boolean> {
-  const head = await github.branchHead(context.record.branch);
-  if (head === null || context.record.ownCommits.includes(head)) return false;
+async function isOthers(github: RepoGitHub, context: TaskContext, head: string, botLogin: string): Promise<boolean> {
+  if (context.record.ownCommits.includes(head)) return false;
   const author = await github.commitAuthor(head);
   return author === null || !isAppLogin(author, botLogin);
 }
 
-async function codeTask(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, attempt: number): Promise<EngineEvent> {
+async function askCoder(deps: WorkerDeps, github: RepoGitHub, context: TaskContext): Promise<Coded> {
   const { state, task, record } = context;
-  if (await humanCommitted(github, context, deps.botLogin)) {
-    return { type: "task_failed", taskId: task.id, reason: failureText.notRecoded(task.id, record.branch), usage: NO_USAGE };
-  }
+  const head = await github.branchHead(record.branch);
+  if (head !== null && (await isOthers(github, context, head, deps.botLogin))) return { kind: "taken", head };
   const repository = await github.repository();
   const base = repository.headSha;
-  const tree = await github.listFiles(base);
   const files = await github.readFiles(base, contextPaths(state, task));
   const result = await runCoder(deps.model, {
     model: deps.modelFor("coder", state.config),
     repository: `${state.ref.owner}/${state.ref.repo}`,
     task,
     brief: coderBrief(state, record),
-    tree,
+    tree: await github.listFiles(base),
     files,
     policy: editPolicy(state, task),
   });
-  if (!result.ok) {
-    return { type: "task_failed", taskId: task.id, reason: failureText.editsRefused(task.id, result.problems), usage: result.usage };
+  if (!result.ok) return { kind: "refused", reason: failureText.editsRefused(task.id, result.problems), usage: result.usage };
+  const { summary, changes, edits } = result.value;
+  const lines = changes.reduce((sum, change) => sum + changedLines(files[change.path] ?? null, change.content), 0);
+  const risk = classifyRisk(changes, lines);
+  return { kind: "coded", head, base, defaultBranch: repository.defaultBranch, summary, changes, edits, risk, usage: result.usage };
+}
+
+async function codeTask(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, job: TaskJob, key: string): Promise<EngineEvent> {
+  const { task } = context;
+  const coded = await answerOnce(deps, `${key}:answer`, Coded, () => askCoder(deps, github, context));
+  switch (coded.kind) {
+    case "taken":
+      return { type: "branch_taken", taskId: task.id, sha: coded.head, usage: NO_USAGE };
+    case "refused":
+      return { type: "task_failed", taskId: task.id, reason: coded.reason, usage: coded.usage };
+    case "coded":
+      if (!stillCoding(deps, context, job.attempt)) {
+        // Nothing is published for a task that was cancelled (or retried) while the coder worked; the workflow ignores this report.
+        return { type: "task_failed", taskId: task.id, reason: failureText.stoppedWhileCoding(task.id), usage: coded.usage };
+      }
+      return publish(deps, github, context, job.attempt, coded);
   }
-  if (!stillCoding(deps, context, attempt)) {
-    // Nothing is published for a task that was cancelled (or retried) while the coder worked; the workflow ignores this report.
-    return { type: "task_failed", taskId: task.id, reason: failureText.stoppedWhileCoding(task.id), usage: result.usage };
-  }
-  const lines = result.value.changes.reduce((sum, change) => sum + changedLines(files[change.path] ?? null, change.content), 0);
-  const risk = classifyRisk(result.value.changes, lines);
-  return publish(deps, github, context, {
-    attempt,
-    base,
-    defaultBranch: repository.defaultBranch,
-    coded: result.value,
-    risk,
-    usage: result.usage,
-  });
 }
 
 /** The task is still this attempt's to code: not cancelled, retried or finished while the coder worked. */
@@ -68,35 +93,42 @@ function stillCoding(deps: WorkerDeps, context: TaskContext, attempt: number): b
   return now !== null && now.state.phase === "executing" && now.record.status === "coding" && now.record.attempts === attempt;
 }
 
-interface PublishInput {
-  attempt: number;
-  base: string;
-  defaultBranch: string;
-  coded: { summary: string; changes: FileChange[]; edits: Edit[] };
-  risk: RiskAssessment;
-  usage: Usage;
-}
-
-/** One commit on the task's branch and its pull request. */
-async function publish(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, input: PublishInput): Promise<EngineEvent> {
+/**
+ * One commit on top of the branch's head as the coder found it (G2: a compare-and-swap, never a
+ * rewrite), then the pull request. A push in between hands the branch to whoever pushed.
+ */
+async function publish(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, attempt: number, coded: Answered): Promise<EngineEvent> {
   const { state, task, record } = context;
-  const message = renderCommitMessage({ kind: "task", issue: state.issue, title: task.title, summary: input.coded.summary });
-  const commit = await github.commitFiles({ branch: record.branch, baseSha: input.base, message, changes: input.coded.changes });
-  recordEdits(deps.store, state.id, task.id, input.coded.edits, true);
+  const message = renderCommitMessage({ kind: "task", issue: state.issue, title: task.title, summary: coded.summary });
+  let sha: string;
+  try {
+    ({ sha } = await github.commitOnBranch({
+      branch: record.branch,
+      expectedHead: coded.head,
+      baseSha: coded.base,
+      message,
+      changes: coded.changes,
+    }));
+  } catch (error) {
+    if (!(error instanceof BranchMovedError)) throw error;
+    const head = error.actual ?? (await github.branchHead(record.branch));
+    return { type: "branch_taken", taskId: task.id, sha: head, usage: coded.usage };
+  }
+  recordEdits(deps.store, state.id, task.id, coded.edits, true);
   const pull = await github.ensurePullRequest({
     head: record.branch,
-    base: input.defaultBranch,
+    base: coded.defaultBranch,
     title: renderPullRequestTitle(state.issue, task.title),
-    body: renderPullRequestBody({ issue: state.issue, task, attempt: input.attempt }),
+    body: renderPullRequestBody({ issue: state.issue, task, attempt }),
   });
   return {
     type: "task_published",
     taskId: task.id,
     pr: pull.number,
     prNodeId: pull.nodeId,
-    headSha: commit.sha,
-    risk: input.risk,
-    usage: input.usage,
+    headSha: sha,
+    risk: coded.risk,
+    usage: coded.usage,
   };
 }
 
@@ -105,7 +137,5 @@ export async function runTaskJob(deps: WorkerDeps, job: TaskJob): Promise<void> 
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "coding" || context.record.attempts !== job.attempt) return;
   const key = TaskWorkKey.toString({ ...job, work: "code" });
-  await reportOnce(deps, job.workflowId, key, async () =>
-    codeTask(deps, await deps.github.forRepo(context.state.ref), context, job.attempt),
-  );
+  await reportOnce(deps, job.workflowId, key, async () => codeTask(deps, await deps.github.forRepo(context.state.ref), context, job, key));
 }

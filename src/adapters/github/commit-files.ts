@@ -1,5 +1,5 @@
 import { BranchMovedError, GitHubCallError } from "../../ports/errors.ts";
-import type { CommitOnBranchInput, FileChange } from "../../ports/github-types.ts";
+import type { CommitInput, FileChange } from "../../ports/github-types.ts";
 import type { Octokit, Target } from "./octokit.ts";
 
 /** The commit a branch points to, or null when there is no such branch. */
@@ -8,17 +8,20 @@ export async function branchHead(octokit: Octokit, target: Target, branch: strin
     const { data } = await octokit.rest.git.getRef({ ...target, ref: `heads/${branch}` });
     return data.object.sha;
   } catch (error) {
-    if (error instanceof Error && "status" in error && error.status === 404) return null;
+    if (statusOf(error) === 404) return null;
     throw error;
   }
 }
 
-/** A tree on the parent commit's tree with the changes inline: one read, one write. */
-async function treeOn(octokit: Octokit, target: Target, parentSha: string, changes: FileChange[]): Promise<string> {
-  const { data: parent } = await octokit.rest.git.getCommit({ ...target, commit_sha: parentSha });
+const statusOf = (error: unknown): number | null =>
+  error instanceof Error && "status" in error && typeof error.status === "number" ? error.status : null;
+
+/** A tree on the base commit's tree with the changes inline: one read, one write. */
+async function treeOn(octokit: Octokit, target: Target, baseSha: string, changes: FileChange[]): Promise<string> {
+  const { data: base } = await octokit.rest.git.getCommit({ ...target, commit_sha: baseSha });
   const { data: tree } = await octokit.rest.git.createTree({
     ...target,
-    base_tree: parent.tree.sha,
+    base_tree: base.tree.sha,
     tree: changes.map((change) =>
       change.content === null
         ? { path: change.path, mode: "100644" as const, type: "blob" as const, sha: null }
@@ -28,80 +31,61 @@ async function treeOn(octokit: Octokit, target: Target, parentSha: string, chang
   return tree.sha;
 }
 
-async function newCommit(octokit: Octokit, target: Target, message: string, treeSha: string, parentSha: string): Promise<string> {
-  const { data: commit } = await octokit.rest.git.createCommit({ ...target, message, tree: treeSha, parents: [parentSha] });
-  if (!commit.sha) throw new GitHubCallError("commit has no sha", 500, "server", null);
-  return commit.sha;
-}
-
 async function readCommit(octokit: Octokit, target: Target, sha: string): Promise<{ treeSha: string; parents: string[]; message: string }> {
   const { data } = await octokit.rest.git.getCommit({ ...target, commit_sha: sha });
   return { treeSha: data.tree.sha, parents: data.parents.map((parent) => parent.sha), message: data.message };
 }
 
+/** Whether `ancestor` is in the history of `sha` (or is it). */
+async function isAncestor(octokit: Octokit, target: Target, ancestor: string, sha: string): Promise<boolean> {
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...target, basehead: `${ancestor}...${sha}`, per_page: 1 });
+  return data.status === "ahead" || data.status === "identical";
+}
+
 /**
- * One commit through the Git Data API: a tree on `base_tree` with inline content, a commit, and
- * the ref — three writes. When the branch already holds a commit on the same base with the same
- * tree (a retry after a lost response), that commit is reused and the ref is left alone.
+ * The new commit's parents: the head Foreman saw (never rewritten), and the base when the head's
+ * history does not hold it yet (a merge that brings the new base in). A new branch starts on the base.
  */
-export async function commitFiles(
-  octokit: Octokit,
-  target: Target,
-  input: { branch: string; baseSha: string; message: string; changes: FileChange[] },
-): Promise<{ sha: string }> {
-  const treeSha = await treeOn(octokit, target, input.baseSha, input.changes);
-  const existing = await branchHead(octokit, target, input.branch);
-  if (existing) {
-    const head = await readCommit(octokit, target, existing);
-    if (head.treeSha === treeSha && head.parents.includes(input.baseSha)) return { sha: existing };
-  }
-  const sha = await newCommit(octokit, target, input.message, treeSha, input.baseSha);
-  if (existing) {
-    await octokit.rest.git.updateRef({ ...target, ref: `heads/${input.branch}`, sha, force: true });
-  } else {
-    await octokit.rest.git.createRef({ ...target, ref: `refs/heads/${input.branch}`, sha });
-  }
-  return { sha };
+async function parentsFor(octokit: Octokit, target: Target, input: CommitInput): Promise<string[]> {
+  const { expectedHead, baseSha } = input;
+  if (expectedHead === null || expectedHead === baseSha) return [baseSha];
+  return (await isAncestor(octokit, target, baseSha, expectedHead)) ? [expectedHead] : [expectedHead, baseSha];
 }
 
-/** Whether the branch may be moved from `head`: it is the parent, or forcing over the head we expect. */
-function mayMove(input: CommitOnBranchInput, head: string | null): boolean {
-  if (head === input.parentSha) return true;
-  return input.force && (input.expectedHead === undefined || input.expectedHead === head);
-}
+const sameList = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((sha, i) => sha === b[i]);
 
-async function moveBranch(octokit: Octokit, target: Target, input: CommitOnBranchInput, head: string | null, sha: string): Promise<void> {
-  if (head === null) {
-    await octokit.rest.git.createRef({ ...target, ref: `refs/heads/${input.branch}`, sha });
-    return;
-  }
+/** Moves the branch from the head Foreman saw to `sha`: GitHub refuses anything but a fast-forward, so a push in between is never lost. */
+async function moveBranch(octokit: Octokit, target: Target, input: CommitInput, sha: string): Promise<void> {
   try {
-    await octokit.rest.git.updateRef({ ...target, ref: `heads/${input.branch}`, sha, force: input.force });
+    if (input.expectedHead === null) await octokit.rest.git.createRef({ ...target, ref: `refs/heads/${input.branch}`, sha });
+    else await octokit.rest.git.updateRef({ ...target, ref: `heads/${input.branch}`, sha, force: false });
   } catch (error) {
-    const refused = error instanceof Error && "status" in error && error.status === 422;
-    if (refused && !input.force) throw new BranchMovedError(input.branch, input.parentSha, null);
+    if (statusOf(error) === 422) throw new BranchMovedError(input.branch, input.expectedHead, null, { cause: error });
     throw error;
   }
 }
 
 /**
- * One new commit with parent `parentSha` on `branch`, in three writes (tree, commit, ref): a
- * fast-forward from `parentSha`, or with `force` a move from `expectedHead`. A branch that moved
- * elsewhere (a human pushed) throws `BranchMovedError` and is left alone. A branch that already
- * holds an equal commit on `parentSha` (a retry after a lost response) keeps it.
+ * One commit with `changes` on the files of `baseSha`, made on top of the branch's head as Foreman
+ * last saw it (`expectedHead`): a compare-and-swap, three writes (tree, commit, ref). A branch
+ * that moved elsewhere (someone pushed) throws `BranchMovedError` and keeps its commits. A branch
+ * that already holds this very commit (a retry after a lost answer) keeps it.
  */
-export async function commitOnBranch(octokit: Octokit, target: Target, input: CommitOnBranchInput): Promise<{ sha: string }> {
+export async function commitOnBranch(octokit: Octokit, target: Target, input: CommitInput): Promise<{ sha: string }> {
   const head = await branchHead(octokit, target, input.branch);
-  const current = head !== null && head !== input.parentSha ? await readCommit(octokit, target, head) : null;
-  // A commit with our message on our parent may be ours from a try whose response was lost.
-  const maybeOurs = (current?.parents.includes(input.parentSha) && current.message === input.message) ?? false;
-  const allowed = mayMove(input, head);
-  const expected = input.force && input.expectedHead !== undefined ? input.expectedHead : input.parentSha;
-  if (!allowed && !maybeOurs) throw new BranchMovedError(input.branch, expected, head);
-  const treeSha = await treeOn(octokit, target, input.parentSha, input.changes);
-  if (head !== null && maybeOurs && current?.treeSha === treeSha) return { sha: head };
-  if (!allowed) throw new BranchMovedError(input.branch, expected, head);
-  const sha = await newCommit(octokit, target, input.message, treeSha, input.parentSha);
-  await moveBranch(octokit, target, input, head, sha);
-  return { sha };
+  const parents = await parentsFor(octokit, target, input);
+  if (head !== input.expectedHead) {
+    const current = head === null ? null : await readCommit(octokit, target, head);
+    // Only a commit with this message on these parents may be ours, from a try whose answer was lost.
+    const maybeOurs = current !== null && current.message === input.message && sameList(current.parents, parents);
+    if (head === null || !maybeOurs) throw new BranchMovedError(input.branch, input.expectedHead, head);
+    const treeSha = await treeOn(octokit, target, input.baseSha, input.changes);
+    if (current?.treeSha !== treeSha) throw new BranchMovedError(input.branch, input.expectedHead, head);
+    return { sha: head };
+  }
+  const treeSha = await treeOn(octokit, target, input.baseSha, input.changes);
+  const { data: commit } = await octokit.rest.git.createCommit({ ...target, message: input.message, tree: treeSha, parents });
+  if (!commit.sha) throw new GitHubCallError("commit has no sha", 500, "server", null);
+  await moveBranch(octokit, target, input, commit.sha);
+  return { sha: commit.sha };
 }

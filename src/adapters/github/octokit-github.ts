@@ -4,8 +4,7 @@ import type {
   CheckRunInput,
   CheckSummary,
   CommentInfo,
-  CommitOnBranchInput,
-  FileChange,
+  CommitInput,
   IssueInfo,
   MergeMethod,
   PullFile,
@@ -18,7 +17,7 @@ import type { Permission } from "../../ports/permission.ts";
 import type { FailureEvidence } from "../../qa/evidence.ts";
 import { ensureCheckRun, listChecks } from "./checks.ts";
 import { call } from "./classify-error.ts";
-import { branchHead, commitFiles, commitOnBranch } from "./commit-files.ts";
+import { branchHead, commitOnBranch } from "./commit-files.ts";
 import { downloadLogTail, failureEvidence, MAX_LOG_BYTES } from "./failure-evidence.ts";
 import { getIssue, labeledBy, listComments, openIssuesWithLabel, upsertComment, type UpsertCommentInput } from "./issues.ts";
 import { addLabels, removeLabel, rerunFailedJobs } from "./labels-and-reruns.ts";
@@ -113,11 +112,7 @@ export class OctokitRepoGitHub implements RepoGitHub {
     return call(() => failureEvidence(this.octokit, this.target, sha, { maxLogBytes: MAX_LOG_BYTES, download: downloadLogTail }));
   }
 
-  commitFiles(input: { branch: string; baseSha: string; message: string; changes: FileChange[] }): Promise<{ sha: string }> {
-    return call(() => commitFiles(this.octokit, this.target, input));
-  }
-
-  commitOnBranch(input: CommitOnBranchInput): Promise<{ sha: string }> {
+  commitOnBranch(input: CommitInput): Promise<{ sha: string }> {
     return call(() => commitOnBranch(this.octokit, this.target, input));
   }
 

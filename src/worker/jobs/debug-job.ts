@@ -52,7 +52,7 @@ async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext,
   const message = renderCommitMessage({ kind: "fix", issue: state.issue, title: task.title, classification, diagnosis });
   return unlessBranchMoved(
     async () => {
-      const commit = await github.commitOnBranch({ branch: record.branch, parentSha: sha, message, changes, force: false });
+      const commit = await github.commitOnBranch({ branch: record.branch, expectedHead: sha, baseSha: sha, message, changes });
       recordEdits(deps.store, state.id, task.id, verdict.edits, false);
       return report({ kind: "fixed", classification, diagnosis, commitSha: commit.sha }, result.usage);
     },

@@ -33,11 +33,10 @@ async function rebase(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
       async () => {
         const commit = await github.commitOnBranch({
           branch: record.branch,
-          parentSha: base,
+          expectedHead: head,
+          baseSha: base,
           message,
           changes,
-          force: true,
-          ...(head ? { expectedHead: head } : {}),
         });
         return report({ kind: "committed", commitSha: commit.sha, how }, usage);
       },

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { EngineEvent } from "../../engine/events.ts";
 import { eventJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
@@ -12,4 +13,17 @@ export async function reportOnce(deps: WorkerDeps, workflowId: string, key: stri
   const event = stored === undefined ? await work() : EngineEvent.parse(stored);
   if (stored === undefined) deps.store.recordEffect(key, event);
   deps.store.enqueueJob(eventJob(workflowId, event));
+}
+
+/**
+ * G5: a model's answer (with what it was asked about) is recorded under `key` before any GitHub
+ * write that depends on it, so a job that runs again after a failed write reuses the answer: the
+ * call is paid once, and what Foreman shows is what it acts on.
+ */
+export async function answerOnce<T>(deps: WorkerDeps, key: string, schema: z.ZodType<T>, ask: () => Promise<T>): Promise<T> {
+  const stored = deps.store.effectResult(key);
+  if (stored !== undefined) return schema.parse(stored);
+  const answer = await ask();
+  deps.store.recordEffect(key, answer);
+  return answer;
 }

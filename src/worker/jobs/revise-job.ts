@@ -50,10 +50,10 @@ async function revise(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
     async () => {
       const commit = await github.commitOnBranch({
         branch: record.branch,
-        parentSha: job.sha,
+        expectedHead: job.sha,
+        baseSha: job.sha,
         message,
         changes: result.value.changes,
-        force: false,
       });
       recordEdits(deps.store, state.id, task.id, result.value.edits, false);
       await performWrites(deps, github, {

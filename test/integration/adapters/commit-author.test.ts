@@ -1,3 +1,4 @@
+import { plain } from "./port-text.ts";
 import { afterEach, expect, it } from "vitest";
 import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.ts";
 import { startHarness, type Harness } from "@foreman/sandbox/harness";
@@ -13,10 +14,11 @@ it("names Foreman's own account as the author of a commit it made, so a retried 
   const github = new OctokitRepoGitHub(h.octokit, { owner: "acme", repo: "calculator", appLogin: `${h.app.slug}[bot]` });
   const base = (await github.repository()).headSha;
 
-  const { sha } = await github.commitFiles({
+  const { sha } = await github.commitOnBranch({
+    expectedHead: null,
     branch: "foreman/1/a",
     baseSha: base,
-    message: "Add a",
+    message: plain("Add a"),
     changes: [{ path: "a.js", content: "export {};\n" }],
   });
 

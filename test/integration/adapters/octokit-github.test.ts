@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.ts";
 import { GitHubCallError } from "../../../src/ports/errors.ts";
 import type { CheckRunInput, FileChange } from "../../../src/ports/github.ts";
-import { md } from "./port-text.ts";
+import { md, plain } from "./port-text.ts";
 import { startHarness, type Harness } from "@foreman/sandbox/harness";
 
 const owner = "acme";
@@ -38,7 +38,7 @@ const apiCallsSince = (from: number): (string | null)[] =>
 
 async function commitTask(branch = "foreman/7/add-sub"): Promise<{ base: string; sha: string }> {
   const { headSha } = await github.repository();
-  const { sha } = await github.commitFiles({ branch, baseSha: headSha, message: "Add sub", changes });
+  const { sha } = await github.commitOnBranch({ expectedHead: null, branch, baseSha: headSha, message: plain("Add sub"), changes });
   return { base: headSha, sha };
 }
 
@@ -84,19 +84,22 @@ describe("OctokitRepoGitHub against the sandbox", () => {
     expect(written.filter((operationId) => operationId?.startsWith("git/") && operationId.endsWith("-ref"))).toEqual([]);
   });
 
-  it("moves the branch to a new commit when the changes differ", async () => {
+  it("moves the branch to a new commit on top of its head when the changes differ", async () => {
     const first = await commitTask();
 
-    const second = await github.commitFiles({
+    const second = await github.commitOnBranch({
+      expectedHead: first.sha,
       branch: "foreman/7/add-sub",
       baseSha: first.base,
-      message: "Add sub",
+      message: plain("Add sub"),
       changes: changes.slice(0, 1),
     });
 
     const { data } = await h.octokit.rest.git.getRef({ owner, repo, ref: "heads/foreman/7/add-sub" });
     expect(second.sha).not.toBe(first.sha);
     expect(data.object.sha).toBe(second.sha);
+    const { data: commit } = await h.octokit.rest.git.getCommit({ owner, repo, commit_sha: second.sha });
+    expect(commit.parents.map((parent) => parent.sha)).toEqual([first.sha]);
   });
 
   it("returns the same open pull request when asked twice", async () => {

@@ -40,7 +40,13 @@ afterEach(async () => {
 /** Commits `changes` on a task branch, opens its pull request and waits for CI. */
 async function openTaskPull(changes: FileChange[]): Promise<{ number: number; base: string; sha: string }> {
   const { headSha } = await github.repository();
-  const { sha } = await github.commitFiles({ branch: BRANCH, baseSha: headSha, message: plain("Change add"), changes });
+  const { sha } = await github.commitOnBranch({
+    expectedHead: null,
+    branch: BRANCH,
+    baseSha: headSha,
+    message: plain("Change add"),
+    changes,
+  });
   const pull = await github.ensurePullRequest({ head: BRANCH, base: "main", title: "[#7] Change add", body: "Part of #7." });
   await h.sandbox.settle();
   return { number: pull.number, base: headSha, sha };
@@ -94,18 +100,18 @@ describe("failureEvidence", () => {
     const { sha: first } = await openTaskPull(BROKEN);
     const { sha: second } = await github.commitOnBranch({
       branch: BRANCH,
-      parentSha: first,
+      expectedHead: first,
+      baseSha: first,
       message: plain("Docs"),
       changes: [{ path: "README.md", content: "# calc\n" }],
-      force: false,
     });
     await h.sandbox.settle();
     const { sha: third } = await github.commitOnBranch({
       branch: BRANCH,
-      parentSha: second,
+      expectedHead: second,
+      baseSha: second,
       message: plain("Worse"),
       changes: [{ path: "add.js", content: "export const add = () => { throw new TypeError('nope'); };\n" }],
-      force: false,
     });
     await h.sandbox.settle();
 
@@ -254,10 +260,10 @@ describe("branches and mergeability", () => {
 
     await github.commitOnBranch({
       branch: "main",
-      parentSha: base,
+      expectedHead: base,
+      baseSha: base,
       message: plain("Retitle"),
       changes: [{ path: "README.md", content: "# calc\n" }],
-      force: false,
     });
 
     expect([before, await github.pullMergeable(number)]).toEqual([true, false]);
@@ -272,10 +278,10 @@ describe("commitOnBranch", () => {
 
     const { sha } = await github.commitOnBranch({
       branch: BRANCH,
-      parentSha: head,
+      expectedHead: head,
+      baseSha: head,
       message: plain("Fix add"),
       changes: FIXED,
-      force: false,
     });
 
     expect(writesSince(before)).toEqual(["git/create-tree", "git/create-commit", "git/update-ref"]);
@@ -288,7 +294,7 @@ describe("commitOnBranch", () => {
   it("reuses its own commit when asked again after a lost response", async () => {
     await start();
     const { sha: head } = await openTaskPull(BROKEN);
-    const input = { branch: BRANCH, parentSha: head, message: plain("Fix add"), changes: FIXED, force: false };
+    const input = { branch: BRANCH, expectedHead: head, baseSha: head, message: plain("Fix add"), changes: FIXED };
     const first = await github.commitOnBranch(input);
     const before = h.sandbox.requestLog.writes().length;
 
@@ -303,20 +309,20 @@ describe("commitOnBranch", () => {
     const { sha: head } = await openTaskPull(BROKEN);
     const human = await github.commitOnBranch({
       branch: BRANCH,
-      parentSha: head,
+      expectedHead: head,
+      baseSha: head,
       message: plain("Human fix"),
       changes: FIXED,
-      force: false,
     });
     const before = h.sandbox.requestLog.writes().length;
 
     const error = await github
       .commitOnBranch({
         branch: BRANCH,
-        parentSha: head,
+        expectedHead: head,
+        baseSha: head,
         message: plain("Fix add"),
         changes: [{ path: "add.js", content: "x\n" }],
-        force: false,
       })
       .then(
         () => null,
@@ -329,49 +335,65 @@ describe("commitOnBranch", () => {
     expect(await github.branchHead(BRANCH)).toBe(human.sha);
   });
 
-  it("moves the branch onto a new base with force when it still has the expected head", async () => {
+  it("brings a new base in as a second parent on top of the head, never rewriting the branch", async () => {
     await start();
     const { sha: head, base } = await openTaskPull(BROKEN);
     const moved = await github.commitOnBranch({
       branch: "main",
-      parentSha: base,
+      expectedHead: base,
+      baseSha: base,
       message: plain("Docs"),
       changes: [{ path: "README.md", content: "# calc\n" }],
-      force: false,
     });
     const before = h.sandbox.requestLog.writes().length;
 
     const { sha } = await github.commitOnBranch({
       branch: BRANCH,
-      parentSha: moved.sha,
+      expectedHead: head,
+      baseSha: moved.sha,
       message: plain("Change add"),
       changes: BROKEN,
-      force: true,
-      expectedHead: head,
     });
 
     expect(writesSince(before)).toEqual(["git/create-tree", "git/create-commit", "git/update-ref"]);
     const { data: commit } = await h.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
-    expect(commit.parents.map((parent) => parent.sha)).toEqual([moved.sha]);
+    expect(commit.parents.map((parent) => parent.sha)).toEqual([head, moved.sha]);
     expect(await github.readFiles(BRANCH, ["README.md", "add.js"])).toEqual({
       "README.md": "# calc\n",
       "add.js": "export const add = (a, b) => a - b;\n",
     });
   });
 
-  it("refuses to force over a head other than the expected one", async () => {
+  it("makes a fresh attempt on an unmoved base a plain commit on top of the head", async () => {
+    await start();
+    const { sha: head, base } = await openTaskPull(BROKEN);
+
+    const { sha } = await github.commitOnBranch({
+      branch: BRANCH,
+      expectedHead: head,
+      baseSha: base,
+      message: plain("Again"),
+      changes: FIXED,
+    });
+
+    const { data: commit } = await h.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
+    expect(commit.parents.map((parent) => parent.sha)).toEqual([head]);
+    expect(await github.readFile(BRANCH, "add.js")).toBe("export const add = (a, b) => b + a;\n");
+  });
+
+  it("leaves a branch that someone pushed to alone, whatever base the new commit was for", async () => {
     await start();
     const { sha: head, base } = await openTaskPull(BROKEN);
     const human = await github.commitOnBranch({
       branch: BRANCH,
-      parentSha: head,
+      expectedHead: head,
+      baseSha: head,
       message: plain("Human fix"),
       changes: FIXED,
-      force: false,
     });
 
     const error = await github
-      .commitOnBranch({ branch: BRANCH, parentSha: base, message: plain("Change add"), changes: BROKEN, force: true, expectedHead: head })
+      .commitOnBranch({ branch: BRANCH, expectedHead: head, baseSha: base, message: plain("Change add"), changes: BROKEN })
       .then(
         () => null,
         (failure: unknown) => failure,
@@ -379,6 +401,20 @@ describe("commitOnBranch", () => {
 
     expect(error).toMatchObject({ name: "BranchMovedError", expected: head, actual: human.sha });
     expect(await github.branchHead(BRANCH)).toBe(human.sha);
+  });
+
+  it("refuses to create a branch that someone created in the meantime", async () => {
+    await start();
+    const { sha: head, base } = await openTaskPull(BROKEN);
+
+    const error = await github
+      .commitOnBranch({ branch: BRANCH, expectedHead: null, baseSha: base, message: plain("Change add"), changes: FIXED })
+      .then(
+        () => null,
+        (failure: unknown) => failure,
+      );
+
+    expect(error).toMatchObject({ name: "BranchMovedError", expected: null, actual: head });
   });
 });
 

@@ -1,3 +1,4 @@
+import { plain } from "./port-text.ts";
 import { pino } from "pino";
 import { Probot } from "probot";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -55,10 +56,11 @@ describe("the reads the reconciler and the worker share", () => {
   it("lists the open issues with a label, leaving out pull requests that carry it", async () => {
     const issue = await labelledIssue();
     const { headSha } = await github.repository();
-    await github.commitFiles({
+    await github.commitOnBranch({
+      expectedHead: null,
       branch: "foreman/1/mean",
       baseSha: headSha,
-      message: "Add mean",
+      message: plain("Add mean"),
       changes: [{ path: "src/mean.js", content: "export {};\n" }],
     });
     const pull = await github.ensurePullRequest({ head: "foreman/1/mean", base: "main", title: "Add mean", body: "" });

@@ -1,3 +1,4 @@
+import { plain } from "./port-text.ts";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.ts";
 import type { WorkflowState } from "../../../src/engine/types.ts";
@@ -33,10 +34,11 @@ afterEach(async () => {
 
 async function openTaskPull(): Promise<PullRequestInfo> {
   const { headSha } = await github.repository();
-  await github.commitFiles({
+  await github.commitOnBranch({
+    expectedHead: null,
     branch: "foreman/1/mean",
     baseSha: headSha,
-    message: "Add mean",
+    message: plain("Add mean"),
     changes: [{ path: "src/mean.js", content: "export const mean = () => 0;\n" }],
   });
   return github.ensurePullRequest({ head: "foreman/1/mean", base: "main", title: "[#1] Add mean", body: "Part of #1." });
