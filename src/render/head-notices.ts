@@ -33,8 +33,8 @@ export function renderApprovalUnbound(unbound: UnboundApproval): SafeMarkdown {
 }
 
 /** The answer to a `/retry` when Foreman already took up the commit a human pushed. */
-export function renderAlreadyPickedUp(input: { by: string; sha: string }): SafeMarkdown {
-  return markdown`Nothing to retry: Foreman already took up the commit ${shortSha(input.sha)} that ${login(input.by)} pushed, and CI runs on it. Foreman goes on from there.`;
+export function renderAlreadyPickedUp(input: { taskId: string; sha: string }): SafeMarkdown {
+  return markdown`Nothing to retry: Foreman already took up ${shortSha(input.sha)}, the commit pushed to task ${inlineCode(input.taskId)}'s branch, and goes on from there (CI, then review and \`/approve\`).`;
 }
 
 /** The comment when someone else pushed to a task's branch while Foreman was about to write to it. */

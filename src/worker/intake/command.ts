@@ -1,4 +1,4 @@
-import { isRetryable } from "../../domain/task-status.ts";
+import { isFinished, isRetryable } from "../../domain/task-status.ts";
 import { WorkflowId } from "../../domain/ids.ts";
 import type { GitHubWrite } from "../../engine/effects.ts";
 import type { TaskRecord, WorkflowState } from "../../engine/types.ts";
@@ -10,6 +10,7 @@ import {
   CommentKey,
   HeadNoticeKey,
   parseTaskMarker,
+  renderAlreadyPickedUp,
   renderApprovalUnbound,
   renderRefusal,
   type TaskMarker,
@@ -73,6 +74,18 @@ async function planReply(github: RepoGitHub, target: CommentTarget, intake: Comm
   return routeTo(target.id, { type: "reply", author: intake.sender.login, body: redactText(intake.body) });
 }
 
+/** A task Foreman already went on with from a commit someone else pushed (a `/retry` after such a push has nothing left to do). */
+function humanHeadTakenUp(state: WorkflowState, taskId: string | null): { taskId: string; sha: string } | null {
+  const task = Object.values(state.tasks).find(
+    (candidate) =>
+      (taskId === null || candidate.id === taskId) &&
+      !isFinished(candidate.status) &&
+      candidate.headSha !== null &&
+      !candidate.ownCommits.includes(candidate.headSha),
+  );
+  return task?.headSha ? { taskId: task.id, sha: task.headSha } : null;
+}
+
 function hasRetryable(state: WorkflowState, taskId: string | null): boolean {
   return Object.values(state.tasks).some((task) => isRetryable(task.status) && (taskId === null || task.id === taskId));
 }
@@ -101,8 +114,11 @@ async function planTaskCommand(
     case "retry":
       return routeTo(id, { type: "retry", by, taskId: marker.task }, [accepted]);
     case "cancel":
-      // Closing the pull request is the cancellation; its `closed` webhook stops the task.
-      return routeTo(id, { type: "task_closed", taskId: marker.task }, [accepted, { type: "close_pull_request", pr: intake.issue }]);
+      // Closing the pull request is the cancellation, told to the workflow here: the `closed` webhook of Foreman's own close is ignored.
+      return routeTo(id, { type: "task_closed", taskId: marker.task, pr: intake.issue, by }, [
+        accepted,
+        { type: "close_pull_request", pr: intake.issue },
+      ]);
     default:
       return answer(id, [accepted]);
   }
@@ -135,7 +151,8 @@ async function planCommand(github: RepoGitHub, intake: CommentIntake, target: Co
     ]);
   }
   if (command.name === "retry" && !hasRetryable(state, marker?.task ?? null)) {
-    const body = renderRefusal({ kind: "nothing_to_retry" });
+    const pickedUp = humanHeadTakenUp(state, marker?.task ?? null);
+    const body = pickedUp ? renderAlreadyPickedUp(pickedUp) : renderRefusal({ kind: "nothing_to_retry" });
     return answer(id, [
       react(intake, "confused"),
       { type: "post_comment", issue: intake.issue, key: CommentKey.nothingToRetry(intake.commentId), body },

@@ -1,4 +1,5 @@
-import { runDebugger } from "../../agents/debugger.ts";
+import { z } from "zod";
+import { DebuggerVerdict, runDebugger } from "../../agents/debugger.ts";
 import type { DebugOutcome, EngineEvent } from "../../engine/events.ts";
 import { NO_USAGE } from "../../engine/usage.ts";
 import type { RepoGitHub } from "../../ports/github.ts";
@@ -8,12 +9,14 @@ import { TaskWorkKey } from "../../domain/keys.ts";
 import type { DebugJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";
-import { reportOnce } from "./recorded.ts";
+import { answerOnce, Changes, recordedResult, reportOnce } from "./recorded.ts";
 import { editPolicy, loadTask, recordEdits, type TaskContext } from "./task-context.ts";
 
 const EVIDENCE_BUDGET_CHARS = 24_000;
 
-async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, sha: string): Promise<EngineEvent> {
+const DebugResult = z.object({ verdict: DebuggerVerdict, changes: Changes });
+
+async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, sha: string, key: string): Promise<EngineEvent> {
   const { state, task, record } = context;
   const evidence = formatEvidence(await github.failureEvidence(sha), EVIDENCE_BUDGET_CHARS);
   const report = (outcome: DebugOutcome, usage = NO_USAGE): EngineEvent => ({
@@ -32,16 +35,18 @@ async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext,
     sha,
     task.files.map((file) => file.path),
   );
-  const result = await runDebugger(deps.model, {
-    model: deps.modelFor("debugger", state.config),
-    repository: `${state.ref.owner}/${state.ref.repo}`,
-    task,
-    brief: state.brief ?? "",
-    evidence: evidence.text,
-    previousAttempts: record.classifications.map((classification) => ({ classification, diagnosis: "" })),
-    files,
-    policy: editPolicy(state, task),
-  });
+  const result = await answerOnce(deps, `${key}:answer`, recordedResult(DebugResult), () =>
+    runDebugger(deps.model, {
+      model: deps.modelFor("debugger", state.config),
+      repository: `${state.ref.owner}/${state.ref.repo}`,
+      task,
+      brief: state.brief ?? "",
+      evidence: evidence.text,
+      previousAttempts: record.classifications.map((classification) => ({ classification, diagnosis: "" })),
+      files,
+      policy: editPolicy(state, task),
+    }),
+  );
   if (!result.ok) return report({ kind: "failed", reason: result.problems.join("; ") }, result.usage);
   const { verdict, changes } = result.value;
   const { classification, diagnosis } = verdict;
@@ -65,5 +70,5 @@ export async function runDebugJob(deps: WorkerDeps, job: DebugJob): Promise<void
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "fixing" || context.record.headSha !== job.sha) return;
   const key = TaskWorkKey.toString({ ...job, work: "debug" });
-  await reportOnce(deps, job.workflowId, key, async () => debug(deps, await deps.github.forRepo(context.state.ref), context, job.sha));
+  await reportOnce(deps, job.workflowId, key, async () => debug(deps, await deps.github.forRepo(context.state.ref), context, job.sha, key));
 }

@@ -1,4 +1,7 @@
-import type { z } from "zod";
+import { z } from "zod";
+import { Edit } from "../../agents/apply-edits.ts";
+import type { StructuredResult } from "../../agents/structured.ts";
+import { Usage } from "../../engine/types.ts";
 import { EngineEvent } from "../../engine/events.ts";
 import { eventJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
@@ -27,3 +30,19 @@ export async function answerOnce<T>(deps: WorkerDeps, key: string, schema: z.Zod
   deps.store.recordEffect(key, answer);
   return answer;
 }
+
+/** A recorded agent result: its value checked by `value`, or the problems of an answer that could not be used. */
+export function recordedResult<T>(value: z.ZodType<T>): z.ZodType<StructuredResult<T>> {
+  return z.union([
+    z.object({ ok: z.literal(true), value, usage: Usage }),
+    z.object({ ok: z.literal(false), problems: z.array(z.string()), usage: Usage }),
+  ]);
+}
+
+const FileChange = z.object({ path: z.string(), content: z.string().nullable() });
+
+/** The coder's checked answer: the summary, the file changes and the edits they came from. */
+export const CoderResult = z.object({ summary: z.string(), changes: z.array(FileChange), edits: z.array(Edit) });
+
+/** File changes alone (the debugger's fix). */
+export const Changes = z.array(FileChange);

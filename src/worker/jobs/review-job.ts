@@ -1,5 +1,5 @@
 import { reviewComments, findingSignature } from "../../agents/review-comments.ts";
-import { runReviewer } from "../../agents/reviewer.ts";
+import { ReviewVerdict, runReviewer } from "../../agents/reviewer.ts";
 import type { EngineEvent } from "../../engine/events.ts";
 import type { RepoGitHub } from "../../ports/github.ts";
 import { CommentKey, neutralizeMarkdown, renderReview } from "../../render/index.ts";
@@ -7,20 +7,22 @@ import { TaskWorkKey } from "../../domain/keys.ts";
 import type { ReviewJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { performWrites } from "../effect-runner.ts";
-import { reportOnce } from "./recorded.ts";
+import { answerOnce, recordedResult, reportOnce } from "./recorded.ts";
 import { loadTask, type TaskContext } from "./task-context.ts";
 
 async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, sha: string, key: string): Promise<EngineEvent> {
   const { state, task, record } = context;
   const pr = record.pr ?? 0;
   const files = await github.listPullFiles(pr);
-  const result = await runReviewer(deps.model, {
-    model: deps.modelFor("reviewer", state.config),
-    repository: `${state.ref.owner}/${state.ref.repo}`,
-    task,
-    brief: state.brief ?? "",
-    files,
-  });
+  const result = await answerOnce(deps, `${key}:answer`, recordedResult(ReviewVerdict), () =>
+    runReviewer(deps.model, {
+      model: deps.modelFor("reviewer", state.config),
+      repository: `${state.ref.owner}/${state.ref.repo}`,
+      task,
+      brief: state.brief ?? "",
+      files,
+    }),
+  );
   if (!result.ok) {
     // A reviewer that cannot answer must not block the work: CI is green and a human approves anyway.
     return {

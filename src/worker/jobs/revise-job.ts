@@ -8,7 +8,7 @@ import type { ReviseJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { performWrites } from "../effect-runner.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";
-import { reportOnce } from "./recorded.ts";
+import { answerOnce, CoderResult, recordedResult, reportOnce } from "./recorded.ts";
 import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, type TaskContext } from "./task-context.ts";
 
 /** Tells the writer whose review this revision answers which commit addresses it: in the comment's thread, or on the pull request. */
@@ -28,15 +28,17 @@ async function revise(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
   const tree = await github.listFiles(job.sha);
   const files = await github.readFiles(job.sha, contextPaths(state, task));
   const brief = `${coderBrief(state, record)}\n\n## Review feedback to address on the current branch\n${job.feedback}`;
-  const result = await runCoder(deps.model, {
-    model: deps.modelFor("coder", state.config),
-    repository: `${state.ref.owner}/${state.ref.repo}`,
-    task,
-    brief,
-    tree,
-    files,
-    policy: editPolicy(state, task),
-  });
+  const result = await answerOnce(deps, `${key}:answer`, recordedResult(CoderResult), () =>
+    runCoder(deps.model, {
+      model: deps.modelFor("coder", state.config),
+      repository: `${state.ref.owner}/${state.ref.repo}`,
+      task,
+      brief,
+      tree,
+      files,
+      policy: editPolicy(state, task),
+    }),
+  );
   if (!result.ok)
     return {
       type: "revision_done",
