@@ -1,6 +1,7 @@
 import { hasMergeStarted, isFinished, isHeadMovable, isWaitingForCi } from "../domain/task-status.ts";
 import { CommentKey, failureText, renderApprovalRefused, renderApprovalVoided, renderFailure } from "../render/index.ts";
 import { ignore, type Decision } from "./decision.ts";
+import { closeTask } from "./decide-stop.ts";
 import { NEEDS_HUMAN_LABEL, reviewOrReady, startDebugging } from "./decide-qa.ts";
 import { maxRisk } from "../policy/risk.ts";
 import { afterReady } from "./ready.ts";
@@ -140,8 +141,8 @@ export function taskDequeued(state: WorkflowState, task: TaskRecord, event: Of<"
   return { state: withTask(state, next), effects: [{ type: "update_status" }] };
 }
 
-export function taskClosed(state: WorkflowState, task: TaskRecord): Decision {
+/** The task's pull request was closed unmerged: the task stops and its dependents are told (see `closeTask`). */
+export function taskClosed(state: WorkflowState, task: TaskRecord, event: Of<"task_closed">, now: number): Decision {
   if (isFinished(task.status)) return ignore(state, "task already finished");
-  const next = { ...task, status: "cancelled" as const };
-  return { state: withTask(state, next), effects: [{ type: "update_status" }] };
+  return closeTask(state, task, event, now);
 }

@@ -1,6 +1,7 @@
 import { agentFailed, approvePlan, engineerDone, planDone, planFailed, replan, reply, start } from "./decide-intake.ts";
-import { debugDone, humanFeedback, rebaseDone, retry, reviewDone, revisionDone, taskConflicted } from "./decide-qa.ts";
+import { branchTaken, debugDone, humanFeedback, rebaseDone, retry, reviewDone, revisionDone, taskConflicted } from "./decide-qa.ts";
 import { approveTask, ciCompleted, headChanged, taskClosed, taskDequeued, taskFailed, taskMerged, taskPublished } from "./decide-tasks.ts";
+import { afterEnd, cancel, issueClosed, publishedAfterStop, taskReopened } from "./decide-stop.ts";
 import { withinBudget } from "./budget.ts";
 import { ignore, isTerminal, type Decision } from "./decision.ts";
 import type { EngineEvent } from "./events.ts";
@@ -21,7 +22,7 @@ function decideEvent(state: WorkflowState | null, event: EngineEvent, now: numbe
     return start(event, now);
   }
   if (!state) return null;
-  if (isTerminal(state)) return ignore(state, `workflow is ${state.phase}`);
+  if (isTerminal(state)) return afterEnd(state, event);
   if (event.type === "retry") return retry(state, event);
   if ("taskId" in event) return decideTask(state, event, now);
   switch (event.type) {
@@ -40,7 +41,9 @@ function decideEvent(state: WorkflowState | null, event: EngineEvent, now: numbe
     case "replan":
       return replan(state, event);
     case "cancel":
-      return cancel(state, now);
+      return cancel(state, event, now);
+    case "issue_closed":
+      return issueClosed(state, event, now);
   }
 }
 
@@ -51,9 +54,11 @@ function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decisi
   if (!task) return ignore(state, `unknown task ${event.taskId}`);
   switch (event.type) {
     case "task_published":
-      return taskPublished(state, task, event, now);
+      return task.status === "cancelled" ? publishedAfterStop(state, task, event) : taskPublished(state, task, event, now);
     case "task_failed":
       return taskFailed(state, task, event);
+    case "branch_taken":
+      return branchTaken(state, task, event, now);
     case "ci_completed":
       return ciCompleted(state, task, event);
     case "approve_task":
@@ -65,7 +70,9 @@ function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decisi
     case "task_dequeued":
       return taskDequeued(state, task, event);
     case "task_closed":
-      return taskClosed(state, task);
+      return taskClosed(state, task, event, now);
+    case "task_reopened":
+      return taskReopened(state, task, event, now);
     case "debug_done":
       return debugDone(state, task, event, now);
     case "review_done":
@@ -79,15 +86,4 @@ function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decisi
     case "rebase_done":
       return rebaseDone(state, task, event, now);
   }
-}
-
-function cancel(state: WorkflowState, now: number): Decision {
-  const tasks = Object.fromEntries(
-    Object.entries(state.tasks).map(([id, task]) => [id, task.status === "merged" ? task : { ...task, status: "cancelled" as const }]),
-  );
-  const open = Object.values(state.tasks).filter((task) => task.status !== "merged" && task.pr !== null);
-  return {
-    state: { ...state, tasks, phase: "cancelled", finishedAt: now },
-    effects: [{ type: "update_status" }, ...open.map((task) => ({ type: "close_task_pr" as const, taskId: task.id }))],
-  };
 }

@@ -3,7 +3,7 @@ import { onCheckSuite } from "./checks.ts";
 import type { IntakeSink } from "./intake-sink.ts";
 import { onInstallation } from "./installation.ts";
 import { onIssueComment } from "./issue-comment.ts";
-import { onIssueLabeled } from "./issues.ts";
+import { onIssueClosed, onIssueLabeled } from "./issues.ts";
 import { onMergeGroup } from "./merge-group.ts";
 import { onPush } from "./push.ts";
 import { onReview } from "./review.ts";
@@ -13,6 +13,7 @@ import { onPullRequest } from "./pull-request.ts";
 export function createApp(sink: IntakeSink): ApplicationFunction {
   return (app) => {
     onIssueLabeled(app, sink);
+    onIssueClosed(app, sink);
     onIssueComment(app, sink);
     onPullRequest(app, sink);
     onCheckSuite(app, sink);

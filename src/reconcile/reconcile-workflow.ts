@@ -1,6 +1,7 @@
 import type { EngineEvent } from "../engine/events.ts";
 import { nullIfGone } from "../ports/errors.ts";
 import { eventJob } from "../store/job-kinds.ts";
+import type { RepoReads } from "../ports/github.ts";
 import type { WorkflowRecord } from "../store/store.ts";
 import { closeWorkflow } from "./close-workflow.ts";
 import type { ReconcileDeps, ReconcileReport } from "./deps.ts";
@@ -10,17 +11,40 @@ import { taskDrift } from "./task-drift.ts";
 export const GONE_REASON = "The issue or its repository is gone (deleted, transferred, or the app lost access), so Foreman stopped.";
 
 /**
- * A workflow whose issue or repository answers 404/410 is closed when a later pass finds it gone
- * too, so that one odd answer does not end the work.
+ * A workflow whose issue or repository answers 404/410 stops when a later pass finds it gone too,
+ * so that one odd answer does not end the work. While the repository still reads, the issue was
+ * deleted: the workflow stops through the engine, which closes its open pull requests with a
+ * note. When the repository is gone too, or that stop did not take by the next pass, the workflow
+ * is closed in the store alone.
  */
-function closeIfStillGone(deps: ReconcileDeps, workflowId: string): Partial<ReconcileReport> {
+async function stopIfStillGone(deps: ReconcileDeps, repo: RepoReads, workflowId: string): Promise<Partial<ReconcileReport>> {
   if (deps.store.markSeen("gone", workflowId)) {
     deps.log.warn({ workflowId }, "the issue or repository of a workflow is gone; it is closed if the next pass finds the same");
     return { closed: 0 };
   }
+  if ((await nullIfGone(repo.repository())) !== null) {
+    const stop: EngineEvent = { type: "issue_closed", how: "deleted", by: null };
+    if (deps.store.enqueueUnseen(eventJob(workflowId, stop), { kind: "gone", key: stopKey(workflowId) })) {
+      deps.log.warn({ workflowId }, "the issue of a workflow is gone; the workflow stops");
+      deps.notify();
+      return { events: 1 };
+    }
+  }
   const closed = closeWorkflow(deps.store, workflowId, GONE_REASON, deps.now());
   if (closed) deps.log.warn({ workflowId }, "closed a workflow whose issue or repository is gone");
   return { closed: closed ? 1 : 0 };
+}
+
+/** The seen mark of the stop fed in for a workflow whose issue is gone. */
+const stopKey = (workflowId: string): string => `${workflowId}#stop`;
+
+/** The issue was closed and no webhook said so: the workflow stops as if it had. */
+function stopClosed(deps: ReconcileDeps, workflowId: string): Partial<ReconcileReport> {
+  if (deps.store.pendingJobsFor(workflowId) > 0) return { busy: 1 };
+  feed(deps, workflowId, [{ type: "issue_closed", how: "closed", by: null }]);
+  deps.log.info({ workflowId }, "the issue of a workflow was closed and no webhook said so; the workflow stops");
+  deps.notify();
+  return { events: 1 };
 }
 
 function feed(deps: ReconcileDeps, workflowId: string, events: EngineEvent[]): void {
@@ -29,15 +53,18 @@ function feed(deps: ReconcileDeps, workflowId: string, events: EngineEvent[]): v
 
 /**
  * Compares one open workflow with GitHub and feeds in what its webhooks would have brought: a
- * merge, a close, a push, CI completed, new comments. A workflow with jobs in flight is left
- * alone (it is moving); one whose issue or repository is gone is closed.
+ * merge, a close, a reopen, a push, CI completed, new comments, the issue closed. A workflow with
+ * jobs in flight is left alone (it is moving); one whose issue or repository is gone stops.
  */
 export async function reconcileWorkflow(deps: ReconcileDeps, record: WorkflowRecord): Promise<Partial<ReconcileReport>> {
   const state = record.state;
   if (deps.store.pendingJobsFor(state.id) > 0) return { busy: 1 };
   const repo = await deps.github.forRepo(state.ref);
-  if ((await nullIfGone(repo.getIssue(state.issue))) === null) return closeIfStillGone(deps, state.id);
+  const issue = await nullIfGone(repo.getIssue(state.issue));
+  if (issue === null) return stopIfStillGone(deps, repo, state.id);
   deps.store.unmarkSeen("gone", state.id);
+  deps.store.unmarkSeen("gone", stopKey(state.id));
+  if (issue.state === "closed") return stopClosed(deps, state.id);
   const events: EngineEvent[] = [];
   const targets: CommentTarget[] = [{ number: state.issue, pullRequestBody: null }];
   for (const task of Object.values(state.tasks)) {

@@ -1,4 +1,4 @@
-import { isWatchedOnGitHub } from "../domain/task-status.ts";
+import { isFinished, isWatchedOnGitHub } from "../domain/task-status.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import type { TaskRecord } from "../engine/types.ts";
 import { ciOutcome } from "../worker/ci-outcome.ts";
@@ -6,12 +6,18 @@ import type { PullRequestInfo, RepoReads } from "../ports/github.ts";
 
 /**
  * The event a missed webhook would have brought for one task, from its pull request as it is now:
- * merged, closed, a new head, or CI completed on the head. Null when the task is up to date.
+ * merged, closed (in any state the task is in), opened again after a close stopped the task, a new
+ * head, or CI completed on the head. Null when the task is up to date.
  */
 export async function taskDrift(repo: RepoReads, task: TaskRecord, pull: PullRequestInfo): Promise<EngineEvent | null> {
-  if (!isWatchedOnGitHub(task.status)) return null;
+  if (task.status === "cancelled") {
+    const reopened = pull.state === "open" && pull.number === task.pr;
+    return reopened ? { type: "task_reopened", taskId: task.id, pr: pull.number, sha: pull.headSha, by: null } : null;
+  }
+  if (isFinished(task.status)) return null;
   if (pull.merged) return { type: "task_merged", taskId: task.id, sha: pull.mergeCommitSha ?? pull.headSha };
-  if (pull.state === "closed") return { type: "task_closed", taskId: task.id };
+  if (pull.state === "closed") return { type: "task_closed", taskId: task.id, pr: pull.number };
+  if (!isWatchedOnGitHub(task.status)) return null;
   if (task.headSha !== null && pull.headSha !== task.headSha) {
     const by = (await repo.commitAuthor(pull.headSha)) ?? "someone";
     return { type: "head_changed", taskId: task.id, sha: pull.headSha, by };

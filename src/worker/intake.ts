@@ -6,6 +6,9 @@ export type Sender = z.infer<typeof Sender>;
 
 const Common = { ref: RepoRef, deliveryId: z.string() };
 
+/** Who a job queued before the sender was recorded names: nobody known. */
+const UNKNOWN_SENDER: Sender = { login: "ghost", type: "User" };
+
 /** A webhook, narrowed by a handler to what Foreman needs; the worker turns it into engine events. */
 export const Intake = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("issue_labeled"), ...Common, issue: z.int(), issueTitle: z.string(), label: z.string(), sender: Sender }),
@@ -22,7 +25,25 @@ export const Intake = z.discriminatedUnion("kind", [
     sender: Sender,
   }),
   z.object({ kind: z.literal("pr_synchronize"), ...Common, pr: z.int(), headRef: z.string(), sha: z.string(), sender: Sender }),
-  z.object({ kind: z.literal("pr_closed"), ...Common, pr: z.int(), headRef: z.string(), merged: z.boolean(), sha: z.string() }),
+  /** `issues.closed` (`how` from its `state_reason`) or `issues.deleted`. */
+  z.object({
+    kind: z.literal("issue_closed"),
+    ...Common,
+    issue: z.int(),
+    how: z.enum(["closed", "not_planned", "deleted"]),
+    sender: Sender,
+  }),
+  z.object({
+    kind: z.literal("pr_closed"),
+    ...Common,
+    pr: z.int(),
+    headRef: z.string(),
+    merged: z.boolean(),
+    sha: z.string(),
+    /** Who closed it: Foreman itself (its close is already known) or someone else. */
+    sender: Sender.default(UNKNOWN_SENDER),
+  }),
+  z.object({ kind: z.literal("pr_reopened"), ...Common, pr: z.int(), headRef: z.string(), sha: z.string(), sender: Sender }),
   z.object({ kind: z.literal("pr_dequeued"), ...Common, pr: z.int(), headRef: z.string(), reason: z.string() }),
   z.object({ kind: z.literal("checks_completed"), ...Common, sha: z.string(), headBranch: z.string().nullable() }),
   z.object({ kind: z.literal("merge_group"), ...Common, headSha: z.string(), headRef: z.string() }),
@@ -36,7 +57,10 @@ export const Intake = z.discriminatedUnion("kind", [
     /** Set for an inline review comment, so the answer goes to its thread. */
     commentId: z.int().nullable(),
     /** A submitted review's state and the commit it was given on; null for an inline comment (or a job queued before). */
-    review: z.object({ state: z.enum(["approved", "changes_requested", "commented"]), commitId: z.string() }).nullable().default(null),
+    review: z
+      .object({ state: z.enum(["approved", "changes_requested", "commented"]), commitId: z.string() })
+      .nullable()
+      .default(null),
     sender: Sender,
   }),
   z.object({ kind: z.literal("base_moved"), ...Common, branch: z.string(), sha: z.string() }),

@@ -11,6 +11,7 @@ import { findConflicts } from "./intake/base-moved.ts";
 import { planComment } from "./intake/command.ts";
 import { planLabel } from "./intake/label.ts";
 import { planReview } from "./intake/review.ts";
+import { planIssueClosed, planPullRequestClosed, planPullRequestReopened } from "./intake/stop.ts";
 import { NOTHING, routeTo, type IntakePlan, type Routed } from "./intake/routed.ts";
 import { planMergeGroup } from "./merge-group.ts";
 
@@ -43,10 +44,12 @@ async function planIntake(deps: WorkerDeps, github: RepoGitHub, intake: Intake):
       return planComment(deps, github, intake);
     case "pr_synchronize":
       return routeToTask(intake, intake.headRef, (taskId) => ({ type: "head_changed", taskId, sha: intake.sha, by: intake.sender.login }));
+    case "issue_closed":
+      return planIssueClosed(deps, intake);
     case "pr_closed":
-      return routeToTask(intake, intake.headRef, (taskId) =>
-        intake.merged ? { type: "task_merged", taskId, sha: intake.sha } : { type: "task_closed", taskId },
-      );
+      return planPullRequestClosed(deps, intake);
+    case "pr_reopened":
+      return planPullRequestReopened(deps, intake);
     case "pr_dequeued":
       return routeToTask(intake, intake.headRef, (taskId) => ({ type: "task_dequeued", taskId, reason: intake.reason }));
     case "checks_completed":

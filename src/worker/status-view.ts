@@ -16,6 +16,11 @@ function statusPhase(state: WorkflowState): StatusPhase {
   }
 }
 
+/** Why tasks whose pull request someone closed stopped, and what waits for them. */
+function closedTaskNotes(state: WorkflowState): string[] {
+  return Object.values(state.tasks).flatMap((task) => (task.status === "cancelled" && task.failure ? [task.failure] : []));
+}
+
 /** The status comment for a workflow, with its state embedded as the hidden snapshot. */
 export function renderStatus(state: WorkflowState): SafeMarkdown {
   const plan = state.plan;
@@ -31,7 +36,7 @@ export function renderStatus(state: WorkflowState): SafeMarkdown {
     })),
     usage: { promptTokens: state.usage.promptTokens, completionTokens: state.usage.completionTokens, costUsd: state.usage.costUsd },
     questions: state.phase === "clarifying" ? state.questions : undefined,
-    notes: [...state.planNotes, ...(state.failure ? [state.failure] : [])],
+    notes: [...state.planNotes, ...closedTaskNotes(state), ...(state.failure ? [state.failure] : [])],
     snapshot: state,
   });
 }

@@ -75,6 +75,8 @@ export class FakeGitHub implements GitHubReads, RepoReads {
   readonly labelers = new Map<number, Actor>();
   /** `.github/foreman.yml` on the default branch. */
   config: string | null = null;
+  /** The repository answers 404 (removed, or the app lost access), not only its issue. */
+  repositoryGone = false;
   private nextId = 1000;
 
   installations(): Promise<number[]> {
@@ -113,7 +115,11 @@ export class FakeGitHub implements GitHubReads, RepoReads {
     return Promise.resolve(ref === "HEAD" && path === ".github/foreman.yml" ? this.config : null);
   }
   permissionOf = notRead;
-  repository = notRead;
+  repository(): Promise<{ defaultBranch: string; headSha: string; mergeQueue: boolean }> {
+    return this.repositoryGone
+      ? notFound("repository")
+      : Promise.resolve({ defaultBranch: "main", headSha: "0".repeat(40), mergeQueue: false });
+  }
   listPullFiles = notRead;
   pullMergeable = notRead;
   readFiles = notRead;

@@ -124,7 +124,8 @@ describe("reconcileWorkflow", () => {
   });
 
   it("closes a workflow whose issue or repository is gone on two passes in a row, once, and records why", async () => {
-    const { deps, store } = reconcileWorld();
+    const { deps, store, github } = reconcileWorld();
+    github.repositoryGone = true;
     const record = stored(store, executingWorkflow());
 
     const first = await reconcileWorkflow(deps, record);

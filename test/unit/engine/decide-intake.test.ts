@@ -173,7 +173,8 @@ describe("decide: failure and cancellation", () => {
 
     expect(decision.state.phase).toBe("cancelled");
     expect(decision.state.finishedAt).toBe(NOW + 9);
-    expect(decision.effects).toEqual([{ type: "update_status" }, { type: "close_task_pr", taskId: "b" }]);
+    expect(decision.effects.map((effect) => effect.type)).toEqual(["update_status", "comment", "close_task_pr"]);
+    expect(decision.effects.slice(1)).toMatchObject([{ on: { taskId: "b" } }, { taskId: "b" }]);
     expect(Object.fromEntries(Object.entries(decision.state.tasks).map(([id, task]) => [id, task.status]))).toEqual({
       a: "merged",
       b: "cancelled",
@@ -186,7 +187,7 @@ describe("decide: failure and cancellation", () => {
     ["a reply", reply],
     ["/approve", { type: "approve_plan", by: "maya" }],
     ["a plan", { type: "plan_done", plan: planOf({ id: "a" }), notes: [], usage: USAGE }],
-    ["a task event", published("a")],
+    ["a task event", green("a")],
     ["another cancel", { type: "cancel", by: "maya" }],
     ["an agent failure", { type: "agent_failed", role: "planner", reason: "late", usage: USAGE }],
   ])("ignores %s after the workflow is cancelled", (_name, event) => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { IssuesLabeledEvent, IssuesOpenedEvent } from "@octokit/webhooks-types";
+import type {
+  IssuesClosedEvent,
+  IssuesDeletedEvent,
+  IssuesLabeledEvent,
+  IssuesOpenedEvent,
+  IssuesReopenedEvent,
+} from "@octokit/webhooks-types";
 import { example, INSTALLATION_ID, installed, notInstalled } from "./examples.ts";
 import { deliver } from "./receive.ts";
 
@@ -70,6 +76,61 @@ describe("issues.labeled", () => {
     const { label: _label, ...payload } = labeled();
 
     const { accepted } = await deliver("issues", payload);
+
+    expect(accepted).toEqual([]);
+  });
+});
+
+/** GitHub's `issues.closed` (its example of a reopened issue, closed again) with this `state_reason`. */
+function closed(stateReason: string | null): IssuesClosedEvent {
+  const reopened = installed(example("issues", (candidate): candidate is IssuesReopenedEvent => candidate.action === "reopened"));
+  return {
+    ...reopened,
+    action: "closed",
+    issue: { ...reopened.issue, state: "closed", closed_at: "2019-05-15T15:20:00Z", state_reason: stateReason },
+  };
+}
+
+describe("issues.closed and issues.deleted", () => {
+  it("records a close as not planned with who closed it, keyed by the issue's workflow", async () => {
+    const { id, accepted } = await deliver("issues", closed("not_planned"));
+
+    expect(accepted).toEqual([
+      {
+        deliveryId: id,
+        event: "issues",
+        action: "closed",
+        key: "codertocat/hello-world#1",
+        intake: {
+          kind: "issue_closed",
+          ref: REF,
+          issue: 1,
+          how: "not_planned",
+          sender: { login: "Codertocat", type: "User" },
+          deliveryId: id,
+        },
+      },
+    ]);
+  });
+
+  it.each([["completed"], [null]])("records any other close (state_reason %s) as closed", async (reason) => {
+    const { accepted } = await deliver("issues", closed(reason));
+
+    expect(accepted.map((input) => input.intake)).toMatchObject([{ kind: "issue_closed", how: "closed" }]);
+  });
+
+  it("records a deleted issue as deleted", async () => {
+    const deleted = installed(example("issues", (payload): payload is IssuesDeletedEvent => payload.action === "deleted"));
+
+    const { accepted } = await deliver("issues", deleted);
+
+    expect(accepted).toMatchObject([
+      { action: "deleted", key: "codertocat/hello-world#1", intake: { kind: "issue_closed", how: "deleted" } },
+    ]);
+  });
+
+  it("records nothing for a close without an installation", async () => {
+    const { accepted } = await deliver("issues", notInstalled(closed("not_planned")));
 
     expect(accepted).toEqual([]);
   });

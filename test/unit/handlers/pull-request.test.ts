@@ -3,6 +3,7 @@ import type {
   PullRequestClosedEvent,
   PullRequestDequeuedEvent,
   PullRequestOpenedEvent,
+  PullRequestReopenedEvent,
   PullRequestSynchronizeEvent,
 } from "@octokit/webhooks-types";
 import { example, INSTALLATION_ID, installed, notInstalled } from "./examples.ts";
@@ -13,7 +14,10 @@ const TASK_BRANCH = "foreman/7/mean";
 const HEAD_SHA = "ec26c3e57ca3a959ca5aad62de7213c562f8c821";
 
 /** GitHub's example for `action`, its head moved to `branch`. */
-function onBranch<P extends PullRequestSynchronizeEvent | PullRequestClosedEvent | PullRequestOpenedEvent>(payload: P, branch: string): P {
+function onBranch<P extends PullRequestSynchronizeEvent | PullRequestClosedEvent | PullRequestOpenedEvent | PullRequestReopenedEvent>(
+  payload: P,
+  branch: string,
+): P {
   return installed({ ...payload, pull_request: { ...payload.pull_request, head: { ...payload.pull_request.head, ref: branch } } });
 }
 
@@ -25,6 +29,11 @@ const synchronize = (branch = TASK_BRANCH): PullRequestSynchronizeEvent =>
 const closed = (branch = TASK_BRANCH): PullRequestClosedEvent =>
   onBranch(
     example("pull_request", (payload): payload is PullRequestClosedEvent => payload.action === "closed"),
+    branch,
+  );
+const reopened = (branch = TASK_BRANCH): PullRequestReopenedEvent =>
+  onBranch(
+    example("pull_request", (payload): payload is PullRequestReopenedEvent => payload.action === "reopened"),
     branch,
   );
 
@@ -79,15 +88,43 @@ describe("pull_request on a task branch", () => {
         headRef: TASK_BRANCH,
         merged: true,
         sha: "c4295bd74fb0f4fda03689c3df3f2803b658fd85",
+        sender: { login: "Codertocat", type: "User" },
         deliveryId: id,
       },
     ]);
   });
 
-  it("records a pull request closed without merging as not merged", async () => {
-    const { accepted } = await deliver("pull_request", closed());
+  it("records a pull request closed without merging as not merged, with who closed it", async () => {
+    const payload = closed();
+    payload.sender = { ...payload.sender, login: "maya" };
 
-    expect(accepted.map((input) => input.intake)).toMatchObject([{ kind: "pr_closed", merged: false }]);
+    const { accepted } = await deliver("pull_request", payload);
+
+    expect(accepted.map((input) => input.intake)).toMatchObject([{ kind: "pr_closed", merged: false, sender: { login: "maya" } }]);
+  });
+
+  it("records a reopened pull request with its head and who reopened it", async () => {
+    const payload = reopened();
+
+    const { id, accepted } = await deliver("pull_request", payload);
+
+    expect(accepted).toEqual([
+      {
+        deliveryId: id,
+        event: "pull_request",
+        action: "reopened",
+        key: "codertocat/hello-world#7",
+        intake: {
+          kind: "pr_reopened",
+          ref: REF,
+          pr: payload.pull_request.number,
+          headRef: TASK_BRANCH,
+          sha: payload.pull_request.head.sha,
+          sender: { login: payload.sender.login, type: payload.sender.type },
+          deliveryId: id,
+        },
+      },
+    ]);
   });
 
   it("records a pull request the merge queue removed, with GitHub's reason", async () => {

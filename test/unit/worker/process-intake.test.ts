@@ -99,7 +99,7 @@ describe("processIntake: answers through the effect runner", () => {
 
     const routed = await processIntake(deps, commentOnTask("wes", "/cancel"));
 
-    expect(routed).toEqual({ workflowId: WORKFLOW, event: { type: "task_closed", taskId: "a" } });
+    expect(routed).toEqual({ workflowId: WORKFLOW, event: { type: "task_closed", taskId: "a", pr: PR, by: "wes" } });
     expect(repo.writes).toEqual([
       { method: "react", args: [55, "+1"] },
       { method: "closePullRequest", args: [PR] },
