@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { FileChange } from "../ports/github.ts";
 import { checkWritablePath, describeRefusal } from "../policy/paths.ts";
+import { addedSecrets } from "../policy/secrets.ts";
+import { codeSpan } from "../render/code-span.ts";
 
 export const Edit = z.discriminatedUnion("action", [
   z.object({ path: z.string().min(1), action: z.literal("create"), content: z.string() }).strict(),
@@ -33,13 +35,15 @@ function countOccurrences(text: string, search: string): number {
 function applyOne(edit: Edit, current: string | null): { content: string | null } | { problem: string } {
   if (edit.action === "create") return { content: edit.content };
   if (current === null)
-    return { problem: `\`${edit.path}\` does not exist, so it cannot be ${edit.action === "delete" ? "deleted" : "modified"}` };
+    return { problem: `${codeSpan(edit.path)} does not exist, so it cannot be ${edit.action === "delete" ? "deleted" : "modified"}` };
   if (edit.action === "delete") return { content: null };
   let content = current;
   for (const [index, replacement] of edit.replacements.entries()) {
     const found = countOccurrences(content, replacement.search);
     if (found !== 1) {
-      return { problem: `\`${edit.path}\` replacement ${index + 1}: the search text matches ${found} times; it must match exactly once` };
+      return {
+        problem: `${codeSpan(edit.path)} replacement ${index + 1}: the search text matches ${found} times; it must match exactly once`,
+      };
     }
     content = content.replace(replacement.search, () => replacement.replace);
   }
@@ -62,6 +66,18 @@ export function changedLines(before: string | null, after: string | null): numbe
   return changed;
 }
 
+/**
+ * Why the content an edit leaves cannot be committed: a NUL byte (Foreman writes text files only),
+ * or a secret of a format GitHub's push protection blocks that the file did not hold before.
+ */
+function contentProblem(path: string, before: string | null, after: string | null): string | undefined {
+  if (after === null) return undefined;
+  if (after.includes("\u0000")) return `${codeSpan(path)} would contain a NUL byte: Foreman writes text files only, never binary content`;
+  const secrets = addedSecrets(before, after);
+  if (secrets.length === 0) return undefined;
+  return `${codeSpan(path)} would contain what looks like ${secrets.join(" and ")}; Foreman never commits secrets: leave the value out and read it at run time (from an environment variable or the deployment's secret store), or use an obviously fake placeholder`;
+}
+
 /** Checks the coder's edits against the path policy and the current files, and turns them into file changes. */
 export function applyEdits(edits: Edit[], files: Record<string, string | null>, policy: EditPolicy): EditOutcome {
   const problems: string[] = [];
@@ -79,8 +95,9 @@ export function applyEdits(edits: Edit[], files: Record<string, string | null>, 
       problems.push(result.problem);
       continue;
     }
-    if (result.content?.includes("\u0000")) {
-      problems.push(`\`${edit.path}\` would contain a NUL byte: Foreman writes text files only, never binary content`);
+    const refused = contentProblem(edit.path, current, result.content);
+    if (refused) {
+      problems.push(refused);
       continue;
     }
     lines += changedLines(current, result.content);

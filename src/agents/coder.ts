@@ -6,7 +6,7 @@ import { fenceUntrusted, redactText, sanitizeUntrusted } from "../policy/sanitiz
 import { applyEdits, Edit, type EditPolicy } from "./apply-edits.ts";
 import { loadPrompt, renderTemplate } from "./prompts.ts";
 import { formatFiles, formatTree } from "./repo-context.ts";
-import { askStructured, type StructuredResult } from "./structured.ts";
+import { askStructured, type AskedResult } from "./structured.ts";
 
 export const CoderAnswer = z.object({ summary: z.string(), edits: z.array(Edit) }).strict();
 export type CoderAnswer = z.infer<typeof CoderAnswer>;
@@ -27,11 +27,14 @@ export function formatTask(task: Task): string {
   return `### ${task.id}: ${task.title}\n\n${task.description}\n\nFiles:\n${files}\n\nAcceptance criteria:\n${criteria}`;
 }
 
-/** Asks the coder for edits and checks them; the checked edits come back as file changes. */
+/**
+ * Asks the coder for edits and checks them; the checked edits come back as file changes. When no
+ * answer could be used, `rounds` says what was wrong with each, for the maintainer.
+ */
 export async function runCoder(
   model: ModelPort,
   input: CoderInput,
-): Promise<StructuredResult<{ summary: string; changes: FileChange[]; edits: Edit[] }>> {
+): Promise<AskedResult<{ summary: string; changes: FileChange[]; edits: Edit[] }>> {
   const system = renderTemplate(await loadPrompt("coder"), { taskFiles: input.task.files.map((file) => `\`${file.path}\``).join(", ") });
   const user = renderTemplate(await loadPrompt("coder-user"), {
     repository: input.repository,
@@ -47,7 +50,8 @@ export async function runCoder(
   const result = await askStructured(model, { role: "coder", model: input.model, system, user, schema: CoderAnswer, check });
   if (!result.ok) return result;
   const outcome = applyEdits(result.value.edits, input.files, input.policy);
-  if (!outcome.ok) return { ok: false, problems: outcome.problems, usage: result.usage };
+  if (!outcome.ok)
+    return { ok: false, problems: outcome.problems, rounds: [{ kind: "refused", problems: outcome.problems }], usage: result.usage };
   return {
     ok: true,
     value: { summary: redactText(result.value.summary), changes: outcome.changes, edits: result.value.edits },

@@ -1,4 +1,5 @@
 import { unsafePathReason } from "../plan/index.ts";
+import { codeSpan } from "../render/code-span.ts";
 import { matchesAny } from "./glob.ts";
 
 /** Paths no task may write, whatever the configuration says. */
@@ -40,13 +41,15 @@ export function checkWritablePath(
   return null;
 }
 
+/** The refusal as the coder is told it; the path is one code span, whatever backticks it holds. */
 export function describeRefusal(refusal: PathRefusal): string {
+  const path = codeSpan(refusal.path);
   switch (refusal.kind) {
     case "unsafe":
-      return `\`${refusal.path}\`: ${refusal.reason}`;
+      return `${path}: ${refusal.reason}`;
     case "protected":
-      return `\`${refusal.path}\` is protected (matches \`${refusal.glob}\`)`;
+      return `${path} is protected (matches ${codeSpan(refusal.glob)}); Foreman never writes it, a human must make that change`;
     case "outside_task":
-      return `\`${refusal.path}\` is not one of the task's files`;
+      return `${path} is not one of the task's files`;
   }
 }

@@ -8,6 +8,8 @@ interface Rule {
   pattern: RegExp;
   /** Keep the first capture group (a header name, a key) and redact only what follows it. */
   keepPrefix?: true;
+  /** For a format GitHub's push protection blocks: what it is, in words. Foreman never commits one. */
+  what?: string;
 }
 
 /** Token shapes with a recognisable prefix, most specific first. */
@@ -15,20 +17,31 @@ const RULES: readonly Rule[] = [
   {
     kind: "private-key",
     pattern: /-----BEGIN ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END ([A-Z0-9]+ )*PRIVATE KEY( BLOCK)?-----|$)/g,
+    what: "a private key",
   },
   {
     kind: "authorization",
     pattern: /(\bauthorization["']?\s*[:=]\s*["']?(?:bearer|token|basic)\s+)[A-Za-z0-9._~+/=-]{6,}/gi,
     keepPrefix: true,
   },
-  { kind: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g },
-  { kind: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g },
-  { kind: "api-key", pattern: /\bsk-(?:proj-|svcacct-|admin-|ant-)?[A-Za-z0-9_-]{20,}/g },
-  { kind: "aws-key-id", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g },
+  { kind: "github-token", pattern: /\bgh[pousr]_[A-Za-z0-9]{36,}\b/g, what: "a GitHub token" },
+  { kind: "github-token", pattern: /\bgithub_pat_[A-Za-z0-9_]{20,}/g, what: "a GitHub token" },
+  { kind: "gitlab-token", pattern: /\bglpat-[A-Za-z0-9_-]{20,}/g, what: "a GitLab token" },
+  { kind: "stripe-key", pattern: /\b[rs]k_live_[A-Za-z0-9]{20,}/g, what: "a Stripe key" },
+  { kind: "api-key", pattern: /\bsk-(?:proj|svcacct|admin|ant)-[A-Za-z0-9_-]{20,}/g, what: "an OpenAI or Anthropic key" },
+  { kind: "api-key", pattern: /\bsk-[A-Za-z0-9_-]{20,}/g },
+  { kind: "aws-key-id", pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, what: "an AWS access key" },
   { kind: "aws-secret", pattern: /(\baws_secret_access_key["']?\s*[:=]\s*["']?)[A-Za-z0-9/+=]{20,}/gi, keepPrefix: true },
-  { kind: "npm-token", pattern: /\bnpm_[A-Za-z0-9]{36}\b/g },
+  { kind: "npm-token", pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, what: "an npm token" },
+  { kind: "pypi-token", pattern: /\bpypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}/g, what: "a PyPI token" },
+  { kind: "slack-token", pattern: /\bxox[abp]-\d+-\d+-[A-Za-z0-9-]{10,}/g, what: "a Slack token" },
   { kind: "slack-token", pattern: /\bxox[abprs]-[A-Za-z0-9-]{10,}/g },
-  { kind: "google-key", pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
+  {
+    kind: "slack-webhook",
+    pattern: /\bhttps:\/\/hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/g,
+    what: "a Slack webhook URL",
+  },
+  { kind: "google-key", pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, what: "a Google API key" },
   { kind: "jwt", pattern: /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g },
 ];
 
@@ -74,6 +87,19 @@ function applyRule(text: string, rule: Rule, count: { n: number }): string {
     const prefix = rule.keepPrefix && typeof first === "string" ? first : "";
     return `${prefix}[REDACTED:${rule.kind}]`;
   });
+}
+
+/** A secret of a format GitHub's push protection blocks, found in a text: what it is and the text that matched. */
+export interface KnownSecret {
+  what: string;
+  value: string;
+}
+
+/** Every secret of a format GitHub's push protection blocks in `text`, by the same rules that redact them. */
+export function knownSecrets(text: string): KnownSecret[] {
+  return RULES.flatMap((rule) =>
+    rule.what === undefined ? [] : [...text.matchAll(rule.pattern)].map((match) => ({ what: rule.what ?? rule.kind, value: match[0] })),
+  );
 }
 
 /**

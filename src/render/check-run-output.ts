@@ -1,4 +1,4 @@
-import { listItem, login, shortSha } from "./markdown.ts";
+import { labelled, listItem, login, shortSha } from "./markdown.ts";
 import { joinMarkdown, markdown, neutralizeMarkdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 
 /** The titles of the `Foreman` check run (plain text: GitHub shows check titles as they are). */
@@ -43,6 +43,9 @@ export interface FailingCheck {
   title: string | null;
 }
 
+/** How the summary of failing checks starts, by which a task's failure is known to be its CI's. */
+export const FAILING_CHECKS = "Failing checks:";
+
 /**
  * What the repository's own checks said about a commit, kept in the `ci_completed` event: the
  * count that passed, or the failing ones. Check names and titles come from other apps, so the text
@@ -51,7 +54,7 @@ export interface FailingCheck {
 export const ciSummaryText = {
   passed: (count: number): string => `${count} check(s) passed.`,
   failing: (checks: readonly FailingCheck[]): string =>
-    `Failing checks:\n${checks.map((check) => `- **${check.name}**: ${check.conclusion ?? "unknown"}${check.title ? ` — ${check.title}` : ""}`).join("\n")}`,
+    `${FAILING_CHECKS}\n${checks.map((check) => `- **${check.name}**: ${check.conclusion ?? "unknown"}${check.title ? ` — ${check.title}` : ""}`).join("\n")}`,
 };
 
 type ApprovalView = Extract<CheckRunView, { kind: "needs_human" | "approved" | "needs_maintainer" | "ready_for_approval" | "merge_group" }>;
@@ -84,7 +87,7 @@ export function renderCheckRunOutput(view: CheckRunView): CheckRunOutput {
     case "fix_pushed":
       return {
         title: "Waiting for CI",
-        summary: markdown`Foreman pushed a fix: ${neutralizeMarkdown(view.diagnosis.slice(0, DIAGNOSIS_CHARS))}`,
+        summary: labelled(markdown`Foreman pushed a fix:`, view.diagnosis.slice(0, DIAGNOSIS_CHARS)),
       };
     case "revision_pushed":
       return { title: "Waiting for CI", summary: markdown`Foreman pushed a revision; CI runs again.` };

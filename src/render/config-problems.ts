@@ -25,6 +25,27 @@ export function renderConfigProblems(problems: readonly ConfigProblem[]): SafeMa
   );
 }
 
+/** Hidden in the comment once its problems are fixed, so that Foreman updates it only once. */
+const CONFIG_RESOLVED_MARKER = "<!-- foreman:config-resolved -->";
+
+/**
+ * The config-problems comment once `.github/foreman.yml` reads again (posted under the same key,
+ * it replaces the list of problems, which would otherwise stay up as if still true).
+ */
+export function renderConfigProblemsResolved(): SafeMarkdown {
+  return joinMarkdown(
+    [
+      markdown`### Foreman's configuration reads again`,
+      markdown``,
+      markdown`The problems this comment listed in \`.github/foreman.yml\` are fixed: the file on the default branch reads without problems now.`,
+      markdown``,
+      hiddenMarker(CONFIG_RESOLVED_MARKER),
+      markdown``,
+    ],
+    "\n",
+  );
+}
+
 function problemLine(problem: ConfigProblem): SafeMarkdown {
   const where = problem.path === "" ? markdown`the file` : inlineCode(problem.path);
   const column = problem.column === undefined ? markdown`` : markdown`, column ${problem.column}`;

@@ -1,5 +1,5 @@
-import { inlineCode } from "./markdown.ts";
-import { codeBlock, joinMarkdown, markdown, neutralizeMarkdown, type SafeMarkdown } from "./neutralize-markdown.ts";
+import { inlineCode, labelled, singleLine } from "./markdown.ts";
+import { codeBlock, joinMarkdown, markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 
 export interface EscalationView {
   taskId: string;
@@ -57,9 +57,9 @@ export function renderEscalation(view: EscalationView): SafeMarkdown {
   const error = view.lastError ? [markdown``, markdown`**Last error:**`, markdown``, codeBlock("text", view.lastError)] : [];
   return joinMarkdown(
     [
-      markdown`### Foreman needs a human for task ${inlineCode(view.taskId)}: ${neutralizeMarkdown(view.title)}`,
+      markdown`### Foreman needs a human for task ${inlineCode(view.taskId)}: ${singleLine(view.title)}`,
       markdown``,
-      markdown`**Why:** ${neutralizeMarkdown(view.reason)}`,
+      labelled(markdown`**Why:**`, view.reason),
       markdown``,
       markdown`**What was tried:** ${tried(view)}.`,
       ...error,

@@ -3,8 +3,34 @@ import { neutralizeMarkdown, type SafeMarkdown } from "./neutralize-markdown.ts"
 /** Which budget of an issue was spent, and by how much. */
 export type BudgetExceeded = { kind: "tokens"; used: number; limit: number } | { kind: "cost"; usedUsd: number; limitUsd: number };
 
-function problemList(problems: readonly string[]): string {
-  return problems.map((problem) => `- ${problem}`).join("\n");
+/** Why one of an agent's answers could not be used: not JSON, not the asked shape, or refused by Foreman's checks (for the coder: its edits). */
+export type AnswerProblems = { kind: "not_json" | "wrong_shape" | "refused"; problems: readonly string[] };
+
+function problemList(problems: readonly string[], indent = ""): string {
+  return problems.map((problem) => `${indent}- ${problem.replace(/\n/g, " ")}`).join("\n");
+}
+
+const ORDINALS = ["first", "second", "third"];
+
+const CODER_ANSWER_WORDS: Readonly<Record<AnswerProblems["kind"], string>> = {
+  not_json: "was not valid JSON",
+  wrong_shape: "was JSON, but not in the shape Foreman asks for",
+  refused: "proposed edits that Foreman refused",
+};
+
+/** What was wrong with each of the coder's answers, oldest first, as a list. */
+function coderRounds(rounds: readonly AnswerProblems[]): string {
+  return rounds
+    .map(
+      (round, index) =>
+        `- The ${ORDINALS[index] ?? `answer number ${index + 1}`} answer ${CODER_ANSWER_WORDS[round.kind]}:\n${problemList(round.problems, "  ")}`,
+    )
+    .join("\n");
+}
+
+function answerCount(count: number): string {
+  if (count === 1) return "the coder's answer could not be used";
+  return `none of the coder's ${count === 2 ? "two" : count} answers could be used`;
 }
 
 /**
@@ -25,8 +51,15 @@ export const failureText = {
   dequeued: (reason: string): string => `Removed from the merge queue: ${reason}`,
   branchTaken: (branch: string): string =>
     `Someone else pushed to \`${branch}\` while Foreman worked on it; Foreman never writes over a commit it did not make.`,
-  editsRefused: (taskId: string, problems: readonly string[]): string =>
-    `Task \`${taskId}\` could not be coded: the coder's edits were refused twice.\n${problemList(problems)}`,
+  /** The coder gave no answer Foreman could commit: each answer and what was wrong with it, then what a writer can do. */
+  editsRefused: (taskId: string, rounds: readonly AnswerProblems[]): string =>
+    [
+      `Task \`${taskId}\` could not be coded: ${answerCount(rounds.length)}, so nothing was committed.`,
+      "",
+      coderRounds(rounds),
+      "",
+      "A writer can comment `/retry` on this issue for a fresh attempt (more detail in the issue may help), or make the change by hand: Foreman never writes a protected path or commits a secret, so a change that needs one is for a human.",
+    ].join("\n"),
   stoppedWhileCoding: (taskId: string): string => `Task \`${taskId}\` was stopped while it was being coded; nothing was committed.`,
 };
 

@@ -1,17 +1,28 @@
-import { markdown, neutralizeMarkdown, stripHtmlComments, type SafeMarkdown } from "./neutralize-markdown.ts";
+import { codeSpan } from "./code-span.ts";
+import { defuse, markdown, neutralizeMarkdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 
 /** Untrusted text on one line: newlines become spaces, then it is neutralised. */
 export function singleLine(text: string): SafeMarkdown {
   return neutralizeMarkdown(text.replace(/\s+/g, " ").trim());
 }
 
-/** Untrusted text as a code span, whatever backticks it holds: GitHub links and mentions nothing in it. */
+/**
+ * Untrusted text as a code span, whatever backticks it holds (the fence is longer than any run
+ * inside, see `codeSpan`), and defused like any other text: a mention in it stays dead even where
+ * a parser would not read the span as code.
+ */
 export function inlineCode(text: string): SafeMarkdown {
-  const content = stripHtmlComments(text).replace(/\s+/g, " ");
-  const longestRun = Math.max(0, ...[...content.matchAll(/`+/g)].map((match) => match[0].length));
-  const fence = "`".repeat(longestRun + 1);
-  const padding = content.startsWith("`") || content.endsWith("`") ? " " : "";
-  return `${fence}${padding}${content}${padding}${fence}` as SafeMarkdown;
+  return defuse(codeSpan(text)) as SafeMarkdown;
+}
+
+/**
+ * Untrusted text after a label of Foreman's (`**Why:** …`): on the label's line when it is one
+ * line, otherwise as its own paragraph after it, so that a fence or a list in it starts a line
+ * as it did where it was written.
+ */
+export function labelled(label: SafeMarkdown, text: string): SafeMarkdown {
+  const neutral = neutralizeMarkdown(text.trim());
+  return neutral.includes("\n") ? markdown`${label}\n\n${neutral}` : markdown`${label} ${neutral}`;
 }
 
 /** Untrusted text in a table cell: one line, pipes escaped. */

@@ -1,5 +1,5 @@
 import type { TaskStatus } from "../domain/task-status.ts";
-import { codeBlock, stripHtmlComments, type SafeMarkdown } from "./neutralize-markdown.ts";
+import { codeBlock, defuse, stripHtmlComments, type SafeMarkdown } from "./neutralize-markdown.ts";
 
 export type GraphTask = { id: string; title: string; status: TaskStatus; dependsOn: readonly string[] };
 
@@ -46,11 +46,12 @@ export function renderPlanGraph(tasks: readonly GraphTask[]): SafeMarkdown {
 }
 
 /**
- * Text for a quoted mermaid label: one line, no HTML comments, and every character that
- * could end the label, start markup or leave the code block becomes a `#code;` entity.
+ * Text for a quoted mermaid label: one line, no HTML comments, defused like any posted text (no
+ * mention, closing keyword, reference or secret), and every character that could end the label,
+ * start markup or leave the code block becomes a `#code;` entity.
  */
 export function mermaidLabel(text: string): string {
-  return stripHtmlComments(text)
+  return defuse(stripHtmlComments(text))
     .replace(/\s+/g, " ")
     .trim()
     .replace(/["#&<>[\]{}()|`;\\]/g, (character) => `#${character.charCodeAt(0)};`);

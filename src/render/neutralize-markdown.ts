@@ -1,3 +1,6 @@
+import { redactText } from "../policy/sanitize.ts";
+import { removeComments } from "./code-span.ts";
+
 declare const SAFE_MARKDOWN: unique symbol;
 
 /**
@@ -40,12 +43,16 @@ export function joinMarkdown(parts: readonly SafeMarkdown[], separator: Separato
 }
 
 /**
- * Untrusted text in a fenced code block, where GitHub links and mentions nothing: a fence in the
- * text cannot close the block early (three backticks become three quotes), and HTML comments are
- * removed, as markers are read from the raw text.
+ * Untrusted text in a fenced code block (`text`), or Foreman's mermaid graph built from labels
+ * that `mermaidLabel` already made safe. A fence in the text cannot close the block early (three
+ * backticks become three quotes), and HTML comments are removed, as markers are read from the raw
+ * text. Text is defused as everywhere else (mentions, closing keywords, references, secrets): a
+ * zero-width space is invisible in code, and the block must stay harmless even where it is not
+ * read as one.
  */
 export function codeBlock(language: "text" | "mermaid", text: string): SafeMarkdown {
-  return ["```" + language, stripHtmlComments(text).replaceAll("```", "'''"), "```"].join("\n") as SafeMarkdown;
+  const body = language === "text" ? defuse(stripHtmlComments(text)) : stripHtmlComments(text);
+  return ["```" + language, body.replaceAll("```", "'''"), "```"].join("\n") as SafeMarkdown;
 }
 
 const HIDDEN_MARKER = /^<!-- foreman:[a-z-]+(?: [^<>\n]*)? -->$/;
@@ -57,56 +64,74 @@ export function hiddenMarker(marker: string): SafeMarkdown {
 }
 
 /**
- * Makes text that came from users or the model safe to put in a comment or PR body:
- * it cannot mention people or teams, close issues, reference other issues (GitHub would
- * notify them with a cross-reference), show images or hide a marker. Code blocks and code
- * spans keep their text, as GitHub neither links nor mentions inside them, but HTML comments
- * are removed everywhere, and a code block left open is closed so that it cannot swallow
- * what follows. Neutralising neutral text changes nothing.
+ * Makes text that came from users or the model safe to put in a comment or PR body: it cannot
+ * mention people or teams, close issues, reference other issues (GitHub would notify them with a
+ * cross-reference), show images, hide a marker or publish a secret of a known shape.
+ *
+ * This holds inside code spans and code blocks too. Keeping code verbatim would rest on finding
+ * code exactly as GitHub does, and a parser that disagrees (a backslash before a backtick, a span
+ * across list items, a fence whose info string holds a backtick, text placed after a prefix on its
+ * line) would leave a mention live; a zero-width space in code is invisible. A code block left
+ * open is closed, so that it cannot swallow what follows. Neutralising neutral text changes nothing.
  */
 export function neutralizeMarkdown(text: string): SafeMarkdown {
-  const { parts, openFence } = splitCode(stripHtmlComments(text));
-  const neutral = parts.map((part) => (part.code ? part.text : neutralizeProse(part.text))).join("");
-  if (openFence === undefined) return neutral as SafeMarkdown;
-  return `${neutral}${neutral.endsWith("\n") ? "" : "\n"}${openFence}` as SafeMarkdown;
+  const neutral = defuse(removeImages(stripHtmlComments(text)));
+  const fence = openFence(neutral);
+  if (fence === undefined) return neutral as SafeMarkdown;
+  return `${neutral}${neutral.endsWith("\n") ? "" : "\n"}${fence}` as SafeMarkdown;
 }
 
 /** Removes every HTML comment, including an unterminated one and ones formed by removing others. */
 export function stripHtmlComments(text: string): string {
-  let current = text;
-  for (;;) {
-    const next = current.replace(/<!--[\s\S]*?(?:-->|$)/g, "");
-    if (next === current) return current;
-    current = next;
-  }
+  return removeComments(text);
 }
 
 /**
  * Makes model text safe for a commit message or a pull request title, which GitHub reads as
  * plain text: no mention notifies anyone, no closing keyword (a squash merge puts the title in
- * the commit) closes an issue and no reference adds to another issue's timeline. Unlike in
- * markdown, code spans get no exception.
+ * the commit) closes an issue, no reference adds to another issue's timeline, no secret of a
+ * known shape is published and no HTML comment can pass for one of Foreman's markers.
  */
 export function neutralizePlainText(text: string): SafePlainText {
-  return breakReferences(breakClosingKeywords(escapeMentions(text))) as SafePlainText;
+  return defuse(stripHtmlComments(text)) as SafePlainText;
 }
 
 const ZERO_WIDTH_SPACE = "\u200b";
 
-function neutralizeProse(text: string): string {
-  return breakReferences(breakClosingKeywords(escapeMentions(removeImages(text))));
+/**
+ * What makes any untrusted text harmless wherever it stands, code or prose: secrets of a known
+ * shape redacted, character references to letters, digits, `@` and `#` decoded (so that none can
+ * spell a mention or a reference), then mentions, closing keywords and references broken with a
+ * zero-width space. It adds and removes no backtick, so a code span built before stays one span.
+ */
+export function defuse(text: string): string {
+  return breakReferences(breakClosingKeywords(escapeMentions(decodeCharacterReferences(redactText(text)))));
 }
 
+/** `&#64;`, `&#x40;`, `&commat;`, `&#35;`, `&num;` and numeric references to letters and digits, as the characters they stand for. */
+function decodeCharacterReferences(text: string): string {
+  const character = (code: number, reference: string): string => {
+    const decoded = code <= 0x10ffff ? String.fromCodePoint(code) : "";
+    return /^[A-Za-z0-9@#]$/.test(decoded) ? decoded : reference;
+  };
+  return text
+    .replace(/&#0*(\d{1,7});?/g, (reference, code: string) => character(Number(code), reference))
+    .replace(/&#x0*([0-9a-f]{1,6});?/gi, (reference, code: string) => character(Number.parseInt(code, 16), reference))
+    .replace(/&commat;?/gi, "@")
+    .replace(/&num;?/gi, "#");
+}
+
+/** Markdown and HTML images go; no backtick is removed with them, so code spans keep their shape. */
 function removeImages(text: string): string {
   return text
-    .replace(/<\s*\/?\s*(?:img|picture|source|video|audio|iframe|svg)\b[^>]*>?/gi, "")
-    .replace(/!\[([^\]\n]*)\]\([^)\n]*\)/g, "(image removed)")
+    .replace(/<\s*\/?\s*(?:img|picture|source|video|audio|iframe|svg|image)\b[^>`\n]*>?/gi, "")
+    .replace(/!\[([^\]\n`]*)\]\([^)\n`]*\)/g, "(image removed)")
     .replace(/!\[/g, "!\\[");
 }
 
 /** `@name` and `@org/team` become `@\u200bname`, which GitHub does not link or notify. */
 function escapeMentions(text: string): string {
-  return text.replace(/&(?:#0*64|#x0*40|commat);?/gi, "@").replace(/(?<![A-Za-z0-9])@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`);
+  return text.replace(/(?<![A-Za-z0-9])@(?=[A-Za-z0-9])/g, `@${ZERO_WIDTH_SPACE}`);
 }
 
 /** `Fixes #12` in a PR body would close issue 12 on merge; a zero-width space breaks the keyword. */
@@ -122,44 +147,28 @@ function breakClosingKeywords(text: string): string {
  */
 function breakReferences(text: string): string {
   return text
-    .replace(/&(?:#0*35|#x0*23|num);?/gi, "#")
     .replace(/(^|[^\w&]|[\w.-]+\/[\w.-]+)#(?=\d)/g, `$1#${ZERO_WIDTH_SPACE}`)
     .replace(/\bGH-(?=\d)/gi, (prefix) => `${prefix}${ZERO_WIDTH_SPACE}`)
     .replace(/(\bhttps?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/(?:issues|pull|discussions)\/)(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}`);
 }
 
-type Part = { code: boolean; text: string };
-
-/** Splits text into fenced code blocks, inline code spans and the prose between them. */
-function splitCode(text: string): { parts: Part[]; openFence?: string } {
-  const parts: Part[] = [];
-  let prose = "";
+/**
+ * The fence of a fenced code block the text opens and never closes, or undefined. A backtick
+ * fence's info string holds no backtick (a line such as ```` ```a` ```` opens nothing).
+ */
+function openFence(text: string): string | undefined {
   let fence: { marker: string; length: number } | undefined;
-  for (const line of text.split(/(?<=\n)/)) {
-    const match = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-    if (fence) {
-      parts.push({ code: true, text: line });
-      const closes = match?.[1] !== undefined && match[1][0] === fence.marker && match[1].length >= fence.length;
-      if (closes && /^ {0,3}[`~]+\s*$/.test(line)) fence = undefined;
-    } else if (match?.[1] !== undefined) {
-      parts.push(...splitCodeSpans(prose), { code: true, text: line });
-      prose = "";
-      fence = { marker: match[1][0] ?? "`", length: match[1].length };
-    } else {
-      prose += line;
+  for (const line of text.split("\n")) {
+    const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line);
+    const run = match?.[1];
+    if (match === null || run === undefined) continue;
+    const marker = run[0] ?? "`";
+    const rest = match[2] ?? "";
+    if (fence === undefined) {
+      if (marker !== "`" || !rest.includes("`")) fence = { marker, length: run.length };
+    } else if (marker === fence.marker && run.length >= fence.length && /^\s*$/.test(rest)) {
+      fence = undefined;
     }
   }
-  parts.push(...splitCodeSpans(prose));
-  return fence ? { parts, openFence: fence.marker.repeat(fence.length) } : { parts };
-}
-
-function splitCodeSpans(text: string): Part[] {
-  const parts: Part[] = [];
-  let last = 0;
-  for (const match of text.matchAll(/(?<!`)(`+)(?!`)[\s\S]*?(?<!`)\1(?!`)/g)) {
-    parts.push({ code: false, text: text.slice(last, match.index) }, { code: true, text: match[0] });
-    last = match.index + match[0].length;
-  }
-  parts.push({ code: false, text: text.slice(last) });
-  return parts.filter((part) => part.text.length > 0);
+  return fence ? fence.marker.repeat(fence.length) : undefined;
 }

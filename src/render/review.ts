@@ -1,4 +1,4 @@
-import { inlineCode, listItem } from "./markdown.ts";
+import { inlineCode, labelled, listItem } from "./markdown.ts";
 import { joinMarkdown, markdown, neutralizeMarkdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 
 /** One of the reviewer's findings, as the model gave it. */
@@ -17,14 +17,13 @@ const SEVERITY_LABEL: Record<ReviewFinding["severity"], SafeMarkdown> = {
 
 /** A finding as an inline comment on its line. */
 export function renderFindingComment(finding: ReviewFinding): SafeMarkdown {
-  return markdown`**${SEVERITY_LABEL[finding.severity]}**: ${neutralizeMarkdown(finding.message.trim())}`;
+  return labelled(markdown`**${SEVERITY_LABEL[finding.severity]}**:`, finding.message);
 }
 
 function findingElsewhere(finding: ReviewFinding): SafeMarkdown {
-  return listItem(
-    "-",
-    `${inlineCode(`${finding.file}:${finding.line}`)} **${SEVERITY_LABEL[finding.severity]}**: ${finding.message.trim()}`,
-  );
+  const message = finding.message.trim();
+  const separator = message.includes("\n") ? "\n\n" : " ";
+  return listItem("-", `${inlineCode(`${finding.file}:${finding.line}`)} **${SEVERITY_LABEL[finding.severity]}**:${separator}${message}`);
 }
 
 /** The reviewer's summary (when given) and the findings that could not be placed inline. */

@@ -4,12 +4,20 @@ import type { Usage } from "./markdown.ts";
 import { renderPlanGraph } from "./mermaid.ts";
 import { hiddenMarker, joinMarkdown, markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 import { statusMarker } from "./status-marker.ts";
-import { TASK_STATUS_WORDS } from "./task-words.ts";
+import { failedTaskWords, TASK_STATUS_WORDS } from "./task-words.ts";
 
 export type StatusPhase =
   "scoping" | "awaiting_answers" | "planning" | "awaiting_plan_approval" | "running" | "completed" | "failed" | "cancelled";
 
-export type StatusTask = { id: string; title: string; status: TaskStatus; pr?: number; dependsOn: readonly string[] };
+export type StatusTask = {
+  id: string;
+  title: string;
+  status: TaskStatus;
+  pr?: number;
+  dependsOn: readonly string[];
+  /** Why the task stopped, for a failed one: the checklist says what failed. */
+  failure?: string | null;
+};
 
 /** Everything the one status comment on an issue shows. */
 export type StatusView = {
@@ -68,6 +76,7 @@ function checklistLine(task: StatusTask, tasks: readonly StatusTask[]): SafeMark
 }
 
 function stateWords(task: StatusTask, tasks: readonly StatusTask[]): SafeMarkdown {
+  if (task.status === "failed") return failedTaskWords(task);
   if (task.status !== "pending") return TASK_STATUS_WORDS[task.status];
   const merged = new Set(tasks.filter((other) => other.status === "merged").map((other) => other.id));
   const waitingFor = task.dependsOn.filter((dependency) => !merged.has(dependency));

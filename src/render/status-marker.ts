@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { WORKFLOW_STATE_VERSION } from "../engine/stored-state.ts";
+import { redactText } from "../policy/sanitize.ts";
 
 /** The versioned snapshot hidden at the end of the status comment; `version` is the state version it was written at. */
 export type StatusMarker = { version: number; snapshot: unknown };
@@ -11,10 +12,13 @@ const Envelope = z.object({ v: z.int().min(1), snapshot: z.unknown() });
 /**
  * `<!-- foreman:status <base64url of {"v":2,"snapshot":…}> -->`, `v` being the state version
  * (`WORKFLOW_STATE_VERSION`). The encoding keeps any `-->` in the snapshot from ending the comment.
- * The snapshot must be JSON data.
+ * The snapshot must be JSON data; secrets of a known shape in its strings are redacted, as
+ * base64 hides nothing from a reader.
  */
 export function statusMarker(snapshot: unknown): string {
-  const json = JSON.stringify({ v: WORKFLOW_STATE_VERSION, snapshot });
+  const json = JSON.stringify({ v: WORKFLOW_STATE_VERSION, snapshot }, (_key, value: unknown) =>
+    typeof value === "string" ? redactText(value) : value,
+  );
   return `${PREFIX}${Buffer.from(json, "utf8").toString("base64url")} -->`;
 }
 

@@ -33,6 +33,7 @@ export function renderStatus(state: WorkflowState): SafeMarkdown {
       status: state.tasks[task.id]?.status ?? "pending",
       pr: state.tasks[task.id]?.pr ?? undefined,
       dependsOn: task.dependsOn,
+      failure: state.tasks[task.id]?.failure ?? null,
     })),
     usage: { promptTokens: state.usage.promptTokens, completionTokens: state.usage.completionTokens, costUsd: state.usage.costUsd },
     questions: state.phase === "clarifying" ? state.questions : undefined,

@@ -63,7 +63,7 @@ async function askCoder(deps: WorkerDeps, github: RepoGitHub, context: TaskConte
     files,
     policy: editPolicy(state, task),
   });
-  if (!result.ok) return { kind: "refused", reason: failureText.editsRefused(task.id, result.problems), usage: result.usage };
+  if (!result.ok) return { kind: "refused", reason: failureText.editsRefused(task.id, result.rounds), usage: result.usage };
   const { summary, changes, edits } = result.value;
   const lines = changes.reduce((sum, change) => sum + changedLines(files[change.path] ?? null, change.content), 0);
   const risk = classifyRisk(changes, lines);

@@ -1,6 +1,15 @@
 import { WorkflowId } from "../../domain/ids.ts";
+import type { GitHubWrite } from "../../engine/effects.ts";
 import type { RepoGitHub } from "../../ports/github.ts";
-import { CommentKey, renderConfigProblems, renderRefusal, type SafeMarkdown } from "../../render/index.ts";
+import { isAppLogin } from "../../ports/github-types.ts";
+import {
+  CONFIG_PROBLEMS_MARKER,
+  CommentKey,
+  renderConfigProblems,
+  renderConfigProblemsResolved,
+  renderRefusal,
+  type SafeMarkdown,
+} from "../../render/index.ts";
 import type { WorkerDeps } from "../deps.ts";
 import type { Intake } from "../intake.ts";
 import { loadRepoConfig } from "../load-config.ts";
@@ -35,13 +44,28 @@ export async function planLabel(
     );
   const cap = workflowCap(deps.store, intake.ref, intake.issue, deps.maxWorkflowsPerInstallation ?? DEFAULT_MAX_WORKFLOWS_PER_INSTALLATION);
   if (cap) return comment(CommentKey.workflowCap, renderRefusal({ kind: "workflow_cap", ...cap }));
-  return routeTo(id, {
-    type: "start",
-    ref: intake.ref,
-    issue: intake.issue,
-    issueTitle: intake.issueTitle,
-    requester: intake.sender.login,
-    config,
-    defaultBranch: repository.defaultBranch,
-  });
+  const resolved = await resolvedProblems(github, intake.issue, deps.botLogin);
+  return routeTo(
+    id,
+    {
+      type: "start",
+      ref: intake.ref,
+      issue: intake.issue,
+      issueTitle: intake.issueTitle,
+      requester: intake.sender.login,
+      config,
+      defaultBranch: repository.defaultBranch,
+    },
+    resolved,
+  );
+}
+
+/**
+ * Foreman's config-problems comment on the issue, while it still lists problems, rewritten to say
+ * they are fixed (the configuration has just read); nothing when there is none.
+ */
+async function resolvedProblems(github: RepoGitHub, issue: number, botLogin: string): Promise<GitHubWrite[]> {
+  const comments = await github.listComments(issue);
+  const stale = comments.some((comment) => isAppLogin(comment.author, botLogin) && comment.body.includes(CONFIG_PROBLEMS_MARKER));
+  return stale ? [{ type: "post_comment", issue, key: CommentKey.configProblems, body: renderConfigProblemsResolved() }] : [];
 }

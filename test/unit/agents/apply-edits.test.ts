@@ -110,13 +110,21 @@ describe("applyEdits", () => {
       taskFiles: [".github/workflows/ci.yml"],
     });
 
-    expect(result).toEqual({ ok: false, problems: ["`.github/workflows/ci.yml` is protected (matches `.github/workflows/**`)"] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        "`.github/workflows/ci.yml` is protected (matches `.github/workflows/**`); Foreman never writes it, a human must make that change",
+      ],
+    });
   });
 
   it("refuses a path of the repository's own protectedPaths", () => {
     const result = applyEdits([{ path: "src/add.js", action: "delete" }], files, { ...policy, protectedPaths: ["src/add.*"] });
 
-    expect(result).toEqual({ ok: false, problems: ["`src/add.js` is protected (matches `src/add.*`)"] });
+    expect(result).toEqual({
+      ok: false,
+      problems: ["`src/add.js` is protected (matches `src/add.*`); Foreman never writes it, a human must make that change"],
+    });
   });
 
   it("refuses a file outside the task and a path leaving the repository, reporting both", () => {
@@ -195,5 +203,55 @@ describe("the changed-lines count", () => {
       ok: false,
       problems: ["`src/old.js` replacement 1: the search text matches 2 times; it must match exactly once"],
     });
+  });
+
+  describe("secrets", () => {
+    const token = `ghp_${"a1B2".repeat(9)}`;
+
+    it("refuses an edit that would commit a GitHub token, and tells the coder why without quoting it", () => {
+      const result = applyEdits([{ path: "src/sub.js", action: "create", content: `export const token = "${token}";\n` }], files, policy);
+
+      expect(result).toEqual({
+        ok: false,
+        problems: [
+          "`src/sub.js` would contain what looks like a GitHub token; Foreman never commits secrets: leave the value out and read it at run time (from an environment variable or the deployment's secret store), or use an obviously fake placeholder",
+        ],
+      });
+      expect(JSON.stringify(result)).not.toContain(token);
+    });
+
+    it.each([
+      ["an AWS access key", "AKIAQWERTYUIOPASDFGH"],
+      ["a private key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----"],
+      ["a Slack token", "xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"],
+      ["a Google API key", `AIza${"Sy0_-abcdefghijklmnopqrstuvwxyz0123"}`],
+      ["a Stripe key", `sk_live_${"4eC39HqLyjWDarjtT1zdp7dc"}`],
+      ["an OpenAI or Anthropic key", `sk-proj-${"Ab3_".repeat(10)}`],
+    ])("refuses %s written by a replacement", (what, secret) => {
+      const edit: Edit = { path: "src/add.js", action: "modify", replacements: [{ search: "a + b", replace: `a + b; // ${secret}` }] };
+
+      const result = applyEdits([edit], files, policy);
+
+      expect(result.ok ? [] : result.problems).toEqual([expect.stringContaining(`would contain what looks like ${what};`)]);
+    });
+
+    it("accepts an edit to a file that already held the secret, as long as it adds none", () => {
+      const withToken = { ...files, "src/add.js": `const t = "${token}";\nexport const add = (a, b) => a + b;\n` };
+      const edit: Edit = { path: "src/add.js", action: "modify", replacements: [{ search: "a + b", replace: "b + a" }] };
+
+      expect(applyEdits([edit], withToken, policy)).toMatchObject({ ok: true });
+    });
+
+    it("accepts code that only looks like configuration of a secret", () => {
+      const content = 'const token = process.env.GITHUB_TOKEN;\nconst password = "<your password>";\nexport const key = "sk-";\n';
+
+      expect(applyEdits([{ path: "src/sub.js", action: "create", content }], files, policy)).toMatchObject({ ok: true });
+    });
+  });
+
+  it("quotes a path with backticks in one code span", () => {
+    const result = applyEdits([{ path: "q`@org/team", action: "create", content: "x\n" }], files, policy);
+
+    expect(result).toEqual({ ok: false, problems: ["``q`@org/team`` is not one of the task's files"] });
   });
 });

@@ -96,6 +96,28 @@ describe("askStructured", () => {
     expect(model.unused).toBe(1);
   });
 
+  it("keeps what was wrong with each answer, oldest first, redacted", async () => {
+    const token = `ghp_${"a1B2".repeat(9)}`;
+    const check = (value: Answer): string[] => [`the brief quotes ${value.brief}`];
+    const model = new FakeModel().answer(`@someone ${token}`).answer({ brief: `uses ${token}` });
+
+    const result = await askStructured(model, request(check));
+
+    expect(result.ok ? [] : result.rounds).toEqual([
+      { kind: "not_json", problems: [expect.stringMatching(/^the answer is not valid JSON \(.*@someone/)] },
+      { kind: "refused", problems: ["the brief quotes uses [REDACTED:github-token]"] },
+    ]);
+    expect(JSON.stringify(result)).not.toContain(token);
+  });
+
+  it("tells an answer of the wrong shape from one that is not JSON", async () => {
+    const model = new FakeModel().answer({ brief: 42 }).answer({ brief: "" });
+
+    const result = await askStructured(model, request());
+
+    expect(result.ok ? [] : result.rounds.map((round) => round.kind)).toEqual(["wrong_shape", "wrong_shape"]);
+  });
+
   it("prices the call by the model the response names", async () => {
     const model = new FakeModel().answer(
       { brief: "Add sub." },

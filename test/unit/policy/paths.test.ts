@@ -104,8 +104,15 @@ describe("checkWritablePath", () => {
 
 describe("describeRefusal", () => {
   it("says why in words, with the path", () => {
-    expect(describeRefusal({ kind: "protected", path: ".env", glob: "**/.env" })).toBe("`.env` is protected (matches `**/.env`)");
+    expect(describeRefusal({ kind: "protected", path: ".env", glob: "**/.env" })).toBe(
+      "`.env` is protected (matches `**/.env`); Foreman never writes it, a human must make that change",
+    );
     expect(describeRefusal({ kind: "outside_task", path: "src/b.ts" })).toBe("`src/b.ts` is not one of the task's files");
     expect(describeRefusal({ kind: "unsafe", path: "/etc/passwd", reason: "is absolute" })).toBe("`/etc/passwd`: is absolute");
+  });
+
+  it("quotes a path with backticks in one code span that no backtick in it can end", () => {
+    expect(describeRefusal({ kind: "outside_task", path: "q`@org/team" })).toBe("``q`@org/team`` is not one of the task's files");
+    expect(describeRefusal({ kind: "outside_task", path: "``a`" })).toBe("``` ``a` ``` is not one of the task's files");
   });
 });

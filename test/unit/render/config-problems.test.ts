@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRepoConfigYaml } from "../../../src/config/parse-repo-config-yaml.ts";
-import { CONFIG_PROBLEMS_MARKER, renderConfigProblems } from "../../../src/render/config-problems.ts";
+import { CONFIG_PROBLEMS_MARKER, renderConfigProblems, renderConfigProblemsResolved } from "../../../src/render/config-problems.ts";
 
 describe("renderConfigProblems", () => {
   it("lists every problem with where it is and says how to fix it", () => {
@@ -44,5 +44,15 @@ describe("renderConfigProblems", () => {
         .trimEnd()
         .endsWith(CONFIG_PROBLEMS_MARKER),
     ).toBe(true);
+  });
+});
+
+describe("renderConfigProblemsResolved", () => {
+  it("says the problems are fixed, without the marker of a comment that lists them", () => {
+    const body = renderConfigProblemsResolved();
+
+    expect(body).toContain("### Foreman's configuration reads again");
+    expect(body).not.toContain(CONFIG_PROBLEMS_MARKER);
+    expect(body.trimEnd().endsWith("<!-- foreman:config-resolved -->")).toBe(true);
   });
 });

@@ -44,8 +44,12 @@ describe("renderPlanGraph", () => {
 describe("mermaidLabel", () => {
   it("turns quotes, brackets and other markup into entity codes", () => {
     expect(mermaidLabel('Say "hi" [now] (a|b) {c} <d> & e; #1 `x`')).toBe(
-      "Say #34;hi#34; #91;now#93; #40;a#124;b#41; #123;c#125; #60;d#62; #38; e#59; #35;1 #96;x#96;",
+      "Say #34;hi#34; #91;now#93; #40;a#124;b#41; #123;c#125; #60;d#62; #38; e#59; #35;\u200b1 #96;x#96;",
     );
+  });
+
+  it("defuses mentions, closing keywords and references, as every posted text", () => {
+    expect(mermaidLabel("for @someone and @org/team, fixes #3")).toBe("for @\u200bsomeone and @\u200borg/team, f\u200bixes #35;\u200b3");
   });
 
   it("keeps a label on one line and cannot leave the code block", () => {

@@ -89,24 +89,57 @@ describe("neutralizeMarkdown", () => {
     expect(neutralizeMarkdown("This fixes the parser and closes the file.")).toBe("This fixes the parser and closes the file.");
   });
 
-  it("keeps mentions inside code blocks and code spans as they are", () => {
+  it("defuses mentions inside code blocks and code spans too, with a zero-width space that code shows as nothing", () => {
     const text = "Use `@Injectable()` here:\n\n```ts\n@Component({})\nclass A {}\n```\nthen ping @someone";
 
     expect(neutralizeMarkdown(text)).toBe(
-      `Use \`@Injectable()\` here:\n\n\`\`\`ts\n@Component({})\nclass A {}\n\`\`\`\nthen ping @${ZWSP}someone`,
+      `Use \`@${ZWSP}Injectable()\` here:\n\n\`\`\`ts\n@${ZWSP}Component({})\nclass A {}\n\`\`\`\nthen ping @${ZWSP}someone`,
     );
   });
 
+  it.each([
+    ["a backslash before a backtick", "\\`@a\\`"],
+    ["a code span across list items", "- `x\n- @a\n- y`"],
+    ["a code span across a blank line", "`x\n\n@a\n\ny`"],
+    ["a fence whose info string holds a backtick", "```a`\n@a\n```"],
+    ["a backtick inside a link destination", "[a](`) @a `)"],
+    ["a backtick inside an HTML attribute", "<span title='`'>@a</span>`"],
+  ])("leaves no live mention where a parser could disagree with GitHub's about code: %s", (_name, text) => {
+    expect(neutralizeMarkdown(text)).not.toMatch(/@(?!\u200b)/);
+  });
+
   it("closes a code block left open, so it cannot swallow what follows", () => {
-    expect(neutralizeMarkdown("text\n````js\ncode @x")).toBe("text\n````js\ncode @x\n````");
+    expect(neutralizeMarkdown("text\n````js\ncode @x")).toBe(`text\n\`\`\`\`js\ncode @${ZWSP}x\n\`\`\`\``);
   });
 
   it("does not treat a shorter fence as the end of a code block", () => {
-    expect(neutralizeMarkdown("````\n```\n@a\n````\n@b")).toBe(`\`\`\`\`\n\`\`\`\n@a\n\`\`\`\`\n@${ZWSP}b`);
+    expect(neutralizeMarkdown("````\n```\n@a\n````\nb")).toBe(`\`\`\`\`\n\`\`\`\n@${ZWSP}a\n\`\`\`\`\nb`);
+  });
+
+  it("does not take a line of backticks with a backtick after them for a fence, so closes nothing", () => {
+    expect(neutralizeMarkdown("```a`\ntext")).toBe("```a`\ntext");
+  });
+
+  it("decodes character references to letters and digits, so that none spells a mention, keyword or reference", () => {
+    expect(neutralizeMarkdown("&#102;ixes &#35;&#49; for &#x40;&#111;cto")).toBe(`f${ZWSP}ixes #${ZWSP}1 for @${ZWSP}octo`);
+  });
+
+  it("redacts secrets of a known shape", () => {
+    const token = `ghp_${"a1B2".repeat(9)}`;
+
+    expect(neutralizeMarkdown(`use ${token} in \`code\``)).toBe("use [REDACTED:github-token] in `code`");
+  });
+
+  it("removes images without removing a backtick, so code spans keep their shape", () => {
+    expect(neutralizeMarkdown("`<img` and ![a`](b) `x`")).toBe("`` and !\\[a`](b) `x`");
   });
 });
 
 describe("neutralizePlainText", () => {
+  it("removes HTML comments, so a commit message or title cannot carry a forged marker", () => {
+    expect(neutralizePlainText('Add x <!-- foreman:task {"v":1} --> now')).toBe("Add x  now");
+  });
+
   it("defuses mentions, team mentions, closing keywords and references, inside code spans too", () => {
     expect(neutralizePlainText("Fixes #12 for @octocat and `@org/team`, see GH-3")).toBe(
       `F${ZWSP}ixes #${ZWSP}12 for @${ZWSP}octocat and \`@${ZWSP}org/team\`, see GH-${ZWSP}3`,

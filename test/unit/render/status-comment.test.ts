@@ -69,7 +69,7 @@ describe("renderStatusComment", () => {
       snapshot: null,
     };
 
-    expect(renderStatusComment(view)).toMatchInlineSnapshot(`
+    expect(visible(renderStatusComment(view))).toMatchInlineSnapshot(`
       "### Foreman
 
       **Waiting for answers to the questions below; reply in a comment on this issue.**
@@ -78,7 +78,7 @@ describe("renderStatusComment", () => {
 
       1. Which parser?
       2. Keep the old API?
-         It is used by \`@scope/pkg\`.
+         It is used by \`@{ZWSP}scope/pkg\`.
 
       <sub>Usage: 100 tokens in · 20 tokens out · $0.00</sub>
 
@@ -126,5 +126,42 @@ describe("renderStatusComment", () => {
     ["cancelled", "Cancelled."],
   ] as const)("describes the %s phase in words", (phase, words) => {
     expect(renderStatusComment({ ...running, phase })).toContain(words);
+  });
+
+  it("redacts secrets of a known shape in the hidden snapshot, which base64 does not hide", () => {
+    const token = `ghp_${"a1B2".repeat(9)}`;
+
+    const body = renderStatusComment({ ...running, snapshot: { failure: `pushed ${token}`, usage: { promptTokens: 12 } } });
+
+    expect(parseStatusMarker(body)?.snapshot).toEqual({ failure: "pushed [REDACTED:github-token]", usage: { promptTokens: 12 } });
+  });
+});
+
+describe("a failed task in the checklist", () => {
+  const failed = (task: { failure?: string | null; pr?: number }): string =>
+    renderStatusComment({ ...running, tasks: [{ id: "a", title: "Add it", status: "failed", dependsOn: [], ...task }] });
+
+  it.each([
+    ["CI failed", { failure: "Failing checks:\n- **test**: failure", pr: 12 }, "— #12 CI failed"],
+    [
+      "edits refused",
+      { failure: "Task `a` could not be coded: none of the coder's two answers could be used, so nothing was committed.\n\n- …" },
+      "— failed: could not be coded",
+    ],
+    [
+      "a merge refused",
+      { failure: "Removed from the merge queue: the pull request conflicts", pr: 12 },
+      "— #12 failed: removed from the merge queue",
+    ],
+    ["no pull request and no reason", { failure: null }, "— failed before a pull request was opened"],
+    ["a pull request and no reason", { failure: null, pr: 12 }, "— #12 failed"],
+  ])("says what failed: %s", (_name, task, words) => {
+    expect(failed(task)).toContain(`**a** Add it ${words}\n`);
+  });
+
+  it("keeps a long cause short and defused", () => {
+    const body = failed({ failure: `The merge was refused for @someone because ${"very ".repeat(30)}long: details` });
+
+    expect(visible(body)).toMatch(/— failed: the merge was refused for @\{ZWSP\}someone because (very )+very…\n/);
   });
 });
