@@ -151,7 +151,12 @@ export function publishedAfterStop(state: WorkflowState, task: TaskRecord, event
         type: "comment",
         key: StopCommentKey.pullRequestClosed,
         on: { taskId: task.id },
-        body: renderPublishedAfterStop(task.id, task.branch),
+        body: renderPublishedAfterStop({
+          taskId: task.id,
+          branch: task.branch,
+          workStopped: state.phase === "cancelled",
+          issue: state.issue,
+        }),
       },
       { type: "close_task_pr", taskId: task.id },
     ],

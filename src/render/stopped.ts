@@ -54,9 +54,14 @@ export function renderPullRequestStopped(stop: WorkflowStop, issue: number, bran
   return markdown`Foreman closed this pull request: ${cause}. The branch ${inlineCode(branch)} is kept.`;
 }
 
-/** The note on a pull request a task's job opened after the task (or the whole work) was stopped. */
-export function renderPublishedAfterStop(taskId: string, branch: string): SafeMarkdown {
-  return markdown`Foreman closed this pull request: task ${inlineCode(taskId)} was stopped while it was being coded. The branch ${inlineCode(branch)} is kept.`;
+/**
+ * The note on a pull request a task's job opened after the task was stopped: by the whole work
+ * stopping (`issue` names it, whose status comment says why), or by someone closing the task's
+ * pull request while a fresh attempt was coded.
+ */
+export function renderPublishedAfterStop(view: { taskId: string; branch: string; workStopped: boolean; issue: number }): SafeMarkdown {
+  const what = view.workStopped ? markdown`the work on #${view.issue}` : markdown`task ${inlineCode(view.taskId)}`;
+  return markdown`Foreman closed this pull request: ${what} was stopped while it was being coded. The branch ${inlineCode(view.branch)} is kept.`;
 }
 
 /** Someone closed a task's pull request without merging it. */

@@ -278,7 +278,7 @@ describe("decide: a pull request opened after the task was stopped", () => {
         type: "comment",
         key: "stopped",
         on: { taskId: "a" },
-        body: "Foreman closed this pull request: task `a` was stopped while it was being coded. The branch `foreman/7/a` is kept.",
+        body: "Foreman closed this pull request: the work on #7 was stopped while it was being coded. The branch `foreman/7/a` is kept.",
       },
       { type: "close_task_pr", taskId: "a" },
     ]);
@@ -292,7 +292,11 @@ describe("decide: a pull request opened after the task was stopped", () => {
     ).state;
 
     expect(decide(retried, published("a", 10), NOW)?.ignored).toBe("task already published");
-    expect(ofType(step(retried, published("a", 22)).effects, "close_task_pr")).toEqual([{ type: "close_task_pr", taskId: "a" }]);
+    const late = step(retried, published("a", 22));
+    expect(ofType(late.effects, "close_task_pr")).toEqual([{ type: "close_task_pr", taskId: "a" }]);
+    expect(ofType(late.effects, "comment")[0]?.body).toBe(
+      "Foreman closed this pull request: task `a` was stopped while it was being coded. The branch `foreman/7/a` is kept.",
+    );
   });
 
   it("ignores other events after the end, and a late pull request of a completed workflow", () => {
