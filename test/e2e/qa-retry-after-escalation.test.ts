@@ -24,7 +24,7 @@ async function observe(world: World, beforeRetry: BeforeRetry | undefined) {
 
 describe("/retry after an escalation", () => {
   it(
-    "makes a fresh attempt from the current base on the same pull request, with the earlier failure in the prompt, and merges",
+    "makes a fresh attempt from the current base on top of the branch, with the earlier failure in the prompt, and merges",
     async () => {
       let beforeRetry: BeforeRetry | undefined;
       const run = await runCaseInWorld("qa-retry-after-escalation.yml", {
@@ -41,9 +41,10 @@ describe("/retry after an escalation", () => {
       expect(observed.escalations).toHaveLength(1);
       expect(observed.escalations[0]).toContain("The debugger found no fix (test_bug)");
       expect(observed.retryReactions).toEqual(["foreman[bot]:+1"]);
-      expect(observed.commits).toHaveLength(1);
-      expect(observed.commits[0]?.sha).not.toBe(observed.beforeRetry?.head);
-      expect(observed.commits[0]?.parents).toEqual([observed.beforeRetry?.base]);
+      // The fresh attempt is a new commit on top of the failed one (never a rewrite), with the moved base as its second parent.
+      expect(observed.commits).toHaveLength(2);
+      expect(observed.commits[0]?.sha).toBe(observed.beforeRetry?.head);
+      expect(observed.commits[1]?.parents).toEqual([observed.beforeRetry?.head, observed.beforeRetry?.base]);
       expect(observed.secondCoderPrompt).toContain("Why this is attempt 2");
       expect(observed.secondCoderPrompt).toContain("The debugger found no fix (test_bug)");
       expect(observed.secondCoderPrompt).toContain("2.5 !== 25");

@@ -27,6 +27,12 @@ export interface Delivery {
 
 export type WebhookValidator = (event: string, payload: unknown) => string[];
 
+/** The login of a delivery's sender, or an empty string. */
+function senderOf(delivery: Delivery): string {
+  const sender = delivery.payload.sender;
+  return typeof sender === "object" && sender !== null && "login" in sender && typeof sender.login === "string" ? sender.login : "";
+}
+
 function signPayload(secret: string, body: string): { sha256: string; sha1: string } {
   return {
     sha256: `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`,
@@ -130,12 +136,21 @@ export class WebhookDispatcher {
     this.draining = this.draining.then(() => this.drain());
   }
 
+  /** Counts this delivery under each of `keys` and tells whether `selectors` name it: by key, or by key and occurrence. */
+  private selected(selectors: readonly string[], keys: readonly string[]): boolean {
+    let hit = false;
+    for (const key of keys) {
+      const occurrence = (this.occurrences.get(key) ?? 0) + 1;
+      this.occurrences.set(key, occurrence);
+      hit ||= selectors.includes(key) || selectors.includes(`${key}#${occurrence}`);
+    }
+    return hit;
+  }
+
   private pickFault(delivery: Delivery): Delivery["fault"] {
     const key = delivery.action ? `${delivery.event}.${delivery.action}` : delivery.event;
-    const occurrence = (this.occurrences.get(key) ?? 0) + 1;
-    this.occurrences.set(key, occurrence);
     const { drop, duplicate = 0, reorder = 0 } = this.plan;
-    if (Array.isArray(drop) && (drop.includes(`${key}#${occurrence}`) || drop.includes(key))) return "drop";
+    if (Array.isArray(drop) && this.selected(drop, [key, `${key}@${senderOf(delivery)}`])) return "drop";
     if (typeof drop === "number" && this.random() < drop) return "drop";
     if (this.random() < duplicate) return "duplicate";
     if (this.random() < reorder) return "reorder";
