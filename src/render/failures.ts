@@ -1,3 +1,4 @@
+import { codeSpan } from "./code-span.ts";
 import { neutralizeMarkdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 
 /** Which budget of an issue was spent, and by how much. */
@@ -50,17 +51,17 @@ export const failureText = {
   agentFailed: (role: string, reason: string): string => `The ${role} could not finish: ${reason}`,
   dequeued: (reason: string): string => `Removed from the merge queue: ${reason}`,
   branchTaken: (branch: string): string =>
-    `Someone else pushed to \`${branch}\` while Foreman worked on it; Foreman never writes over a commit it did not make.`,
+    `Someone else pushed to ${codeSpan(branch)} while Foreman worked on it; Foreman never writes over a commit it did not make.`,
   /** The coder gave no answer Foreman could commit: each answer and what was wrong with it, then what a writer can do. */
   editsRefused: (taskId: string, rounds: readonly AnswerProblems[]): string =>
     [
-      `Task \`${taskId}\` could not be coded: ${answerCount(rounds.length)}, so nothing was committed.`,
+      `Task ${codeSpan(taskId)} could not be coded: ${answerCount(rounds.length)}, so nothing was committed.`,
       "",
       coderRounds(rounds),
       "",
       "A writer can comment `/retry` on this issue for a fresh attempt (more detail in the issue may help), or make the change by hand: Foreman never writes a protected path or commits a secret, so a change that needs one is for a human.",
     ].join("\n"),
-  stoppedWhileCoding: (taskId: string): string => `Task \`${taskId}\` was stopped while it was being coded; nothing was committed.`,
+  stoppedWhileCoding: (taskId: string): string => `Task ${codeSpan(taskId)} was stopped while it was being coded; nothing was committed.`,
 };
 
 /** A failure sentence as Foreman posts it. */

@@ -149,7 +149,7 @@ function breakReferences(text: string): string {
   return text
     .replace(/(^|[^\w&]|[\w.-]+\/[\w.-]+)#(?=\d)/g, `$1#${ZERO_WIDTH_SPACE}`)
     .replace(/\bGH-(?=\d)/gi, (prefix) => `${prefix}${ZERO_WIDTH_SPACE}`)
-    .replace(/(\bhttps?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/(?:issues|pull|discussions)\/)(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}`);
+    .replace(/(https?:\/\/[^\s/]+\/[\w.-]+\/[\w.-]+\/(?:issues|pull|discussions)\/)(?=\d)/gi, `$1${ZERO_WIDTH_SPACE}`);
 }
 
 /**

@@ -40,6 +40,10 @@ describe("model output with mentions, closing keywords and stray backticks", () 
       expect(run.failures, explain(run)).toEqual([]);
       const failure = run.observed.comments.find((comment) => comment.includes("could not be coded"));
       expect(failure).toContain("org/team");
+      // Each answer is accounted for: the first was not JSON, the second's edits were refused.
+      expect(failure).toContain("- The first answer was not valid JSON:\n  - the answer is not valid JSON (");
+      expect(failure).toContain("- The second answer proposed edits that Foreman refused:\n  - ``x`y`` is not one of the task's files");
+      expect(failure).toContain("`/retry`");
       expect(run.observed.texts["pull requests"]?.join("\n")).toContain("someone");
       expect(run.observed.texts["commit messages"]?.length).toBeGreaterThan(0);
       expect(textProblems(run.observed.texts)).toEqual([]);

@@ -16,7 +16,7 @@ const run = promisify(execFile);
  */
 
 /** Numeric and named character references GitHub would turn into `@`, `#`, letters or digits. */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text
     .replace(/&#(\d+);?/g, (entity, code: string) => decodable(Number(code)) ?? entity)
     .replace(/&#x([0-9a-f]+);?/gi, (entity, code: string) => decodable(Number.parseInt(code, 16)) ?? entity)
@@ -29,32 +29,32 @@ function decodable(code: number): string | undefined {
 }
 
 /** `@login` and `@org/team` as GitHub links them: an `@` after no letter or digit, then a letter or digit. */
-export function liveMentions(text: string): string[] {
+function liveMentions(text: string): string[] {
   return [...decodeEntities(text).matchAll(/(?<![A-Za-z0-9])@[A-Za-z0-9][A-Za-z0-9-]*(?:\/[A-Za-z0-9][\w-]*)?/g)].map((match) => match[0]);
 }
 
 /** `fixes #1`, `Closes: o/r#2`, `resolved GH-3`, `fix https://…/issues/4`: a keyword GitHub would act on. */
-export function closingKeywords(text: string): string[] {
+function closingKeywords(text: string): string[] {
   const keyword =
     /\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\b\s*:?\s*(?:#\d+|[\w.-]+\/[\w.-]+#\d+|GH-\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)/gi;
   return [...decodeEntities(text).matchAll(keyword)].map((match) => match[0]);
 }
 
 /** A reference to issue `number` that GitHub would link: `#n`, `GH-n`, `owner/repo#n` or an issue or pull request URL. */
-export function liveReferences(text: string, number: number): string[] {
+function liveReferences(text: string, number: number): string[] {
   const reference = new RegExp(String.raw`(?:(?<![\w&])#|\bGH-|\/(?:issues|pull)\/)${number}(?!\d)`, "gi");
   return [...decodeEntities(text).matchAll(reference)].map((match) => match[0]);
 }
 
 /** Markdown and HTML images. */
-export function images(text: string): string[] {
+function images(text: string): string[] {
   const markdownImage = /(?<!\\)!\[[^\]]*\]\s*[([]/g;
   const htmlImage = /<\s*(?:img|picture|source|video|audio|iframe|svg|image)\b/gi;
   return [...text.matchAll(markdownImage), ...text.matchAll(htmlImage)].map((match) => match[0]);
 }
 
 /** HTML comments, where Foreman's hidden markers live: each must be one Foreman wrote on purpose. */
-export function htmlComments(text: string): string[] {
+function htmlComments(text: string): string[] {
   return [...text.matchAll(/<!--[\s\S]*?(?:-->|$)/g)].map((match) => match[0]);
 }
 
@@ -63,7 +63,7 @@ export function htmlComments(text: string): string[] {
  * a backtick run opens a span closed by the next run of the same length in the same paragraph; a
  * backslash escapes a backtick outside code; a run with no closer is literal text.
  */
-export function codeSpans(text: string): Array<[number, number]> {
+function codeSpans(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let offset = 0;
   for (const paragraph of text.split(/(\n[ \t]*\n)/)) {
