@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { GitCommandError } from "./errors.ts";
+import { AnswerMemory, isImmutableRead } from "./immutable-reads.ts";
 
 const execFileAsync = promisify(execFile);
 
@@ -46,6 +47,8 @@ export interface GitResult {
 /** Runs git against one bare repository, isolated from the caller's git environment. */
 export class GitRunner {
   readonly gitDir: string;
+  /** Answers to reads of immutable objects (see `isImmutableRead`), so each is asked of git once. */
+  private readonly memory = new AnswerMemory<GitResult>(20_000);
 
   constructor(gitDir: string) {
     this.gitDir = gitDir;
@@ -65,6 +68,17 @@ export class GitRunner {
 
   /** Runs git; exit codes listed in `allowedExitCodes` resolve instead of throwing. */
   async exec(args: readonly string[], options: GitRunOptions = {}): Promise<GitResult> {
+    const memorable = options.input === undefined && options.env === undefined && options.workTree === undefined && isImmutableRead(args);
+    const key = args.join("\u0000");
+    const known = memorable ? this.memory.get(key) : undefined;
+    if (known) return known;
+    const result = await this.spawn(args, options);
+    // Only answers: a failure (a missing object, say) may not be one later.
+    if (memorable && (result.exitCode === 0 || args.includes("--is-ancestor"))) this.memory.set(key, result);
+    return result;
+  }
+
+  private async spawn(args: readonly string[], options: GitRunOptions): Promise<GitResult> {
     const fullArgs = [...CONFIG_FLAGS, `--git-dir=${this.gitDir}`];
     if (options.workTree !== undefined) fullArgs.push(`--work-tree=${options.workTree}`);
     fullArgs.push(...args);
