@@ -34,8 +34,8 @@ const group = (...statuses: TaskStatus[]): StatusGroup => new Set(statuses);
 const FINISHED = group("merged", "cancelled");
 const MERGE_STARTED = group("merging", "merged");
 const RETRYABLE = group("failed", "needs_human");
-const REBASABLE = group("ci_running", "ready", ...RETRYABLE);
-const REVISABLE = group(...REBASABLE, "reviewing");
+const REBASABLE = group("pr_open", "ci_running", "ready", "approved");
+const REVISABLE = group("ci_running", "ready", ...RETRYABLE, "reviewing");
 const WAITING_FOR_CI = group("ci_running", "fixing", ...RETRYABLE);
 const HEAD_MOVABLE = group("pr_open", "ci_running", "ready", "approved", "merging", "reviewing", ...RETRYABLE);
 const WATCHED = group("pr_open", "ci_running", "ready", "approved", "merging", "failed");
@@ -65,7 +65,11 @@ export function isRetryable(status: TaskStatus): boolean {
   return RETRYABLE.has(status);
 }
 
-/** The pull request is open and no job is working on the branch, so it can be brought up to date with a moved base. */
+/**
+ * The pull request is open, no job is working on the branch, no merge is under way and no human is
+ * asked: a conflict with a moved base is dealt with at once, by bringing the branch up to date. In
+ * every other running status it is remembered and dealt with when the task comes back to one of these.
+ */
 export function isRebasable(status: TaskStatus): boolean {
   return REBASABLE.has(status);
 }

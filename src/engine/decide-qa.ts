@@ -1,4 +1,4 @@
-import { isRebasable, isRetryable, isRevisable } from "../domain/task-status.ts";
+import { isRetryable, isRevisable } from "../domain/task-status.ts";
 import {
   CommentKey,
   escalationReason,
@@ -9,6 +9,7 @@ import {
   type CheckRunView,
 } from "../render/index.ts";
 import { ignore, type Decision } from "./decision.ts";
+import { alreadyUpToDate, committedOnBase } from "./decide-rebase.ts";
 import type { EngineEvent } from "./events.ts";
 import { afterReady } from "./ready.ts";
 import { check, taskTitle, withTask } from "./task-helpers.ts";
@@ -275,18 +276,25 @@ export function retry(state: WorkflowState, event: Of<"retry">): Decision {
   return decision;
 }
 
-export function taskConflicted(state: WorkflowState, task: TaskRecord): Decision {
-  if (!isRebasable(task.status) || !task.pr) return ignore(state, `conflict while the task is ${task.status}`);
-  const rebasing = { ...task, status: "rebasing" as const };
-  return { state: withTask(state, rebasing), effects: [{ type: "rebase_task", taskId: task.id }, { type: "update_status" }] };
-}
-
+/** G3: the rebase job's result. A clean merge with the base keeps an approval of the merged head (see `committedOnBase`). */
 export function rebaseDone(state: WorkflowState, task: TaskRecord, event: Of<"rebase_done">, now: number): Decision {
   if (task.status !== "rebasing") return ignore(state, "rebase result for a task that is not rebasing");
   const next = { ...task, usage: addUsage(task.usage, event.usage) };
   const base = { ...withTask(state, next), usage: addUsage(state.usage, event.usage) };
   const { outcome } = event;
-  if (outcome.kind === "human_commits") return escalate(base, next, escalationReason.conflictWithHumanCommits());
-  if (outcome.kind === "failed") return escalate(base, next, escalationReason.conflictNotResolved(outcome.reason));
-  return committed(base, next, outcome.commitSha, { kind: "rebased", how: outcome.how }, now);
+  switch (outcome.kind) {
+    case "human_commits": {
+      const moved = outcome.sha && outcome.sha !== task.headSha;
+      const theirs = moved
+        ? { ...next, headSha: outcome.sha ?? null, headSeenAt: now, approvedSha: null, approvedBy: null, approvedPermission: null }
+        : next;
+      return escalate(withTask(base, theirs), theirs, escalationReason.conflictWithHumanCommits());
+    }
+    case "failed":
+      return escalate(base, next, escalationReason.conflictNotResolved(outcome.reason));
+    case "up_to_date":
+      return alreadyUpToDate(base, next);
+    case "committed":
+      return committedOnBase(base, next, outcome, now);
+  }
 }

@@ -1,6 +1,7 @@
 import { hasMergeStarted, isFinished, isHeadMovable, isWaitingForCi } from "../domain/task-status.ts";
-import { CommentKey, failureText, renderApprovalRefused, renderApprovalVoided, renderFailure } from "../render/index.ts";
+import { CommentKey, renderApprovalRefused, renderApprovalVoided, renderFailure } from "../render/index.ts";
 import { ignore, type Decision } from "./decision.ts";
+import { mergeRefused } from "./decide-rebase.ts";
 import { closeTask } from "./decide-stop.ts";
 import { NEEDS_HUMAN_LABEL, reviewOrReady, startDebugging } from "./decide-qa.ts";
 import { maxRisk } from "../policy/risk.ts";
@@ -96,6 +97,9 @@ export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"a
 
 export function headChanged(state: WorkflowState, task: TaskRecord, event: Of<"head_changed">, now: number): Decision {
   if (event.sha === task.headSha) return ignore(state, "head unchanged");
+  // Webhooks come in any order: the push of a commit Foreman made earlier (its own, or GitHub's merge of the base that it asked
+  // for) can arrive after a newer one. It is not a human's push, and voids no approval.
+  if (task.ownCommits.includes(event.sha)) return ignore(state, "a push of an earlier commit of Foreman's, arriving late");
   if (task.headSha === null || !isHeadMovable(task.status)) return ignore(state, `push to a task that is ${task.status}`);
   const voided = task.approvedSha !== null;
   const next = {
@@ -135,10 +139,9 @@ export function taskMerged(state: WorkflowState, task: TaskRecord, now: number):
   return startReadyTasks(withTask(state, next), now);
 }
 
+/** G4: a merge that did not happen, handled by its real cause (see `mergeRefused`). */
 export function taskDequeued(state: WorkflowState, task: TaskRecord, event: Of<"task_dequeued">): Decision {
-  if (task.status !== "merging") return ignore(state, "task was not merging");
-  const next = { ...task, status: "failed" as const, failure: failureText.dequeued(event.reason) };
-  return { state: withTask(state, next), effects: [{ type: "update_status" }] };
+  return mergeRefused(state, task, event);
 }
 
 /** The task's pull request was closed unmerged: the task stops and its dependents are told (see `closeTask`). */

@@ -1,5 +1,6 @@
 import { agentFailed, approvePlan, engineerDone, planDone, planFailed, replan, reply, start } from "./decide-intake.ts";
-import { branchTaken, debugDone, humanFeedback, rebaseDone, retry, reviewDone, revisionDone, taskConflicted } from "./decide-qa.ts";
+import { branchTaken, debugDone, humanFeedback, rebaseDone, retry, reviewDone, revisionDone } from "./decide-qa.ts";
+import { settlePendingConflicts, taskConflicted } from "./decide-rebase.ts";
 import { approveTask, ciCompleted, headChanged, taskClosed, taskDequeued, taskFailed, taskMerged, taskPublished } from "./decide-tasks.ts";
 import { afterEnd, cancel, issueClosed, publishedAfterStop, taskReopened } from "./decide-stop.ts";
 import { withinBudget } from "./budget.ts";
@@ -13,7 +14,7 @@ import type { WorkflowState } from "./types.ts";
  */
 export function decide(state: WorkflowState | null, event: EngineEvent, now: number): Decision | null {
   const decision = decideEvent(state, event, now);
-  return decision && withinBudget(decision, now);
+  return decision && withinBudget(settlePendingConflicts(decision), now);
 }
 
 function decideEvent(state: WorkflowState | null, event: EngineEvent, now: number): Decision | null {
@@ -82,7 +83,7 @@ function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decisi
     case "human_feedback":
       return humanFeedback(state, task, event);
     case "task_conflicted":
-      return taskConflicted(state, task);
+      return taskConflicted(state, task, event);
     case "rebase_done":
       return rebaseDone(state, task, event, now);
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RepoConfig } from "../config/index.ts";
+import { MERGE_REFUSALS } from "../domain/merge-refusal.ts";
 import { Plan, Risk } from "../plan/index.ts";
 import type { RiskAssessment } from "../policy/risk.ts";
 import { PermissionLevel, RepoRef, Usage } from "./types.ts";
@@ -27,11 +28,30 @@ const Failed = z.object({ kind: z.literal("failed"), reason: z.string() });
 
 const RevisionOutcome = z.discriminatedUnion("kind", [z.object({ kind: z.literal("committed"), commitSha: z.string() }), Failed]);
 
-const RebaseOutcome = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("committed"), commitSha: z.string(), how: z.enum(["reapplied", "recoded"]) }),
-  z.object({ kind: z.literal("human_commits") }),
+/** How a task's branch came up to date with its base. */
+export const RebaseHow = z.enum([
+  /** GitHub merged the base into the branch (`update-branch`), without conflicts. */
+  "github",
+  /** Foreman merged the base into the branch, file by file (three-way), without conflicts. */
+  "merged",
+  /** The merge had conflicts; the coder wrote the conflicting files again on the new base. */
+  "recoded",
+  /** An older release re-applied the task's edits on the new base. */
+  "reapplied",
+]);
+export type RebaseHow = z.infer<typeof RebaseHow>;
+
+/** What bringing a task's branch up to date with its base came to. */
+export const RebaseOutcome = z.discriminatedUnion("kind", [
+  /** A new head, a merge of the old head and the base; `conflicts`: the files the coder wrote again. */
+  z.object({ kind: z.literal("committed"), commitSha: z.string(), how: RebaseHow, conflicts: z.array(z.string()).optional() }),
+  /** The branch already held the base: nothing was written. */
+  z.object({ kind: z.literal("up_to_date") }),
+  /** Someone else's commit heads the branch (`sha`, when known): Foreman leaves it to them. */
+  z.object({ kind: z.literal("human_commits"), sha: z.string().nullable().optional() }),
   Failed,
 ]);
+export type RebaseOutcome = z.infer<typeof RebaseOutcome>;
 
 const EngineerOutcome = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("brief"), brief: z.string() }),
@@ -70,11 +90,17 @@ const TaskEvents = [
   z.object({ type: z.literal("approve_task"), ...Task, by: z.string(), sha: z.string(), permission: PermissionLevel }),
   z.object({ type: z.literal("head_changed"), ...Task, sha: z.string(), by: z.string() }),
   z.object({ type: z.literal("task_merged"), ...Task, sha: z.string() }),
-  z.object({ type: z.literal("task_dequeued"), ...Task, reason: z.string() }),
+  /**
+   * The merge did not happen: GitHub refused it, the merge queue removed the pull request, or
+   * Foreman found the head behind its base. `cause` says what comes next (see `MergeRefusal`);
+   * absent, as from the merge queue's webhook, it is read from `reason`.
+   */
+  z.object({ type: z.literal("task_dequeued"), ...Task, reason: z.string(), cause: z.enum(MERGE_REFUSALS).optional() }),
   /** The task's pull request `pr` was closed unmerged by `by`; either is absent when not known (the reconciler found it closed). */
   z.object({ type: z.literal("task_closed"), ...Task, pr: z.int().optional(), by: z.string().optional() }),
   /** A task's closed pull request was opened again, with `sha` as its head; `by` is null when not known. */
   z.object({ type: z.literal("task_reopened"), ...Task, pr: z.int(), sha: z.string(), by: z.string().nullable() }),
+  /** The task's pull request conflicts with its base, which moved to `baseSha`. */
   z.object({ type: z.literal("task_conflicted"), ...Task, baseSha: z.string() }),
 ] as const;
 

@@ -34,6 +34,7 @@ function newTask(state: WorkflowState, id: string, now: number): TaskRecord {
     findingSignatures: [],
     ownCommits: [],
     retryContext: null,
+    pendingBase: null,
     usage: NO_USAGE,
   };
 }

@@ -6,8 +6,10 @@ import { WorkflowState } from "./types.ts";
  * The version of a stored workflow state: the `workflows` row and the status comment's snapshot.
  * 1: written before versions were recorded (the row has no version, the snapshot's envelope says 1).
  * 2: the same shape, written with its version.
- * 3: tasks know when Foreman learned of their head (`headSeenAt`), which binds an `/approve` to what the writer saw. A change to `WorkflowState` bumps this number and
- * adds a migration from the version before to `MIGRATIONS`, which gives new fields their defaults.
+ * 3: tasks know when Foreman learned of their head (`headSeenAt`), which binds an `/approve` to what the writer saw,
+ *    and a conflict with the base that waits for the task to come to rest (`pendingBase`).
+ * A change to `WorkflowState` bumps this number and adds a migration from the version before to `MIGRATIONS`, which gives
+ * new fields their defaults.
  */
 export const WORKFLOW_STATE_VERSION = 3;
 
@@ -86,7 +88,7 @@ function fromV1(raw: unknown): unknown {
 
 /** Fields a task gained in version 3. */
 function taskDefaultsV2(): Record<string, unknown> {
-  return { headSeenAt: null };
+  return { headSeenAt: null, pendingBase: null };
 }
 
 /** Version 2 to 3: new task fields start at their defaults; everything else is carried as it is. */

@@ -67,6 +67,12 @@ export const TaskRecord = z.object({
   ownCommits: z.array(Sha),
   /** For a fresh attempt: what failed before, given to the coder. */
   retryContext: z.string().nullable(),
+  /**
+   * A base commit the task's pull request was found to conflict with while the task could not be
+   * brought up to date at once (a job worked on its branch, a merge was under way, a human was
+   * asked): dealt with when the task comes back to rest, so it is never lost nor offered for `/approve`.
+   */
+  pendingBase: Sha.nullable(),
   usage: Usage,
 });
 export type TaskRecord = z.infer<typeof TaskRecord>;

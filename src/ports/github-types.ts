@@ -1,5 +1,6 @@
 /** The values the GitHub port takes and answers, in Foreman's words. */
 
+import type { MergeRefusal } from "../domain/merge-refusal.ts";
 import type { SafeMarkdown, SafePlainText } from "../render/neutralize-markdown.ts";
 
 /** One repository of one installation. */
@@ -93,6 +94,28 @@ export interface Actor {
 export type Reaction = "+1" | "-1" | "eyes" | "rocket" | "confused";
 
 export type MergeMethod = "merge" | "squash" | "rebase";
+
+/** GitHub's answer to a merge: merged, or refused for a reason Foreman knows what to do about (GitHub's words in `message`). */
+export type MergeOutcome = { merged: true; message: string } | { merged: false; refusal: MergeRefusal; message: string };
+
+/**
+ * GitHub's answer to "bring this pull request's branch up to date with its base" (`update-branch`):
+ * `accepted` (GitHub merges the base into the branch, on github.com a moment later), `up_to_date`
+ * (the branch already holds the base), or `conflict` (the merge has conflicts; nothing was written).
+ */
+export type BranchUpdate = "accepted" | "up_to_date" | "conflict";
+
+/** Two commits compared as GitHub does (`base...head`). */
+export interface Comparison {
+  /** The newest commit both histories hold. */
+  mergeBase: string;
+  /** Commits `head` has that `base` lacks. */
+  aheadBy: number;
+  /** Commits `base` has that `head` lacks: 0 when `head` holds all of `base`. */
+  behindBy: number;
+  /** The files `head` changed since the merge base (both paths of a rename). */
+  files: string[];
+}
 
 /** One commit on a task's branch, made as a compare-and-swap on the head Foreman last saw. */
 export interface CommitInput {

@@ -2,12 +2,15 @@ import type { FailureEvidence } from "../qa/evidence.ts";
 import type { SafeMarkdown, SafePlainText } from "../render/neutralize-markdown.ts";
 import type {
   Actor,
+  BranchUpdate,
   CheckRunInput,
   CheckSummary,
   CommentInfo,
   CommitInput,
+  Comparison,
   IssueInfo,
   MergeMethod,
+  MergeOutcome,
   PullFile,
   PullRequestInfo,
   Reaction,
@@ -46,6 +49,8 @@ export interface RepoReads {
   listFiles(ref: string): Promise<string[]>;
   /** The commit a branch points to; null when there is no such branch. */
   branchHead(branch: string): Promise<string | null>;
+  /** `base...head` as GitHub compares them (branches or commits): their merge base, how far apart, what `head` changed. */
+  compareCommits(base: string, head: string): Promise<Comparison>;
   /** The login of the account that authored a commit; null when GitHub cannot tell or the commit is gone. */
   commitAuthor(sha: string): Promise<string | null>;
   checksFor(sha: string): Promise<CheckSummary[]>;
@@ -71,7 +76,17 @@ interface RepoWrites {
   upsertComment(input: { issue: number; key: string; body: SafeMarkdown; knownId?: number | null }): Promise<{ id: number }>;
   react(commentId: number, content: Reaction): Promise<void>;
   ensureCheckRun(input: CheckRunInput): Promise<{ id: number }>;
-  mergePullRequest(input: { number: number; sha: string; method: MergeMethod }): Promise<{ merged: boolean; message: string }>;
+  /**
+   * Merges the pull request if its head is still `sha`. A refusal (405, 409, 422, 403) is answered
+   * with its cause (see `MergeRefusal`), not thrown; a rate limit or a server error throws.
+   */
+  mergePullRequest(input: { number: number; sha: string; method: MergeMethod }): Promise<MergeOutcome>;
+  /**
+   * Asks GitHub to merge the base branch into the pull request's branch (`update-branch`), only if
+   * the branch's head is still `expectedHead` (a compare-and-swap): a branch that moved throws
+   * `BranchMovedError`. A merge, never a rewrite: the old head stays in the history.
+   */
+  updatePullBranch(input: { number: number; branch: string; expectedHead: string }): Promise<BranchUpdate>;
   enqueuePullRequest(input: { nodeId: string; expectedHeadOid: string }): Promise<void>;
   closeIssue(number: number): Promise<void>;
   closePullRequest(number: number): Promise<void>;

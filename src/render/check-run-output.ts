@@ -12,7 +12,8 @@ export type CheckTitle =
   | "Approved"
   | "Not approved"
   | "Needs a maintainer's approval"
-  | "Ready for approval";
+  | "Ready for approval"
+  | "Updating to the base branch";
 
 export interface CheckRunOutput {
   title: CheckTitle;

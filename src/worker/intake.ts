@@ -63,6 +63,13 @@ export const Intake = z.discriminatedUnion("kind", [
       .default(null),
     sender: Sender,
   }),
-  z.object({ kind: z.literal("base_moved"), ...Common, branch: z.string(), sha: z.string() }),
+  z.object({
+    kind: z.literal("base_moved"),
+    ...Common,
+    branch: z.string(),
+    sha: z.string(),
+    /** A later look at the tasks (`<workflow>/<task>`) whose mergeability GitHub was still computing; absent for the push itself. */
+    recheck: z.object({ attempt: z.int().min(1), tasks: z.array(z.string()) }).optional(),
+  }),
 ]);
 export type Intake = z.infer<typeof Intake>;

@@ -122,6 +122,7 @@ export class FakeGitHub implements GitHubReads, RepoReads {
   }
   listPullFiles = notRead;
   pullMergeable = notRead;
+  compareCommits = notRead;
   readFiles = notRead;
   listFiles = notRead;
   branchHead = notRead;

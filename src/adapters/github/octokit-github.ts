@@ -1,12 +1,15 @@
 import { nullIfGone } from "../../ports/errors.ts";
 import type {
   Actor,
+  BranchUpdate,
   CheckRunInput,
   CheckSummary,
   CommentInfo,
   CommitInput,
+  Comparison,
   IssueInfo,
   MergeMethod,
+  MergeOutcome,
   PullFile,
   PullRequestInfo,
   Reaction,
@@ -22,10 +25,12 @@ import { downloadLogTail, failureEvidence, MAX_LOG_BYTES } from "./failure-evide
 import { getIssue, labeledBy, listComments, openIssuesWithLabel, upsertComment, type UpsertCommentInput } from "./issues.ts";
 import { addLabels, removeLabel, rerunFailedJobs } from "./labels-and-reruns.ts";
 import { roleOf, toPullInfo } from "./mappers.ts";
+import { mergePullRequest } from "./merge-pull.ts";
 import type { Octokit, Target } from "./octokit.ts";
 import { createReview, listPullFiles, pullMergeable, replyToReviewComment } from "./pull-review.ts";
 import { readFiles } from "./read-files.ts";
 import { repository, type RepositoryInfo } from "./repository.ts";
+import { compareCommits, updatePullBranch } from "./update-branch.ts";
 
 /**
  * The GitHub port for one repository over a Probot installation Octokit. `appLogin` is the app's
@@ -99,6 +104,10 @@ export class OctokitRepoGitHub implements RepoGitHub {
     return call(() => branchHead(this.octokit, this.target, branch));
   }
 
+  compareCommits(base: string, head: string): Promise<Comparison> {
+    return call(() => compareCommits(this.octokit, this.target, base, head));
+  }
+
   async commitAuthor(sha: string): Promise<string | null> {
     const commit = await nullIfGone(call(async () => (await this.octokit.rest.repos.getCommit({ ...this.target, ref: sha })).data));
     return commit?.author && "login" in commit.author ? commit.author.login : null;
@@ -143,16 +152,12 @@ export class OctokitRepoGitHub implements RepoGitHub {
     return call(() => ensureCheckRun(this.octokit, this.target, input));
   }
 
-  mergePullRequest(input: { number: number; sha: string; method: MergeMethod }): Promise<{ merged: boolean; message: string }> {
-    return call(async () => {
-      const { data } = await this.octokit.rest.pulls.merge({
-        ...this.target,
-        pull_number: input.number,
-        sha: input.sha,
-        merge_method: input.method,
-      });
-      return { merged: data.merged, message: data.message };
-    });
+  mergePullRequest(input: { number: number; sha: string; method: MergeMethod }): Promise<MergeOutcome> {
+    return call(() => mergePullRequest(this.octokit, this.target, input));
+  }
+
+  updatePullBranch(input: { number: number; branch: string; expectedHead: string }): Promise<BranchUpdate> {
+    return call(() => updatePullBranch(this.octokit, this.target, input));
   }
 
   enqueuePullRequest(input: { nodeId: string; expectedHeadOid: string }): Promise<void> {

@@ -1,72 +1,119 @@
-import { applyEdits } from "../../agents/apply-edits.ts";
-import { runCoder } from "../../agents/coder.ts";
-import type { EngineEvent } from "../../engine/events.ts";
-import { NO_USAGE } from "../../engine/usage.ts";
-import type { FileChange, RepoGitHub } from "../../ports/github.ts";
-import { renderCommitMessage } from "../../render/index.ts";
+import { setTimeout as sleep } from "node:timers/promises";
 import { TaskWorkKey } from "../../domain/keys.ts";
+import type { EngineEvent, RebaseOutcome } from "../../engine/events.ts";
+import { NO_USAGE } from "../../engine/usage.ts";
+import { BranchMovedError } from "../../ports/errors.ts";
+import type { RepoGitHub } from "../../ports/github.ts";
+import { isAppLogin } from "../../ports/github-types.ts";
+import { baseUpdateReason } from "../../render/base-updates.ts";
 import type { RebaseJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
-import { unlessBranchMoved } from "./branch-moved.ts";
+import { answeredBase, mergeWithBase, type RebaseResult } from "./rebase-merge.ts";
 import { reportOnce } from "./recorded.ts";
-import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, taskEdits, type TaskContext } from "./task-context.ts";
+import { loadTask, type TaskContext } from "./task-context.ts";
 
-async function rebase(deps: WorkerDeps, github: RepoGitHub, context: TaskContext): Promise<EngineEvent> {
-  const { state, task, record } = context;
-  const report = (outcome: Extract<EngineEvent, { type: "rebase_done" }>["outcome"], usage = NO_USAGE): EngineEvent => ({
-    type: "rebase_done",
-    taskId: task.id,
-    outcome,
-    usage,
-  });
-  const head = await github.branchHead(record.branch);
-  if (head !== null && !record.ownCommits.includes(head)) return report({ kind: "human_commits" });
-  const base = (await github.repository()).headSha;
-  const files = await github.readFiles(
-    base,
-    task.files.map((file) => file.path),
-  );
-  const reapplied = applyEdits(taskEdits(deps.store, state.id, task.id), files, editPolicy(state, task));
-  const message = renderCommitMessage({ kind: "rebase", issue: state.issue, title: task.title, base });
-  const push = (changes: FileChange[], how: "reapplied" | "recoded", usage = NO_USAGE): Promise<EngineEvent> =>
-    unlessBranchMoved(
-      async () => {
-        const commit = await github.commitOnBranch({
-          branch: record.branch,
-          expectedHead: head,
-          baseSha: base,
-          message,
-          changes,
-        });
-        return report({ kind: "committed", commitSha: commit.sha, how }, usage);
-      },
-      () => report({ kind: "human_commits" }, usage),
-    );
-  if (reapplied.ok) return push(reapplied.changes, "reapplied");
-  const result = await runCoder(deps.model, {
-    model: deps.modelFor("coder", state.config),
-    repository: `${state.ref.owner}/${state.ref.repo}`,
-    task,
-    brief: `${coderBrief(state, record)}\n\nThe base branch moved and the task's earlier edits no longer apply; implement the task again on the current files.`,
-    tree: await github.listFiles(base),
-    files: await github.readFiles(base, contextPaths(state, task)),
-    policy: editPolicy(state, task),
-  });
-  if (!result.ok) return report({ kind: "failed", reason: result.problems.join("; ") }, result.usage);
-  const event = await push(result.value.changes, "recoded", result.usage);
-  if (event.type === "rebase_done" && event.outcome.kind === "committed")
-    recordEdits(deps.store, state.id, task.id, result.value.edits, true);
-  return event;
+/** How often, and how far apart, the branch is read after GitHub accepted to update it (github.com merges a moment later). */
+export interface UpdateWait {
+  reads: number;
+  intervalMs: number;
+}
+
+const UPDATE_WAIT: UpdateWait = { reads: 10, intervalMs: 1_000 };
+
+/** GitHub accepted the update but the branch has not moved yet: the job runs again later and finds the merge then. */
+class UpdateNotLandedError extends Error {
+  constructor(branch: string) {
+    super(`GitHub accepted to bring ${branch} up to date, but its head has not moved yet`);
+    this.name = "UpdateNotLandedError";
+  }
+}
+
+const done = (outcome: RebaseOutcome): RebaseResult => ({ outcome, usage: NO_USAGE });
+
+/**
+ * Whether `sha`, the branch's head now, is the merge Foreman asked for on top of `from`: made by
+ * Foreman's own account (GitHub makes update-branch's merge as the caller) and holding `from`.
+ */
+async function isOwnMerge(deps: WorkerDeps, github: RepoGitHub, from: string, sha: string): Promise<boolean> {
+  const author = await github.commitAuthor(sha);
+  if (author === null || !isAppLogin(author, deps.botLogin)) return false;
+  return (await github.compareCommits(from, sha)).behindBy === 0;
+}
+
+/** The branch moved from `from` to `sha` since the conflict was seen: Foreman's own update (a job run again), or someone's push. */
+async function afterMove(deps: WorkerDeps, github: RepoGitHub, from: string, sha: string, answerKey: string): Promise<RebaseResult> {
+  if (!(await isOwnMerge(deps, github, from, sha))) return done({ kind: "human_commits", sha });
+  // The coder's answer is recorded before its commit: a merge of Foreman's after it carries the coder's files.
+  return done({ kind: "committed", commitSha: sha, how: answeredBase(deps, answerKey) === null ? "github" : "recoded" });
+}
+
+/** GitHub accepted the update: the branch's new head, once it moved (bounded), as Foreman's merge or someone else's push. */
+async function awaitUpdate(
+  deps: WorkerDeps,
+  github: RepoGitHub,
+  branch: string,
+  head: string,
+  wait: UpdateWait,
+  answerKey: string,
+): Promise<RebaseResult> {
+  for (let read = 1; read <= wait.reads; read += 1) {
+    const now = await github.branchHead(branch);
+    if (now === null) return done({ kind: "failed", reason: baseUpdateReason.branchGone() });
+    if (now !== head) return afterMove(deps, github, head, now, answerKey);
+    if (read < wait.reads) await sleep(wait.intervalMs);
+  }
+  throw new UpdateNotLandedError(branch);
 }
 
 /**
- * Brings a conflicting task branch up to date: the task's recorded edits re-applied on the new
- * base in one commit, or the coder again when they no longer apply. A branch with someone
- * else's commits is never rewritten.
+ * G3: brings the task's branch up to date with its base by a merge, never a rewrite: GitHub's
+ * update-branch first (a compare-and-swap on the head), then, when GitHub finds conflicts,
+ * Foreman's three-way merge of the task's files, and the coder on files that really conflict.
+ * A branch someone else pushed to is left to them.
  */
-export async function runRebaseJob(deps: WorkerDeps, job: RebaseJob): Promise<void> {
+async function bringUpToDate(
+  deps: WorkerDeps,
+  github: RepoGitHub,
+  context: TaskContext,
+  job: RebaseJob,
+  key: string,
+  wait: UpdateWait,
+): Promise<RebaseResult> {
+  const { record } = context;
+  const answerKey = `${key}:answer`;
+  const head = await github.branchHead(record.branch);
+  if (head === null || record.pr === null) return done({ kind: "failed", reason: baseUpdateReason.branchGone() });
+  if (head !== job.headSha) return afterMove(deps, github, job.headSha, head, answerKey);
+  if (!record.ownCommits.includes(head)) return done({ kind: "human_commits", sha: head });
+  const base = answeredBase(deps, answerKey) ?? (await github.repository()).headSha;
+  const comparison = await github.compareCommits(base, head);
+  if (comparison.behindBy === 0) return done({ kind: "up_to_date" });
+  let update: Awaited<ReturnType<RepoGitHub["updatePullBranch"]>>;
+  try {
+    update =
+      answeredBase(deps, answerKey) === null
+        ? await github.updatePullBranch({ number: record.pr, branch: record.branch, expectedHead: head })
+        : "conflict";
+  } catch (error) {
+    if (!(error instanceof BranchMovedError)) throw error;
+    return done({ kind: "human_commits", sha: await github.branchHead(record.branch) });
+  }
+  if (update === "up_to_date") return done({ kind: "up_to_date" });
+  if (update === "accepted") return awaitUpdate(deps, github, record.branch, head, wait, answerKey);
+  return mergeWithBase(deps, github, context, { head, base, mergeBase: comparison.mergeBase, paths: comparison.files }, answerKey);
+}
+
+/**
+ * Brings a conflicting (or behind) task branch up to date with its base (see `bringUpToDate`) and
+ * reports `rebase_done`. The coder's call stays `runCoder`'s, its answer recorded before any commit.
+ */
+export async function runRebaseJob(deps: WorkerDeps, job: RebaseJob, wait: UpdateWait = UPDATE_WAIT): Promise<void> {
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "rebasing") return;
   const key = TaskWorkKey.toString({ ...job, sha: job.headSha, work: "rebase" });
-  await reportOnce(deps, job.workflowId, key, async () => rebase(deps, await deps.github.forRepo(context.state.ref), context));
+  await reportOnce(deps, job.workflowId, key, async (): Promise<EngineEvent> => {
+    const github = await deps.github.forRepo(context.state.ref);
+    const { outcome, usage } = await bringUpToDate(deps, github, context, job, key, wait);
+    return { type: "rebase_done", taskId: job.taskId, outcome, usage };
+  });
 }

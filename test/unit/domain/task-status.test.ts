@@ -33,19 +33,19 @@ type Group = keyof typeof PREDICATES;
 const MEMBERSHIP: Readonly<Record<TaskStatus, readonly Group[]>> = {
   pending: [],
   coding: ["isRunning"],
-  pr_open: ["isRunning", "isHeadMovable", "isWatchedOnGitHub"],
+  pr_open: ["isRunning", "isRebasable", "isHeadMovable", "isWatchedOnGitHub"],
   ci_running: ["isRunning", "isRebasable", "isRevisable", "isWaitingForCi", "isHeadMovable", "isWatchedOnGitHub"],
   ready: ["isRunning", "isRebasable", "isRevisable", "isHeadMovable", "isWatchedOnGitHub"],
-  approved: ["isRunning", "isHeadMovable", "isWatchedOnGitHub"],
+  approved: ["isRunning", "isRebasable", "isHeadMovable", "isWatchedOnGitHub"],
   merging: ["isRunning", "hasMergeStarted", "isHeadMovable", "isWatchedOnGitHub", "isStepInFlight"],
   merged: ["isFinished", "hasMergeStarted"],
-  failed: ["isRunning", "isRetryable", "isRebasable", "isRevisable", "isWaitingForCi", "isHeadMovable", "isWatchedOnGitHub"],
+  failed: ["isRunning", "isRetryable", "isRevisable", "isWaitingForCi", "isHeadMovable", "isWatchedOnGitHub"],
   cancelled: ["isFinished"],
   fixing: ["isRunning", "isWaitingForCi", "isStepInFlight"],
   reviewing: ["isRunning", "isRevisable", "isHeadMovable", "isStepInFlight"],
   revising: ["isRunning", "isStepInFlight"],
   rebasing: ["isRunning", "isStepInFlight"],
-  needs_human: ["isRunning", "isRetryable", "isRebasable", "isRevisable", "isWaitingForCi", "isHeadMovable"],
+  needs_human: ["isRunning", "isRetryable", "isRevisable", "isWaitingForCi", "isHeadMovable"],
 };
 
 const cases = TASK_STATUSES.flatMap((status) =>
@@ -76,13 +76,12 @@ describe("task status groups", () => {
     expect(running.some(isFinished)).toBe(false);
   });
 
-  it("lets every stopped task be retried, rebased, revised, and hear CI", () => {
+  it("lets every stopped task be retried, revised, and hear CI, but leaves its branch to the human until it goes on", () => {
     const retryable = TASK_STATUSES.filter(isRetryable);
 
     expect(retryable).toEqual(["failed", "needs_human"]);
-    expect(retryable.every((status) => isRebasable(status) && isRevisable(status) && isWaitingForCi(status) && isHeadMovable(status))).toBe(
-      true,
-    );
+    expect(retryable.every((status) => isRevisable(status) && isWaitingForCi(status) && isHeadMovable(status))).toBe(true);
+    expect(retryable.some(isRebasable)).toBe(false);
   });
 
   it("neither rebases nor retries a task while a job works on it", () => {

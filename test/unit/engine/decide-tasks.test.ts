@@ -249,15 +249,13 @@ describe("decide: tasks that stop", () => {
     ]);
   });
 
-  it("marks a merging task failed when the merge queue drops it", () => {
+  it("hands a task the merge queue dropped back for a new /approve, with a comment saying why", () => {
     const merging = run(executing(single).state, [published("a"), green("a"), approve("a")]).state;
 
-    const decision = step(merging, { type: "task_dequeued", taskId: "a", reason: "CI failed in the queue" });
+    const decision = step(merging, { type: "task_dequeued", taskId: "a", reason: "CI_FAILURE" });
 
-    expect(taskOf(decision.state, "a")).toMatchObject({
-      status: "failed",
-      failure: "Removed from the merge queue: CI failed in the queue",
-    });
+    expect(taskOf(decision.state, "a")).toMatchObject({ status: "ready", approvedSha: null });
+    expect(ofType(decision.effects, "comment")[0]?.body).toContain("The merge queue removed");
   });
 
   it("ignores a dequeue of a task that was not merging", () => {

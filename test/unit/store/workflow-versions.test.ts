@@ -35,7 +35,7 @@ const beforeQa = rowFixture("workflow-v1-before-qa.json");
 /** A stored state with the task fields later versions added, at their defaults. */
 function withFieldsAddedSince(stored: unknown): unknown {
   const state = stored as { tasks: Record<string, object> };
-  const tasks = Object.fromEntries(Object.entries(state.tasks).map(([id, task]) => [id, { ...task, headSeenAt: null }]));
+  const tasks = Object.fromEntries(Object.entries(state.tasks).map(([id, task]) => [id, { ...task, headSeenAt: null, pendingBase: null }]));
   return { ...state, tasks };
 }
 
