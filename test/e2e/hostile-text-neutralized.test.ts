@@ -22,7 +22,7 @@ describe("model output with mentions, closing keywords and stray backticks", () 
       });
 
       expect(run.failures, explain(run)).toEqual([]);
-      const failure = run.observed.comments.find((comment) => comment.includes("The planner's answer was invalid twice"));
+      const failure = run.observed.comments.find((comment) => comment.startsWith("The planner's answer was invalid twice"));
       expect(failure).toContain("org/team");
       expect(failure).toContain("someone");
       expect(textProblems(run.observed.texts)).toEqual([]);
@@ -38,7 +38,7 @@ describe("model output with mentions, closing keywords and stray backticks", () 
       });
 
       expect(run.failures, explain(run)).toEqual([]);
-      const failure = run.observed.comments.find((comment) => comment.includes("could not be coded"));
+      const failure = run.observed.comments.find((comment) => comment.startsWith("Task `median` could not be coded"));
       expect(failure).toContain("org/team");
       // Each answer is accounted for: the first was not JSON, the second's edits were refused.
       expect(failure).toContain("- The first answer was not valid JSON:\n  - the answer is not valid JSON (");

@@ -22,7 +22,7 @@ describe("a coder that writes a GitHub token into a file", () => {
     const repairs = prompts.filter((prompt) => prompt.includes("would contain what looks like a GitHub token"));
     expect(repairs).toHaveLength(2);
     // The refusal is reported on the issue for the task whose coder insisted, both rounds.
-    const refusal = issueComments.find((body) => body.includes("Task `deploy` could not be coded"));
+    const refusal = issueComments.find((body) => body.startsWith("Task `deploy` could not be coded"));
     expect(refusal?.match(/`src\/deploy\.js` would contain what looks like a GitHub token; Foreman never commits secrets/g)).toHaveLength(
       2,
     );
