@@ -290,3 +290,50 @@ describe("processIntake: the Foreman check on a merge group", () => {
     ]);
   });
 });
+
+function reviewOnTask(login: string, state: "approved" | "changes_requested" | "commented", body: string): Intake {
+  return {
+    kind: "pr_review",
+    ref: REF,
+    pr: PR,
+    headRef: "foreman/7/a",
+    body,
+    commentId: null,
+    review: { state, commitId: shaOf("a") },
+    sender: { login, type: "User" },
+    deliveryId: "r-1",
+  };
+}
+
+describe("processIntake: a writer's native review (G1)", () => {
+  it("takes an approving review as an approval of the commit it was given on, whatever its text", async () => {
+    const repo = fakeRepo();
+    repo.permissions.wes = "write";
+    const deps = withWorkflow(repo, publishedTask());
+
+    const routed = await processIntake(deps, reviewOnTask("wes", "approved", "LGTM, thanks!"));
+
+    expect(routed).toEqual({
+      workflowId: WORKFLOW,
+      event: { type: "approve_task", taskId: "a", by: "wes", sha: shaOf("a"), permission: "write" },
+    });
+  });
+
+  it("sends a review that asks for changes to the coder", async () => {
+    const repo = fakeRepo();
+    repo.permissions.wes = "write";
+    const deps = withWorkflow(repo, publishedTask());
+
+    const routed = await processIntake(deps, reviewOnTask("wes", "changes_requested", "Handle an empty list."));
+
+    expect(routed?.event).toMatchObject({ type: "human_feedback", taskId: "a", by: "wes", body: "Handle an empty list." });
+  });
+
+  it("ignores an approving review from someone who may not approve", async () => {
+    const repo = fakeRepo();
+    repo.permissions.rita = "read";
+    const deps = withWorkflow(repo, publishedTask());
+
+    expect(await processIntake(deps, reviewOnTask("rita", "approved", ""))).toBeNull();
+  });
+});
