@@ -29,3 +29,4 @@ export { compareWithBaseline, type Comparison } from "./bench/compare.ts";
 export { crashPlans, type Disruption, type DisruptionRecord, type KillPoint } from "./bench/disruptions.ts";
 export type { FinalState } from "./bench/final-state.ts";
 export type { InjectedFaults } from "./bench/injected.ts";
+export * from "./explore/index.ts";

@@ -77,6 +77,7 @@ export class SandboxCore {
 
   /** Sends `event` to every app installed on the repository that subscribes to it. */
   emit(repo: Repository, event: string, sender: Account, payload: Record<string, unknown>): void {
+    this.store.history.event(repo.id, event, sender, payload);
     const installation = this.store.installationFor(repo);
     if (!installation) return;
     for (const app of this.appsFor(repo)) {

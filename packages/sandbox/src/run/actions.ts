@@ -39,6 +39,29 @@ function requireNumber(world: World, target: "issue" | { task: string }): number
   return number;
 }
 
+/** Closes or reopens the issue (issues API) or a task's pull request (pulls API). */
+async function setState(
+  world: World,
+  login: string,
+  on: "issue" | { task: string },
+  state: "open" | "closed",
+  reason?: string,
+): Promise<void> {
+  const octokit = world.as(login);
+  const target = { owner: world.repo.owner.login, repo: world.repo.name };
+  if (on === "issue") {
+    const stateReason = state === "open" ? "reopened" : (reason as "completed" | "not_planned" | undefined);
+    await octokit.rest.issues.update({
+      ...target,
+      issue_number: world.issueNumber,
+      state,
+      ...(stateReason ? { state_reason: stateReason } : {}),
+    });
+    return;
+  }
+  await octokit.rest.pulls.update({ ...target, pull_number: requireNumber(world, on), state });
+}
+
 /** Performs a step's action through the REST API as the step's actor, so webhooks and checks are real. */
 export async function performStep(world: World, step: ScenarioStep): Promise<void> {
   const action = stepAction(step);
@@ -83,5 +106,11 @@ export async function performStep(world: World, step: ScenarioStep): Promise<voi
       });
       return;
     }
+    case "close":
+      await setState(world, step.as, action.close.on, "closed", action.close.reason);
+      return;
+    case "reopen":
+      await setState(world, step.as, action.reopen.on, "open");
+      return;
   }
 }

@@ -19,8 +19,8 @@ export interface ScenarioHooks<T> {
   afterSteps?: (world: World) => void | Promise<void>;
   /** Besides the scenario's expectations, what must hold before the run ends. */
   until?: (world: World) => boolean | Promise<boolean>;
-  /** Reads what the caller asserts on, after the run was judged and before the world is torn down. */
-  observe: (world: World) => T | Promise<T>;
+  /** Reads what the caller asserts on, after the run was judged and before the world is torn down; `finished` as in the result. */
+  observe: (world: World, end: { finished: boolean }) => T | Promise<T>;
 }
 
 export interface DriveOptions<T> extends ScenarioHooks<T> {
@@ -124,7 +124,9 @@ export async function driveScenario<T>(scenario: Scenario, options: DriveOptions
       timeline.poll();
       clock.idleMs(quietMsOf(world));
     };
-    const stepFailures = await playSteps(world, { deadline, poll, note: (line) => timeline.add(line), beforeStep: options.beforeStep });
+    const stalled = (): boolean => clock.idleMs(quietMsOf(world)) >= quietMsOf(world);
+    const note = (line: string): void => timeline.add(line);
+    const stepFailures = await playSteps(world, { deadline, poll, note, beforeStep: options.beforeStep, stalled });
     if (stepFailures.length === 0) await options.afterSteps?.(world);
     const done = async (): Promise<boolean> =>
       (!checkExpectations || (await pollingFailures(world, startedAt)).length === 0) && ((await options.until?.(world)) ?? true);
@@ -140,7 +142,7 @@ export async function driveScenario<T>(scenario: Scenario, options: DriveOptions
       if (checkExpectations) failures.push(...(await expectationFailures(world, figures)));
       if (options.until && !(await options.until(world))) failures.push("the test's extra condition never held");
     }
-    const observed = await options.observe(world);
+    const observed = await options.observe(world, { finished });
     const appLogTail = failures.length > 0 ? await tail(world.appLog) : "";
     if (failures.length > 0 && options.keepLogAs) await copyFile(world.appLog, options.keepLogAs).catch(() => undefined);
     return {

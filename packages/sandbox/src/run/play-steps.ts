@@ -14,6 +14,8 @@ export interface StepPlayer {
   note: (line: string) => void;
   /** Runs before each step's action, once its `when` held. */
   beforeStep?: (world: World, index: number) => void | Promise<void>;
+  /** True once the run has been quiet so long that no condition comes true by itself: an optional step stops waiting. */
+  stalled?: () => boolean;
 }
 
 const RETRIES = 8;
@@ -25,6 +27,8 @@ function describeStep(step: ScenarioStep): string {
   if (step.push) return `pushes a commit to ${step.push.task ? `task ${step.push.task}'s branch` : step.push.branch}`;
   if (step.editComment) return `edits a comment to "${step.editComment.body}"`;
   if (step.review) return `reviews task ${step.review.task}'s PR (${step.review.event})`;
+  if (step.close) return `closes ${step.close.on === "issue" ? "the issue" : `task ${step.close.on.task}'s PR`}`;
+  if (step.reopen) return `reopens ${step.reopen.on === "issue" ? "the issue" : `task ${step.reopen.on.task}'s PR`}`;
   return step.unlabel ? `removes label "${step.unlabel}"` : "waits";
 }
 
@@ -56,11 +60,22 @@ async function awaitCondition(world: World, step: ScenarioStep, name: string, pl
   if (!when) return null;
   const stepDeadline =
     when.timeoutSeconds === undefined ? player.deadline : Math.min(player.deadline, Date.now() + when.timeoutSeconds * 1000);
+  let stalled = false;
   const held = await waitFor(() => {
     player.poll();
-    return conditionHolds(world, when);
+    if (conditionHolds(world, when)) return true;
+    stalled = step.optional === true && player.stalled?.() === true;
+    return stalled;
   }, stepDeadline);
-  return held ? null : `${name}: its condition never held (${JSON.stringify(when)})`;
+  return held && !stalled ? null : `${name}: its condition never held (${JSON.stringify(when)})`;
+}
+
+/** A refusal an optional step is skipped for: GitHub answered 4xx, or the step's target does not exist yet. */
+function skippable(error: unknown): boolean {
+  if (error instanceof Error && error.name === "StepError") return true;
+  if (typeof error !== "object" || error === null || !("status" in error)) return false;
+  const status = Number(error.status);
+  return status >= 400 && status < 500;
 }
 
 /** Plays the scenario's steps in order, as the humans would; the problems that stopped it (empty when every step ran). */
@@ -68,6 +83,10 @@ export async function playSteps(world: World, player: StepPlayer): Promise<strin
   for (const [index, step] of world.scenario.steps.entries()) {
     const name = step.name ?? `steps[${index}]`;
     const problem = await awaitCondition(world, step, name, player);
+    if (problem && step.optional) {
+      player.note(`skips ${name}: its condition did not hold`);
+      continue;
+    }
     if (problem) return [problem];
     await player.beforeStep?.(world, index);
     if (step.wait) {
@@ -84,7 +103,12 @@ export async function playSteps(world: World, player: StepPlayer): Promise<strin
     try {
       await performWithRetries(world, step);
     } catch (error) {
-      return [`${name}: ${error instanceof Error ? error.message : String(error)}`];
+      const message = error instanceof Error ? error.message : String(error);
+      if (step.optional && skippable(error)) {
+        player.note(`skips ${name}: ${message}`);
+        continue;
+      }
+      return [`${name}: ${message}`];
     }
   }
   return [];

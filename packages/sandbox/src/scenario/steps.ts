@@ -97,10 +97,16 @@ const ReviewAction = z.strictObject({
   comments: z.array(ReviewComment).default([]),
 });
 
+/** Closes the issue (`reason`: completed or not_planned) or a task's pull request. */
+const CloseAction = z.strictObject({ on: CommentTarget.default("issue"), reason: z.enum(["completed", "not_planned"]).optional() });
+
+/** Reopens the issue or a task's pull request. */
+const ReopenAction = z.strictObject({ on: CommentTarget.default("issue") });
+
 /** A pause: the step waits this long (after its `when`, if any) and does nothing else. */
 export const WaitAction = z.strictObject({ seconds: PositiveSeconds });
 
-export const STEP_ACTIONS = ["label", "unlabel", "comment", "editComment", "push", "review"] as const;
+export const STEP_ACTIONS = ["label", "unlabel", "comment", "editComment", "push", "review", "close", "reopen"] as const;
 export type StepActionKind = (typeof STEP_ACTIONS)[number];
 
 /** One thing a human does, optionally after waiting for a condition. */
@@ -119,8 +125,16 @@ export const ScenarioStep = z
     editComment: EditCommentAction.optional(),
     push: PushAction.optional(),
     review: ReviewAction.optional(),
+    close: CloseAction.optional(),
+    reopen: ReopenAction.optional(),
     /** Only waits this long; no actor needed. */
     wait: WaitAction.optional(),
+    /**
+     * When its `when` does not hold in time (or the run stalls waiting for it), or GitHub refuses
+     * the action (a 4xx, e.g. a task without a pull request yet), the step is skipped instead of
+     * ending the run. For generated schedules, whose steps may no longer apply.
+     */
+    optional: z.boolean().optional(),
   })
   .superRefine((step, context) => {
     const actions = STEP_ACTIONS.filter((key) => step[key] !== undefined);
@@ -149,7 +163,9 @@ export type StepAction =
   | { kind: "comment"; comment: z.infer<typeof CommentAction> }
   | { kind: "editComment"; editComment: z.infer<typeof EditCommentAction> }
   | { kind: "push"; push: z.infer<typeof PushAction> }
-  | { kind: "review"; review: z.infer<typeof ReviewAction> };
+  | { kind: "review"; review: z.infer<typeof ReviewAction> }
+  | { kind: "close"; close: z.infer<typeof CloseAction> }
+  | { kind: "reopen"; reopen: z.infer<typeof ReopenAction> };
 
 /** The step's action as a tagged union, or undefined for a step that only waits. */
 export function stepAction(step: ScenarioStep): StepAction | undefined {
@@ -159,5 +175,7 @@ export function stepAction(step: ScenarioStep): StepAction | undefined {
   if (step.editComment) return { kind: "editComment", editComment: step.editComment };
   if (step.push) return { kind: "push", push: step.push };
   if (step.review) return { kind: "review", review: step.review };
+  if (step.close) return { kind: "close", close: step.close };
+  if (step.reopen) return { kind: "reopen", reopen: step.reopen };
   return undefined;
 }

@@ -41,6 +41,8 @@ export function taskReferences(rawScenario: unknown): TaskReference[] {
     add([...at, "editComment", "on", "task"], dig(step, "editComment", "on", "task"));
     add([...at, "push", "task"], dig(step, "push", "task"));
     add([...at, "review", "task"], dig(step, "review", "task"));
+    add([...at, "close", "on", "task"], dig(step, "close", "on", "task"));
+    add([...at, "reopen", "on", "task"], dig(step, "reopen", "on", "task"));
   });
   asArray(dig(rawScenario, "expect", "tasks")).forEach((task, index) => add(["expect", "tasks", index, "id"], dig(task, "id")));
   asArray(dig(rawScenario, "expect", "comments")).forEach((count, index) =>

@@ -195,7 +195,7 @@ describe("parseScenario", () => {
 
     expect(problems).toEqual([
       "steps[0].as: required: who does this step (line 6)",
-      "steps[1]: expected an action (label, unlabel, comment, editComment, push, review), a wait or a when (line 7)",
+      "steps[1]: expected an action (label, unlabel, comment, editComment, push, review, close, reopen), a wait or a when (line 7)",
     ]);
   });
 

@@ -27,6 +27,7 @@ export interface BranchMove {
  */
 export async function onBranchMoved(core: SandboxCore, repo: Repository, move: BranchMove): Promise<void> {
   if (move.before === move.after) return;
+  core.store.history.branchMoved(repo.id, move);
   repo.pushedAt = core.store.timestamp();
   core.emit(repo, "push", move.sender, await pushPayload(core, repo, move));
   if (move.after !== null) await synchronizePulls(core, repo, move.branch, move.after, move.sender);

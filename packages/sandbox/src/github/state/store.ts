@@ -14,6 +14,7 @@ import type {
   SandboxApp,
   WorkflowRun,
 } from "./types.ts";
+import { History } from "./history.ts";
 
 export interface TokenGrant {
   kind: "installation" | "user";
@@ -57,6 +58,8 @@ export class SandboxStore {
   readonly workflowRuns = new Map<number, WorkflowRun>();
   readonly queueEntries = new Map<number, MergeQueueEntry>();
   readonly tokens = new Map<string, TokenGrant>();
+  /** Every branch move and emitted event, in order, for checks of a whole run. */
+  readonly history = new History();
   private nextIdValue = 1000;
 
   readonly now: () => Date = () => new Date();

@@ -1,0 +1,105 @@
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { countFaults, type InjectedFaults } from "../bench/injected.ts";
+import { driveScenario } from "../run/drive-scenario.ts";
+import type { World, WorldOptions } from "../run/world.ts";
+import { paidRequests, runChecks, type CheckOutcome, type RoleCounts } from "./checks/index.ts";
+import { viewOf } from "./run-view.ts";
+import type { Schedule } from "./schedule.ts";
+import { scheduleScenario, type ScenarioSetup } from "./to-scenario.ts";
+
+/** What the explorer needs besides a schedule: the repository, the plans, the label, and the app to run. */
+export interface ExploreSetup extends ScenarioSetup {
+  world: WorldOptions;
+  /** Where the app's whole log of a run with a violation is kept, as `seed-<n>.log`. */
+  logDir?: string;
+}
+
+/** One schedule played and checked. */
+export interface ScheduleRun {
+  schedule: Schedule;
+  seconds: number;
+  atRest: boolean;
+  outcomes: CheckOutcome[];
+  /** Human actions performed, and those skipped because they no longer applied. */
+  actions: { performed: number; skipped: number };
+  faults: InjectedFaults;
+  /** Answered model requests per role. */
+  paid: RoleCounts;
+  timeline: string[];
+  appLogTail: string;
+}
+
+function countActions(timeline: readonly string[]): ScheduleRun["actions"] {
+  const performed = timeline.filter((line) => line.includes(" → ")).length;
+  const skips = timeline.filter((line) => /\sskips\s/.test(line));
+  const refused = skips.filter((line) => !line.includes("its condition did not hold")).length;
+  return { performed: performed - refused, skipped: skips.length };
+}
+
+const LOG_TAIL_LINES = 60;
+
+/** The run's story for a reader: the timeline, then the final text of every comment of the app's. */
+function story(world: World, timeline: readonly string[]): string {
+  const comments = [...world.github.store.comments.values()].filter(
+    (comment) => comment.repoId === world.repo.id && comment.user.login === world.botLogin,
+  );
+  return [
+    ...timeline,
+    "",
+    ...comments.map((comment) => `--- comment ${comment.id} on #${comment.issueNumber} (updated ${comment.updatedAt})\n${comment.body}`),
+  ].join("\n");
+}
+
+/** Keeps the app's log and the run's story as `seed-<n>.log` and `seed-<n>.txt`; the log's last lines. */
+async function keepLog(world: World, logDir: string | undefined, seed: number, timeline: readonly string[]): Promise<string> {
+  const text = await readFile(world.appLog, "utf8").catch(() => "");
+  if (logDir) {
+    await writeFile(join(logDir, `seed-${seed}.log`), text).catch(() => undefined);
+    await writeFile(join(logDir, `seed-${seed}.txt`), story(world, timeline)).catch(() => undefined);
+  }
+  return text.split("\n").slice(-LOG_TAIL_LINES).join("\n");
+}
+
+/**
+ * Plays a schedule with the one scenario driver (the app process against the sandbox) until the
+ * run is at rest or its deadline, then checks every guarantee from the sandbox's records.
+ */
+export async function runSchedule(schedule: Schedule, setup: ExploreSetup, baseline: RoleCounts | null): Promise<ScheduleRun> {
+  const scenario = scheduleScenario(schedule, setup);
+  const startedAt = Date.now();
+  let initialMain = "";
+  const timeline: string[] = [];
+  const run = await driveScenario(scenario, {
+    onTimeline: (line) => timeline.push(line),
+    world: { appLogLevel: "info", ...setup.world },
+    checkExpectations: false,
+    stopWhenQuiet: true,
+    async onStart(world) {
+      initialMain = (await world.repo.git.resolve(world.repo.defaultBranch)) ?? "";
+    },
+    async observe(world, end) {
+      await world.github.settle();
+      const view = viewOf(world, { startedAt, initialMain, atRest: end.finished, label: setup.label });
+      const outcomes = await runChecks(view, { baseline });
+      const violated = outcomes.some((outcome) => outcome.violations.length > 0);
+      return {
+        outcomes,
+        faults: countFaults(world),
+        paid: paidRequests(view.modelRequests),
+        appLogTail: violated ? await keepLog(world, setup.logDir, schedule.seed, timeline) : "",
+      };
+    },
+  });
+  return {
+    schedule,
+    seconds: Math.round((Date.now() - startedAt) / 100) / 10,
+    atRest: run.finished,
+    outcomes: run.observed.outcomes,
+    actions: countActions(run.timeline),
+    faults: run.observed.faults,
+    paid: run.observed.paid,
+    timeline: run.timeline,
+    appLogTail: run.observed.appLogTail,
+  };
+}
