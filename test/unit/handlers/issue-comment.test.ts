@@ -20,7 +20,8 @@ function onPullRequest(body: string): IssueCommentCreatedEvent {
 
 describe("issue_comment.created", () => {
   it("records a comment on an issue with its body and author, keyed by the issue's workflow", async () => {
-    const { id, accepted } = await deliver("issue_comment", created());
+    const payload = created();
+    const { id, accepted } = await deliver("issue_comment", payload);
 
     expect(accepted).toEqual([
       {
@@ -35,6 +36,7 @@ describe("issue_comment.created", () => {
           pullRequestBody: null,
           commentId: 492700400,
           body: COMMENT,
+          createdAt: Date.parse(payload.comment.created_at),
           sender: { login: "Codertocat", type: "User" },
           deliveryId: id,
         },

@@ -35,7 +35,8 @@ function commentCreated(branch = TASK_BRANCH): PullRequestReviewCommentCreatedEv
 
 describe("pull_request_review.submitted", () => {
   it("records a review on a task's pull request with its body and reviewer, keyed by the branch's issue", async () => {
-    const { id, accepted } = await deliver("pull_request_review", submitted("Please handle an empty list."));
+    const payload = submitted("Please handle an empty list.");
+    const { id, accepted } = await deliver("pull_request_review", payload);
 
     expect(accepted).toEqual([
       {
@@ -50,6 +51,7 @@ describe("pull_request_review.submitted", () => {
           headRef: TASK_BRANCH,
           body: "Please handle an empty list.",
           commentId: null,
+          review: { state: "commented", commitId: payload.review.commit_id },
           sender: SENDER,
           deliveryId: id,
         },
@@ -98,6 +100,7 @@ describe("pull_request_review_comment.created", () => {
           headRef: TASK_BRANCH,
           body: "On `README.md` line 265:\nMaybe you should use more emoji on this line.",
           commentId: 284312630,
+          review: null,
           sender: SENDER,
           deliveryId: id,
         },
