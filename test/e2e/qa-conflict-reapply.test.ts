@@ -4,6 +4,14 @@ import { CASE_TIMEOUT_MS, explain, foremanChecks } from "./run-case.ts";
 import { runCaseInWorld } from "./run-in-world.ts";
 import { gitDataWrites, headOf, pullCommits } from "./qa-observe.ts";
 
+/** Every update-branch request the app made, with GitHub's answer. */
+function updateBranchCalls(world: World): number[] {
+  return world.github.requestLog
+    .all()
+    .filter((entry) => entry.operationId === "pulls/update-branch" && (entry.actor === world.botLogin || entry.actor === world.app.slug))
+    .map((entry) => entry.status);
+}
+
 const PUSH_STEP = 1;
 const WAIT_STEP = 2;
 
@@ -19,7 +27,7 @@ async function record(moments: Moments, world: World, index: number): Promise<vo
 
 describe("a task pull request that conflicts after main moved", () => {
   it(
-    "is updated by re-applying the task's edits on the new base in one commit, without asking the coder again",
+    "is brought up to date by a merge that keeps the old head and both README lines, without asking the coder again",
     async () => {
       const moments: Moments = {};
       const run = await runCaseInWorld("qa-conflict-reapply.yml", {
@@ -28,6 +36,7 @@ describe("a task pull request that conflicts after main moved", () => {
           moments,
           commits: await pullCommits(world, "mean"),
           gitDataWrites: gitDataWrites(world),
+          updateBranch: updateBranchCalls(world),
           oldHeadCheck: foremanChecks(world, moments.headBeforePush ?? "")[0],
           finalCheck: foremanChecks(world, headOf(world, "mean"))[0],
         }),
@@ -35,11 +44,14 @@ describe("a task pull request that conflicts after main moved", () => {
 
       expect(run.failures, explain(run)).toEqual([]);
       const { observed } = run;
-      expect(observed.commits).toHaveLength(1);
-      const [commit] = observed.commits;
-      expect(commit?.sha).not.toBe(observed.moments.headBeforePush);
-      expect(commit?.parents).toEqual([observed.moments.mainAfterPush]);
-      expect(commit?.message).toContain(`Updated onto ${observed.moments.mainAfterPush?.slice(0, 7)}`);
+      // The branch is never rewritten: the task's commit stays, and the update is a merge commit on top of it.
+      expect(observed.commits).toHaveLength(2);
+      const [first, update] = observed.commits;
+      expect(first?.sha).toBe(observed.moments.headBeforePush);
+      expect(update?.parents).toEqual([observed.moments.headBeforePush, observed.moments.mainAfterPush]);
+      expect(update?.message).toContain(`Merge main (${observed.moments.mainAfterPush?.slice(0, 7)}) into Add mean()`);
+      // GitHub's update-branch was asked first and found the conflict; Foreman's merge re-applied the README edit.
+      expect(observed.updateBranch).toEqual([422]);
       expect(observed.gitDataWrites).toBe(6);
       expect(observed.oldHeadCheck).toMatchObject({ conclusion: "neutral", title: "Superseded" });
       expect(observed.finalCheck).toMatchObject({ conclusion: "success", title: "Approved" });
