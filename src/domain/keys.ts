@@ -58,7 +58,8 @@ export const EffectKey = {
 
 /** What a task's job did once, keyed so a job that runs again after a crash finds it. */
 export type TaskWork =
-  | { work: "code"; attempt: number }
+  /** `run` is when the workflow started: a workflow started again on the same issue counts its attempts anew. */
+  | { work: "code"; attempt: number; run?: number }
   | { work: "review" | "debug" | "rebase"; sha: string }
   | { work: "revise"; sha: string; round: number }
   /** The edits a task's coder made, replayed onto a moved base. */
@@ -69,7 +70,7 @@ export type TaskWorkKeyParts = TaskKeyParts & TaskWork;
 function workSuffix(work: TaskWork): string {
   switch (work.work) {
     case "code":
-      return `#${work.attempt}:code`;
+      return `#${work.attempt}:code${work.run === undefined ? "" : `:${work.run}`}`;
     case "revise":
       return `@${work.sha}:revise:${work.round}`;
     case "edits":
@@ -83,9 +84,10 @@ function workSuffix(work: TaskWork): string {
 const SHA = "[^/\\s#@:]*";
 
 function parseWork(suffix: string): TaskWork | null {
-  const code = /^#(\d+):code$/.exec(suffix);
+  const code = /^#(\d+):code(?::(\d+))?$/.exec(suffix);
   const attempt = count(code?.[1]);
-  if (attempt !== null) return { work: "code", attempt };
+  const run = count(code?.[2]);
+  if (attempt !== null) return run === null ? { work: "code", attempt } : { work: "code", attempt, run };
   const revise = new RegExp(`^@(${SHA}):revise:(\\d+)$`).exec(suffix);
   const round = count(revise?.[2]);
   if (revise?.[1] !== undefined && round !== null) return { work: "revise", sha: revise[1], round };
@@ -104,7 +106,8 @@ function leadingTaskKey(text: string): { task: TaskKeyParts; rest: string } | nu
 }
 
 /**
- * The idempotency key of a task's recorded work: `<taskKey>#<attempt>:code`, `<taskKey>@<sha>:review`
+ * The idempotency key of a task's recorded work: `<taskKey>#<attempt>:code:<run>` (without `:<run>`
+ * before runs were counted), `<taskKey>@<sha>:review`
  * (`:debug`, `:rebase`), `<taskKey>@<sha>:revise:<round>` and `<taskKey>:edits`.
  */
 export const TaskWorkKey = {

@@ -34,6 +34,8 @@ export const escalationReason = {
   conflictNotResolved: (reason: string): string => `The pull request conflicts with the base branch and could not be updated: ${reason}`,
   /** What a job reports when the task's branch moved under it. */
   branchMoved: (): string => "someone else pushed to the task's branch while Foreman was working on it, so Foreman did not push over it",
+  /** Never shown: the workflow (or the task) moved on while the job worked, so its report is ignored. */
+  stoppedMeanwhile: (): string => "the work stopped or moved on while Foreman was working on it",
 };
 
 function tried(view: EscalationView): SafeMarkdown {

@@ -136,6 +136,6 @@ async function publish(deps: WorkerDeps, github: RepoGitHub, context: TaskContex
 export async function runTaskJob(deps: WorkerDeps, job: TaskJob): Promise<void> {
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "coding" || context.record.attempts !== job.attempt) return;
-  const key = TaskWorkKey.toString({ ...job, work: "code" });
+  const key = TaskWorkKey.toString({ ...job, work: "code", run: context.state.startedAt });
   await reportOnce(deps, job.workflowId, key, async () => codeTask(deps, await deps.github.forRepo(context.state.ref), context, job, key));
 }

@@ -10,7 +10,7 @@ import type { DebugJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";
 import { answerOnce, Changes, recordedResult, reportOnce } from "./recorded.ts";
-import { editPolicy, loadTask, recordEdits, type TaskContext } from "./task-context.ts";
+import { editPolicy, loadTask, recordEdits, stillAt, type TaskContext } from "./task-context.ts";
 
 const EVIDENCE_BUDGET_CHARS = 24_000;
 
@@ -54,6 +54,8 @@ async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext,
     return report({ kind: "rerun", classification, diagnosis }, result.usage);
   if (classification === "spec_mismatch") return report({ kind: "spec_mismatch", diagnosis }, result.usage);
   if (changes.length === 0) return report({ kind: "no_fix", classification, diagnosis }, result.usage);
+  if (!stillAt(deps.store, context, "fixing", sha))
+    return report({ kind: "failed", reason: escalationReason.stoppedMeanwhile() }, result.usage);
   const message = renderCommitMessage({ kind: "fix", issue: state.issue, title: task.title, classification, diagnosis });
   return unlessBranchMoved(
     async () => {

@@ -8,7 +8,7 @@ import type { ReviewJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { performWrites } from "../effect-runner.ts";
 import { answerOnce, recordedResult, reportOnce } from "./recorded.ts";
-import { loadTask, type TaskContext } from "./task-context.ts";
+import { loadTask, stillAt, type TaskContext } from "./task-context.ts";
 
 async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, sha: string, key: string): Promise<EngineEvent> {
   const { state, task, record } = context;
@@ -45,7 +45,10 @@ async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
     body: renderReview(verdict.verdict, placed.body),
     comments: placed.comments,
   };
-  await performWrites(deps, github, { key, workflowId: state.id, actor: null, deliveryId: null, writes: [posted] });
+  // A workflow stopped (or a head moved) while the reviewer read gets no review; the report is then ignored.
+  if (stillAt(deps.store, context, "reviewing", sha)) {
+    await performWrites(deps, github, { key, workflowId: state.id, actor: null, deliveryId: null, writes: [posted] });
+  }
   const blocking = verdict.findings.filter((finding) => finding.severity === "blocking");
   const summary = blocking.map((finding) => `- ${finding.file}:${finding.line}: ${neutralizeMarkdown(finding.message)}`).join("\n");
   return {

@@ -9,7 +9,7 @@ import type { WorkerDeps } from "../deps.ts";
 import { performWrites } from "../effect-runner.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";
 import { answerOnce, CoderResult, recordedResult, reportOnce } from "./recorded.ts";
-import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, type TaskContext } from "./task-context.ts";
+import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, stillAt, type TaskContext } from "./task-context.ts";
 
 /** Tells the writer whose review this revision answers which commit addresses it: in the comment's thread, or on the pull request. */
 function answer(pr: number | null, reply: ReplyTarget, sha: string): GitHubWrite[] {
@@ -47,6 +47,15 @@ async function revise(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
       outcome: { kind: "failed", reason: result.problems.join("; ") },
       usage: result.usage,
     };
+  if (!stillAt(deps.store, context, "revising", job.sha)) {
+    return {
+      type: "revision_done",
+      taskId: task.id,
+      sha: job.sha,
+      outcome: { kind: "failed", reason: escalationReason.stoppedMeanwhile() },
+      usage: result.usage,
+    };
+  }
   const message = renderCommitMessage({ kind: "revision", issue: state.issue, title: task.title, summary: result.value.summary });
   return unlessBranchMoved<EngineEvent>(
     async () => {

@@ -50,3 +50,13 @@ export function taskEdits(store: Store, workflowId: string, taskId: string): Edi
 export function recordEdits(store: Store, workflowId: string, taskId: string, edits: Edit[], fresh: boolean): void {
   store.recordEffect(editsKey(workflowId, taskId), [...(fresh ? [] : taskEdits(store, workflowId, taskId)), ...edits]);
 }
+
+/**
+ * Whether the task is still where the job found it: the workflow runs and the task is in `status`
+ * at head `sha`. A job checks this after its model answered and before it writes, so a workflow
+ * stopped (or a task moved on) in the meantime gets nothing more from it (G6).
+ */
+export function stillAt(store: Store, context: TaskContext, status: TaskRecord["status"], sha: string): boolean {
+  const now = loadTask(store, context.state.id, context.task.id);
+  return now !== null && now.state.phase === "executing" && now.record.status === status && now.record.headSha === sha;
+}

@@ -26,6 +26,7 @@ const markerKey = fc.string({ minLength: 1, maxLength: 60 });
 
 const work: fc.Arbitrary<TaskWork> = fc.oneof(
   fc.record({ work: fc.constant("code" as const), attempt: count }),
+  fc.record({ work: fc.constant("code" as const), attempt: count, run: count }),
   fc.record({ work: fc.constantFrom("review" as const, "debug" as const, "rebase" as const), sha }),
   fc.record({ work: fc.constant("revise" as const), sha, round: count }),
   fc.constant({ work: "edits" as const }),
@@ -88,6 +89,9 @@ describe("the formats results were recorded under before this module", () => {
       "acme/calculator#12@3:1:run_planner",
     );
     expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "code", attempt: 2 })).toBe("acme/calculator#12/core#2:code");
+    expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "code", attempt: 2, run: 1_700_000_000_000 })).toBe(
+      "acme/calculator#12/core#2:code:1700000000000",
+    );
     expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "debug", sha: "abc" })).toBe("acme/calculator#12/core@abc:debug");
     expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "revise", sha: "abc", round: 1 })).toBe(
       "acme/calculator#12/core@abc:revise:1",
