@@ -34,7 +34,7 @@ describe("G3: a task that wrote a file whole, when main changed that file", () =
       // The coder was shown the README as it is on main, with the maintainer's line, and told what conflicted.
       expect(observed.secondCoderPrompt).toContain("- `max(values)`: the largest of a list of numbers.");
       expect(observed.secondCoderPrompt).toContain("conflicts with this task's changes");
-      expect(observed.prComments.some((body) => body.includes("a new `/approve` is needed"))).toBe(true);
+      expect(observed.prComments.some((body) => body.includes("conflicted with this task's in `README.md`"))).toBe(true);
     },
     CASE_TIMEOUT_MS,
   );
