@@ -11,6 +11,10 @@ export interface FakeRepo {
   writes: RecordedWrite[];
   permissions: Record<string, Permission>;
   pulls: Record<number, PullRequestInfo>;
+  /** GitHub's `mergeable` by pull request (true when not set): false conflicts, null is still being computed. */
+  mergeable: Record<number, boolean | null>;
+  /** How often `mergeable` was read, by pull request. */
+  mergeableReads: Record<number, number>;
 }
 
 const WRITES = ["upsertComment", "react", "closePullRequest", "ensureCheckRun", "createReview", "replyToReviewComment"] as const;
@@ -23,12 +27,18 @@ export function fakeRepo(): FakeRepo {
   const writes: RecordedWrite[] = [];
   const permissions: Record<string, Permission> = {};
   const pulls: Record<number, PullRequestInfo> = {};
+  const mergeable: Record<number, boolean | null> = {};
+  const mergeableReads: Record<number, number> = {};
   let nextId = 1000;
   const reads: Partial<RepoGitHub> = {
     permissionOf: (login) => Promise.resolve(permissions[login] ?? "none"),
     repository: () => Promise.resolve({ defaultBranch: "main", headSha: "b".repeat(40), mergeQueue: false }),
     readFile: () => Promise.resolve(null),
     getPullRequest: (number) => (pulls[number] ? Promise.resolve(pulls[number]) : Promise.reject(new Error(`no pull request #${number}`))),
+    pullMergeable: (number) => {
+      mergeableReads[number] = (mergeableReads[number] ?? 0) + 1;
+      return Promise.resolve(number in mergeable ? (mergeable[number] ?? null) : true);
+    },
   };
   const recorded = Object.fromEntries(
     WRITES.map((method) => [
@@ -50,7 +60,7 @@ export function fakeRepo(): FakeRepo {
       return method;
     },
   });
-  return { github, writes, permissions, pulls };
+  return { github, writes, permissions, pulls, mergeable, mergeableReads };
 }
 
 /** Worker dependencies over an in-memory store and the fake repository; the model is never called. */
