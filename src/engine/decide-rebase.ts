@@ -30,7 +30,7 @@ const setCheck = (task: TaskRecord, sha: string, state: CheckState, output: Chec
  * update-branch, or Foreman's three-way merge, or the coder on a real conflict). Until then the
  * head is neither offered for `/approve` nor merged: its check says it is being updated.
  */
-export function startRebase(state: WorkflowState, task: TaskRecord): Decision {
+function startRebase(state: WorkflowState, task: TaskRecord): Decision {
   const rebasing: TaskRecord = { ...task, status: "rebasing", pendingBase: null };
   const effects: Effect[] = [
     ...(task.headSha ? [setCheck(rebasing, task.headSha, "in_progress", renderUpdatingCheck())] : []),

@@ -29,7 +29,7 @@ const Failed = z.object({ kind: z.literal("failed"), reason: z.string() });
 const RevisionOutcome = z.discriminatedUnion("kind", [z.object({ kind: z.literal("committed"), commitSha: z.string() }), Failed]);
 
 /** How a task's branch came up to date with its base. */
-export const RebaseHow = z.enum([
+const RebaseHow = z.enum([
   /** GitHub merged the base into the branch (`update-branch`), without conflicts. */
   "github",
   /** Foreman merged the base into the branch, file by file (three-way), without conflicts. */
@@ -39,7 +39,6 @@ export const RebaseHow = z.enum([
   /** An older release re-applied the task's edits on the new base. */
   "reapplied",
 ]);
-export type RebaseHow = z.infer<typeof RebaseHow>;
 
 /** What bringing a task's branch up to date with its base came to. */
 export const RebaseOutcome = z.discriminatedUnion("kind", [

@@ -88,5 +88,4 @@ export function renderBaseMergeMessage(input: { issue: number; title: string; ba
 /** Why bringing a task's branch up to date stopped, kept as the task's failure (neutralised where posted). */
 export const baseUpdateReason = {
   branchGone: (): string => "The task's branch is gone, so it cannot be brought up to date with the base branch.",
-  notApplied: (): string => "GitHub accepted to bring the branch up to date, but its head did not move.",
 };
