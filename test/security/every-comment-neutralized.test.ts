@@ -211,7 +211,6 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
     md("renderBaseMergeMessage", renderBaseMergeMessage({ issue: 1, title: TEXT, base: CODE, baseBranch: LINE }), { plain: true }),
   ],
   "base-updates.ts:baseUpdateReason.branchGone": () => failureSentence("branchGone", baseUpdateReason.branchGone()),
-  "base-updates.ts:baseUpdateReason.notApplied": () => failureSentence("notApplied", baseUpdateReason.notApplied()),
   "check-run-output.ts:renderCheckRunOutput": () =>
     Object.values(CHECK_RUN_VIEWS).map((view) => {
       return md(`renderCheckRunOutput(${view.kind})`, checkRunText(renderCheckRunOutput(view)));
