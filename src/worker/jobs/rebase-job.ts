@@ -84,10 +84,11 @@ async function bringUpToDate(
   const head = await github.branchHead(record.branch);
   if (head === null || record.pr === null) return done({ kind: "failed", reason: baseUpdateReason.branchGone() });
   if (head !== job.headSha) return afterMove(deps, github, job.headSha, head, answerKey);
-  if (!record.ownCommits.includes(head)) return done({ kind: "human_commits", sha: head });
   const base = answeredBase(deps, answerKey) ?? (await github.repository()).headSha;
   const comparison = await github.compareCommits(base, head);
+  // A head that holds the base needs nothing, whoever made it (a human may have merged the base in).
   if (comparison.behindBy === 0) return done({ kind: "up_to_date" });
+  if (!record.ownCommits.includes(head)) return done({ kind: "human_commits", sha: head });
   let update: Awaited<ReturnType<RepoGitHub["updatePullBranch"]>>;
   try {
     update =
