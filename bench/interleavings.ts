@@ -68,21 +68,31 @@ async function explore(explorer: Explorer): Promise<number> {
   const concurrency = Math.max(1, Number(values.concurrency));
   const seeds = Array.from({ length: Number(values.schedules) }, (_, index) => first + index);
   let done = 0;
-  const runs = await mapPool(seeds, concurrency, async (seed) => {
-    const run = await explorer.run(explorer.schedule(seed));
-    done += 1;
-    console.log(runLine(run, done, seeds.length));
-    return run;
+  const errors: Array<{ seed: number; error: string }> = [];
+  const played = await mapPool(seeds, concurrency, async (seed) => {
+    try {
+      const run = await explorer.run(explorer.schedule(seed));
+      done += 1;
+      console.log(runLine(run, done, seeds.length));
+      return run;
+    } catch (error) {
+      done += 1;
+      const message = error instanceof Error ? error.message : String(error);
+      errors.push({ seed, error: message });
+      console.log(`[${done}/${seeds.length}] seed ${seed}: could not be played: ${message}`);
+      return null;
+    }
   });
+  const runs = played.filter((run) => run !== null);
   const all = [...(await explorer.baselineRuns()), ...runs];
   const violations = violationsOf(all);
   await shrinkFirsts(explorer, all, violations, concurrency);
   const command = `npm run bench:interleavings -- --schedules ${seeds.length} --seed ${first} --concurrency ${concurrency}`;
-  const report = reportOf({ command, seed: first, concurrency }, startedAt, runs, violations);
+  const report = reportOf({ command, seed: first, concurrency, errors }, startedAt, runs, violations);
   console.log(`\n${formatReport(report)}`);
   await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\nwritten: ${values.out}`);
-  return violations.length === 0 ? 0 : 1;
+  return violations.length === 0 && errors.length === 0 ? 0 : 1;
 }
 
 async function replay(explorer: Explorer, seed: number): Promise<number> {
@@ -97,13 +107,16 @@ async function replay(explorer: Explorer, seed: number): Promise<number> {
     console.log(`${outcome.guarantee.padEnd(4)} ${verdict}${outcome.violations.map((line) => `\n     - ${line}`).join("")}`);
   }
   const violated = run.outcomes.some((outcome) => outcome.violations.length > 0);
-  if (violated) console.log(`\napp log (last lines), whole log in ${join(filesDir, `seed-${seed}.log`)}:\n${run.appLogTail}`);
+  if (violated) console.log(`\napp log (last lines):\n${run.appLogTail}`);
+  console.log(
+    `\nthe app's whole log: ${join(filesDir, `seed-${seed}.log`)}; the timeline and every comment of the app's: ${join(filesDir, `seed-${seed}.txt`)}`,
+  );
   return violated ? 1 : 0;
 }
 
 async function main(): Promise<number> {
   await mkdir(filesDir, { recursive: true });
-  const explorer = new Explorer(foremanSetup(filesDir));
+  const explorer = new Explorer({ ...foremanSetup(filesDir), keepEvery: values.replay !== undefined });
   return values.replay === undefined ? explore(explorer) : replay(explorer, Number(values.replay));
 }
 

@@ -49,6 +49,8 @@ export interface InterleavingsReport {
   /** How many runs violated each guarantee. */
   violated: Record<Guarantee, number>;
   violations: ViolationRecord[];
+  /** Schedules that could not be played at all (the harness failed, not the app). */
+  errors: Array<{ seed: number; error: string }>;
   runs: RunSummary[];
 }
 
@@ -104,7 +106,7 @@ export function shrunkOf(result: ShrinkResult, scenarioFile: string): ShrunkSche
 }
 
 export function reportOf(
-  header: Pick<InterleavingsReport, "command" | "seed" | "concurrency">,
+  header: Pick<InterleavingsReport, "command" | "seed" | "concurrency" | "errors">,
   startedAt: number,
   runs: readonly ScheduleRun[],
   violations: ViolationRecord[],
@@ -160,5 +162,8 @@ export function formatReport(report: InterleavingsReport): string {
     "----  -------  --------",
     ...rows,
     ...(violations.length > 0 ? ["", "violations:", ...violations] : ["", "no violations"]),
+    ...(report.errors.length > 0
+      ? ["", "could not be played:", ...report.errors.map((error) => `seed ${error.seed}: ${error.error}`)]
+      : []),
   ].join("\n");
 }

@@ -11,8 +11,10 @@ import { scheduleScenario, type ScenarioSetup } from "./to-scenario.ts";
 /** What the explorer needs besides a schedule: the repository, the plans, the label, and the app to run. */
 export interface ExploreSetup extends ScenarioSetup {
   world: WorldOptions;
-  /** Where the app's whole log of a run with a violation is kept, as `seed-<n>.log`. */
+  /** Where the app's whole log and the story of a run with a violation are kept, as `seed-<n>.log` and `seed-<n>.txt`. */
   logDir?: string;
+  /** Keep them for every run, not only those with a violation (a replay). */
+  keepEvery?: boolean;
 }
 
 /** One schedule played and checked. */
@@ -67,15 +69,19 @@ async function keepLog(world: World, logDir: string | undefined, seed: number, t
  */
 export async function runSchedule(schedule: Schedule, setup: ExploreSetup, baseline: RoleCounts | null): Promise<ScheduleRun> {
   const scenario = scheduleScenario(schedule, setup);
-  const startedAt = Date.now();
+  // GitHub's faults are armed once the world is up: the issue the run starts from is opened without them.
+  const played = { ...scenario, github: { ...scenario.github, faults: [] } };
+  let startedAt = Date.now();
   let initialMain = "";
   const timeline: string[] = [];
-  const run = await driveScenario(scenario, {
+  const run = await driveScenario(played, {
     onTimeline: (line) => timeline.push(line),
     world: { appLogLevel: "info", ...setup.world },
     checkExpectations: false,
     stopWhenQuiet: true,
     async onStart(world) {
+      startedAt = Date.now();
+      world.github.faults.add(scenario.github.faults);
       initialMain = (await world.repo.git.resolve(world.repo.defaultBranch)) ?? "";
     },
     async observe(world, end) {
@@ -87,7 +93,7 @@ export async function runSchedule(schedule: Schedule, setup: ExploreSetup, basel
         outcomes,
         faults: countFaults(world),
         paid: paidRequests(view.modelRequests),
-        appLogTail: violated ? await keepLog(world, setup.logDir, schedule.seed, timeline) : "",
+        appLogTail: violated || setup.keepEvery === true ? await keepLog(world, setup.logDir, schedule.seed, timeline) : "",
       };
     },
   });

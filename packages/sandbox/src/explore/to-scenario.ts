@@ -5,8 +5,8 @@ import { activeItems, describeSchedule, type ExplorePlan, type ExploreRepository
 /** How long a run may take before it counts as never at rest (G8); generous, a run takes seconds. */
 export const RUN_TIMEOUT_SECONDS = 180;
 
-/** Quiet long enough for the app's reconciler to feed in a lost webhook, so a quiet run is at rest. */
-const QUIET_SECONDS = 3;
+/** Quiet long enough for the app's reconciler to feed in a lost webhook (it looks every second), so a quiet run is at rest. */
+const QUIET_SECONDS = 2;
 
 export interface ScenarioSetup {
   repository: ExploreRepository;

@@ -20,8 +20,8 @@ const BUSY_PHASES = ["Reading the issue", "Planning the work", "Working on the t
 const TERMINAL_PHASES = ["Done", "Cancelled"];
 const DONE_WORDS = ["merged", "cancelled"];
 
-/** A human action a comment can name: a command, or a push of a fix. */
-const NAMES_ACTION = /\/approve|\/retry|\/plan|\bpush\b|reply in a comment/i;
+/** A human action a comment can name: a command, a push of a fix, reopening, closing the issue, the label, an answer. */
+const NAMES_ACTION = /\/approve|\/retry|\/plan|\bpush|\breopen|\bclose this issue|\blabel\b|reply in a comment/i;
 
 function lineProblems(view: RunView, lines: Map<string, string>): string[] {
   const problems: string[] = [];
