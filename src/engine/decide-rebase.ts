@@ -75,7 +75,7 @@ function settleOne(decision: Decision, task: TaskRecord): Decision {
  * merged, and the conflict is never lost.
  */
 export function settlePendingConflicts(decision: Decision): Decision {
-  if (decision.state.phase !== "executing") return decision;
+  if (decision.ignored !== undefined || decision.state.phase !== "executing") return decision;
   let settled = decision;
   for (const task of Object.values(decision.state.tasks)) {
     const merging = settled.effects.some((effect) => effect.type === "merge_task" && effect.taskId === task.id);
