@@ -49,7 +49,6 @@ export const failureText = {
   },
   plannerInvalid: (problems: readonly string[]): string => `The planner's answer was invalid twice:\n${problemList(problems)}`,
   agentFailed: (role: string, reason: string): string => `The ${role} could not finish: ${reason}`,
-  dequeued: (reason: string): string => `Removed from the merge queue: ${reason}`,
   branchTaken: (branch: string): string =>
     `Someone else pushed to ${codeSpan(branch)} while Foreman worked on it; Foreman never writes over a commit it did not make.`,
   /** The coder gave no answer Foreman could commit: each answer and what was wrong with it, then what a writer can do. */

@@ -263,6 +263,7 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
   "escalation.ts:escalationReason.conflictNotResolved": () =>
     escalationSentence("conflictNotResolved", escalationReason.conflictNotResolved(TEXT)),
   "escalation.ts:escalationReason.branchMoved": () => escalationSentence("branchMoved", escalationReason.branchMoved()),
+  "escalation.ts:escalationReason.stoppedMeanwhile": () => escalationSentence("stoppedMeanwhile", escalationReason.stoppedMeanwhile()),
   "failures.ts:renderFailure": () => [md("renderFailure", renderFailure(TEXT))],
   "failures.ts:failureText.budget": () => [
     ...failureSentence("budget tokens", failureText.budget({ kind: "tokens", used: 10, limit: 5 })),
@@ -270,7 +271,6 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
   ],
   "failures.ts:failureText.plannerInvalid": () => failureSentence("plannerInvalid", failureText.plannerInvalid([TEXT, LINE, CODE])),
   "failures.ts:failureText.agentFailed": () => failureSentence("agentFailed", failureText.agentFailed(LINE, TEXT)),
-  "failures.ts:failureText.dequeued": () => failureSentence("dequeued", failureText.dequeued(TEXT)),
   "failures.ts:failureText.branchTaken": () => failureSentence("branchTaken", failureText.branchTaken(CODE)),
   "failures.ts:failureText.editsRefused": () => {
     const refusals = [`${codeSpan("x`y")} is not one of the task's files`, `${codeSpan(CODE)} is not one of the task's files`, TEXT];
