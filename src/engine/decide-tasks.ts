@@ -25,7 +25,8 @@ export function taskPublished(state: WorkflowState, task: TaskRecord, event: Of<
     pr: event.pr,
     prNodeId: event.prNodeId,
     headSha: event.headSha,
-    headSeenAt: now,
+    // The pull request's first head: every comment on it was written while this head (or a later one) was there.
+    headSeenAt: task.pr === null ? 0 : now,
     ownCommits: [...task.ownCommits, event.headSha],
     approvedSha: kept ? task.approvedSha : null,
     approvedBy: kept ? task.approvedBy : null,

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { EngineEvent } from "../../../src/engine/events.ts";
 import type { WorkflowState } from "../../../src/engine/types.ts";
 import { taskMarker } from "../../../src/render/index.ts";
 import type { Intake } from "../../../src/worker/intake.ts";
 import { processIntake } from "../../../src/worker/process-intake.ts";
 import { WRITES_EVENT } from "../../../src/worker/effect-runner.ts";
-import { approve, executing, NOW, planOf, published, run, shaOf } from "../engine/engine-fixtures.ts";
+import { approve, executing, NOW, planOf, published, run, shaOf, step } from "../engine/engine-fixtures.ts";
 import { fakeDeps, fakeRepo, type FakeRepo } from "./fake-repo.ts";
 
 const REF = { installationId: 1, owner: "Acme", repo: "Calculator" };
@@ -123,9 +124,10 @@ describe("processIntake: answers through the effect runner", () => {
   it("binds an /approve to nothing when it was written before the workflow learned of its head, and names the head to approve", async () => {
     const repo = fakeRepo();
     repo.permissions.wes = "maintain";
-    const deps = withWorkflow(repo, publishedTask());
+    const pushed: EngineEvent = { type: "head_changed", taskId: "a", sha: shaOf("a", 2), by: "rita" };
+    const deps = withWorkflow(repo, step(publishedTask(), pushed, NOW + 5_000).state);
 
-    const routed = await processIntake(deps, commentOnTask("wes", "/approve", "d-1", NOW - 1_000));
+    const routed = await processIntake(deps, commentOnTask("wes", "/approve", "d-1", NOW + 4_000));
 
     expect(routed).toBeNull();
     expect(repo.writes).toEqual([
@@ -135,17 +137,31 @@ describe("processIntake: answers through the effect runner", () => {
         args: [
           expect.objectContaining({
             key: "approval-unbound-55",
-            body: expect.stringContaining(`\`/approve ${shaOf("a").slice(0, 12)}\``) as string,
+            body: expect.stringContaining(`\`/approve ${shaOf("a", 2).slice(0, 12)}\``) as string,
           }),
         ],
       },
     ]);
   });
 
-  it("binds an /approve whose time is unknown to nothing", async () => {
+  it("binds any /approve on a pull request to its first head: no earlier head was ever there to see", async () => {
     const repo = fakeRepo();
     repo.permissions.wes = "maintain";
-    const deps = withWorkflow(repo, publishedTask());
+    const deps = withWorkflow(
+      repo,
+      step(publishedTask(), { type: "ci_completed", taskId: "a", sha: shaOf("a"), conclusion: "success", summary: "" }, NOW + 5_000).state,
+    );
+
+    const routed = await processIntake(deps, commentOnTask("wes", "/approve", "d-1", NOW - 1_000));
+
+    expect(routed?.event).toMatchObject({ type: "approve_task", sha: shaOf("a") });
+  });
+
+  it("binds an /approve whose time is unknown to nothing once the head changed", async () => {
+    const repo = fakeRepo();
+    repo.permissions.wes = "maintain";
+    const pushed: EngineEvent = { type: "head_changed", taskId: "a", sha: shaOf("a", 2), by: "rita" };
+    const deps = withWorkflow(repo, step(publishedTask(), pushed, NOW + 5_000).state);
 
     expect(await processIntake(deps, commentOnTask("wes", "/approve", "d-1", null))).toBeNull();
     expect(repo.writes[0]).toEqual({ method: "react", args: [55, "confused"] });

@@ -62,6 +62,18 @@ async function setState(
   await octokit.rest.pulls.update({ ...target, pull_number: requireNumber(world, on), state });
 }
 
+/**
+ * GitHub stamps a comment to the second, and an app cannot tell whether an `/approve` stamped in
+ * the same second as a push was written before or after it. A scripted approver, like a person,
+ * approves what it saw a moment earlier: its `/approve` is posted in a later second than the one
+ * in which its step's condition was seen to hold.
+ */
+async function afterThisSecond(body: string): Promise<void> {
+  if (!/^\s*\/approve\b/im.test(body)) return;
+  const wait = 1_000 - (Date.now() % 1_000) + 5;
+  await new Promise((resolve) => setTimeout(resolve, wait));
+}
+
 /** Performs a step's action through the REST API as the step's actor, so webhooks and checks are real. */
 export async function performStep(world: World, step: ScenarioStep): Promise<void> {
   const action = stepAction(step);
@@ -76,6 +88,7 @@ export async function performStep(world: World, step: ScenarioStep): Promise<voi
       await octokit.rest.issues.removeLabel({ ...target, issue_number: world.issueNumber, name: action.label });
       return;
     case "comment":
+      await afterThisSecond(action.comment.body);
       await octokit.rest.issues.createComment({
         ...target,
         issue_number: requireNumber(world, action.comment.on),
