@@ -29,7 +29,7 @@ export function protectedPathProblems(plan: Plan, protectedPaths: readonly strin
     task.files.flatMap((file) => {
       const refusal = checkWritablePath(file.path, { taskFiles: [file.path], protectedPaths });
       return refusal?.kind === "protected"
-        ? [`Task "${task.id}" names ${describeRefusal(refusal)}: Foreman may not write it, so leave it out of the plan.`]
+        ? [`Task "${task.id}" names ${describeRefusal(refusal)}. Leave it out of the plan.`]
         : [];
     }),
   );

@@ -116,7 +116,7 @@ describe("what the model may write", () => {
     };
 
     expect(protectedPathProblems(plan, [])).toEqual([
-      'Task "ci" names `.github/workflows/ci.yml` is protected (matches `.github/workflows/**`): Foreman may not write it, so leave it out of the plan.',
+      'Task "ci" names `.github/workflows/ci.yml` is protected (matches `.github/workflows/**`); Foreman never writes it, a human must make that change. Leave it out of the plan.',
     ]);
     expect(protectedPathProblems(plan, ["src/**"])).toHaveLength(2);
   });
