@@ -15,6 +15,7 @@ import { codeSpan } from "../../src/render/code-span.ts";
 import type { CommitView } from "../../src/render/commit-message.ts";
 import { renderCommitMessage, renderPullRequestTitle } from "../../src/render/commit-message.ts";
 import { renderConfigProblems, renderConfigProblemsResolved } from "../../src/render/config-problems.ts";
+import { TASK_STATUSES } from "../../src/domain/task-status.ts";
 import { escalationReason, renderEscalation } from "../../src/render/escalation.ts";
 import { failureText, renderFailure } from "../../src/render/failures.ts";
 import { renderAlreadyPickedUp, renderApprovalUnbound, renderHandedOver } from "../../src/render/head-notices.ts";
@@ -401,25 +402,14 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
   ],
 };
 
-const ALL_STATUSES = (
-  [
-    "pending",
-    "coding",
-    "pr_open",
-    "ci_running",
-    "ready",
-    "approved",
-    "merging",
-    "merged",
-    "failed",
-    "cancelled",
-    "fixing",
-    "reviewing",
-    "revising",
-    "rebasing",
-    "needs_human",
-  ] as const
-).map((status, index) => ({ id: `t${index}`, title: LINE, status, pr: index, dependsOn: [], failure: TEXT }));
+const ALL_STATUSES = TASK_STATUSES.map((status, index) => ({
+  id: `t${index}`,
+  title: LINE,
+  status,
+  pr: index,
+  dependsOn: [],
+  failure: TEXT,
+}));
 
 /** Exports that post no text of their own, and why. */
 const NOT_POSTED: Readonly<Record<string, string>> = {

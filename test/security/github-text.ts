@@ -1,8 +1,5 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import type { World } from "@foreman/sandbox";
-
-const run = promisify(execFile);
+import { seededLog } from "./leaks.ts";
 
 /**
  * Checks on text as GitHub would read it, for the guarantee that nothing Foreman posts notifies
@@ -165,14 +162,7 @@ export async function postedTexts(world: World): Promise<Record<string, string[]
 
 /** The message of every commit made after the repository was seeded, on every branch. */
 async function commitMessages(world: World): Promise<string[]> {
-  const git = ["--git-dir", world.repo.git.gitDir];
-  const { stdout: roots } = await run("git", [...git, "rev-list", "--max-parents=0", "--all"]);
-  const exclude = roots
-    .split("\n")
-    .filter((sha) => sha !== "")
-    .map((sha) => `^${sha}`);
-  const { stdout } = await run("git", [...git, "log", "--all", "--format=%B%x00", ...exclude], { maxBuffer: 8 * 1024 * 1024 });
-  return stdout
+  return (await seededLog(world, ["--format=%B%x00"]))
     .split("\0")
     .map((message) => message.trim())
     .filter((message) => message !== "");

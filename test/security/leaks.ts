@@ -50,18 +50,25 @@ function checkRuns(world: World): string[] {
     .map((check) => [check.output.title, check.output.summary, check.output.text].filter((part) => part !== null).join("\n"));
 }
 
-/** Every commit made after the repository was seeded (messages and patches), on every branch. */
-async function commits(world: World): Promise<string[]> {
+/**
+ * `git log` over every commit made after the repository was seeded, on every branch, in `format`
+ * (with `-p` for patches too).
+ */
+export async function seededLog(world: World, args: readonly string[]): Promise<string> {
   const git = ["--git-dir", world.repo.git.gitDir];
   const { stdout: roots } = await run("git", [...git, "rev-list", "--max-parents=0", "--all"]);
   const exclude = roots
     .split("\n")
     .filter((sha) => sha !== "")
     .map((sha) => `^${sha}`);
-  const { stdout } = await run("git", [...git, "log", "--all", "-p", "--format=commit %H%n%B", ...exclude], {
-    maxBuffer: 32 * 1024 * 1024,
-  });
-  return stdout.split(/^(?=commit [0-9a-f]{40}$)/m).filter((part) => part.trim() !== "");
+  const { stdout } = await run("git", [...git, "log", "--all", ...args, ...exclude], { maxBuffer: 32 * 1024 * 1024 });
+  return stdout;
+}
+
+/** Every commit made after the repository was seeded (messages and patches), on every branch. */
+async function commits(world: World): Promise<string[]> {
+  const log = await seededLog(world, ["-p", "--format=commit %H%n%B"]);
+  return log.split(/^(?=commit [0-9a-f]{40}$)/m).filter((part) => part.trim() !== "");
 }
 
 async function appLog(world: World): Promise<string[]> {
