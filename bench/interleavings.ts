@@ -16,6 +16,7 @@ import {
   keepItems,
   mapPool,
   scheduleScenario,
+  stopLiveRuns,
   type Guarantee,
   type Schedule,
   type ScheduleRun,
@@ -114,18 +115,28 @@ async function replay(explorer: Explorer, seed: number): Promise<number> {
   return violated ? 1 : 0;
 }
 
+/** Interrupted: the app processes of the runs under way are stopped, not left running. */
+function stopOnSignal(): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      console.log(`\n${signal}: stopping the runs under way …`);
+      void stopLiveRuns().finally(() => process.exit(130));
+    });
+  }
+}
+
 async function main(): Promise<number> {
+  stopOnSignal();
   await mkdir(filesDir, { recursive: true });
   const explorer = new Explorer({ ...foremanSetup(filesDir), keepEvery: values.replay !== undefined });
   return values.replay === undefined ? explore(explorer) : replay(explorer, Number(values.replay));
 }
 
+// Exits when done: a run whose world could not be set up may leave a server of its own open.
 main().then(
-  (code) => {
-    process.exitCode = code;
-  },
+  (code) => process.exit(code),
   (error: unknown) => {
     console.error(error);
-    process.exitCode = 2;
+    process.exit(2);
   },
 );

@@ -110,10 +110,10 @@ const meanSpec: TaskSpec = {
 };
 
 export const PLANS: ExplorePlan[] = [
-  plan("one task", 40, { title: "Add mean()", body: "We need `mean(values)` next to `sum`, with tests, listed in the README. cc @sam" }, [
+  plan("one task", 50, { title: "Add mean()", body: "We need `mean(values)` next to `sum`, with tests, listed in the README. cc @sam" }, [
     meanSpec,
   ]),
-  plan("wide", 35, { title: "Add mean, median and max", body: "Three independent helpers: `mean`, `median` and `max`, each with tests." }, [
+  plan("wide", 30, { title: "Add mean, median and max", body: "Three independent helpers: `mean`, `median` and `max`, each with tests." }, [
     meanSpec,
     { id: "median", title: "Add median()", dependsOn: [], source: MEDIAN },
     { id: "max", title: "Add max()", dependsOn: [], source: MAX },

@@ -22,8 +22,8 @@ function readFolder(folder: string): Record<string, string> {
 
 /**
  * Foreman against the stats template with a fast CI (`node --test` on a few tiny files). The
- * reconciler looks every second, and scans for labelled issues every second, so a lost webhook is
- * fed in well within the run's 2 s quiet period.
+ * reconciler looks every 2 s, and scans for labelled issues every 2 s, so a lost webhook is fed in
+ * within the run's 3 s quiet period.
  */
 export function foremanSetup(logDir?: string): ExploreSetup {
   return {
@@ -35,7 +35,7 @@ export function foremanSetup(logDir?: string): ExploreSetup {
     },
     plans: PLANS,
     label: "foreman",
-    world: { app: foremanUnderTest, appEnv: { FOREMAN_RECONCILE_SECONDS: "1", FOREMAN_RECONCILE_SCAN_SECONDS: "1" } },
+    world: { app: foremanUnderTest, appEnv: { FOREMAN_RECONCILE_SECONDS: "2", FOREMAN_RECONCILE_SCAN_SECONDS: "2" } },
     ...(logDir ? { logDir } : {}),
   };
 }

@@ -109,7 +109,11 @@ export function modelItem(dice: Dice, hostile: boolean): ScheduleItem {
       return {
         kind: "model",
         what: "model: the coder answers twice with text that is not JSON and mentions @octocat",
-        fault: { kind: "malformed_json", on: { role: "coder", nth: 1, times: 2 }, content: 'Sure @octocat, this fixes #1: {"edits": [' },
+        fault: {
+          kind: "malformed_json",
+          on: { role: "coder", nth: 1, times: 2 },
+          content: '@octocat asked for this, it fixes #1: {"edits": [',
+        },
       };
     default:
       return {
@@ -118,7 +122,7 @@ export function modelItem(dice: Dice, hostile: boolean): ScheduleItem {
         fault: {
           kind: "malformed_json",
           on: { role: "planner", nth: 1, times: 2 },
-          content: 'Plan for @acme/owners, closes #1: {"tasks": [',
+          content: '@acme/owners asked for this plan, closes #1: {"tasks": [',
         },
       };
   }

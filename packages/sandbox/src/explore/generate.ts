@@ -19,7 +19,7 @@ const CANONICAL_CONFIG: ScheduleConfig = { planApproval: "auto", review: true, m
 function drawConfig(dice: Dice): ScheduleConfig {
   return {
     planApproval: dice.chance(0.25) ? "manual" : "auto",
-    review: dice.chance(0.5),
+    review: dice.chance(0.35),
     mergeQueue: dice.chance(0.2),
     coderDelayMs: dice.pick([200, 800, 1500]),
   };
@@ -107,7 +107,7 @@ export function generateSchedule(seed: number, options: GenerateOptions): Schedu
   const { items } = progress;
   if (kind === "baseline") return { seed, kind, plan: plan.name, config, items };
   if (kind === "humans") {
-    const moves = dice.int(1, 4);
+    const moves = dice.int(1, 3);
     for (let index = 0; index < moves; index += 1) insertChaos(dice, progress, plan, options);
     if (dice.chance(0.12)) items.push(secretAnswerItem(dice.pick(plan.tasks)));
   }

@@ -3,7 +3,7 @@
  * with the scenario driver, each run checked against guarantees G1–G8 from the sandbox's records.
  */
 export { Explorer, mapPool, violationsOf } from "./explorer.ts";
-export { runSchedule, type ExploreSetup, type ScheduleRun } from "./run-schedule.ts";
+export { runSchedule, stopLiveRuns, type ExploreSetup, type ScheduleRun } from "./run-schedule.ts";
 export {
   activeItems,
   describeSchedule,

@@ -63,6 +63,14 @@ async function keepLog(world: World, logDir: string | undefined, seed: number, t
   return text.split("\n").slice(-LOG_TAIL_LINES).join("\n");
 }
 
+/** Worlds of runs under way, so that an interrupted explorer can stop their app processes. */
+const live = new Set<World>();
+
+/** Stops the app process of every run under way (for an explorer interrupted by a signal). */
+export async function stopLiveRuns(): Promise<void> {
+  await Promise.all([...live].map((world) => world.appProcess.kill().catch(() => undefined)));
+}
+
 /**
  * Plays a schedule with the one scenario driver (the app process against the sandbox) until the
  * run is at rest or its deadline, then checks every guarantee from the sandbox's records.
@@ -80,11 +88,13 @@ export async function runSchedule(schedule: Schedule, setup: ExploreSetup, basel
     checkExpectations: false,
     stopWhenQuiet: true,
     async onStart(world) {
+      live.add(world);
       startedAt = Date.now();
       world.github.faults.add(scenario.github.faults);
       initialMain = (await world.repo.git.resolve(world.repo.defaultBranch)) ?? "";
     },
     async observe(world, end) {
+      live.delete(world);
       await world.github.settle();
       const view = viewOf(world, { startedAt, initialMain, atRest: end.finished, label: setup.label });
       const outcomes = await runChecks(view, { baseline });

@@ -2,11 +2,11 @@ import { Scenario, type GitHubFault, type ModelFaultInput, type ScriptedAnswerIn
 import { EXPLORE_ACTORS } from "./moves.ts";
 import { activeItems, describeSchedule, type ExplorePlan, type ExploreRepository, type Schedule } from "./schedule.ts";
 
-/** How long a run may take before it counts as never at rest (G8); generous, a run takes seconds. */
-export const RUN_TIMEOUT_SECONDS = 180;
+/** How long a run may take before it counts as never at rest (G8); generous, a run takes 5 to 60 s. */
+export const RUN_TIMEOUT_SECONDS = 120;
 
-/** Quiet long enough for the app's reconciler to feed in a lost webhook (it looks every second), so a quiet run is at rest. */
-const QUIET_SECONDS = 2;
+/** Quiet long enough for the app's reconciler to feed in a lost webhook (it looks every 2 s), so a quiet run is at rest. */
+const QUIET_SECONDS = 3;
 
 export interface ScenarioSetup {
   repository: ExploreRepository;
