@@ -20,6 +20,8 @@ const AMBIGUOUS_WRITES = [
 
 /** Webhook deliveries worth losing one of: commands, pushes, CI results, merges, closes. */
 const KEY_DELIVERIES = [
+  "issue_comment.created@sam#1",
+  "issue_comment.created@maya#1",
   "issue_comment.created#2",
   "issue_comment.created#3",
   "push#2",

@@ -100,11 +100,15 @@ export const MOVE_WEIGHTS = {
   closeIssue: 1,
   unlabel: 1,
   approveIssue: 1,
+  approveThenPush: 2,
+  retryThenPush: 2,
 } as const;
 export type MoveKind = keyof typeof MOVE_WEIGHTS;
 
 /** Moves that change what a task's pull request holds, after which its writer approves again. */
 export const CHANGES_TASK: ReadonlySet<MoveKind> = new Set([
+  "approveThenPush",
+  "retryThenPush",
   "pushTaskFile",
   "pushTaskTest",
   "pushTaskBroken",
@@ -257,6 +261,31 @@ const BUILDERS: Record<MoveKind, MoveBuilder> = {
     anchor: dice.pick<Anchor>(["open", "none"]),
     actions: [{ as: "maya", unlabel: label }],
   }),
+  approveThenPush: ({ dice, task }, nonce) => {
+    const files = { [`test/${task.id}-late-${nonce}.test.js`]: passingTest(`late check ${nonce}`) };
+    return {
+      what: `sam comments /approve on ${task.id} while CI runs, then maya pushes a test to its branch`,
+      anchor: "ci",
+      actions: [
+        { as: "sam", comment: { on: { task: task.id }, body: "/approve" } },
+        { wait: { seconds: dice.pause(1) + 0.1 } },
+        { as: "maya", push: { task: task.id, message: "Add a late test", files } },
+      ],
+    };
+  },
+  retryThenPush: ({ dice, task }, nonce) => {
+    const [path, content] = sourceFile(task);
+    const files = { [path]: `// maya's fix while the coder works (${nonce})\n${content}` };
+    return {
+      what: `sam comments /retry on ${task.id}, then maya pushes her fix of ${path} while the coder works`,
+      anchor: dice.pick<Anchor>(["ci", "green"]),
+      actions: [
+        { as: "sam", comment: { on: { task: task.id }, body: "/retry" } },
+        { wait: { seconds: dice.pause(0.8) + 0.1 } },
+        { as: "maya", push: { task: task.id, message: `Fix ${path}`, files } },
+      ],
+    };
+  },
   approveIssue: ({ dice }) => ({
     what: "sam comments /approve on the issue",
     anchor: dice.pick<Anchor>(["open", "none"]),
