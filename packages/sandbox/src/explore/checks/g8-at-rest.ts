@@ -49,7 +49,8 @@ function openIssueProblems(view: RunView): string[] {
   const phase = phaseOf(status);
   if (TERMINAL_PHASES.some((word) => phase.startsWith(word))) return [];
   const lines = taskLines(status);
-  const problems = lineProblems(view, lines);
+  // Before the plan is approved every task is queued; only a workflow at work has tasks in flight.
+  const problems = phase.startsWith("Working on the tasks") ? lineProblems(view, lines) : [];
   const allDone = lines.size > 0 && [...lines.values()].every((words) => DONE_WORDS.includes(words));
   const busyPhase = BUSY_PHASES.find((word) => phase.startsWith(word));
   if (busyPhase && lines.size === 0) problems.push(`the status says "${phase}" with nothing in flight`);
