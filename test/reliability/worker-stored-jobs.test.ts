@@ -1,6 +1,7 @@
 import { DatabaseSync } from "node:sqlite";
 import { waitFor } from "@foreman/sandbox";
 import { describe, expect, it } from "vitest";
+import { WORKFLOW_STATE_VERSION } from "../../src/engine/stored-state.ts";
 import { eventJob, taskJob } from "../../src/store/job-kinds.ts";
 import { executingWorkflow } from "./reconcile-fixture.ts";
 import { workerWith } from "./worker-fixture.ts";
@@ -50,7 +51,7 @@ describe("Worker and stored jobs that do not read", () => {
     const state = executingWorkflow();
     store.saveWorkflow(state.id, state, 0, true);
     const db = new DatabaseSync(path);
-    db.prepare("UPDATE workflows SET state_version = 3 WHERE id = ?").run(state.id);
+    db.prepare("UPDATE workflows SET state_version = ? WHERE id = ?").run(WORKFLOW_STATE_VERSION + 1, state.id);
     db.close();
     store.enqueueJob(eventJob(state.id, { type: "cancel", by: "maya" }));
     store.enqueueJob(taskJob("task", { workflowId: "acme/other#2", taskId: "later", attempt: 1 }));
@@ -61,6 +62,6 @@ describe("Worker and stored jobs that do not read", () => {
     expect(settled).toBe(true);
     expect(ran).toEqual(["later"]);
     expect(store.jobsFor(state.id)).toEqual([expect.objectContaining({ kind: "event", state: "failed", attempts: 1 })]);
-    expect(store.jobsFor(state.id)[0]?.lastError).toContain(`workflow ${state.id} was written by a newer Foreman (state version 3`);
+    expect(store.jobsFor(state.id)[0]?.lastError).toContain(`workflow ${state.id} was written by a newer Foreman (state version ${WORKFLOW_STATE_VERSION + 1}`);
   });
 });
