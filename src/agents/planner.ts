@@ -28,9 +28,7 @@ export function protectedPathProblems(plan: Plan, protectedPaths: readonly strin
   return plan.tasks.flatMap((task) =>
     task.files.flatMap((file) => {
       const refusal = checkWritablePath(file.path, { taskFiles: [file.path], protectedPaths });
-      return refusal?.kind === "protected"
-        ? [`Task "${task.id}" names ${describeRefusal(refusal)}. Leave it out of the plan.`]
-        : [];
+      return refusal?.kind === "protected" ? [`Task "${task.id}" names ${describeRefusal(refusal)}. Leave it out of the plan.`] : [];
     }),
   );
 }

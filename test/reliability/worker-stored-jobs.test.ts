@@ -62,6 +62,8 @@ describe("Worker and stored jobs that do not read", () => {
     expect(settled).toBe(true);
     expect(ran).toEqual(["later"]);
     expect(store.jobsFor(state.id)).toEqual([expect.objectContaining({ kind: "event", state: "failed", attempts: 1 })]);
-    expect(store.jobsFor(state.id)[0]?.lastError).toContain(`workflow ${state.id} was written by a newer Foreman (state version ${WORKFLOW_STATE_VERSION + 1}`);
+    expect(store.jobsFor(state.id)[0]?.lastError).toContain(
+      `workflow ${state.id} was written by a newer Foreman (state version ${WORKFLOW_STATE_VERSION + 1}`,
+    );
   });
 });

@@ -52,7 +52,8 @@ export type GitHubFault = z.infer<typeof GitHubFault>;
 
 /** `event`, `event.action`, either with `@login` for one sender's deliveries, and with `#n` for the nth of them (1-based). */
 const DeliverySelector = z.string().regex(/^[a-z_]+(?:\.[a-z_]+)?(?:@[A-Za-z0-9-]+(?:\[bot\])?)?(?:#[1-9][0-9]*)?$/, {
-  error: 'expected "event", "event.action" or either with "@login" and "#n", e.g. "check_suite.completed#1" or "issue_comment.created@maya#1"',
+  error:
+    'expected "event", "event.action" or either with "@login" and "#n", e.g. "check_suite.completed#1" or "issue_comment.created@maya#1"',
 });
 
 /** Faults in webhook delivery. Probabilities are per delivery, drawn from a PRNG seeded with `seed`. */
