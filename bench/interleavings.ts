@@ -57,7 +57,7 @@ async function shrinkFirsts(explorer: Explorer, runs: ScheduleRun[], violations:
   await mapPool(firsts, concurrency, async (violation) => {
     const run = runs.find((candidate) => candidate.schedule.seed === violation.seed);
     if (!run) return;
-    const result = await explorer.shrink(run.schedule, violation.guarantee, maxReplays);
+    const result = await explorer.shrink(run.schedule, violation.guarantee, violation.detail, maxReplays);
     violation.shrunk = shrunkOf(result, await writeScenario(explorer, result.schedule, violation.guarantee));
     console.log(`${violation.guarantee} seed ${violation.seed}: ${violation.shrunk.replay} (${violation.shrunk.items.length} items)`);
   });

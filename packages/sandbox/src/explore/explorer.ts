@@ -8,6 +8,9 @@ import { shrinkSchedule, type ShrinkResult } from "./shrink.ts";
 export const violationsOf = (run: ScheduleRun, guarantee: Guarantee): string[] =>
   run.outcomes.find((outcome) => outcome.guarantee === guarantee)?.violations ?? [];
 
+/** What kind of violation a text tells, without its shas, numbers and times: a replay must fail the same way. */
+const signature = (violation: string): string => violation.replace(/\b[0-9a-f]{7,40}\b|\d+(?:\.\d+)?/g, "#").slice(0, 60);
+
 /**
  * Generates schedules from seeds, plays and checks them, and shrinks a violation. A `faults`
  * schedule is compared with the fault-free baseline run of its plan, played once per plan.
@@ -48,15 +51,15 @@ export class Explorer {
     return runSchedule(schedule, this.setup, baseline);
   }
 
-  /** A smaller schedule that still violates the guarantee, within `maxReplays` replays. */
-  shrink(schedule: Schedule, guarantee: Guarantee, maxReplays: number, onReplay?: (run: ScheduleRun) => void): Promise<ShrinkResult> {
+  /**
+   * A smaller schedule that still violates the guarantee the same way (one of `violations`, shas,
+   * numbers and times aside), within `maxReplays` replays.
+   */
+  shrink(schedule: Schedule, guarantee: Guarantee, violations: readonly string[], maxReplays: number): Promise<ShrinkResult> {
+    const wanted = new Set(violations.map(signature));
     return shrinkSchedule(
       schedule,
-      async (candidate) => {
-        const run = await this.run(candidate);
-        onReplay?.(run);
-        return violationsOf(run, guarantee);
-      },
+      async (candidate) => violationsOf(await this.run(candidate), guarantee).filter((violation) => wanted.has(signature(violation))),
       maxReplays,
     );
   }

@@ -81,7 +81,31 @@ function pullClosures(view: RunView): string[] {
   return violations;
 }
 
-/** G6: a human closing the issue stops the workflow, closing one task's pull request stops that task, within the bound. */
+/** A person reopened the issue and then labelled it: the app answers (a fresh workflow), unless the issue was closed again. */
+function relabels(view: RunView): string[] {
+  const issueEvents = eventsOf(view, "issues").filter((event) => field(event.payload, "issue", "number") === view.issueNumber);
+  const reopened = issueEvents.filter((event) => event.action === "reopened" && !isApp(view, event.sender)).at(-1);
+  if (!reopened || view.issueState !== "open") return [];
+  const labelled = issueEvents.find(
+    (event) =>
+      event.seq > reopened.seq &&
+      event.action === "labeled" &&
+      !isApp(view, event.sender) &&
+      text(field(event.payload, "label", "name")) === view.label,
+  );
+  if (!labelled) return [];
+  const answered = eventsOf(view, "issue_comment").some(
+    (event) => event.seq > labelled.seq && isApp(view, event.sender) && field(event.payload, "issue", "number") === view.issueNumber,
+  );
+  return answered
+    ? []
+    : [`${labelled.sender} reopened the issue and labelled it at ${secondsAt(view, labelled.at)}; the app did not start again`];
+}
+
+/**
+ * G6: a human closing the issue stops the workflow, closing one task's pull request stops that
+ * task, within the bound; reopening and labelling the issue starts it again.
+ */
 export function checkStopping(view: RunView): Promise<CheckOutcome> {
   const humanCloses = view.history.filter(
     (record) =>
@@ -90,5 +114,8 @@ export function checkStopping(view: RunView): Promise<CheckOutcome> {
       (record.event === "issues" || record.event === "pull_request") &&
       !isApp(view, record.sender),
   );
-  return Promise.resolve(outcome("G6", humanCloses.length > 0, [...issueClosures(view), ...pullClosures(view)]));
+  const reopens = eventsOf(view, "issues", "reopened").some((event) => !isApp(view, event.sender));
+  return Promise.resolve(
+    outcome("G6", humanCloses.length > 0 || reopens, [...issueClosures(view), ...pullClosures(view), ...relabels(view)]),
+  );
 }

@@ -10,9 +10,12 @@ function appIssueComments(view: RunView): IssueComment[] {
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id);
 }
 
-/** The app's status comment on the issue: its newest comment with a checklist or a phase line. */
+/** A one-word heading, then a bold phase sentence: the status comment, not a summary or an escalation (`### Foreman: done`). */
+const STATUS_HEAD = /^###\s+\w+\s*\n\s*\n\*\*/;
+
+/** The app's status comment on the issue: its newest comment that starts with a heading and the phase in bold. */
 export function statusComment(view: RunView): IssueComment | undefined {
-  return appIssueComments(view).find((comment) => /^###\s/.test(comment.body.trim()) && comment.body.includes("**"));
+  return appIssueComments(view).find((comment) => STATUS_HEAD.test(comment.body.trim()));
 }
 
 /** The first bold sentence of the status comment: the workflow's phase in words. */
