@@ -8,7 +8,7 @@ import { foremanSetup } from "../../bench/interleavings/setup.ts";
  * webhooks, and one under faults alone, compared with its fault-free baseline. Every guarantee
  * G1–G8 must hold in each.
  */
-const SEEDS = [1024, 1059, 1017];
+const SEEDS = [1003, 1024, 1017];
 
 const violations = (runs: readonly ScheduleRun[]): string[] =>
   runs.flatMap((run) =>
