@@ -7,7 +7,7 @@ export interface FinalState {
   mergedTasks: string[];
   /** Pull requests opened per task branch; more than one is a duplicate. */
   pullsPerTask: Record<string, number>;
-  /** Commits each task's pull request brought (head not on the base it merged into). */
+  /** Commits each task's pull request brought (head not on the base it merged into), merges of the base into the branch aside. */
   commitsPerTask: Record<string, number>;
   /** The default branch's files: path → blob sha. */
   mainFiles: Record<string, string>;
@@ -37,7 +37,10 @@ function count(keys: string[]): Record<string, number> {
 async function commitsBrought(world: World, pull: { headSha: string; mergeCommitSha: string | null }, mainHead: string): Promise<number> {
   const git = world.repo.git;
   const base = pull.mergeCommitSha ? ((await git.getCommit(pull.mergeCommitSha)).parents[0] ?? mainHead) : mainHead;
-  return (await git.compare(base, pull.headSha)).aheadBy;
+  const { commits } = await git.compare(base, pull.headSha);
+  // A merge that brought the base in (GitHub's update-branch, or a merge on a conflict) is an update of the branch, not task work.
+  const merges = await Promise.all(commits.map(async (sha) => (await git.getCommit(sha)).parents.length > 1));
+  return merges.filter((merge) => !merge).length;
 }
 
 function taskOfNumber(world: World, prefix: string): Map<number, string> {
