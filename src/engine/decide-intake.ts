@@ -1,4 +1,4 @@
-import { CommentKey, failureText, renderFailure } from "../render/index.ts";
+import { CommentKey, failureText, renderWorkflowFailure } from "../render/index.ts";
 import { WorkflowId } from "../domain/ids.ts";
 import type { EngineEvent } from "./events.ts";
 import { ignore, type Decision } from "./decision.ts";
@@ -82,7 +82,7 @@ export function fail(state: WorkflowState, failure: string, now: number): Decisi
   const next = { ...state, phase: "failed" as const, failure, finishedAt: now };
   return {
     state: next,
-    effects: [{ type: "update_status" }, { type: "comment", key: CommentKey.failure, on: "issue", body: renderFailure(failure) }],
+    effects: [{ type: "update_status" }, { type: "comment", key: CommentKey.failure, on: "issue", body: renderWorkflowFailure(failure) }],
   };
 }
 

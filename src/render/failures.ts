@@ -1,5 +1,5 @@
 import { codeSpan } from "./code-span.ts";
-import { neutralizeMarkdown, type SafeMarkdown } from "./neutralize-markdown.ts";
+import { markdown, neutralizeMarkdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 
 /** Which budget of an issue was spent, and by how much. */
 export type BudgetExceeded = { kind: "tokens"; used: number; limit: number } | { kind: "cost"; usedUsd: number; limitUsd: number };
@@ -66,4 +66,11 @@ export const failureText = {
 /** A failure sentence as Foreman posts it. */
 export function renderFailure(failure: string): SafeMarkdown {
   return neutralizeMarkdown(failure);
+}
+
+/** Why the whole workflow stopped, and how a maintainer starts it again (G8: every stop names a next step). */
+export function renderWorkflowFailure(failure: string): SafeMarkdown {
+  return markdown`${neutralizeMarkdown(failure)}
+
+To start again once the cause is dealt with, remove Foreman's label from this issue and add it again.`;
 }

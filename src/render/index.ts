@@ -27,7 +27,7 @@ export { renderSummary, renderApprovalRefused, renderApprovalVoided, renderRevis
 export type { SummaryInput, SummaryTask } from "./short-comments.ts";
 export { renderRefusal } from "./refusals.ts";
 export type { Denial, Refusal } from "./refusals.ts";
-export { failureText, renderFailure } from "./failures.ts";
+export { failureText, renderFailure, renderWorkflowFailure } from "./failures.ts";
 export type { AnswerProblems, BudgetExceeded } from "./failures.ts";
 export { escalationReason, renderEscalation } from "./escalation.ts";
 export type { EscalationView } from "./escalation.ts";

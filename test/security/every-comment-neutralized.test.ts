@@ -17,7 +17,7 @@ import { renderCommitMessage, renderPullRequestTitle } from "../../src/render/co
 import { renderConfigProblems, renderConfigProblemsResolved } from "../../src/render/config-problems.ts";
 import { TASK_STATUSES } from "../../src/domain/task-status.ts";
 import { escalationReason, renderEscalation } from "../../src/render/escalation.ts";
-import { failureText, renderFailure } from "../../src/render/failures.ts";
+import { failureText, renderFailure, renderWorkflowFailure } from "../../src/render/failures.ts";
 import { renderAlreadyPickedUp, renderApprovalUnbound, renderHandedOver } from "../../src/render/head-notices.ts";
 import {
   blockquote,
@@ -266,6 +266,7 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
   "escalation.ts:escalationReason.branchMoved": () => escalationSentence("branchMoved", escalationReason.branchMoved()),
   "escalation.ts:escalationReason.stoppedMeanwhile": () => escalationSentence("stoppedMeanwhile", escalationReason.stoppedMeanwhile()),
   "failures.ts:renderFailure": () => [md("renderFailure", renderFailure(TEXT))],
+  "failures.ts:renderWorkflowFailure": () => [md("renderWorkflowFailure", renderWorkflowFailure(TEXT))],
   "failures.ts:failureText.budget": () => [
     ...failureSentence("budget tokens", failureText.budget({ kind: "tokens", used: 10, limit: 5 })),
     ...failureSentence("budget cost", failureText.budget({ kind: "cost", usedUsd: 10, limitUsd: 5 })),

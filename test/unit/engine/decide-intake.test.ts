@@ -152,7 +152,12 @@ describe("decide: failure and cancellation", () => {
     expect(decision.state.failure).toBe("The planner's answer was invalid twice:\n- tasks.0.id: invalid\n- a cycle: a -> b -> a");
     expect(decision.effects).toEqual([
       { type: "update_status" },
-      { type: "comment", key: "failure", on: "issue", body: decision.state.failure },
+      {
+        type: "comment",
+        key: "failure",
+        on: "issue",
+        body: `${decision.state.failure}\n\nTo start again once the cause is dealt with, remove Foreman's label from this issue and add it again.`,
+      },
     ]);
   });
 
