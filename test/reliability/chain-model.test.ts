@@ -12,7 +12,14 @@ const request: ModelRequest = {
   messages: [{ role: "user", content: "Plan. Answer in JSON." }],
   json: true,
 };
-const answer = (model: string): ModelResponse => ({ content: "{}", model, promptTokens: 1, completionTokens: 1, finishReason: "stop" });
+const answer = (model: string): ModelResponse => ({
+  content: "{}",
+  model,
+  promptTokens: 1,
+  completionTokens: 1,
+  finishReason: "stop",
+  toolCalls: [],
+});
 
 /** A provider that fails with the given errors in turn, then answers; it records the models it was asked for. */
 function scripted(failures: ModelCallError[]): ModelPort & { asked: string[] } {

@@ -1,6 +1,7 @@
 import OpenAI from "openai";
 import type { ModelPort, ModelRequest, ModelResponse } from "../../ports/model.ts";
 import { ModelCallError } from "../../ports/model-error.ts";
+import { toolCallsOf, toWireRequest, type StructuredOutput } from "./openai-wire.ts";
 
 export interface OpenAiModelOptions {
   baseUrl: string;
@@ -8,6 +9,8 @@ export interface OpenAiModelOptions {
   timeoutMs?: number;
   /** The client's own retries; 0 when a `ChainModel` does the retrying. */
   maxRetries?: number;
+  /** How this provider is asked for a JSON answer; `json_object` unless said otherwise. */
+  structuredOutput?: StructuredOutput;
 }
 
 /** `retry-after-ms` (OpenAI's) first, then `retry-after` in seconds. */
@@ -50,6 +53,7 @@ async function quotaAwareFetch(input: string | URL | Request, init?: RequestInit
 /** The model port over any OpenAI-compatible endpoint, through the official client. */
 export class OpenAiModel implements ModelPort {
   private readonly client: OpenAI;
+  private readonly structuredOutput: StructuredOutput;
 
   constructor(options: OpenAiModelOptions) {
     this.client = new OpenAI({
@@ -59,18 +63,14 @@ export class OpenAiModel implements ModelPort {
       maxRetries: options.maxRetries ?? 3,
       fetch: quotaAwareFetch,
     });
+    this.structuredOutput = options.structuredOutput ?? "json_object";
   }
 
   async complete(request: ModelRequest): Promise<ModelResponse> {
     try {
-      const completion = await this.client.chat.completions.create(
-        {
-          model: request.model,
-          messages: request.messages,
-          ...(request.json ? { response_format: { type: "json_object" as const } } : {}),
-        },
-        { headers: { "x-foreman-role": request.role } },
-      );
+      const completion = await this.client.chat.completions.create(toWireRequest(request, this.structuredOutput), {
+        headers: { "x-foreman-role": request.role },
+      });
       const choice = completion.choices[0];
       return {
         content: choice?.message.content ?? "",
@@ -78,6 +78,7 @@ export class OpenAiModel implements ModelPort {
         promptTokens: completion.usage?.prompt_tokens ?? 0,
         completionTokens: completion.usage?.completion_tokens ?? 0,
         finishReason: choice?.finish_reason ?? "stop",
+        toolCalls: toolCallsOf(completion),
       };
     } catch (error) {
       throw toModelError(error);

@@ -46,6 +46,7 @@ describe("OpenAiModel against the sandbox model server", () => {
       promptTokens: 120,
       completionTokens: 30,
       finishReason: "stop",
+      toolCalls: [],
     });
     const [recorded] = server.requests();
     expect(recorded).toMatchObject({ role: "planner", model: "gpt-4o-mini", responseFormat: { type: "json_object" }, unmatched: false });

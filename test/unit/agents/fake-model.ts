@@ -23,6 +23,7 @@ export class FakeModel implements ModelPort {
       promptTokens: next.promptTokens ?? 1000,
       completionTokens: next.completionTokens ?? 200,
       finishReason: "stop",
+      toolCalls: [],
     });
   }
 
