@@ -15,6 +15,23 @@ export interface TaskMerge {
   conflicts: string[];
 }
 
+const linesOf = (text: string | null): string[] =>
+  (text ?? "")
+    .split("\n")
+    .map((line) => line.trimEnd())
+    .filter((line) => line.trim() !== "");
+
+/**
+ * G3: the lines the moved base added to a file since the branches parted that `result` no longer
+ * holds. A rewrite of a conflicting file that leaves any of them out would undo someone's change
+ * on the base branch when the pull request merges.
+ */
+export function droppedLines(versions: FileVersions, result: string | null): string[] {
+  const before = new Set(linesOf(versions.base));
+  const kept = new Set(linesOf(result));
+  return [...new Set(linesOf(versions.theirs))].filter((line) => !before.has(line) && !kept.has(line));
+}
+
 /** A line-based three-way merge (diff3, as git's): null when both sides changed the same lines differently. */
 function threeWay(versions: FileVersions): string | null {
   const lines = (text: string | null): string[] => (text ?? "").split("\n");

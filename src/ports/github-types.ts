@@ -115,6 +115,8 @@ export interface Comparison {
   behindBy: number;
   /** The files `head` changed since the merge base (both paths of a rename). */
   files: string[];
+  /** The commits `head` has that `base` lacks (the first 100), each with its author's login (null: GitHub knows no account). */
+  commits: Array<{ sha: string; author: string | null }>;
 }
 
 /** One commit on a task's branch, made as a compare-and-swap on the head Foreman last saw. */

@@ -32,6 +32,9 @@ export const escalationReason = {
   conflictWithHumanCommits: (): string =>
     "The base branch moved and the pull request conflicts, but someone else pushed to the task's branch, so Foreman will not rewrite it.",
   conflictNotResolved: (reason: string): string => `The pull request conflicts with the base branch and could not be updated: ${reason}`,
+  /** G3: the coder's answer to a conflict would have undone a change made on the base branch. */
+  recodeDropsBaseLines: (paths: readonly string[]): string =>
+    `the coder's new version of ${paths.map((path) => `\`${path}\``).join(", ")} leaves out lines added on the base branch, so Foreman did not commit it. Merge the base branch into the task's branch, resolve the conflict and push: Foreman takes your commit from there`,
   /** What a job reports when the task's branch moved under it. */
   branchMoved: (): string => "someone else pushed to the task's branch while Foreman was working on it, so Foreman did not push over it",
   /** Never shown: the workflow (or the task) moved on while the job worked, so its report is ignored. */

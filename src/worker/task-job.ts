@@ -25,6 +25,7 @@ const Coded = z.discriminatedUnion("kind", [
     kind: z.literal("coded"),
     /** The branch's head when the coder started (null: no branch yet); the commit goes on top of it. */
     head: z.string().nullable(),
+    /** The commit whose files the coder saw; the commit's files are these with the coder's changes. */
     base: z.string(),
     defaultBranch: z.string(),
     summary: z.string(),
@@ -47,12 +48,30 @@ async function isOthers(github: RepoGitHub, context: TaskContext, head: string, 
   return author === null || !isAppLogin(author, botLogin);
 }
 
+/** Whether the branch holds a commit that is someone else's, anywhere in its history since it left `base`. */
+async function holdsOthers(github: RepoGitHub, context: TaskContext, base: string, head: string, botLogin: string): Promise<boolean> {
+  const { commits } = await github.compareCommits(base, head);
+  return commits.some(
+    (commit) => !context.record.ownCommits.includes(commit.sha) && (commit.author === null || !isAppLogin(commit.author, botLogin)),
+  );
+}
+
+/**
+ * The commit whose files the coder starts from: the default branch's head, so that an attempt
+ * starts afresh; but the branch's head when someone else's commit is in the branch's history, so
+ * that a fresh attempt keeps what they wrote (G3) instead of building the files again without it.
+ */
+async function startingPoint(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, head: string | null, main: string): Promise<string> {
+  if (head === null || head === main) return main;
+  return (await holdsOthers(github, context, main, head, deps.botLogin)) ? head : main;
+}
+
 async function askCoder(deps: WorkerDeps, github: RepoGitHub, context: TaskContext): Promise<Coded> {
   const { state, task, record } = context;
   const head = await github.branchHead(record.branch);
   if (head !== null && (await isOthers(github, context, head, deps.botLogin))) return { kind: "taken", head };
   const repository = await github.repository();
-  const base = repository.headSha;
+  const base = await startingPoint(deps, github, context, head, repository.headSha);
   const files = await github.readFiles(base, contextPaths(state, task));
   const result = await runCoder(deps.model, {
     model: deps.modelFor("coder", state.config),

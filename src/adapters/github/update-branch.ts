@@ -30,13 +30,14 @@ export async function updatePullBranch(
   }
 }
 
-/** `GET /compare/{base}...{head}`: one page of commits (the files of the whole comparison come with the first). */
+/** `GET /compare/{base}...{head}`: the first page of commits (the files of the whole comparison come with it). */
 export async function compareCommits(octokit: Octokit, target: Target, base: string, head: string): Promise<Comparison> {
-  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...target, basehead: `${base}...${head}`, per_page: 1 });
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ ...target, basehead: `${base}...${head}`, per_page: 100 });
   return {
     mergeBase: data.merge_base_commit.sha,
     aheadBy: data.ahead_by,
     behindBy: data.behind_by,
     files: [...new Set((data.files ?? []).flatMap((file) => [file.filename, ...(file.previous_filename ? [file.previous_filename] : [])]))],
+    commits: data.commits.map((commit) => ({ sha: commit.sha, author: commit.author?.login ?? null })),
   };
 }

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { Edit } from "../../agents/apply-edits.ts";
 import { runCoder } from "../../agents/coder.ts";
-import { mergeTaskFiles, type TaskMerge } from "../../agents/merge-edits.ts";
+import { droppedLines, mergeTaskFiles, type FileVersions, type TaskMerge } from "../../agents/merge-edits.ts";
 import type { RebaseOutcome } from "../../engine/events.ts";
 import { Usage } from "../../engine/types.ts";
 import { NO_USAGE } from "../../engine/usage.ts";
 import type { FileChange, RepoGitHub } from "../../ports/github.ts";
 import { renderBaseMergeMessage } from "../../render/base-updates.ts";
+import { escalationReason } from "../../render/index.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";
 import { answerOnce } from "./recorded.ts";
@@ -35,8 +36,8 @@ const Recoded = z.discriminatedUnion("kind", [
 ]);
 type Recoded = z.infer<typeof Recoded>;
 
-/** The merge of the task's files, with the task's own version of each (what the coder is told it had). */
-type Merged = TaskMerge & { taskVersions: Record<string, string | null> };
+/** The merge of the task's files, with the three versions of each and the task's own (what the coder is told it had). */
+type Merged = TaskMerge & { versions: Record<string, FileVersions>; taskVersions: Record<string, string | null> };
 
 export type RebaseResult = { outcome: RebaseOutcome; usage: Usage };
 
@@ -54,7 +55,11 @@ async function mergeFiles(github: RepoGitHub, context: TaskContext, deps: Worker
   });
   const { state, task } = context;
   const merged = mergeTaskFiles(input.paths, versions, taskEdits(deps.store, state.id, task.id), editPolicy(state, task));
-  return { ...merged, taskVersions: Object.fromEntries(input.paths.map((path) => [path, ours[path] ?? null])) };
+  return {
+    ...merged,
+    versions: Object.fromEntries(input.paths.map((path) => [path, versions(path)])),
+    taskVersions: Object.fromEntries(input.paths.map((path) => [path, ours[path] ?? null])),
+  };
 }
 
 const fence = (text: string | null): string => (text === null ? "(the file did not exist)" : `\`\`\`\n${text}\n\`\`\``);
@@ -91,6 +96,16 @@ async function askCoder(deps: WorkerDeps, github: RepoGitHub, context: TaskConte
   });
   if (!result.ok) return { kind: "refused", base: input.base, reason: result.problems.join("; "), usage: result.usage };
   return { kind: "coded", base: input.base, changes: result.value.changes, edits: result.value.edits, usage: result.usage };
+}
+
+/** The task's files whose new version from the coder leaves out lines the moved base added (G3: never committed). */
+function droppingBaseLines(merged: Merged, coded: readonly FileChange[]): string[] {
+  return coded
+    .filter((change) => {
+      const versions = merged.versions[change.path];
+      return versions !== undefined && droppedLines(versions, change.content).length > 0;
+    })
+    .map((change) => change.path);
 }
 
 /** The merged files, with the coder's versions of the conflicting ones. */
@@ -131,6 +146,8 @@ export async function mergeWithBase(
   }
   const answer = await answerOnce(deps, answerKey, Recoded, () => askCoder(deps, github, context, input, merged));
   if (answer.kind === "refused") return { outcome: { kind: "failed", reason: answer.reason }, usage: answer.usage };
+  const dropping = droppingBaseLines(merged, answer.changes);
+  if (dropping.length > 0) return { outcome: { kind: "failed", reason: escalationReason.recodeDropsBaseLines(dropping) }, usage: answer.usage };
   const sha = await commit(withCoded(merged.changes, answer.changes));
   if (sha === null) return { outcome: moved, usage: answer.usage };
   recordEdits(deps.store, state.id, task.id, answer.edits, false);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Edit, EditPolicy } from "../../../src/agents/apply-edits.ts";
-import { mergeTaskFiles, type FileVersions } from "../../../src/agents/merge-edits.ts";
+import { droppedLines, mergeTaskFiles, type FileVersions } from "../../../src/agents/merge-edits.ts";
 
 const POLICY: EditPolicy = { taskFiles: ["README.md", "src/mean.js"], protectedPaths: [], maxChangedLines: 400 };
 
@@ -70,5 +70,23 @@ describe("mergeTaskFiles: the task's files merged with the moved base (G3)", () 
       changes: [{ path: "README.md", content: null }],
       conflicts: [],
     });
+  });
+});
+
+describe("droppedLines: what a rewrite of a conflicting file would undo on the base (G3)", () => {
+  const versions: FileVersions = { base: README, ours: WITH_MEAN, theirs: WITH_MAX };
+
+  it("names the line the base added that the rewrite leaves out", () => {
+    expect(droppedLines(versions, WITH_MEAN)).toEqual(["- `max(values)`: the max."]);
+  });
+
+  it("finds nothing when the rewrite keeps the base's line, wherever it put it", () => {
+    expect(droppedLines(versions, `${WITH_MAX}- \`mean(values)\`: the mean.\n`)).toEqual([]);
+    expect(droppedLines(versions, `${WITH_MEAN}- \`max(values)\`: the max.\n`)).toEqual([]);
+  });
+
+  it("counts a deleted file as leaving out every line the base added, and ignores lines the base already had", () => {
+    expect(droppedLines(versions, null)).toEqual(["- `max(values)`: the max."]);
+    expect(droppedLines({ base: README, ours: WITH_MEAN, theirs: README }, WITH_MEAN)).toEqual([]);
   });
 });
