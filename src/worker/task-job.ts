@@ -61,7 +61,13 @@ async function holdsOthers(github: RepoGitHub, context: TaskContext, base: strin
  * starts afresh; but the branch's head when someone else's commit is in the branch's history, so
  * that a fresh attempt keeps what they wrote (G3) instead of building the files again without it.
  */
-async function startingPoint(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, head: string | null, main: string): Promise<string> {
+async function startingPoint(
+  deps: WorkerDeps,
+  github: RepoGitHub,
+  context: TaskContext,
+  head: string | null,
+  main: string,
+): Promise<string> {
   if (head === null || head === main) return main;
   return (await holdsOthers(github, context, main, head, deps.botLogin)) ? head : main;
 }

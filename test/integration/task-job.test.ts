@@ -41,7 +41,10 @@ const coder: ModelPort = {
 };
 
 async function start(): Promise<WorkerDeps> {
-  h = await startHarness({ files: { "README.md": "# calculator\n", "src/add.js": "export const add = (a, b) => a + b;\n" }, requiredChecks: [] });
+  h = await startHarness({
+    files: { "README.md": "# calculator\n", "src/add.js": "export const add = (a, b) => a + b;\n" },
+    requiredChecks: [],
+  });
   github = new OctokitRepoGitHub(h.octokit, { owner, repo, appLogin: `${h.app.slug}[bot]` });
   store = new SqliteStore(":memory:");
   return {
@@ -59,7 +62,8 @@ async function start(): Promise<WorkerDeps> {
 async function ours(changes: FileChange[]): Promise<string> {
   const head = await github.branchHead(BRANCH);
   const base = head ?? (await github.repository()).headSha;
-  return (await github.commitOnBranch({ branch: BRANCH, expectedHead: head, baseSha: base, message: plain("Foreman's commit"), changes })).sha;
+  return (await github.commitOnBranch({ branch: BRANCH, expectedHead: head, baseSha: base, message: plain("Foreman's commit"), changes }))
+    .sha;
 }
 
 /** A commit of maya's, a writer, on top of the branch's head. */
@@ -67,7 +71,8 @@ async function hers(changes: FileChange[]): Promise<string> {
   h.sandbox.setPermission(h.repo, "maya", "write");
   const maya = new OctokitRepoGitHub(h.userOctokit("maya"), { owner, repo, appLogin: `${h.app.slug}[bot]` });
   const head = (await maya.branchHead(BRANCH)) ?? "";
-  return (await maya.commitOnBranch({ branch: BRANCH, expectedHead: head, baseSha: head, message: plain("A human's commit"), changes })).sha;
+  return (await maya.commitOnBranch({ branch: BRANCH, expectedHead: head, baseSha: head, message: plain("A human's commit"), changes }))
+    .sha;
 }
 
 /** The workflow with task `mean` on its second attempt (a `/retry`), its branch holding `ownCommits` of Foreman's. */

@@ -147,7 +147,8 @@ export async function mergeWithBase(
   const answer = await answerOnce(deps, answerKey, Recoded, () => askCoder(deps, github, context, input, merged));
   if (answer.kind === "refused") return { outcome: { kind: "failed", reason: answer.reason }, usage: answer.usage };
   const dropping = droppingBaseLines(merged, answer.changes);
-  if (dropping.length > 0) return { outcome: { kind: "failed", reason: escalationReason.recodeDropsBaseLines(dropping) }, usage: answer.usage };
+  if (dropping.length > 0)
+    return { outcome: { kind: "failed", reason: escalationReason.recodeDropsBaseLines(dropping) }, usage: answer.usage };
   const sha = await commit(withCoded(merged.changes, answer.changes));
   if (sha === null) return { outcome: moved, usage: answer.usage };
   recordEdits(deps.store, state.id, task.id, answer.edits, false);
