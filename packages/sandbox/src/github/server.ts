@@ -6,6 +6,7 @@ import type { SandboxCore } from "./core.ts";
 import { ApiError } from "./errors.ts";
 import type { FaultInjector } from "./faults.ts";
 import type { ApiCall, ApiDispatcher } from "./dispatch.ts";
+import { ANY_PATH } from "./services.ts";
 
 const RATE_LIMIT = 5000;
 
@@ -89,7 +90,7 @@ export class SandboxHttpServer {
     const started = performance.now();
     const url = new URL(request.url ?? "/", this.core.urls.api);
     const pathname = url.pathname.replace(/^\/api\/v3(?=\/)/, "");
-    const raw = this.rawRoutes[pathname.split("/").slice(0, 3).join("/")];
+    const raw = this.rawRoutes[pathname.split("/").slice(0, 3).join("/")] ?? this.rawRoutes[ANY_PATH];
     if (raw?.(request, response)) return;
     const method = (request.method ?? "GET").toUpperCase();
     const text = await readBody(request);
