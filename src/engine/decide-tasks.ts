@@ -1,4 +1,4 @@
-import { hasMergeStarted, isFinished, isHeadMovable, isWaitingForCi } from "../domain/task-status.ts";
+import { hasMergeStarted, isFinished, isHeadMovable, isRetryable, isWaitingForCi } from "../domain/task-status.ts";
 import { CommentKey, renderApprovalRefused, renderApprovalVoided, renderFailure } from "../render/index.ts";
 import { ignore, type Decision } from "./decision.ts";
 import { mergeRefused } from "./decide-rebase.ts";
@@ -56,12 +56,19 @@ export function taskFailed(state: WorkflowState, task: TaskRecord, event: Of<"ta
   };
 }
 
+/** A task that asks a human (or failed) acts on a CI result of its head only when it differs from the one it last acted on. */
+function seenWhileWaiting(task: TaskRecord, event: Of<"ci_completed">): boolean {
+  return isRetryable(task.status) && task.ciResult?.sha === event.sha && task.ciResult.conclusion === event.conclusion;
+}
+
 export function ciCompleted(state: WorkflowState, task: TaskRecord, event: Of<"ci_completed">): Decision {
   if (event.sha !== task.headSha) return ignore(state, "CI result for an old commit");
   if (!isWaitingForCi(task.status)) return ignore(state, "task is not waiting for CI");
   if (task.status === "fixing" && event.conclusion === "failure") return ignore(state, "the debugger is already on this failure");
+  if (seenWhileWaiting(task, event)) return ignore(state, "a CI result the task already acted on");
+  const judged = { ...task, ciResult: { sha: event.sha, conclusion: event.conclusion } };
   if (event.conclusion === "failure") {
-    const next = { ...task, status: "failed" as const, failure: event.summary };
+    const next = { ...judged, status: "failed" as const, failure: event.summary };
     const failed = withTask(state, next);
     const debugging = startDebugging(failed, next, event.sha);
     return {
@@ -69,7 +76,7 @@ export function ciCompleted(state: WorkflowState, task: TaskRecord, event: Of<"c
       effects: [check(next, event.sha, "failure", { kind: "ci_failed", summary: event.summary }), ...debugging.effects],
     };
   }
-  return reviewOrReady(state, { ...task, failure: null }, event.sha);
+  return reviewOrReady(state, { ...judged, failure: null }, event.sha);
 }
 
 export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"approve_task">): Decision {

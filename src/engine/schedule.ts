@@ -27,6 +27,7 @@ function newTask(state: WorkflowState, id: string, now: number): TaskRecord {
     classifications: [],
     lastSignature: null,
     rerunSha: null,
+    ciResult: null,
     lastError: null,
     reviewRounds: 0,
     reviewedSha: null,

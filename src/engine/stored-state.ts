@@ -8,10 +8,11 @@ import { WorkflowState } from "./types.ts";
  * 2: the same shape, written with its version.
  * 3: tasks know when Foreman learned of their head (`headSeenAt`), which binds an `/approve` to what the writer saw,
  *    and a conflict with the base that waits for the task to come to rest (`pendingBase`).
+ * 4: tasks remember the last CI result they acted on (`ciResult`).
  * A change to `WorkflowState` bumps this number and adds a migration from the version before to `MIGRATIONS`, which gives
  * new fields their defaults.
  */
-export const WORKFLOW_STATE_VERSION = 3;
+export const WORKFLOW_STATE_VERSION = 4;
 
 export type UnreadableReason = "newer" | "unknown" | "invalid";
 
@@ -91,15 +92,21 @@ function taskDefaultsV2(): Record<string, unknown> {
   return { headSeenAt: null, pendingBase: null };
 }
 
-/** Version 2 to 3: new task fields start at their defaults; everything else is carried as it is. */
-function fromV2(raw: unknown): unknown {
-  const state = StateV1.parse(raw);
-  const tasks = Object.fromEntries(Object.entries(state.tasks).map(([id, task]) => [id, { ...taskDefaultsV2(), ...task }]));
-  return { ...state, tasks };
-}
+/** A migration that gives every task the fields `defaults` lists, at their defaults; everything else is carried as it is. */
+const withTaskDefaults =
+  (defaults: () => Record<string, unknown>) =>
+  (raw: unknown): unknown => {
+    const state = StateV1.parse(raw);
+    const tasks = Object.fromEntries(Object.entries(state.tasks).map(([id, task]) => [id, { ...defaults(), ...task }]));
+    return { ...state, tasks };
+  };
+
+/** Version 2 to 3 and 3 to 4: the new task fields start at their defaults. */
+const fromV2 = withTaskDefaults(taskDefaultsV2);
+const fromV3 = withTaskDefaults(() => ({ ciResult: null }));
 
 /** From each version to the next. */
-const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: fromV1, 2: fromV2 };
+const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: fromV1, 2: fromV2, 3: fromV3 };
 
 /**
  * A stored state read back: migrated from its version to the newest and checked. Throws an

@@ -56,6 +56,11 @@ export const TaskRecord = z.object({
   lastSignature: z.string().nullable(),
   /** The commit whose failed jobs were re-run once as flaky. */
   rerunSha: Sha.nullable(),
+  /**
+   * The last CI result the workflow acted on. While a human is asked, the same result again (a
+   * repeated webhook, another app's check suite finishing on the head) changes nothing.
+   */
+  ciResult: z.object({ sha: Sha, conclusion: z.enum(["success", "failure"]) }).nullable(),
   /** A short, redacted excerpt of the last error, for the human-facing comment. */
   lastError: z.string().nullable(),
   reviewRounds: z.int().min(0),

@@ -16,7 +16,14 @@ export function onCheckSuite(app: Probot, sink: IntakeSink): void {
       event: context.name,
       action: payload.action,
       key: workflowKey(ref, task.issue),
-      intake: { kind: "checks_completed", ref, sha: payload.check_suite.head_sha, headBranch: branch, deliveryId: context.id },
+      intake: {
+        kind: "checks_completed",
+        ref,
+        sha: payload.check_suite.head_sha,
+        headBranch: branch,
+        suiteApp: payload.check_suite.app?.slug ? `${payload.check_suite.app.slug}[bot]` : null,
+        deliveryId: context.id,
+      },
     });
   });
 }

@@ -45,7 +45,14 @@ export const Intake = z.discriminatedUnion("kind", [
   }),
   z.object({ kind: z.literal("pr_reopened"), ...Common, pr: z.int(), headRef: z.string(), sha: z.string(), sender: Sender }),
   z.object({ kind: z.literal("pr_dequeued"), ...Common, pr: z.int(), headRef: z.string(), reason: z.string() }),
-  z.object({ kind: z.literal("checks_completed"), ...Common, sha: z.string(), headBranch: z.string().nullable() }),
+  z.object({
+    kind: z.literal("checks_completed"),
+    ...Common,
+    sha: z.string(),
+    headBranch: z.string().nullable(),
+    /** The account of the app whose check suite finished (`<slug>[bot]`); null when unknown (or a job queued before). */
+    suiteApp: z.string().nullable().default(null),
+  }),
   z.object({ kind: z.literal("merge_group"), ...Common, headSha: z.string(), headRef: z.string() }),
   z.object({
     kind: z.literal("pr_review"),

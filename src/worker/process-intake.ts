@@ -2,6 +2,7 @@ import { WorkflowId } from "../domain/ids.ts";
 import { DeliveryWritesKey } from "../domain/keys.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import type { RepoGitHub } from "../ports/github.ts";
+import { isAppLogin } from "../ports/github-types.ts";
 import { parseTaskBranch } from "../render/index.ts";
 import { ciOutcome } from "./ci-outcome.ts";
 import type { WorkerDeps } from "./deps.ts";
@@ -28,9 +29,10 @@ function routeToTask(intake: Intake, headRef: string | null, event: (taskId: str
   return task ? routeTo(task.workflowId, event(task.taskId)) : NOTHING;
 }
 
-async function planChecks(github: RepoGitHub, intake: Of<"checks_completed">): Promise<IntakePlan> {
+/** CI finished on a task's head: the repository's checks decide. Foreman's own check suite finishing (its verdicts) is not CI. */
+async function planChecks(deps: WorkerDeps, github: RepoGitHub, intake: Of<"checks_completed">): Promise<IntakePlan> {
   const task = taskOf(intake, intake.headBranch);
-  if (!task) return NOTHING;
+  if (!task || (intake.suiteApp !== null && isAppLogin(intake.suiteApp, deps.botLogin))) return NOTHING;
   const outcome = ciOutcome(await github.checksFor(intake.sha));
   return outcome ? routeTo(task.workflowId, { type: "ci_completed", taskId: task.taskId, sha: intake.sha, ...outcome }) : NOTHING;
 }
@@ -53,7 +55,7 @@ async function planIntake(deps: WorkerDeps, github: RepoGitHub, intake: Intake):
     case "pr_dequeued":
       return routeToTask(intake, intake.headRef, (taskId) => ({ type: "task_dequeued", taskId, reason: intake.reason }));
     case "checks_completed":
-      return planChecks(github, intake);
+      return planChecks(deps, github, intake);
     case "merge_group":
       return planMergeGroup(deps, github, intake);
     case "pr_review":

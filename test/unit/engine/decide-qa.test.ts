@@ -277,3 +277,24 @@ describe("decide: budgets", () => {
     expect(ofType(decision.effects, "comment")[0]?.body).toContain("limits.tokensPerIssue");
   });
 });
+
+describe("decide: a CI result while a human is asked", () => {
+  const escalatedRed = (): WorkflowState =>
+    run(executing(single, config({ qa: { maxFixAttempts: 0 } })).state, [published("a"), red("a")]).state;
+
+  it("ignores the same failure again, and goes on when a re-run of the head turns green", () => {
+    const state = escalatedRed();
+
+    expect(decide(state, red("a"), NOW)?.ignored).toBe("a CI result the task already acted on");
+    const rerun = step(state, green("a"));
+    expect(taskOf(rerun.state, "a")).toMatchObject({ status: "ready", ciResult: { sha: shaOf("a"), conclusion: "success" } });
+  });
+
+  it("ignores a green result it already acted on, so a task asked about something else stays with the human", () => {
+    const ready = run(executing(single).state, [published("a"), green("a")]).state;
+    const task = taskOf(ready, "a");
+    const asked: WorkflowState = { ...ready, tasks: { ...ready.tasks, a: { ...task, status: "needs_human", failure: "a conflict" } } };
+
+    expect(decide(asked, green("a"), NOW)?.ignored).toBe("a CI result the task already acted on");
+  });
+});

@@ -27,10 +27,20 @@ describe("check_suite.completed", () => {
           ref: { installationId: INSTALLATION_ID, owner: "Codertocat", repo: "Hello-World" },
           sha: HEAD_SHA,
           headBranch: TASK_BRANCH,
+          suiteApp: null,
           deliveryId: id,
         },
       },
     ]);
+  });
+
+  it("names the app whose suite finished, so that Foreman's own verdicts are not taken for CI", async () => {
+    const payload = completed();
+    const ours = { ...payload, check_suite: { ...payload.check_suite, app: { ...payload.check_suite.app, slug: "foreman" } } };
+
+    const { accepted } = await deliver("check_suite", ours);
+
+    expect(accepted[0]?.intake).toMatchObject({ kind: "checks_completed", suiteApp: "foreman[bot]" });
   });
 
   it("records nothing for a suite on another branch, or on none", async () => {

@@ -35,7 +35,9 @@ const beforeQa = rowFixture("workflow-v1-before-qa.json");
 /** A stored state with the task fields later versions added, at their defaults. */
 function withFieldsAddedSince(stored: unknown): unknown {
   const state = stored as { tasks: Record<string, object> };
-  const tasks = Object.fromEntries(Object.entries(state.tasks).map(([id, task]) => [id, { ...task, headSeenAt: null, pendingBase: null }]));
+  const tasks = Object.fromEntries(
+    Object.entries(state.tasks).map(([id, task]) => [id, { ...task, headSeenAt: null, pendingBase: null, ciResult: null }]),
+  );
   return { ...state, tasks };
 }
 
@@ -118,7 +120,7 @@ describe("workflow rows written at state version 1", () => {
     const saved = migrated.map((record) => store.saveWorkflow(record.id, record.state, record.version, record.open));
 
     expect(saved).toEqual([true, true]);
-    expect(WORKFLOW_STATE_VERSION).toBe(3);
+    expect(WORKFLOW_STATE_VERSION).toBe(4);
     expect(migrated.map((record) => rawWorkflowColumn(path, record.id, "state_version"))).toEqual([
       WORKFLOW_STATE_VERSION,
       WORKFLOW_STATE_VERSION,
@@ -202,7 +204,7 @@ describe("workflow rows this Foreman cannot read", () => {
 
     expect(() => store.getWorkflow(current.id)).toThrow(UnreadableStateError);
     expect(() => store.getWorkflow(current.id)).toThrow(
-      /workflow acme\/calculator#12 was written by a newer Foreman \(state version 4; this one reads up to 3\): upgrade/,
+      /workflow acme\/calculator#12 was written by a newer Foreman \(state version 5; this one reads up to 4\): upgrade/,
     );
     expect(store.openWorkflows()).toEqual([]);
   });
