@@ -1,38 +1,47 @@
 import type { ScriptedAnswer } from "../scenario/model-script.ts";
+import { compileMatch, matchFits, type CompiledMatch, type MatchInput } from "./answer-match.ts";
+import { toolFitProblem } from "./tool-fit.ts";
 
-/** What a request offers for matching. */
-type MatchInput = { role: string | null; model: string; texts: readonly string[] };
+/** A tool call a scripted answer makes, its arguments as the text sent. */
+export type CallToSend = { name: string; arguments: string };
 
 /** A scripted answer picked for a request. */
-export type TakenAnswer = { answer: ScriptedAnswer; answerId: string; content: string };
+export type TakenAnswer = { answer: ScriptedAnswer; answerId: string; content: string | null; toolCalls: CallToSend[] };
 
 /** The scripted answers and how often each has been used. */
 export type AnswerBook = {
-  /** Picks the first answer with uses left that matches, and uses it once. */
+  /** Picks the first answer with uses left that matches and that the request lets the model give, and uses it once. */
   take(input: MatchInput): TakenAnswer | undefined;
+  /** When nothing could be taken: the first answer that matched but whose tool calls the request rules out, and why. */
+  nearMiss(input: MatchInput): string | undefined;
   /** Answers with uses left; an unlimited answer stops counting once it has been used. */
   remaining(): ScriptedAnswer[];
   add(answers: readonly ScriptedAnswer[]): void;
 };
 
-type Entry = { answer: ScriptedAnswer; answerId: string; used: number; regex: RegExp | undefined };
+type Entry = { answer: ScriptedAnswer; answerId: string; used: number; compiled: CompiledMatch };
 
 export function createAnswerBook(answers: readonly ScriptedAnswer[]): AnswerBook {
   const entries: Entry[] = [];
   const add = (more: readonly ScriptedAnswer[]): void => {
     for (const answer of more) {
-      const answerId = answer.id ?? `answers[${entries.length}]`;
-      const source = answer.match?.regex;
-      entries.push({ answer, answerId, used: 0, regex: source === undefined ? undefined : new RegExp(source) });
+      entries.push({ answer, answerId: answer.id ?? `answers[${entries.length}]`, used: 0, compiled: compileMatch(answer.match) });
     }
   };
   add(answers);
+  const matching = (input: MatchInput): Entry[] =>
+    entries.filter((entry) => hasUsesLeft(entry) && matchFits(entry.answer, entry.compiled, input));
   return {
     take(input) {
-      const entry = entries.find((candidate) => hasUsesLeft(candidate) && matches(candidate, input));
+      const entry = matching(input).find((candidate) => toolFitProblem(candidate.answer, input.offer) === undefined);
       if (!entry) return undefined;
       entry.used += 1;
-      return { answer: entry.answer, answerId: entry.answerId, content: renderContent(entry.answer.content) };
+      return { answer: entry.answer, answerId: entry.answerId, ...rendered(entry.answer) };
+    },
+    nearMiss(input) {
+      const [entry] = matching(input);
+      const problem = entry && toolFitProblem(entry.answer, input.offer);
+      return entry && problem ? `${entry.answerId} matched, but ${problem}` : undefined;
     },
     remaining() {
       return entries.filter((entry) => (isUnlimited(entry.answer) ? entry.used === 0 : hasUsesLeft(entry))).map((entry) => entry.answer);
@@ -42,8 +51,14 @@ export function createAnswerBook(answers: readonly ScriptedAnswer[]): AnswerBook
 }
 
 /** A string is sent as is; any other value as its JSON text. */
-function renderContent(content: ScriptedAnswer["content"]): string {
-  return typeof content === "string" ? content : JSON.stringify(content);
+function asText(value: unknown): string {
+  return typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function rendered(answer: ScriptedAnswer): Pick<TakenAnswer, "content" | "toolCalls"> {
+  const content = answer.content === undefined ? null : asText(answer.content);
+  const toolCalls = (answer.toolCalls ?? []).map((call) => ({ name: call.name, arguments: asText(call.arguments) }));
+  return { content, toolCalls };
 }
 
 function isUnlimited(answer: ScriptedAnswer): boolean {
@@ -52,15 +67,4 @@ function isUnlimited(answer: ScriptedAnswer): boolean {
 
 function hasUsesLeft(entry: Entry): boolean {
   return isUnlimited(entry.answer) || entry.used < entry.answer.times;
-}
-
-function matches(entry: Entry, input: MatchInput): boolean {
-  const { answer, regex } = entry;
-  const role = answer.role ?? answer.match?.role;
-  if (role !== undefined && role !== input.role) return false;
-  if (answer.match?.model !== undefined && answer.match.model !== input.model) return false;
-  const contains = answer.match?.contains;
-  const needles = contains === undefined ? [] : typeof contains === "string" ? [contains] : contains;
-  if (!needles.every((needle) => input.texts.some((text) => text.includes(needle)))) return false;
-  return regex === undefined || input.texts.some((text) => regex.test(text));
 }

@@ -1,12 +1,16 @@
 import type { ModelFault, ModelScript } from "../scenario/model-script.ts";
 import { createAnswerBook, type AnswerBook, type TakenAnswer } from "./answer-book.ts";
+import type { MatchInput } from "./answer-match.ts";
+import { answerParts } from "./answer-parts.ts";
 import { messageTexts, readChatRequest, type ChatCompletionRequest } from "./chat-request.ts";
-import { chatCompletion, usageFor } from "./completion.ts";
-import { faultAnswer, isErrorFault, truncate } from "./fault-response.ts";
+import { chatCompletion, completionText, usageFor } from "./completion.ts";
+import { conversationOf, toolOfferOf } from "./conversation.ts";
+import { faultAnswer, isErrorFault } from "./fault-response.ts";
 import { createFaultSchedule, type FaultSchedule } from "./fault-schedule.ts";
 import { invalidRequest, missingApiKey, modelNotFound, noScriptedAnswer, type ErrorAnswer, type HttpAnswer } from "./openai-error.ts";
 import type { RecordedModelRequest } from "./recorded-request.ts";
 import { createResponseFormatCheck, type ResponseFormatCheck } from "./response-format-check.ts";
+import { toolRequestProblem } from "./tool-request-check.ts";
 
 /** What the server must do with a chat request: answer (maybe after a delay), or hold it and hang up. */
 export type ChatOutcome =
@@ -61,11 +65,17 @@ function decide(context: Context, input: ChatInput, record: RecordedModelRequest
   record.fault = fault?.kind ?? null;
   if (fault && isErrorFault(fault)) return refuse(record, faultAnswer(fault));
   if (fault?.kind === "timeout") return { kind: "hang_up", delayMs: fault.delayMs, record };
-  const texts = record.messages.map((message) => message.content);
-  const taken = context.answers.take({ role: input.role, model: request.model, texts });
+  const matchInput: MatchInput = {
+    role: input.role,
+    model: request.model,
+    texts: record.messages.map((message) => message.content),
+    conversation: conversationOf(record.messages),
+    offer: toolOfferOf(request),
+  };
+  const taken = context.answers.take(matchInput);
   if (!taken) {
     record.unmatched = true;
-    return refuse(record, noScriptedAnswer(input.role, request.model));
+    return refuse(record, noScriptedAnswer(input.role, request.model, context.answers.nearMiss(matchInput)));
   }
   return answer(context, { request, taken, fault, record, created });
 }
@@ -84,8 +94,13 @@ function admit(
   if ("reject" in read) return { refusal: read.reject };
   const { request } = read;
   const messages = messageTexts(request);
-  Object.assign(record, { model: request.model, messages, responseFormat: request.response_format ?? null });
+  const tools = toolOfferOf(request).functions;
+  const { turn, allResults } = conversationOf(messages);
+  Object.assign(record, { model: request.model, messages, turn, tools, toolResults: allResults.length });
+  record.responseFormat = request.response_format ?? null;
   if (request.stream === true) return { refusal: invalidRequest("streaming is not supported by the sandbox", "stream") };
+  const toolProblem = toolRequestProblem(request);
+  if (toolProblem) return { refusal: toolProblem };
   if (context.declaredModels && !context.declaredModels.includes(request.model)) {
     return { refusal: modelNotFound(request.model) };
   }
@@ -93,7 +108,7 @@ function admit(
   return rejection ? { refusal: rejection } : { request };
 }
 
-type AnswerParts = {
+type AnswerInput = {
   request: ChatCompletionRequest;
   taken: TakenAnswer;
   fault: ModelFault | undefined;
@@ -101,20 +116,15 @@ type AnswerParts = {
   created: Date;
 };
 
-function answer(context: Context, parts: AnswerParts): ChatOutcome {
+function answer(context: Context, parts: AnswerInput): ChatOutcome {
   const { request, taken, fault, record } = parts;
-  let content = taken.content;
-  let finishReason = taken.answer.finishReason;
-  if (fault?.kind === "malformed_json") content = fault.content;
-  if (fault?.kind === "truncated_json") {
-    content = truncate(content);
-    finishReason = "length";
-  }
-  const usage = usageFor(taken.answer.usage, record.messages, content);
-  const check = context.formats.check(request.response_format, content);
-  Object.assign(record, check, { status: 200, answerId: taken.answerId, content, finishReason, usage });
   const { seq } = record;
-  const body = chatCompletion({ seq, created: parts.created, model: request.model, content, finishReason, usage });
+  const { content, toolCalls, finishReason } = answerParts(taken, fault, seq);
+  const toolsText = request.tools === undefined ? "" : JSON.stringify(request.tools);
+  const usage = usageFor(taken.answer.usage, record.messages, completionText(content, toolCalls), toolsText);
+  const check = content === null ? {} : context.formats.check(request.response_format, content);
+  Object.assign(record, check, { status: 200, answerId: taken.answerId, content, toolCalls, finishReason, usage });
+  const body = chatCompletion({ seq, created: parts.created, model: request.model, content, toolCalls, finishReason, usage });
   return { kind: "answer", answer: { status: 200, headers: {}, body }, delayMs: taken.answer.delayMs ?? 0, record };
 }
 
@@ -131,10 +141,14 @@ function newRecord(seq: number, time: Date, role: string | null): RecordedModelR
     role,
     model: null,
     messages: [],
+    turn: 0,
+    tools: [],
+    toolResults: 0,
     responseFormat: null,
     status: null,
     answerId: null,
     content: null,
+    toolCalls: [],
     finishReason: null,
     usage: null,
     fault: null,

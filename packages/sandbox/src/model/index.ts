@@ -1,2 +1,2 @@
 export { startModelServer, type ModelServer, type ModelServerOptions } from "./model-server.ts";
-export type { RecordedModelRequest } from "./recorded-request.ts";
+export type { AnsweredToolCall, RecordedModelRequest } from "./recorded-request.ts";

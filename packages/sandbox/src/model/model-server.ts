@@ -16,7 +16,7 @@ import { createChatResponder, type ChatOutcome, type ChatResponder } from "./cha
 import { BodyTooLargeError, header, readBody, sendJson } from "./http-io.ts";
 import { listModels, modelIds, retrieveModel } from "./model-list.ts";
 import { missingApiKey, notFound, openAIError, type HttpAnswer } from "./openai-error.ts";
-import type { RecordedModelRequest } from "./recorded-request.ts";
+import { answeredToolCalls, type AnsweredToolCall, type RecordedModelRequest } from "./recorded-request.ts";
 
 export type ModelServerOptions = {
   script: ModelScriptInput;
@@ -35,6 +35,8 @@ export type ModelServer = {
   requests(): RecordedModelRequest[];
   /** The requests no scripted answer matched. */
   unmatched(): RecordedModelRequest[];
+  /** Every tool call answered so far, in order, with its request's seq and role (cheap to poll: no bodies). */
+  toolCalls(): AnsweredToolCall[];
   /** The scripted answers not used yet (an unlimited one counts until first used). */
   remaining(): ScriptedAnswer[];
   addAnswers(answers: readonly ScriptedAnswerInput[]): void;
@@ -83,6 +85,7 @@ function serverHandle(state: ServerState, server: Server, url: string): ModelSer
     url,
     requests: () => structuredClone(records),
     unmatched: () => structuredClone(records.filter((record) => record.unmatched)),
+    toolCalls: () => answeredToolCalls(records),
     remaining: () => state.responder.answers.remaining(),
     addAnswers(answers) {
       const parsed = parseOrThrow(z.array(ScriptedAnswer), answers, "model answers");

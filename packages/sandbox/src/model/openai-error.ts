@@ -47,10 +47,12 @@ export function modelNotFound(model: string): ErrorAnswer {
 
 /**
  * The sandbox's own answer when no scripted answer fits a request. It tells the openai client not
- * to retry: a retry cannot match either, and would only add more unmatched requests.
+ * to retry: a retry cannot match either, and would only add more unmatched requests. A near miss
+ * (an answer that matched but whose tool calls the request rules out) is named after the role and model.
  */
-export function noScriptedAnswer(role: string | null, model: string): ErrorAnswer {
-  return openAIError(500, `no scripted answer for role=${role ?? "(none)"} model=${model}`, {
+export function noScriptedAnswer(role: string | null, model: string, nearMiss?: string): ErrorAnswer {
+  const why = nearMiss === undefined ? "" : ` (${nearMiss})`;
+  return openAIError(500, `no scripted answer for role=${role ?? "(none)"} model=${model}${why}`, {
     type: "server_error",
     code: "sandbox_unmatched",
     headers: { "x-should-retry": "false" },

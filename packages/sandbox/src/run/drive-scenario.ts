@@ -112,7 +112,11 @@ export async function driveScenario<T>(scenario: Scenario, options: DriveOptions
   const deadline = startedAt + (options.timeoutMs ?? scenario.timeoutSeconds * 1000);
   const checkExpectations = options.checkExpectations ?? true;
   const world = await createWorld(scenario, { appLogLevel: "info", ...options.world });
-  const timeline = new Timeline(() => world.github.webhooks.deliveries(), options.onTimeline);
+  const timeline = new Timeline(
+    () => world.github.webhooks.deliveries(),
+    options.onTimeline,
+    () => world.model?.toolCalls() ?? [],
+  );
   try {
     timeline.add(
       `sandbox ready: ${scenario.repository.owner}/${scenario.repository.name}, issue #${world.issueNumber} "${scenario.issue.title}"`,

@@ -1,4 +1,5 @@
 import type { Delivery } from "../github/webhooks.ts";
+import type { AnsweredToolCall } from "../model/index.ts";
 
 type Payload = Record<string, unknown>;
 
@@ -54,17 +55,46 @@ export function describeDelivery(delivery: Delivery): string | null {
   return `${line} (by ${text(field(delivery.payload, "sender", "login"))})`;
 }
 
-/** A run's story as readable lines with the seconds since it began: the steps, and the webhooks worth showing. */
+/** A short, one-line view of a call's arguments: its short text and number values, in order. */
+function argumentsSummary(source: string, max = 72): string {
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    value = source;
+  }
+  const values = value !== null && typeof value === "object" && !Array.isArray(value) ? Object.values(value) : [value];
+  const shown = values.filter(
+    (part) => typeof part === "number" || (typeof part === "string" && part.length <= 80 && !part.includes("\n")),
+  );
+  const line = shown.map((part) => text(part)).join(" ");
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** One readable line for a tool call the scripted model answered with, e.g. `coder → read_file src/x.js`. */
+export function describeToolCall(call: AnsweredToolCall): string {
+  const summary = argumentsSummary(call.arguments);
+  return `${call.role ?? "model"} → ${call.name}${summary === "" ? "" : ` ${summary}`}`;
+}
+
+/** A run's story as readable lines with the seconds since it began: the steps, the webhooks worth showing, and the model's tool calls. */
 export class Timeline {
   readonly lines: string[] = [];
   private seen = 0;
+  private seenCalls = 0;
   private readonly started = Date.now();
 
   private readonly deliveries: () => readonly Delivery[];
   private readonly sink?: (line: string) => void;
-  constructor(deliveries: () => readonly Delivery[], sink?: (line: string) => void) {
+  private readonly toolCalls: () => readonly AnsweredToolCall[];
+  constructor(
+    deliveries: () => readonly Delivery[],
+    sink?: (line: string) => void,
+    toolCalls: () => readonly AnsweredToolCall[] = () => [],
+  ) {
     this.deliveries = deliveries;
     this.sink = sink;
+    this.toolCalls = toolCalls;
   }
 
   add(line: string): void {
@@ -74,13 +104,18 @@ export class Timeline {
     this.sink?.(entry);
   }
 
-  /** Adds a line for each delivery sent since the last poll. */
+  /** Adds a line for each delivery sent and each tool call answered since the last poll. */
   poll(): void {
     const deliveries = this.deliveries();
     for (; this.seen < deliveries.length; this.seen += 1) {
       const delivery = deliveries[this.seen];
       const line = delivery ? describeDelivery(delivery) : null;
       if (line) this.add(line);
+    }
+    const calls = this.toolCalls();
+    for (; this.seenCalls < calls.length; this.seenCalls += 1) {
+      const call = calls[this.seenCalls];
+      if (call) this.add(describeToolCall(call));
     }
   }
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AgentRole, Probability } from "./primitives.ts";
+import { Needles, RegexSource, ScriptedToolCall, ToolResultMatch } from "./tool-script.ts";
 
 const DelayMs = z.int().min(0).max(600_000);
 const RetryAfter = z.number().min(0).max(3600);
@@ -11,17 +12,15 @@ export const AnswerMatch = z.strictObject({
   /** The request's `model`. */
   model: z.string().min(1).optional(),
   /** Text that must appear in some message's content; with a list, every item must appear. */
-  contains: z
-    .union([z.string().min(1), z.array(z.string().min(1)).min(1)], {
-      error: "expected a string or a list of strings",
-    })
-    .optional(),
+  contains: Needles.optional(),
   /** A JavaScript regular expression tested against each message's content. */
-  regex: z
-    .string()
-    .min(1)
-    .refine((source) => compiles(source), { error: "expected a valid regular expression" })
-    .optional(),
+  regex: RegexSource.optional(),
+  /** The number of assistant messages in the request: 0 for a conversation's first request. */
+  turn: z.int().min(0).optional(),
+  /** The latest tool results: the tool messages after the request's last assistant message. */
+  toolResult: ToolResultMatch.optional(),
+  /** Any tool result in the request. */
+  anyToolResult: ToolResultMatch.optional(),
 });
 export type AnswerMatch = z.infer<typeof AnswerMatch>;
 
@@ -33,7 +32,7 @@ export const AnswerUsage = z.strictObject({
 });
 export type AnswerUsage = z.infer<typeof AnswerUsage>;
 
-/** One scripted model answer. */
+/** One scripted model answer: content, or tool calls, or both. */
 export const ScriptedAnswer = z
   .strictObject({
     /** A name for the answer in recordings and errors; defaults to its place, e.g. `answers[2]`. */
@@ -41,14 +40,17 @@ export const ScriptedAnswer = z
     /** Shorthand for `match.role`. */
     role: AgentRole.optional(),
     match: AnswerMatch.optional(),
-    /** The message content: a string is sent as is, any other value as JSON. */
-    content: z.json({ error: "expected the answer's content (a string or any YAML value)" }),
+    /** The message content: a string is sent as is, any other value as JSON. Required without toolCalls. */
+    content: z.json({ error: "expected the answer's content (a string or any YAML value)" }).optional(),
+    /** Tool calls the answer makes, in order; each gets a generated id. */
+    toolCalls: z.array(ScriptedToolCall).min(1).optional(),
     /** How many requests this answer serves; 0 means unlimited. */
     times: z.int().min(0).default(1),
     /** Same as `times: 0`. */
     repeat: z.boolean().default(false),
     usage: AnswerUsage.optional(),
-    finishReason: z.enum(["stop", "length", "content_filter"]).default("stop"),
+    /** Defaults to "tool_calls" for an answer with toolCalls, else "stop". */
+    finishReason: z.enum(["stop", "length", "content_filter", "tool_calls"]).optional(),
     /** Wait this long before answering, to script a slow model. */
     delayMs: DelayMs.optional(),
   })
@@ -59,7 +61,14 @@ export const ScriptedAnswer = z
     if (answer.repeat && answer.times > 1) {
       context.addIssue({ code: "custom", path: ["repeat"], message: "give either repeat: true or times, not both" });
     }
-  });
+    if (answer.content === undefined && answer.toolCalls === undefined) {
+      context.addIssue({ code: "custom", path: ["content"], message: "required (or toolCalls, for an answer that calls tools)" });
+    }
+  })
+  .transform(({ finishReason, ...answer }) => ({
+    ...answer,
+    finishReason: finishReason ?? (answer.toolCalls ? ("tool_calls" as const) : ("stop" as const)),
+  }));
 export type ScriptedAnswer = z.infer<typeof ScriptedAnswer>;
 export type ScriptedAnswerInput = z.input<typeof ScriptedAnswer>;
 
@@ -117,12 +126,3 @@ export const ModelScript = z.strictObject({
 });
 export type ModelScript = z.infer<typeof ModelScript>;
 export type ModelScriptInput = z.input<typeof ModelScript>;
-
-function compiles(source: string): boolean {
-  try {
-    new RegExp(source);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -226,14 +226,14 @@ describe("model server models", () => {
 describe("model server script", () => {
   it("rejects an invalid script with every problem", async () => {
     const error = await startModelServer({
-      script: { answers: [{ role: "boss" as "coder", content: "x" }, { times: -1 } as never] },
+      script: { answers: [{ role: "boss" as "coder", content: "x" }, { times: -1 }] },
     }).catch((caught: unknown) => caught);
 
     expect(error).toBeInstanceOf(ScenarioError);
     expect((error as ScenarioError).problems.map((problem) => problem.path.join("."))).toEqual([
       "answers.0.role",
-      "answers.1.content",
       "answers.1.times",
+      "answers.1.content",
     ]);
   });
 });
