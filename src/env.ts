@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { loadProviders, ProvidersConfigError, type ResolvedProvider } from "./adapters/model/providers.ts";
+import { DEFAULT_CAPABILITIES, loadProviders, ProvidersConfigError, type ResolvedProvider } from "./adapters/model/providers.ts";
 
 const Seconds = z.coerce.number().min(0).max(86_400);
 
@@ -69,7 +69,8 @@ function providersOf(
       problems: ["FOREMAN_LLM_API_KEY (or OPENAI_API_KEY): must be set to the model endpoint's key, or configure FOREMAN_PROVIDERS"],
     };
   const apiKeyEnv = env.FOREMAN_LLM_API_KEY ? "FOREMAN_LLM_API_KEY" : "OPENAI_API_KEY";
-  return { providers: [{ name: "default", baseUrl: env.FOREMAN_LLM_BASE_URL, apiKeyEnv, apiKey }], problems: [] };
+  const provider = { name: "default", baseUrl: env.FOREMAN_LLM_BASE_URL, apiKeyEnv, apiKey, ...DEFAULT_CAPABILITIES };
+  return { providers: [provider], problems: [] };
 }
 
 /** Reads the environment once at start; every problem is reported together. */

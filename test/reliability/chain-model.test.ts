@@ -1,6 +1,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { ChainModel, modelOn } from "../../src/adapters/model/chain-model.ts";
 import { createModel } from "../../src/adapters/model/create-model.ts";
+import { DEFAULT_CAPABILITIES } from "../../src/adapters/model/providers.ts";
 import { ModelCallError } from "../../src/ports/model-error.ts";
 import type { ModelPort, ModelRequest, ModelResponse } from "../../src/ports/model.ts";
 import { pino } from "pino";
@@ -156,8 +157,8 @@ describe("the provider chain over the openai client", () => {
     });
     const model = createModel({
       providers: [
-        { name: "primary", baseUrl: primary.url, apiKeyEnv: "K", apiKey: "k" },
-        { name: "backup", baseUrl: backup.url, apiKeyEnv: "K", apiKey: "k" },
+        { name: "primary", baseUrl: primary.url, apiKeyEnv: "K", apiKey: "k", ...DEFAULT_CAPABILITIES },
+        { name: "backup", baseUrl: backup.url, apiKeyEnv: "K", apiKey: "k", ...DEFAULT_CAPABILITIES },
       ],
       timeoutMs: 5_000,
       log: pino({ level: "silent" }),
@@ -179,7 +180,7 @@ describe("the provider chain over the openai client", () => {
     });
     onTestFinished(() => server.stop());
     const model = createModel({
-      providers: [{ name: "only", baseUrl: server.url, apiKeyEnv: "K", apiKey: "k" }],
+      providers: [{ name: "only", baseUrl: server.url, apiKeyEnv: "K", apiKey: "k", ...DEFAULT_CAPABILITIES }],
       timeoutMs: 5_000,
       log: pino({ level: "silent" }),
     });

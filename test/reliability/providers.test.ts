@@ -3,9 +3,20 @@ import { loadProviders, ProvidersConfigError } from "../../src/adapters/model/pr
 import { EnvError, parseEnv } from "../../src/env.ts";
 
 const env = { OPENAI_KEY: "sk-1", BACKUP_KEY: "sk-2" };
+/** A provider that says nothing of its capabilities: JSON mode and native tool calls. */
+const defaults = { structuredOutput: "json_object", toolCalling: true };
 const noFile = (): string => {
   throw new Error("no file");
 };
+
+function problemsOf(json: string): string[] {
+  try {
+    loadProviders({ json }, env, noFile);
+    return [];
+  } catch (error) {
+    return error instanceof ProvidersConfigError ? [...error.problems] : [String(error)];
+  }
+}
 
 describe("model providers configuration", () => {
   it("reads the chain from FOREMAN_PROVIDERS as JSON, with each key from its variable", () => {
@@ -29,7 +40,14 @@ describe("model providers configuration", () => {
     const providers = loadProviders({ file: "/etc/foreman/providers.yml" }, env, () => yaml);
 
     expect(providers).toEqual([
-      { name: "local", baseUrl: "http://127.0.0.1:8080/v1", apiKeyEnv: "OPENAI_KEY", apiKey: "sk-1", models: { planner: "big" } },
+      {
+        name: "local",
+        baseUrl: "http://127.0.0.1:8080/v1",
+        apiKeyEnv: "OPENAI_KEY",
+        apiKey: "sk-1",
+        models: { planner: "big" },
+        ...defaults,
+      },
     ]);
   });
 
@@ -39,17 +57,38 @@ describe("model providers configuration", () => {
       { name: "b", baseUrl: "https://b.test/v1", apiKeyEnv: "MISSING" },
     ]);
 
-    const problems = (() => {
-      try {
-        loadProviders({ json }, env, noFile);
-        return [];
-      } catch (error) {
-        return error instanceof ProvidersConfigError ? error.problems : [String(error)];
-      }
-    })();
+    const problems = problemsOf(json);
 
     expect(problems.some((problem) => problem.startsWith("0.baseUrl"))).toBe(true);
     expect(problems.some((problem) => problem.startsWith("0.models"))).toBe(true);
+  });
+
+  it("reads each provider's capabilities: strict JSON schemas, JSON mode or none, and whether it calls tools", () => {
+    const json = JSON.stringify([
+      { name: "strict", baseUrl: "https://a.test/v1", apiKeyEnv: "OPENAI_KEY", structuredOutput: "json_schema" },
+      { name: "plain", baseUrl: "https://b.test/v1", apiKeyEnv: "BACKUP_KEY", structuredOutput: "none", toolCalling: false },
+    ]);
+
+    const providers = loadProviders({ json }, env, noFile);
+
+    expect(providers?.map((provider) => [provider.name, provider.structuredOutput, provider.toolCalling])).toEqual([
+      ["strict", "json_schema", true],
+      ["plain", "none", false],
+    ]);
+  });
+
+  it("refuses a capability it does not know, or a tool-calling flag that is not a boolean", () => {
+    const json = JSON.stringify([
+      { name: "a", baseUrl: "https://a.test/v1", apiKeyEnv: "OPENAI_KEY", structuredOutput: "json" },
+      { name: "b", baseUrl: "https://b.test/v1", apiKeyEnv: "OPENAI_KEY", toolCalling: "yes" },
+      { name: "c", baseUrl: "https://c.test/v1", apiKeyEnv: "OPENAI_KEY", functionCalling: true },
+    ]);
+
+    const problems = problemsOf(json);
+
+    expect(problems.some((problem) => problem.startsWith("0.structuredOutput"))).toBe(true);
+    expect(problems.some((problem) => problem.startsWith("1.toolCalling"))).toBe(true);
+    expect(problems.some((problem) => problem.startsWith("2") && problem.includes("functionCalling"))).toBe(true);
   });
 
   it("says which provider's key variable is not set", () => {
@@ -62,7 +101,7 @@ describe("model providers configuration", () => {
     const parsed = parseEnv({ APP_ID: "1", PRIVATE_KEY: "k", WEBHOOK_SECRET: "s", FOREMAN_LLM_API_KEY: "sk" }, noFile);
 
     expect(parsed.providers).toEqual([
-      { name: "default", baseUrl: "https://api.openai.com/v1", apiKeyEnv: "FOREMAN_LLM_API_KEY", apiKey: "sk" },
+      { name: "default", baseUrl: "https://api.openai.com/v1", apiKeyEnv: "FOREMAN_LLM_API_KEY", apiKey: "sk", ...defaults },
     ]);
     expect(parsed.FOREMAN_RECONCILE_SECONDS).toBe(300);
     expect(parsed.FOREMAN_LEASE_SECONDS).toBe(60);

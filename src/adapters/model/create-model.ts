@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { ModelPort } from "../../ports/model.ts";
 import { ChainModel, DEFAULT_CHAIN_OPTIONS, type ChainOptions } from "./chain-model.ts";
 import { OpenAiModel } from "./openai-model.ts";
+import { PromptedToolsModel } from "./prompted-tools.ts";
 import type { ResolvedProvider } from "./providers.ts";
 
 export interface ModelSetup {
@@ -11,12 +12,24 @@ export interface ModelSetup {
   chain?: Partial<ChainOptions>;
 }
 
-/** The model port: the provider chain, each provider through the openai client with its own retries off (the chain retries). */
+/** One provider as a port: the openai client with its own retries off (the chain retries), tools in the prompt if it has no tool calling. */
+function providerPort(provider: ResolvedProvider, timeoutMs: number): ModelPort {
+  const port = new OpenAiModel({
+    baseUrl: provider.baseUrl,
+    apiKey: provider.apiKey,
+    timeoutMs,
+    maxRetries: 0,
+    structuredOutput: provider.structuredOutput,
+  });
+  return provider.toolCalling ? port : new PromptedToolsModel(port);
+}
+
+/** The model port: the provider chain, each provider asked as its capabilities allow. */
 export function createModel(setup: ModelSetup): ModelPort {
   const providers = setup.providers.map((provider) => ({
     name: provider.name,
     models: provider.models,
-    port: new OpenAiModel({ baseUrl: provider.baseUrl, apiKey: provider.apiKey, timeoutMs: setup.timeoutMs, maxRetries: 0 }),
+    port: providerPort(provider, setup.timeoutMs),
   }));
   return new ChainModel(providers, {
     ...DEFAULT_CHAIN_OPTIONS,

@@ -14,12 +14,19 @@ export const ProviderModels = z.strictObject({
 });
 export type ProviderModels = z.infer<typeof ProviderModels>;
 
+/** What a provider's API can do beyond plain chat; the defaults suit most OpenAI-compatible endpoints. */
+export const DEFAULT_CAPABILITIES = { structuredOutput: "json_object", toolCalling: true } as const;
+
 /** One OpenAI-compatible endpoint of the chain; the key is read from the variable `apiKeyEnv` names. */
 const ProviderConfig = z.strictObject({
   name: z.string().min(1),
   baseUrl: z.url(),
   apiKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: "expected the name of an environment variable" }),
   models: ProviderModels.optional(),
+  /** How a JSON answer is asked for: a strict JSON schema, JSON mode, or by the prompt only. */
+  structuredOutput: z.enum(["json_schema", "json_object", "none"]).default(DEFAULT_CAPABILITIES.structuredOutput),
+  /** Whether the API takes `tools` and answers `tool_calls`; without, tools are described in the prompt. */
+  toolCalling: z.boolean().default(DEFAULT_CAPABILITIES.toolCalling),
 });
 type ProviderConfig = z.infer<typeof ProviderConfig>;
 
@@ -34,8 +41,8 @@ const ProviderList = z
     }
   });
 
-/** The chain, first to last: a list, or `{ providers: [...] }`. */
-const ProvidersDocument = z.union([ProviderList, z.strictObject({ providers: ProviderList })]);
+/** The chain, first to last: a list, or `{ providers: [...] }` (chosen by the value's form, so each problem keeps its own path). */
+const ProvidersDocument = z.strictObject({ providers: ProviderList });
 
 export interface ResolvedProvider extends ProviderConfig {
   apiKey: string;
@@ -62,7 +69,7 @@ function parseText(source: string, text: string, format: "json" | "yaml"): unkno
 
 /** Checks a providers document and reads each provider's key from `env`; every problem is reported together. */
 function resolveProviders(source: string, value: unknown, env: NodeJS.ProcessEnv): ResolvedProvider[] {
-  const parsed = ProvidersDocument.safeParse(value);
+  const parsed = (Array.isArray(value) ? ProviderList : ProvidersDocument).safeParse(value);
   if (!parsed.success)
     throw new ProvidersConfigError(
       source,
