@@ -8,6 +8,19 @@ export const TaskId = z
   .regex(TASK_ID_PATTERN, "must be lower-case letters, digits and dashes, starting with a letter, at most 31 characters");
 export type TaskId = z.infer<typeof TaskId>;
 
+/** A task id as a model may write it ("Add_Parser ", "add parser") in the form ids take ("add-parser"). */
+function normaliseTaskId(value: unknown): unknown {
+  return typeof value === "string"
+    ? value
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, "-")
+    : value;
+}
+
+/** A task id in a plan, and each id a task depends on: normalised, then checked. */
+const PlannedTaskId = z.preprocess(normaliseTaskId, TaskId);
+
 const FileAction = z.enum(["create", "modify", "delete"]);
 type FileAction = z.infer<typeof FileAction>;
 
@@ -24,11 +37,11 @@ export type Risk = z.infer<typeof Risk>;
 
 export const Task = z
   .object({
-    id: TaskId,
+    id: PlannedTaskId,
     title: z.string().min(1).max(120),
     description: z.string(),
     files: z.array(TaskFile),
-    dependsOn: z.array(z.string()),
+    dependsOn: z.array(z.preprocess(normaliseTaskId, z.string())),
     acceptanceCriteria: z.array(z.string().min(1)).min(1),
     risk: Risk,
   })

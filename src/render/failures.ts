@@ -4,8 +4,11 @@ import { markdown, neutralizeMarkdown, type SafeMarkdown } from "./neutralize-ma
 /** Which budget of an issue was spent, and by how much. */
 export type BudgetExceeded = { kind: "tokens"; used: number; limit: number } | { kind: "cost"; usedUsd: number; limitUsd: number };
 
-/** Why one of an agent's answers could not be used: not JSON, not the asked shape, or refused by Foreman's checks (for the coder: its edits). */
-export type AnswerProblems = { kind: "not_json" | "wrong_shape" | "refused"; problems: readonly string[] };
+/**
+ * Why one of an agent's answers could not be used: not JSON, not the asked shape, cut off at the
+ * model's output limit, or refused by Foreman's checks (for the coder: its edits).
+ */
+export type AnswerProblems = { kind: "not_json" | "wrong_shape" | "cut_off" | "refused"; problems: readonly string[] };
 
 function problemList(problems: readonly string[], indent = ""): string {
   return problems.map((problem) => `${indent}- ${problem.replace(/\n/g, " ")}`).join("\n");
@@ -16,6 +19,7 @@ const ORDINALS = ["first", "second", "third"];
 const CODER_ANSWER_WORDS: Readonly<Record<AnswerProblems["kind"], string>> = {
   not_json: "was not valid JSON",
   wrong_shape: "was JSON, but not in the shape Foreman asks for",
+  cut_off: "was cut off at the model's output limit before it was complete",
   refused: "proposed edits that Foreman refused",
 };
 

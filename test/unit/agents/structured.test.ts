@@ -33,12 +33,16 @@ describe("askStructured", () => {
           { role: "system", content: "You are the engineer." },
           { role: "user", content: "Scope this issue." },
         ],
+        schema: {
+          name: "engineer_answer",
+          schema: { type: "object", properties: { brief: { type: "string" } }, required: ["brief"], additionalProperties: false },
+        },
       },
     ]);
   });
 
   it("repairs invalid JSON in one more round that shows the answer and lists the problem", async () => {
-    const model = new FakeModel().answer('Sure! {"brief": ').answer({ brief: "Add sub." });
+    const model = new FakeModel().answer("Sure! The brief: add sub.").answer({ brief: "Add sub." });
 
     const result = await askStructured(model, request());
 
@@ -48,10 +52,10 @@ describe("askStructured", () => {
     expect(repair.slice(0, 3)).toEqual([
       { role: "system", content: "You are the engineer." },
       { role: "user", content: "Scope this issue." },
-      { role: "assistant", content: 'Sure! {"brief": ' },
+      { role: "assistant", content: "Sure! The brief: add sub." },
     ]);
     expect(repair[3]?.role).toBe("user");
-    expect(repair[3]?.content).toMatch(/^Your previous answer could not be used\. Problems:\n- the answer is not valid JSON \(.+\)\n/);
+    expect(repair[3]?.content).toMatch(/^Your previous answer could not be used\. Problems:\n- the answer holds no JSON object\n/);
   });
 
   it("names the path of a schema problem in the repair round", async () => {
@@ -62,12 +66,22 @@ describe("askStructured", () => {
     expect(model.lastMessage(1)).toContain("- brief: ");
   });
 
-  it("names an unexpected key as a problem at the root", async () => {
-    const model = new FakeModel().answer({ brief: "Add sub.", extra: true }).answer({ brief: "Add sub." });
+  it("ignores a key the schema does not know, without a repair round", async () => {
+    const model = new FakeModel().answer({ brief: "Add sub.", extra: true, notes: { why: "x" } });
+
+    const result = await askStructured(model, request());
+
+    expect(result).toMatchObject({ ok: true, value: { brief: "Add sub." } });
+    expect(model.requests).toHaveLength(1);
+  });
+
+  it("still names a missing required field once unknown keys are left out", async () => {
+    const model = new FakeModel().answer({ summary: "Add sub." }).answer({ brief: "Add sub." });
 
     await askStructured(model, request());
 
-    expect(model.lastMessage(1)).toContain("- (root): ");
+    expect(model.lastMessage(1)).toContain("- brief: ");
+    expect(model.lastMessage(1)).not.toContain("summary");
   });
 
   it("runs the extra check on a schema-valid answer and repairs with its problems", async () => {
@@ -99,12 +113,12 @@ describe("askStructured", () => {
   it("keeps what was wrong with each answer, oldest first, redacted", async () => {
     const token = `ghp_${"a1B2".repeat(9)}`;
     const check = (value: Answer): string[] => [`the brief quotes ${value.brief}`];
-    const model = new FakeModel().answer(`@someone ${token}`).answer({ brief: `uses ${token}` });
+    const model = new FakeModel().answer(`No JSON today, @someone ${token}`).answer({ brief: `uses ${token}` });
 
     const result = await askStructured(model, request(check));
 
     expect(result.ok ? [] : result.rounds).toEqual([
-      { kind: "not_json", problems: [expect.stringMatching(/^the answer is not valid JSON \(.*@someone/)] },
+      { kind: "not_json", problems: ["the answer holds no JSON object"] },
       { kind: "refused", problems: ["the brief quotes uses [REDACTED:github-token]"] },
     ]);
     expect(JSON.stringify(result)).not.toContain(token);

@@ -19,10 +19,21 @@ describe("Plan schema", () => {
     expect(result.error?.issues).toMatchObject([{ code: "unrecognized_keys", keys: ["owner"], path: ["tasks", 0] }]);
   });
 
-  it.each(["A", "1a", "a_b", "a".repeat(32), ""])("rejects the task id %j", (id) => {
+  it.each(["1a", "a.b", "a/b", "a".repeat(32), ""])("rejects the task id %j", (id) => {
     const result = Plan.safeParse(plan(task(id)));
 
     expect(result.error?.issues).toMatchObject([{ path: ["tasks", 0, "id"] }]);
+  });
+
+  it("normalises task ids as models write them: trimmed, lower-cased, spaces and underscores to dashes, in dependsOn too", () => {
+    const input = plan(task(" Add_Parser "), task("Use parser", { dependsOn: ["ADD_PARSER"] }));
+
+    const result = Plan.safeParse(input);
+
+    expect(result.data?.tasks.map((planned) => [planned.id, planned.dependsOn])).toEqual([
+      ["add-parser", []],
+      ["use-parser", ["add-parser"]],
+    ]);
   });
 
   it("accepts a task id of 31 characters", () => {
