@@ -76,6 +76,31 @@ const QaConfig = z
   })
   .strict();
 
+/** One role's agent: how many turns it may call tools, and whether it has tools at all. */
+const roleAgent = (maxTurns: number) =>
+  z
+    .object({
+      /** Model turns that may call tools before the role must answer. */
+      maxTurns: z.int().min(1).max(100).default(maxTurns),
+      /** Overrides `agents.tools` for this role. */
+      tools: z.boolean().optional(),
+    })
+    .strict();
+
+const AgentsConfig = z
+  .object({
+    /** Whether agents read the repository through tools (a local copy at the exact commit); false: the fixed context of old. */
+    tools: z.boolean().default(true),
+    /** Past this size (in tokens, about four characters each), older tool results in a conversation are shortened. */
+    contextTokens: z.int().min(4_000).max(1_000_000).default(32_000),
+    engineer: roleAgent(8).prefault({}),
+    planner: roleAgent(12).prefault({}),
+    coder: roleAgent(20).prefault({}),
+    debugger: roleAgent(12).prefault({}),
+    reviewer: roleAgent(8).prefault({}),
+  })
+  .strict();
+
 /** `.github/foreman.yml` on the default branch. Every key is optional. */
 export const RepoConfig = z
   .object({
@@ -88,6 +113,7 @@ export const RepoConfig = z
     limits: LimitsConfig.prefault({}),
     qa: QaConfig.prefault({}),
     approval: ApprovalConfig.prefault({}),
+    agents: AgentsConfig.prefault({}),
     allowBots: z.array(z.string().min(1)).default([]),
   })
   .strict();
@@ -101,6 +127,11 @@ export type RepoConfig = z.infer<typeof RepoConfig>;
 export const StoredRepoConfig = RepoConfig.extend({ protectedPaths: z.array(z.string()).default([]) });
 
 export type AgentRole = "engineer" | "planner" | "coder" | "debugger" | "reviewer";
+
+/** Whether a role reads the repository through tools: its own `tools` setting, else `agents.tools`. */
+export function toolsFor(config: RepoConfig, role: AgentRole): boolean {
+  return config.agents[role].tools ?? config.agents.tools;
+}
 
 /** The model a role uses: its own setting, else `models.default`. */
 export function modelFor(config: RepoConfig, role: AgentRole): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseRepoConfig } from "../../../src/config/parse-repo-config.ts";
-import { modelFor } from "../../../src/config/repo-config.ts";
+import { modelFor, toolsFor } from "../../../src/config/repo-config.ts";
 import type { RepoConfig } from "../../../src/config/repo-config.ts";
 
 const defaults: RepoConfig = {
@@ -21,6 +21,15 @@ const defaults: RepoConfig = {
   },
   qa: { maxFixAttempts: 3, maxFixAttemptsPerIssue: 8, review: { enabled: true, maxRounds: 2 } },
   approval: { separateApprover: false, highRiskApprovers: [] },
+  agents: {
+    tools: true,
+    contextTokens: 32000,
+    engineer: { maxTurns: 8 },
+    planner: { maxTurns: 12 },
+    coder: { maxTurns: 20 },
+    debugger: { maxTurns: 12 },
+    reviewer: { maxTurns: 8 },
+  },
   allowBots: [],
 };
 
@@ -57,6 +66,15 @@ describe("parseRepoConfig", () => {
       },
       qa: { maxFixAttempts: 1, maxFixAttemptsPerIssue: 2, review: { enabled: false, maxRounds: 1 } },
       approval: { separateApprover: true, highRiskApprovers: ["lee"] },
+      agents: {
+        tools: false,
+        contextTokens: 8000,
+        engineer: { maxTurns: 2 },
+        planner: { maxTurns: 3, tools: true },
+        coder: { maxTurns: 30 },
+        debugger: { maxTurns: 4 },
+        reviewer: { maxTurns: 1, tools: false },
+      },
       allowBots: ["renovate[bot]"],
     };
 
@@ -128,5 +146,23 @@ describe("modelFor", () => {
     const result = parseRepoConfig({ models: { default: "small", coder: "large" } });
 
     expect(result.ok && [modelFor(result.config, "coder"), modelFor(result.config, "planner")]).toEqual(["large", "small"]);
+  });
+});
+
+describe("agents", () => {
+  it("gives a role tools by `agents.tools` unless the role says otherwise", () => {
+    const result = parseRepoConfig({ agents: { tools: false, coder: { tools: true } } });
+
+    expect(result.ok && [toolsFor(result.config, "coder"), toolsFor(result.config, "planner")]).toEqual([true, false]);
+  });
+
+  it("refuses turns out of range, unknown roles and non-boolean tools", () => {
+    const result = parseRepoConfig({ agents: { coder: { maxTurns: 0 }, writer: {}, tools: "yes" } });
+
+    expect(result.ok === false && result.problems.map((problem) => problem.path).sort()).toEqual([
+      "agents.coder.maxTurns",
+      "agents.tools",
+      "agents.writer",
+    ]);
   });
 });
