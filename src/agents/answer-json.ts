@@ -11,8 +11,8 @@ export interface ReadOptions {
   repair: boolean;
 }
 
-/** How many `{` of the text are tried as the start of the answer's object. */
-const MAX_STARTS = 50;
+/** How many top-level objects of the text are tried as the answer's. */
+const MAX_OBJECTS = 50;
 const JSON_FENCE = /```[ \t]*json[^\n]*\n/gi;
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -43,11 +43,19 @@ function fencedStarts(text: string): number[] {
   return [...text.matchAll(JSON_FENCE)].map((match) => text.indexOf("{", match.index + match[0].length)).filter((index) => index !== -1);
 }
 
-/** Every `{` of the text, in order, up to a bound. */
-function braceStarts(text: string): number[] {
-  const starts: number[] = [];
-  for (let index = text.indexOf("{"); index !== -1 && starts.length < MAX_STARTS; index = text.indexOf("{", index + 1)) starts.push(index);
-  return starts;
+/**
+ * The top-level objects of the text in order (an object inside one is part of it, never one of
+ * its own), up to a bound; an object that never closes ends the list with its start.
+ */
+function topLevel(text: string): Array<{ start: number; end: number | null }> {
+  const found: Array<{ start: number; end: number | null }> = [];
+  for (let start = text.indexOf("{"); start !== -1 && found.length < MAX_OBJECTS;) {
+    const end = balancedEnd(text, start);
+    found.push({ start, end });
+    if (end === null) break;
+    start = text.indexOf("{", end);
+  }
+  return found;
 }
 
 function parseObject(text: string, repair: boolean): Record<string, unknown> | null {
@@ -80,17 +88,17 @@ interface Candidate {
   closed: boolean;
 }
 
-/** Each balanced object the text holds (fenced ones first), and the rest of the text from its first `{` if that never closes. */
+/** The objects the text holds, fenced ones first, then the top-level ones; one that never closes runs to the end. */
 function candidates(text: string): Candidate[] {
-  const fenced = fencedStarts(text);
-  const found: Candidate[] = [];
-  for (const start of [...fenced, ...braceStarts(text).filter((index) => !fenced.includes(index))]) {
-    const end = balancedEnd(text, start);
-    if (end !== null) found.push({ text: text.slice(start, end), fenced: fenced.includes(start), closed: true });
-  }
-  const first = text.indexOf("{");
-  if (first !== -1 && balancedEnd(text, first) === null) found.push({ text: text.slice(first), fenced: false, closed: false });
-  return found;
+  const fenced = fencedStarts(text).map((start) => ({ start, end: balancedEnd(text, start), fenced: true }));
+  const rest = topLevel(text)
+    .filter((object) => !fenced.some((other) => other.start === object.start))
+    .map((object) => ({ ...object, fenced: false }));
+  return [...fenced, ...rest].map(({ start, end, fenced: inFence }) => ({
+    text: text.slice(start, end ?? undefined),
+    fenced: inFence,
+    closed: end !== null,
+  }));
 }
 
 /** Fenced first, then the longest: a slip in the answer's object should win over braces in its prose. */

@@ -1,6 +1,6 @@
 import type { ModelPort, ModelRequest, ModelResponse } from "../../../src/ports/model.ts";
 
-type QueuedAnswer = { content: string; model?: string; promptTokens?: number; completionTokens?: number };
+type QueuedAnswer = { content: string; model?: string; promptTokens?: number; completionTokens?: number; finishReason?: string };
 
 /** A model port that answers from a queue and keeps a copy of every request, as sent at the time. */
 export class FakeModel implements ModelPort {
@@ -22,7 +22,7 @@ export class FakeModel implements ModelPort {
       model: next.model ?? request.model,
       promptTokens: next.promptTokens ?? 1000,
       completionTokens: next.completionTokens ?? 200,
-      finishReason: "stop",
+      finishReason: next.finishReason ?? "stop",
       toolCalls: [],
     });
   }

@@ -84,6 +84,56 @@ describe("askStructured", () => {
     expect(model.lastMessage(1)).not.toContain("summary");
   });
 
+  it("uses an answer wrapped in prose and a ```json fence, with a slip in it, without a repair round", async () => {
+    const model = new FakeModel().answer("Here is my answer.\n```json\n{'brief': 'Add sub.',}\n```\nHope this helps!");
+
+    const result = await askStructured(model, request());
+
+    expect(result).toMatchObject({ ok: true, value: { brief: "Add sub." } });
+    expect(model.requests).toHaveLength(1);
+  });
+
+  it("tells the model plainly that a cut-off answer was cut off, and asks for a shorter one", async () => {
+    const model = new FakeModel()
+      .answer('```json\n{"brief": "Add sub, then explain at length', { finishReason: "length" })
+      .answer({ brief: "Add sub." });
+
+    const result = await askStructured(model, request());
+
+    expect(result).toMatchObject({ ok: true, value: { brief: "Add sub." } });
+    expect(model.lastMessage(1)).toMatch(/^Your previous answer was cut off: it reached the output length limit/);
+    expect(model.lastMessage(1)).toContain("shorter JSON object");
+    expect(model.lastMessage(1)).not.toContain("not valid JSON");
+  });
+
+  it("keeps a cut-off answer apart from an invalid one when it gives up", async () => {
+    const model = new FakeModel().answer('{"brief": "Add', { finishReason: "length" }).answer("{", { finishReason: "length" });
+
+    const result = await askStructured(model, request());
+
+    expect(result.ok ? [] : result.rounds).toEqual([
+      { kind: "cut_off", problems: ["the answer was cut off at the model's output limit before its JSON was complete"] },
+      { kind: "cut_off", problems: ["the answer was cut off at the model's output limit before its JSON was complete"] },
+    ]);
+  });
+
+  it("uses a complete object that came before the length limit", async () => {
+    const model = new FakeModel().answer('{"brief": "Add sub."}\n\nSome notes that went on and', { finishReason: "length" });
+
+    const result = await askStructured(model, request());
+
+    expect(result).toMatchObject({ ok: true, value: { brief: "Add sub." } });
+  });
+
+  it("sends no answer schema when the schema cannot be a strict one", async () => {
+    const Loose = z.object({ brief: z.string(), note: z.string().optional() }).strict();
+    const model = new FakeModel().answer({ brief: "Add sub." });
+
+    await askStructured(model, { ...request(), schema: Loose });
+
+    expect(model.requests[0]).toMatchObject({ json: true, schema: undefined });
+  });
+
   it("runs the extra check on a schema-valid answer and repairs with its problems", async () => {
     const model = new FakeModel().answer({ brief: "TODO" }).answer({ brief: "Add sub." });
     const check = (value: Answer): string[] => (value.brief === "TODO" ? ["the brief is a placeholder", "the brief names no file"] : []);
