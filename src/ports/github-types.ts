@@ -91,6 +91,12 @@ export interface Actor {
   type: string;
 }
 
+/** Someone added a label to an issue: who, and when (ms). */
+export interface LabelEvent {
+  by: Actor;
+  at: number;
+}
+
 export type Reaction = "+1" | "-1" | "eyes" | "rocket" | "confused";
 
 export type MergeMethod = "merge" | "squash" | "rebase";

@@ -1,7 +1,6 @@
 import type { FailureEvidence } from "../qa/evidence.ts";
 import type { SafeMarkdown, SafePlainText } from "../render/neutralize-markdown.ts";
 import type {
-  Actor,
   BranchUpdate,
   CheckRunInput,
   CheckSummary,
@@ -9,6 +8,7 @@ import type {
   CommitInput,
   Comparison,
   IssueInfo,
+  LabelEvent,
   MergeMethod,
   MergeOutcome,
   PullFile,
@@ -34,8 +34,8 @@ export interface RepoReads {
   getIssue(number: number): Promise<IssueInfo>;
   /** Open issues (not pull requests) that carry this label. */
   openIssuesWithLabel(label: string): Promise<IssueInfo[]>;
-  /** Who last added this label to the issue; null when nobody did. */
-  labeledBy(issue: number, label: string): Promise<Actor | null>;
+  /** Who last added this label to the issue, and when; null when nobody did. */
+  labeledBy(issue: number, label: string): Promise<LabelEvent | null>;
   /** Every comment on an issue or pull request, oldest first. */
   listComments(issue: number): Promise<CommentInfo[]>;
   getPullRequest(number: number): Promise<PullRequestInfo>;

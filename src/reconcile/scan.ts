@@ -20,28 +20,40 @@ function configuredLabel(text: string | null): string {
   return RepoConfig.parse({}).label;
 }
 
-/** Starts a workflow whose label webhook never arrived, as the person who added the label, once. */
+/**
+ * Starts a workflow whose label webhook never arrived, as the person who added the label, once.
+ * After a workflow of the issue finished (`finishedAt`), only a label added later starts a new one
+ * (the issue reopened and labelled again), once per such label.
+ */
 async function startMissed(
   deps: ReconcileDeps,
   repo: RepoReads,
   target: RepoTarget,
   issue: { number: number; title: string },
   label: string,
+  finishedAt: number | null = null,
 ): Promise<boolean> {
-  const id = WorkflowId.toString({ ...target, issue: issue.number });
-  if (deps.store.hasSeen("label", id)) return false;
-  const by = await repo.labeledBy(issue.number, label);
-  if (!by) return false;
+  const workflowId = WorkflowId.toString({ ...target, issue: issue.number });
+  if (finishedAt === null && deps.store.hasSeen("label", workflowId)) return false;
+  const labelled = await repo.labeledBy(issue.number, label);
+  if (!labelled || (finishedAt !== null && labelled.at <= finishedAt)) return false;
+  const id = finishedAt === null ? workflowId : `${workflowId}@${labelled.at}`;
   const intake: Intake = {
     kind: "issue_labeled",
     ref: target,
     issue: issue.number,
     issueTitle: issue.title,
     label,
-    sender: by,
+    sender: labelled.by,
     deliveryId: ReconcileDeliveryId.toString({ what: "label", id }),
   };
-  return deps.store.enqueueUnseen({ kind: "intake", key: id, payload: intake }, { kind: "label", key: id });
+  return deps.store.enqueueUnseen({ kind: "intake", key: workflowId, payload: intake }, { kind: "label", key: id });
+}
+
+/** A workflow of the issue that finished: a new label on the open issue may start the next one. */
+function finishedAt(deps: ReconcileDeps, id: string): number | null {
+  const record = deps.store.getWorkflow(id);
+  return record && !record.open ? (record.state.finishedAt ?? 0) : null;
 }
 
 /**
@@ -54,7 +66,15 @@ async function scanRepository(deps: ReconcileDeps, target: RepoTarget): Promise<
   const report = { rebuilt: 0, started: 0 };
   for (const issue of await repo.openIssuesWithLabel(label)) {
     const id = WorkflowId.toString({ ...target, issue: issue.number });
-    if (deps.store.getWorkflow(id) || deps.store.pendingJobsFor(id) > 0) continue;
+    if (deps.store.pendingJobsFor(id) > 0) continue;
+    if (deps.store.getWorkflow(id)) {
+      const finished = finishedAt(deps, id);
+      if (finished !== null && (await startMissed(deps, repo, target, issue, label, finished))) {
+        report.started += 1;
+        deps.log.info({ workflowId: id }, "started a workflow again: its issue was labelled after the last one finished");
+      }
+      continue;
+    }
     const found = statusSnapshot(await repo.listComments(issue.number), deps.botLogin, deps.log);
     if (found) {
       const outcome = await rebuildWorkflow(deps, repo, target, found);

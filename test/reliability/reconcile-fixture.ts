@@ -9,7 +9,16 @@ import type { EngineEvent } from "../../src/engine/events.ts";
 import type { WorkflowState } from "../../src/engine/types.ts";
 import { Plan } from "../../src/plan/index.ts";
 import { GitHubCallError } from "../../src/ports/errors.ts";
-import type { Actor, CheckSummary, CommentInfo, GitHubReads, IssueInfo, PullRequestInfo, RepoReads } from "../../src/ports/github.ts";
+import type {
+  Actor,
+  CheckSummary,
+  CommentInfo,
+  GitHubReads,
+  IssueInfo,
+  LabelEvent,
+  PullRequestInfo,
+  RepoReads,
+} from "../../src/ports/github.ts";
 import type { ReconcileDeps } from "../../src/reconcile/deps.ts";
 import { statusMarker } from "../../src/render/index.ts";
 import { SqliteStore } from "../../src/store/sqlite/sqlite-store.ts";
@@ -73,6 +82,8 @@ export class FakeGitHub implements GitHubReads, RepoReads {
   readonly pulls = new Map<number, PullRequestInfo>();
   readonly checkRuns = new Map<string, CheckSummary[]>();
   readonly labelers = new Map<number, Actor>();
+  /** When the label was last added (NOW unless set). */
+  readonly labelledAt = new Map<number, number>();
   /** `.github/foreman.yml` on the default branch. */
   config: string | null = null;
   /** The repository answers 404 (removed, or the app lost access), not only its issue. */
@@ -108,8 +119,9 @@ export class FakeGitHub implements GitHubReads, RepoReads {
   openIssuesWithLabel(label: string): Promise<IssueInfo[]> {
     return Promise.resolve([...this.issues.values()].filter((issue) => issue.state === "open" && issue.labels.includes(label)));
   }
-  labeledBy(issue: number): Promise<Actor | null> {
-    return Promise.resolve(this.labelers.get(issue) ?? null);
+  labeledBy(issue: number): Promise<LabelEvent | null> {
+    const by = this.labelers.get(issue);
+    return Promise.resolve(by ? { by, at: this.labelledAt.get(issue) ?? NOW } : null);
   }
   readFile(ref: string, path: string): Promise<string | null> {
     return Promise.resolve(ref === "HEAD" && path === ".github/foreman.yml" ? this.config : null);

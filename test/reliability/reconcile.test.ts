@@ -226,6 +226,33 @@ describe("scanInstallations", () => {
     expect(store.getWorkflow(base.id)?.state.tasks.mean).toMatchObject({ status: "ci_running", approvedSha: HEAD });
   });
 
+  it("starts a workflow again when the issue was labelled after the last one finished (reopened, its webhook lost), once", async () => {
+    const { deps, store, github } = reconcileWorld();
+    openIssue(github);
+    github.labelers.set(1, { login: "maya", type: "User" });
+    github.labelledAt.set(1, NOW + 5_000);
+    const done = { ...executingWorkflow(), phase: "completed" as const, finishedAt: NOW + 1_000 };
+    store.saveWorkflow(done.id, done, 0, false);
+
+    const first = await scanInstallations(deps);
+    const second = await scanInstallations(deps);
+
+    expect(first).toMatchObject({ started: 1 });
+    expect(second).toMatchObject({ started: 0 });
+    expect(queuedEvents(store)).toEqual(["intake:issue_labeled:maya"]);
+  });
+
+  it("does not start a finished workflow again for the label it was started with", async () => {
+    const { deps, store, github } = reconcileWorld();
+    openIssue(github);
+    github.labelers.set(1, { login: "maya", type: "User" });
+    github.labelledAt.set(1, NOW);
+    const done = { ...executingWorkflow(), phase: "completed" as const, finishedAt: NOW + 1_000 };
+    store.saveWorkflow(done.id, done, 0, false);
+
+    expect(await scanInstallations(deps)).toMatchObject({ started: 0 });
+  });
+
   it("leaves issues it already knows alone", async () => {
     const { deps, store, github } = reconcileWorld();
     openIssue(github);

@@ -1,4 +1,4 @@
-import type { Actor, CommentInfo, IssueInfo } from "../../ports/github-types.ts";
+import type { CommentInfo, IssueInfo, LabelEvent } from "../../ports/github-types.ts";
 import { isAppLogin } from "../../ports/github-types.ts";
 import { commentMarker, hasCommentMarker } from "./comment-marker.ts";
 import { toCommentInfo, toIssueInfo } from "./mappers.ts";
@@ -16,13 +16,13 @@ export async function openIssuesWithLabel(octokit: Octokit, target: Target, labe
 }
 
 /** Who added the label last, from the issue's events; label names compare case-insensitively as on GitHub. */
-export async function labeledBy(octokit: Octokit, target: Target, issue: number, label: string): Promise<Actor | null> {
+export async function labeledBy(octokit: Octokit, target: Target, issue: number, label: string): Promise<LabelEvent | null> {
   const events = await octokit.paginate(octokit.rest.issues.listEvents, { ...target, issue_number: issue, per_page: 100 });
   const labeled = events.filter(
     (event) => event.event === "labeled" && "label" in event && event.label.name.toLowerCase() === label.toLowerCase(),
   );
-  const actor = labeled.at(-1)?.actor;
-  return actor ? { login: actor.login, type: actor.type } : null;
+  const last = labeled.at(-1);
+  return last?.actor ? { by: { login: last.actor.login, type: last.actor.type }, at: Date.parse(last.created_at) } : null;
 }
 
 export async function listComments(octokit: Octokit, target: Target, issue: number): Promise<CommentInfo[]> {

@@ -1,6 +1,5 @@
 import { nullIfGone } from "../../ports/errors.ts";
 import type {
-  Actor,
   BranchUpdate,
   CheckRunInput,
   CheckSummary,
@@ -8,6 +7,7 @@ import type {
   CommitInput,
   Comparison,
   IssueInfo,
+  LabelEvent,
   MergeMethod,
   MergeOutcome,
   PullFile,
@@ -64,7 +64,7 @@ export class OctokitRepoGitHub implements RepoGitHub {
     return call(() => openIssuesWithLabel(this.octokit, this.target, label));
   }
 
-  labeledBy(issue: number, label: string): Promise<Actor | null> {
+  labeledBy(issue: number, label: string): Promise<LabelEvent | null> {
     return call(() => labeledBy(this.octokit, this.target, issue, label));
   }
 

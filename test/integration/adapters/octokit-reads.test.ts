@@ -74,7 +74,9 @@ describe("the reads the reconciler and the worker share", () => {
   it("tells who added a label, whatever its case", async () => {
     const number = await labelledIssue("Foreman");
 
-    expect(await github.labeledBy(number, "foreman")).toEqual({ login: "maya", type: "User" });
+    const labelled = await github.labeledBy(number, "foreman");
+    expect(labelled?.by).toEqual({ login: "maya", type: "User" });
+    expect(labelled?.at).toBeGreaterThan(0);
     expect(await github.labeledBy(number, "bug")).toBeNull();
   });
 
