@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { z } from "zod";
 import { DEFAULT_CAPABILITIES, loadProviders, ProvidersConfigError, type ResolvedProvider } from "./adapters/model/providers.ts";
 
@@ -35,6 +37,10 @@ const Env = z.object({
   FOREMAN_GITHUB_THROTTLE: z.enum(["on", "off"]).default("on"),
   /** Workflows one installation may have running at once; a label over the cap is refused with a comment. */
   FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Where repositories are cloned for the agents to read; default: a `workspaces` folder beside the database. */
+  FOREMAN_WORKSPACE_DIR: z.string().min(1).optional(),
+  /** The clones' disk cap in MiB; least recently used repositories are evicted over it. */
+  FOREMAN_WORKSPACE_MAX_MB: z.coerce.number().int().min(1).max(16_777_216).default(2048),
 });
 
 export type ForemanEnv = z.infer<typeof Env> & { privateKey: string; llmApiKey: string; providers: ResolvedProvider[] };
@@ -87,4 +93,10 @@ export function parseEnv(source: NodeJS.ProcessEnv, readKeyFile: (path: string) 
   if (problems.length > 0 || !privateKey) throw new EnvError(problems);
   const llmApiKey = providers[0]?.apiKey ?? "";
   return { ...env, privateKey: privateKey.replace(/\\n/g, "\n"), llmApiKey, providers };
+}
+
+/** The workspace cache: `FOREMAN_WORKSPACE_DIR`, else `workspaces` beside the database (in the temp folder for an in-memory one). */
+export function workspaceDir(env: Pick<ForemanEnv, "FOREMAN_WORKSPACE_DIR" | "FOREMAN_DB_PATH">): string {
+  if (env.FOREMAN_WORKSPACE_DIR !== undefined) return env.FOREMAN_WORKSPACE_DIR;
+  return env.FOREMAN_DB_PATH === ":memory:" ? join(tmpdir(), "foreman-workspaces") : join(dirname(env.FOREMAN_DB_PATH), "workspaces");
 }

@@ -9,8 +9,9 @@ import { readAppLogin } from "./adapters/github/app-identity.ts";
 import { githubClientOptions } from "./adapters/github/foreman-octokit.ts";
 import { ProbotGitHub } from "./adapters/github/probot-github.ts";
 import { createModel } from "./adapters/model/create-model.ts";
+import { GitWorkspaces } from "./adapters/workspace/git-workspaces.ts";
 import { JobKey } from "./domain/ids.ts";
-import type { ForemanEnv } from "./env.ts";
+import { workspaceDir, type ForemanEnv } from "./env.ts";
 import { createApp } from "./handlers/index.ts";
 import { LOG_REDACTION } from "./policy/log-redaction.ts";
 import { Reconciler } from "./reconcile/reconciler.ts";
@@ -65,6 +66,12 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
       botLogin: bot,
       maxWorkflowsPerInstallation: env.FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION,
       modelFor: (role, config) => config.models[role] ?? config.models.default ?? env.FOREMAN_DEFAULT_MODEL,
+      workspace: new GitWorkspaces({
+        dir: workspaceDir(env),
+        maxBytes: env.FOREMAN_WORKSPACE_MAX_MB * 1024 * 1024,
+        apiBaseUrl: env.FOREMAN_GITHUB_API_URL,
+        log: log.child({ name: "workspace" }),
+      }),
     },
     workerOptions(env),
     {

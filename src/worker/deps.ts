@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { RepoConfig } from "../config/index.ts";
 import type { GitHubPort } from "../ports/github.ts";
 import type { AgentRole, ModelPort } from "../ports/model.ts";
+import type { WorkspacePort } from "../ports/workspace.ts";
 import type { Store } from "../store/store.ts";
 
 export interface WorkerDeps {
@@ -16,4 +17,6 @@ export interface WorkerDeps {
   maxWorkflowsPerInstallation?: number;
   /** The model name for a role: repository config first, then the deployment default. */
   modelFor: (role: AgentRole, config: RepoConfig) => string;
+  /** Local clones of the repositories, read at exact revisions (absent in tests that need none). */
+  workspace?: WorkspacePort;
 }

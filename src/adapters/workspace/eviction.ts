@@ -14,14 +14,14 @@ export interface CachedRepo {
 }
 
 /** Where evicted repositories wait to be deleted; not a repository of the cache. */
-export const TRASH_DIR = ".trash";
+const TRASH_DIR = ".trash";
 
 async function entries(dir: string): Promise<string[]> {
   return readdir(dir).catch(() => []);
 }
 
 /** Bytes of every file under `path`. */
-export async function diskBytes(path: string): Promise<number> {
+async function diskBytes(path: string): Promise<number> {
   const info = await lstat(path).catch(() => null);
   if (!info) return 0;
   if (!info.isDirectory()) return info.size;

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 
-export interface GitExecOptions {
+interface GitExecOptions {
   env: NodeJS.ProcessEnv;
   timeoutMs: number;
   /** Bytes of stdout (and of stderr) kept; past them git is stopped and the output marked truncated. */

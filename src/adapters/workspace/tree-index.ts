@@ -1,5 +1,5 @@
 /** One file of a revision's tree. */
-export interface TreeFile {
+interface TreeFile {
   oid: string;
   mode: string;
 }

@@ -1,5 +1,5 @@
 /** What a smart HTTP request asks of a repository, at GitHub's URL shape `/<owner>/<repo>.git/...`. */
-export type GitHttpAction = "advertise" | "upload-pack" | "push" | "dumb";
+type GitHttpAction = "advertise" | "upload-pack" | "push" | "dumb";
 
 export interface GitHttpTarget {
   owner: string;
