@@ -3,7 +3,7 @@ import { compileMatch, matchFits, type CompiledMatch, type MatchInput } from "./
 import { toolFitProblem } from "./tool-fit.ts";
 
 /** A tool call a scripted answer makes, its arguments as the text sent. */
-export type CallToSend = { name: string; arguments: string };
+type CallToSend = { name: string; arguments: string };
 
 /** A scripted answer picked for a request. */
 export type TakenAnswer = { answer: ScriptedAnswer; answerId: string; content: string | null; toolCalls: CallToSend[] };

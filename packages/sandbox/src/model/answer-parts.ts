@@ -7,7 +7,7 @@ import { truncate } from "./fault-response.ts";
 export type AnswerParts = { content: string | null; toolCalls: SentToolCall[]; finishReason: FinishReason };
 
 /** A tool call's id, unique in the server: the request's number and the call's place. */
-export function toolCallId(seq: number, index: number): string {
+function toolCallId(seq: number, index: number): string {
   return `call_sandbox_${seq}_${index + 1}`;
 }
 

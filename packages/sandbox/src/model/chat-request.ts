@@ -43,7 +43,7 @@ export const ChatCompletionRequest = z.looseObject({
 export type ChatCompletionRequest = z.infer<typeof ChatCompletionRequest>;
 
 /** A call an assistant message made, reduced to its id, tool name and arguments (a custom tool's input). */
-export type CallText = { id: string; name: string; arguments: string };
+type CallText = { id: string; name: string; arguments: string };
 
 /** A message reduced to its role and text, and the tool calls it made or answers. */
 export type MessageText = { role: string; content: string; toolCalls?: CallText[]; toolCallId?: string };

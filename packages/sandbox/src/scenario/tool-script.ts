@@ -13,7 +13,7 @@ export const RegexSource = z
   .refine((source) => compiles(source), { error: "expected a valid regular expression" });
 
 /** A function name as OpenAI's chat completions API accepts it in `tools`. */
-export const ToolName = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "expected a tool name: 1 to 64 letters, digits, _ or -" });
+const ToolName = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "expected a tool name: 1 to 64 letters, digits, _ or -" });
 
 /** One call a scripted answer makes: the tool's name and its arguments. */
 export const ScriptedToolCall = z.strictObject({
