@@ -71,7 +71,10 @@ export interface RepoWorkspace {
 }
 
 export interface WorkspacePort {
-  /** The repository's workspace; `token` gives a current installation token whenever git must fetch. */
+  /**
+   * The repository's workspace. `token` is asked for a current installation token each time git
+   * may fetch (a commit, or a blob read for the first time); its failures reach the caller as they are.
+   */
   forRepo(ref: WorkspaceRepo, token: () => Promise<string>): Promise<RepoWorkspace>;
 }
 

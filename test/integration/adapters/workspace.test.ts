@@ -227,9 +227,21 @@ describe("the installation token", () => {
     expect(config).not.toContain(encoded);
   });
 
-  it("is asked for again whenever git must fetch, and a refused one is an auth failure", async () => {
-    const workspace = await open(workspaces(), "calculator", () => Promise.resolve("ghs_notavalidtoken"));
-    await expect(workspace.at(first)).rejects.toMatchObject({ kind: "auth", operation: "fetch" });
+  it("is asked for each command that may fetch, and one GitHub refuses is an auth failure", async () => {
+    let asked = 0;
+    const counted = (): Promise<string> => {
+      asked += 1;
+      return Promise.resolve(token);
+    };
+    const revision = await (await open(workspaces(), "calculator", counted)).at(first);
+    expect(asked).toBe(1);
+    await revision.readFile("src/add.js");
+    expect(asked).toBe(2);
+    await revision.listFiles("src");
+    expect(asked).toBe(2);
+
+    const refused = await open(workspaces({ dir: join(root, "other-cache") }), "calculator", () => Promise.resolve("ghs_notavalidtoken"));
+    await expect(refused.at(first)).rejects.toMatchObject({ kind: "auth", operation: "fetch" });
   });
 });
 
