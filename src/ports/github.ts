@@ -53,6 +53,8 @@ export interface RepoReads {
   compareCommits(base: string, head: string): Promise<Comparison>;
   /** The login of the account that authored a commit; null when GitHub cannot tell or the commit is gone. */
   commitAuthor(sha: string): Promise<string | null>;
+  /** A commit's parents, first parent first; null when the commit is gone. */
+  commitParents(sha: string): Promise<string[] | null>;
   checksFor(sha: string): Promise<CheckSummary[]>;
   /** The failing checks on `sha` (not Foreman's own) with annotations, and the failing jobs' logs (their ends). */
   failureEvidence(sha: string): Promise<FailureEvidence>;

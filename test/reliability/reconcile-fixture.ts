@@ -113,6 +113,7 @@ export class FakeGitHub implements GitHubReads, RepoReads {
   checksFor(sha: string): Promise<CheckSummary[]> {
     return Promise.resolve(this.checkRuns.get(sha) ?? []);
   }
+  commitParents = notRead;
   commitAuthor(): Promise<string | null> {
     return Promise.resolve("ana");
   }

@@ -113,6 +113,11 @@ export class OctokitRepoGitHub implements RepoGitHub {
     return commit?.author && "login" in commit.author ? commit.author.login : null;
   }
 
+  async commitParents(sha: string): Promise<string[] | null> {
+    const commit = await nullIfGone(call(async () => (await this.octokit.rest.git.getCommit({ ...this.target, commit_sha: sha })).data));
+    return commit ? commit.parents.map((parent) => parent.sha) : null;
+  }
+
   checksFor(sha: string): Promise<CheckSummary[]> {
     return call(() => listChecks(this.octokit, this.target, sha));
   }

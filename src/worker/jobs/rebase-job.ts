@@ -32,12 +32,14 @@ const done = (outcome: RebaseOutcome): RebaseResult => ({ outcome, usage: NO_USA
 
 /**
  * Whether `sha`, the branch's head now, is the merge Foreman asked for on top of `from`: made by
- * Foreman's own account (GitHub makes update-branch's merge as the caller) and holding `from`.
+ * Foreman's own account (GitHub makes update-branch's merge as the caller), with `from` as its
+ * first parent. GitHub merges a moment after it accepted: a merge made on top of a commit someone
+ * pushed meanwhile carries their commit, and is theirs to look at (G1: no approval goes with it).
  */
 async function isOwnMerge(deps: WorkerDeps, github: RepoGitHub, from: string, sha: string): Promise<boolean> {
   const author = await github.commitAuthor(sha);
   if (author === null || !isAppLogin(author, deps.botLogin)) return false;
-  return (await github.compareCommits(from, sha)).behindBy === 0;
+  return (await github.commitParents(sha))?.[0] === from;
 }
 
 /** The branch moved from `from` to `sha` since the conflict was seen: Foreman's own update (a job run again), or someone's push. */

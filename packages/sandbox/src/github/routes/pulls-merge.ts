@@ -41,12 +41,18 @@ async function squashMessage(repo: Repository, base: string, head: string): Prom
 }
 
 /** GitHub's default commit message for each merge method, unless the caller set one. */
-async function commitMessage(core: SandboxCore, repo: Repository, pull: PullRequest, input: MergePullInput, base: string): Promise<string> {
+async function commitMessage(
+  core: SandboxCore,
+  repo: Repository,
+  pull: PullRequest,
+  input: MergePullInput,
+  range: { base: string; head: string },
+): Promise<string> {
   const issue = pullIssue(core, pull);
   const method = input.merge_method ?? "merge";
   if (method === "squash") {
     const title = input.commit_title ?? `${issue.title} (#${pull.number})`;
-    const body = input.commit_message ?? (await squashMessage(repo, base, pull.headSha));
+    const body = input.commit_message ?? (await squashMessage(repo, range.base, range.head));
     return body === "" ? title : `${title}\n\n${body}`;
   }
   const title = input.commit_title ?? `Merge pull request #${pull.number} from ${repo.owner.login}/${pull.headRef}`;
@@ -74,11 +80,13 @@ export async function mergePull(context: RouteContext): Promise<RouteResult> {
   const input = parseInput(MergePullBody, context.body);
   const sender = actingAccount(context);
   requireMergeAllowed(core, repo, pull, input);
+  // The head checked against `sha` is the head merged, as on GitHub: a push while the merge is made does not slip into it.
+  const head = pull.headSha;
   const baseBefore = await currentBaseSha(core, repo, pull);
   const method: MergeMethod = input.merge_method ?? "merge";
-  const message = await commitMessage(core, repo, pull, input, baseBefore);
+  const message = await commitMessage(core, repo, pull, input, { base: baseBefore, head });
   const author = identityOf(sender);
-  const result = await repo.git.merge({ base: baseBefore, head: pull.headSha, message, method, author, committer: GITHUB_COMMITTER });
+  const result = await repo.git.merge({ base: baseBefore, head, message, method, author, committer: GITHUB_COMMITTER });
   if (result.conflict) throw notMergeable();
   await moveBase(repo, pull, result.sha);
   await completePullMerge(core, repo, pull, { mergeCommitSha: result.sha, baseBefore, mergedBy: sender });
