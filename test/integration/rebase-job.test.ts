@@ -162,6 +162,21 @@ describe("the rebase job (G3): a merge, never a rewrite", () => {
     expect(h.sandbox.requestLog.count({ operationId: "pulls/update-branch" })).toBe(1);
   });
 
+  it("takes GitHub's merge for the pusher's when it was made on top of a commit pushed meanwhile (G1: no approval goes with it)", async () => {
+    const deps = await start();
+    const { head, pr } = await rebasingTask(deps, [{ path: "src/mean.js", content: "export const mean = () => 0;\n" }]);
+    await pushTo("main", [{ path: "src/add.js", content: "export const add = (a, b) => b + a;\n" }]);
+    const theirs = await pushTo(BRANCH, [{ path: "test/mean.test.js", content: "// maya's test\n" }]);
+    await github.updatePullBranch({ number: pr, branch: BRANCH, expectedHead: theirs });
+    const merged = (await github.branchHead(BRANCH)) ?? "";
+
+    await run(deps, head);
+
+    expect(await parentsOf(merged)).toHaveLength(2);
+    expect((await parentsOf(merged))[0]).toBe(theirs);
+    expect(reported()).toEqual({ kind: "human_commits", sha: merged });
+  });
+
   it("writes nothing when the branch already holds its base", async () => {
     const deps = await start();
     const { head } = await rebasingTask(deps, [{ path: "src/mean.js", content: "export const mean = () => 0;\n" }]);
