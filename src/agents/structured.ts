@@ -29,11 +29,12 @@ const CUT_OFF = "the answer was cut off at the model's output limit before its J
 
 /**
  * The answer's value, as models really write it: the JSON object found in prose or fences,
- * small slips repaired (never for an answer cut off at the length limit), unknown keys ignored.
+ * small slips repaired, unknown keys ignored. An answer cut off at the length limit is said to be
+ * cut off unless a complete, valid object came before the limit.
  */
 function parseAnswer<T>(response: ModelResponse, request: StructuredRequest<T>): { value: T } | AnswerProblems {
   const cutOff = response.finishReason === "length";
-  const read = readJsonAnswer(response.content, { repair: !cutOff });
+  const read = readJsonAnswer(response.content);
   if (!read.ok) return cutOff ? { kind: "cut_off", problems: [CUT_OFF] } : { kind: "not_json", problems: [read.problem] };
   const parsed = parseLeniently(request.schema, read.json);
   if (!parsed.success) return cutOff ? { kind: "cut_off", problems: [CUT_OFF] } : { kind: "wrong_shape", problems: parsed.problems };

@@ -48,7 +48,7 @@ function promptedMessages(messages: readonly ChatMessage[], tools: readonly Tool
 
 /** The tool call the answer asks for, if it is one: `{"tool": name, "arguments": {...}}` naming an offered tool. */
 function callIn(content: string, tools: readonly ToolSpec[], id: string): ToolCall | null {
-  const read = readJsonAnswer(content, { repair: true });
+  const read = readJsonAnswer(content);
   if (!read.ok) return null;
   const { tool, arguments: args } = read.json;
   if (typeof tool !== "string" || !tools.some((offered) => offered.name === tool)) return null;

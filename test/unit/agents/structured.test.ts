@@ -55,7 +55,9 @@ describe("askStructured", () => {
       { role: "assistant", content: "Sure! The brief: add sub." },
     ]);
     expect(repair[3]?.role).toBe("user");
-    expect(repair[3]?.content).toMatch(/^Your previous answer could not be used\. Problems:\n- the answer holds no JSON object\n/);
+    expect(repair[3]?.content).toMatch(
+      /^Your previous answer could not be used\. Problems:\n- the answer is not valid JSON \(it holds no JSON object\)\n/,
+    );
   });
 
   it("names the path of a schema problem in the repair round", async () => {
@@ -168,7 +170,7 @@ describe("askStructured", () => {
     const result = await askStructured(model, request(check));
 
     expect(result.ok ? [] : result.rounds).toEqual([
-      { kind: "not_json", problems: ["the answer holds no JSON object"] },
+      { kind: "not_json", problems: ["the answer is not valid JSON (it holds no JSON object)"] },
       { kind: "refused", problems: ["the brief quotes uses [REDACTED:github-token]"] },
     ]);
     expect(JSON.stringify(result)).not.toContain(token);
