@@ -15,20 +15,20 @@ export interface ToolCall {
 }
 
 /** A plain message; an assistant message may carry the tool calls it made. */
-export interface TextMessage {
+interface TextMessage {
   role: "system" | "user" | "assistant";
   content: string;
 }
 
 /** The model's own turn in which it called tools (`content` may be empty). */
-export interface ToolCallingMessage {
+interface ToolCallingMessage {
   role: "assistant";
   content: string;
   toolCalls: ToolCall[];
 }
 
 /** The result of one tool call, answered to the call with this id. */
-export interface ToolResultMessage {
+interface ToolResultMessage {
   role: "tool";
   toolCallId: string;
   content: string;

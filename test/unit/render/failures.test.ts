@@ -38,6 +38,15 @@ describe("failureText.editsRefused", () => {
     expect(text).toContain("- The second answer was JSON, but not in the shape Foreman asks for:\n  - edits: Required");
   });
 
+  it("says an answer was cut off at the model's output limit, not that it was invalid", () => {
+    const text = failureText.editsRefused("mean", [
+      { kind: "cut_off", problems: ["the answer was cut off at the model's output limit before its JSON was complete"] },
+    ]);
+
+    expect(text).toContain("- The first answer was cut off at the model's output limit before it was complete:");
+    expect(text).not.toContain("not valid JSON");
+  });
+
   it("keeps a problem that spans lines inside its list item", () => {
     const text = failureText.editsRefused("mean", [{ kind: "not_json", problems: ["the answer is not valid JSON (a\n- b)"] }]);
 
