@@ -6,8 +6,13 @@ import { fenceUntrusted, redactText, sanitizeUntrusted } from "../policy/sanitiz
 import { applyEdits, Edit, type EditPolicy } from "./apply-edits.ts";
 import { formatTask } from "./coder.ts";
 import { loadPrompt, renderTemplate } from "./prompts.ts";
-import { formatFiles } from "./repo-context.ts";
+import { formatFiles, formatGuidance } from "./repo-context.ts";
 import { askStructured, type StructuredResult } from "./structured.ts";
+import { withToolsPrompt, type AgentTools } from "./tools/agent-tools.ts";
+import { EditSession } from "./tools/edit-session.ts";
+import { askWithTools } from "./tools/loop.ts";
+import { readTools } from "./tools/read-tools.ts";
+import { writeTools } from "./tools/write-tools.ts";
 
 const DebuggerClassification = z.enum([
   "implementation_bug",
@@ -47,7 +52,13 @@ export interface DebuggerInput {
   /** The task's files at the pull request's head; null for a file that does not exist. */
   files: Record<string, string | null>;
   policy: EditPolicy;
+  /** The repository's guidance files (`GUIDANCE_FILES`) that exist. */
+  guidance?: Record<string, string | null>;
+  /** Tools on the pull request's head; edits then go through tools too. */
+  tools?: AgentTools | undefined;
 }
+
+type DebugResult = StructuredResult<{ verdict: DebuggerVerdict; changes: FileChange[] }>;
 
 function formatAttempts(attempts: DebuggerInput["previousAttempts"]): string {
   if (attempts.length === 0) return "(none: this is the first attempt)";
@@ -68,9 +79,13 @@ function checkVerdict(verdict: DebuggerVerdict, files: Record<string, string | n
 }
 
 async function prompts(input: DebuggerInput): Promise<{ system: string; user: string }> {
-  const system = renderTemplate(await loadPrompt("debugger"), { taskFiles: input.task.files.map((file) => `\`${file.path}\``).join(", ") });
+  const debuggerPrompt = renderTemplate(await loadPrompt("debugger"), {
+    taskFiles: input.task.files.map((file) => `\`${file.path}\``).join(", "),
+  });
+  const system = await withToolsPrompt(debuggerPrompt, "debugger", input.tools, true);
   const user = renderTemplate(await loadPrompt("debugger-user"), {
     repository: input.repository,
+    guidance: formatGuidance(input.guidance ?? {}),
     task: fenceUntrusted("task", sanitizeUntrusted(formatTask(input.task))),
     brief: fenceUntrusted("brief", sanitizeUntrusted(input.brief)),
     previousAttempts: formatAttempts(input.previousAttempts),
@@ -81,14 +96,45 @@ async function prompts(input: DebuggerInput): Promise<{ system: string; user: st
 }
 
 /**
+ * The debugger with tools: it reads what the evidence names, edits through tools, then gives its
+ * verdict. A decision (flaky, infrastructure, spec mismatch) commits nothing, whatever it edited;
+ * otherwise the verdict's edits are every edit it made, in order.
+ */
+async function debugWithTools(model: ModelPort, input: DebuggerInput, tools: AgentTools): Promise<DebugResult> {
+  const { system, user } = await prompts(input);
+  const session = new EditSession(tools.revision, input.policy);
+  const check = async (verdict: DebuggerVerdict): Promise<string[]> => {
+    if (NO_EDIT_CLASSES.has(verdict.classification)) return checkVerdict(verdict, input.files, input.policy);
+    const outcome = await session.check(verdict.edits);
+    return outcome.ok || (session.edits.length === 0 && verdict.edits.length === 0) ? [] : outcome.problems;
+  };
+  const result = await askWithTools(model, {
+    role: "debugger",
+    model: input.model,
+    system,
+    user,
+    schema: DebuggerVerdict,
+    check,
+    tools: [...readTools({ revision: session.overlay, seen: new Set() }), ...writeTools(session)],
+    limits: tools.limits,
+  });
+  if (!result.ok) return result;
+  const diagnosis = redactText(result.value.diagnosis);
+  const edits = NO_EDIT_CLASSES.has(result.value.classification) ? [] : [...session.edits, ...result.value.edits];
+  const verdict = { ...result.value, diagnosis, edits };
+  if (edits.length === 0) return { ok: true, value: { verdict, changes: [] }, usage: result.usage };
+  const outcome = await session.check(result.value.edits);
+  if (!outcome.ok) return { ok: false, problems: outcome.problems, usage: result.usage };
+  return { ok: true, value: { verdict, changes: outcome.changes }, usage: result.usage };
+}
+
+/**
  * Asks the debugger to classify a CI failure and, for a code fault, to fix it. The checked edits
  * come back as file changes on `files`; a decision (flaky, infrastructure, spec mismatch) or a
  * code fault it could not fix comes back with no changes.
  */
-export async function runDebugger(
-  model: ModelPort,
-  input: DebuggerInput,
-): Promise<StructuredResult<{ verdict: DebuggerVerdict; changes: FileChange[] }>> {
+export async function runDebugger(model: ModelPort, input: DebuggerInput): Promise<DebugResult> {
+  if (input.tools) return debugWithTools(model, input, input.tools);
   const { system, user } = await prompts(input);
   const check = (verdict: DebuggerVerdict): string[] => checkVerdict(verdict, input.files, input.policy);
   const result = await askStructured(model, { role: "debugger", model: input.model, system, user, schema: DebuggerVerdict, check });

@@ -2,8 +2,11 @@ import { z } from "zod";
 import type { ModelPort } from "../ports/model.ts";
 import { fenceUntrusted, redactText, sanitizeUntrusted } from "../policy/sanitize.ts";
 import { loadPrompt, renderTemplate } from "./prompts.ts";
-import { formatFiles, formatTree } from "./repo-context.ts";
+import { formatFiles, formatGuidance, formatTree, repositoryOverview } from "./repo-context.ts";
 import { askStructured, type StructuredResult } from "./structured.ts";
+import { withToolsPrompt, type AgentTools } from "./tools/agent-tools.ts";
+import { askWithTools } from "./tools/loop.ts";
+import { readTools } from "./tools/read-tools.ts";
 
 export const EngineerAnswer = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("proceed"), brief: z.string().min(1) }).strict(),
@@ -21,6 +24,10 @@ export interface EngineerInput {
   answers: string[];
   tree: string[];
   files: Record<string, string | null>;
+  /** The repository's guidance files (`GUIDANCE_FILES`) that exist. */
+  guidance?: Record<string, string | null>;
+  /** Tools on the repository at the default branch's head; without them, the engineer sees only the tree and the files given. */
+  tools?: AgentTools | undefined;
 }
 
 export function formatIssue(title: string, body: string, maxChars: number): string {
@@ -38,17 +45,25 @@ export async function runEngineer(model: ModelPort, input: EngineerInput): Promi
   const user = renderTemplate(await loadPrompt("engineer-user"), {
     repository: input.repository,
     defaultBranch: input.defaultBranch,
+    guidance: formatGuidance(input.guidance ?? {}),
     issue: formatIssue(input.issueTitle, input.issueBody, input.maxIssueChars),
     answers: input.answers.length > 0 ? fenceUntrusted("answers", sanitizeUntrusted(input.answers.join("\n\n"))) : "(none)",
-    tree: formatTree(input.tree),
+    tree: input.tools ? repositoryOverview(input.tree).text : formatTree(input.tree),
     files: formatFiles(input.files),
   });
-  const result = await askStructured(model, {
-    role: "engineer",
+  const request = {
+    role: "engineer" as const,
     model: input.model,
-    system: await loadPrompt("engineer"),
+    system: await withToolsPrompt(await loadPrompt("engineer"), "engineer", input.tools),
     user,
     schema: EngineerAnswer,
-  });
+  };
+  const result = input.tools
+    ? await askWithTools(model, {
+        ...request,
+        tools: readTools({ revision: input.tools.revision, seen: new Set() }),
+        limits: input.tools.limits,
+      })
+    : await askStructured(model, request);
   return result.ok ? { ...result, value: redactAnswer(result.value) } : result;
 }

@@ -1,4 +1,4 @@
-import { fenceUntrusted, sanitizeSource } from "../policy/sanitize.ts";
+import { fenceUntrusted, sanitizeSource, sanitizeUntrusted } from "../policy/sanitize.ts";
 
 const IMPORTANT = [/^readme(\.\w+)?$/i, /^package\.json$/, /^pyproject\.toml$/, /^go\.mod$/, /^cargo\.toml$/i, /^tsconfig\.json$/];
 
@@ -35,4 +35,49 @@ export function formatFiles(files: Record<string, string | null>, budgetChars = 
     parts.push(`${heading}\n${fenceUntrusted(`file:${path}`, text)}`);
   }
   return parts.join("\n\n") || "(none)";
+}
+
+/** The repository's own guidance for agents, read from its root when present. */
+export const GUIDANCE_FILES: readonly string[] = ["AGENTS.md", "CLAUDE.md", ".github/copilot-instructions.md"];
+
+/** The repository's guidance files that exist, sanitised and fenced as data, within a character budget. */
+export function formatGuidance(files: Readonly<Record<string, string | null>>, budgetChars = 12_000): string {
+  const parts: string[] = [];
+  let room = budgetChars;
+  for (const path of GUIDANCE_FILES) {
+    const content = files[path];
+    if (content === undefined || content === null || room <= 200) continue;
+    const text = sanitizeUntrusted(content, room);
+    room -= text.length;
+    parts.push(`### \`${path}\`\n${fenceUntrusted(`guidance:${path}`, text)}`);
+  }
+  return parts.join("\n\n") || "(none)";
+}
+
+/** Lines of an overview: every path of a small repository, else its folders with their file counts. */
+const OVERVIEW_ENTRIES = 200;
+
+function folderCounts(paths: readonly string[], depth: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const path of paths) {
+    const parts = path.split("/");
+    const key = parts.length > depth ? `${parts.slice(0, depth).join("/")}/` : path;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/**
+ * What an agent with tools is shown of the repository's files, in a bounded size whatever the
+ * repository's: every path when there are few, else the folders (two levels, then one) with how
+ * many files each holds; `shown` lists the files named in full.
+ */
+export function repositoryOverview(paths: readonly string[], maxEntries = OVERVIEW_ENTRIES): { text: string; shown: string[] } {
+  if (paths.length <= maxEntries) return { text: formatTree([...paths], maxEntries), shown: [...paths] };
+  const counts = [2, 1].map((depth) => folderCounts(paths, depth)).find((found) => found.size <= maxEntries) ?? folderCounts(paths, 1);
+  const entries = [...counts].slice(0, maxEntries);
+  const lines = entries.map(([entry, count]) => (entry.endsWith("/") ? `- ${entry} (${count} files)` : `- ${entry}`));
+  if (counts.size > entries.length) lines.push(`- … and ${counts.size - entries.length} more entries`);
+  lines.push(`(${paths.length} files in all: list_files and search show the rest)`);
+  return { text: lines.join("\n"), shown: entries.filter(([entry]) => !entry.endsWith("/")).map(([entry]) => entry) };
 }

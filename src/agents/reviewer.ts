@@ -5,7 +5,11 @@ import type { ModelPort } from "../ports/model.ts";
 import { fenceUntrusted, redactText, sanitizeSource, sanitizeUntrusted } from "../policy/sanitize.ts";
 import { formatTask } from "./coder.ts";
 import { loadPrompt, renderTemplate } from "./prompts.ts";
+import { formatFiles, formatGuidance } from "./repo-context.ts";
 import { askStructured, type StructuredResult } from "./structured.ts";
+import { withToolsPrompt, type AgentTools } from "./tools/agent-tools.ts";
+import { askWithTools } from "./tools/loop.ts";
+import { readTools } from "./tools/read-tools.ts";
 
 const MAX_FINDINGS = 20;
 
@@ -34,6 +38,12 @@ export interface ReviewerInput {
   task: Task;
   brief: string;
   files: PullFile[];
+  /** The repository's guidance files (`GUIDANCE_FILES`) that exist. */
+  guidance?: Record<string, string | null>;
+  /** The changed files, whole, at the pull request's head (null: deleted). */
+  changedFiles?: Record<string, string | null>;
+  /** Tools on the pull request's head. */
+  tools?: AgentTools | undefined;
 }
 
 /** The diff as fenced data per file, within a character budget; source stays verbatim. */
@@ -66,23 +76,32 @@ function checkReview(review: ReviewVerdict, files: readonly PullFile[]): string[
   return problems;
 }
 
-/** Asks the reviewer for a JSON verdict on a green pull request's diff. */
+/** Asks the reviewer for a JSON verdict on a green pull request's diff (and, with tools, on whatever else it reads). */
 export async function runReviewer(model: ModelPort, input: ReviewerInput): Promise<StructuredResult<ReviewVerdict>> {
   const user = renderTemplate(await loadPrompt("reviewer-user"), {
     repository: input.repository,
+    guidance: formatGuidance(input.guidance ?? {}),
     task: fenceUntrusted("task", sanitizeUntrusted(formatTask(input.task))),
     brief: fenceUntrusted("brief", sanitizeUntrusted(input.brief)),
     diff: formatDiff(input.files),
+    changedFiles: input.changedFiles ? formatFiles(input.changedFiles) : "(not shown: the diff is all there is)",
   });
   const check = (review: ReviewVerdict): string[] => checkReview(review, input.files);
-  const result = await askStructured(model, {
-    role: "reviewer",
+  const request = {
+    role: "reviewer" as const,
     model: input.model,
-    system: await loadPrompt("reviewer"),
+    system: await withToolsPrompt(await loadPrompt("reviewer"), "reviewer", input.tools),
     user,
     schema: ReviewVerdict,
     check,
-  });
+  };
+  const result = input.tools
+    ? await askWithTools(model, {
+        ...request,
+        tools: readTools({ revision: input.tools.revision, seen: new Set() }),
+        limits: input.tools.limits,
+      })
+    : await askStructured(model, request);
   if (!result.ok) return result;
   // The review is posted on the pull request: secrets in its text are redacted.
   const findings = result.value.findings.map((finding) => ({ ...finding, message: redactText(finding.message) }));

@@ -24,6 +24,8 @@ export const Usage = z.object({
   completionTokens: z.number(),
   costUsd: z.number(),
   modelCalls: z.number(),
+  /** Tools the agents called (read a file, search, edit …); absent when none were. */
+  toolCalls: z.number().optional(),
 });
 export type Usage = z.infer<typeof Usage>;
 

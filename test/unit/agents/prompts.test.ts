@@ -11,6 +11,7 @@ import { runPlanner } from "../../../src/agents/planner.ts";
 import { loadPrompt, PromptTemplateError, renderTemplate } from "../../../src/agents/prompts.ts";
 import { coderInput, debuggerInput, engineerInput, plannerInput, reviewerInput, validPlan } from "./agent-inputs.ts";
 import { FakeModel } from "./fake-model.ts";
+import { MemoryRevision } from "./tools/memory-revision.ts";
 
 const PROMPTS_DIR = fileURLToPath(new URL("../../../prompts/", import.meta.url));
 
@@ -21,15 +22,18 @@ async function everyAgentsMessages(): Promise<string[]> {
     .answer(validPlan)
     .answer({ summary: "Added sub.", edits: [{ path: "src/sub.js", action: "create", content: "export const sub = (a, b) => a - b;\n" }] })
     .answer({ classification: "flaky", diagnosis: "The runner lost its network.", edits: [] })
-    .answer({ verdict: "approve", summary: "Fine.", findings: [] });
+    .answer({ verdict: "approve", summary: "Fine.", findings: [] })
+    .answer({ summary: "Added sub.", edits: [{ path: "src/sub.js", action: "create", content: "export const sub = (a, b) => a - b;\n" }] });
+  const tools = { revision: new MemoryRevision({}), limits: { maxTurns: 2, contextChars: 10_000, tokenBudget: 10_000 } };
   const results = [
     await runEngineer(model, engineerInput),
     await runPlanner(model, plannerInput),
     await runCoder(model, coderInput),
     await runDebugger(model, debuggerInput),
     await runReviewer(model, reviewerInput),
+    await runCoder(model, { ...coderInput, tools }),
   ];
-  expect(results.map((result) => result.ok)).toEqual([true, true, true, true, true]);
+  expect(results.map((result) => result.ok)).toEqual([true, true, true, true, true, true]);
   return model.allText();
 }
 
