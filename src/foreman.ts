@@ -66,6 +66,7 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
       botLogin: bot,
       maxWorkflowsPerInstallation: env.FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION,
       modelFor: (role, config) => config.models[role] ?? config.models.default ?? env.FOREMAN_DEFAULT_MODEL,
+      installationToken: (installationId) => github.installationToken(installationId),
       workspace: new GitWorkspaces({
         dir: workspaceDir(env),
         maxBytes: env.FOREMAN_WORKSPACE_MAX_MB * 1024 * 1024,

@@ -81,3 +81,16 @@ export function repositoryOverview(paths: readonly string[], maxEntries = OVERVI
   lines.push(`(${paths.length} files in all: list_files and search show the rest)`);
   return { text: lines.join("\n"), shown: entries.filter(([entry]) => !entry.endsWith("/")).map(([entry]) => entry) };
 }
+
+/** Files of the repository whose path the text names (a CI log, a stack trace), longest paths first, at most `limit`. */
+export function pathsNamedIn(text: string, paths: readonly string[], limit = 4): string[] {
+  const named = (path: string): boolean => {
+    const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    // A path of its own, or the end of an absolute one (`/home/runner/work/x/x/src/a.js:3`), not part of a longer name.
+    return new RegExp(`(?:^|[^\\w.-])${escaped}(?![\\w/-]|\\.\\w)`).test(text);
+  };
+  return paths
+    .filter((path) => text.includes(path) && named(path))
+    .sort((left, right) => right.length - left.length)
+    .slice(0, limit);
+}

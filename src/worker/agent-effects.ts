@@ -1,28 +1,35 @@
 import { runEngineer } from "../agents/engineer.ts";
 import { runPlanner } from "../agents/planner.ts";
 import { filesThatMatter } from "../agents/repo-context.ts";
+import type { AgentTools } from "../agents/tools/agent-tools.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import type { WorkflowState } from "../engine/types.ts";
 import type { RepoGitHub } from "../ports/github.ts";
+import type { AgentRole } from "../ports/model.ts";
 import type { WorkerDeps } from "./deps.ts";
+import { repoView } from "./repo-view.ts";
 
 interface RepoSnapshot {
   headSha: string;
   issueBody: string;
   tree: string[];
   files: Record<string, string | null>;
+  guidance: Record<string, string | null>;
+  tools: AgentTools | undefined;
 }
 
-async function snapshot(github: RepoGitHub, state: WorkflowState): Promise<RepoSnapshot> {
+/** The default branch's head as the role sees it: its files (with tools, from the workspace) and the issue. */
+async function snapshot(deps: WorkerDeps, github: RepoGitHub, state: WorkflowState, role: AgentRole): Promise<RepoSnapshot> {
   const repository = await github.repository();
   const issue = await github.getIssue(state.issue);
-  const tree = await github.listFiles(repository.headSha);
-  const files = await github.readFiles(repository.headSha, filesThatMatter(tree, `${issue.title}\n${issue.body}`));
-  return { headSha: repository.headSha, issueBody: issue.body, tree, files };
+  const view = await repoView(deps, github, state, role, repository.headSha);
+  const tree = await view.tree();
+  const { files, guidance } = await view.read(filesThatMatter(tree, `${issue.title}\n${issue.body}`));
+  return { headSha: repository.headSha, issueBody: issue.body, tree, files, guidance, tools: view.tools };
 }
 
 export async function engineerEvent(deps: WorkerDeps, github: RepoGitHub, state: WorkflowState): Promise<EngineEvent> {
-  const repo = await snapshot(github, state);
+  const repo = await snapshot(deps, github, state, "engineer");
   const result = await runEngineer(deps.model, {
     model: deps.modelFor("engineer", state.config),
     repository: `${state.ref.owner}/${state.ref.repo}`,
@@ -33,6 +40,8 @@ export async function engineerEvent(deps: WorkerDeps, github: RepoGitHub, state:
     answers: state.answers,
     tree: repo.tree,
     files: repo.files,
+    guidance: repo.guidance,
+    tools: repo.tools,
   });
   if (!result.ok) return { type: "agent_failed", role: "engineer", reason: result.problems.join("; "), usage: result.usage };
   const outcome =
@@ -43,7 +52,7 @@ export async function engineerEvent(deps: WorkerDeps, github: RepoGitHub, state:
 }
 
 export async function plannerEvent(deps: WorkerDeps, github: RepoGitHub, state: WorkflowState): Promise<EngineEvent> {
-  const repo = await snapshot(github, state);
+  const repo = await snapshot(deps, github, state, "planner");
   const result = await runPlanner(deps.model, {
     model: deps.modelFor("planner", state.config),
     repository: `${state.ref.owner}/${state.ref.repo}`,
@@ -55,6 +64,8 @@ export async function plannerEvent(deps: WorkerDeps, github: RepoGitHub, state: 
     feedback: state.planFeedback,
     tree: repo.tree,
     files: repo.files,
+    guidance: repo.guidance,
+    tools: repo.tools,
     limits: {
       tasksPerPlan: state.config.limits.tasksPerPlan,
       filesPerTask: state.config.limits.filesPerTask,

@@ -19,4 +19,6 @@ export interface WorkerDeps {
   modelFor: (role: AgentRole, config: RepoConfig) => string;
   /** Local clones of the repositories, read at exact revisions (absent in tests that need none). */
   workspace?: WorkspacePort;
+  /** A current installation token, for the workspace to fetch with; agents have tools only with both. */
+  installationToken?: (installationId: number) => Promise<string>;
 }

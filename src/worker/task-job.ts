@@ -15,6 +15,7 @@ import type { WorkerDeps } from "./deps.ts";
 import { answerOnce, reportOnce } from "./jobs/recorded.ts";
 import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, type TaskContext } from "./jobs/task-context.ts";
 import { classifyRisk } from "../policy/risk.ts";
+import { repoView } from "./repo-view.ts";
 
 /** What one attempt of the coder saw and answered, recorded before anything is written (G5). */
 const Coded = z.discriminatedUnion("kind", [
@@ -78,15 +79,19 @@ async function askCoder(deps: WorkerDeps, github: RepoGitHub, context: TaskConte
   if (head !== null && (await isOthers(github, context, head, deps.botLogin))) return { kind: "taken", head };
   const repository = await github.repository();
   const base = await startingPoint(deps, github, context, head, repository.headSha);
-  const files = await github.readFiles(base, contextPaths(state, task));
+  // With tools, the coder reads the starting point from the workspace; GitHub is read only for what it alone knows.
+  const view = await repoView(deps, github, state, "coder", base);
+  const { files, guidance } = await view.read(contextPaths(state, task));
   const result = await runCoder(deps.model, {
     model: deps.modelFor("coder", state.config),
     repository: `${state.ref.owner}/${state.ref.repo}`,
     task,
     brief: coderBrief(state, record),
-    tree: await github.listFiles(base),
+    tree: await view.tree(),
     files,
     policy: editPolicy(state, task),
+    guidance,
+    tools: view.tools,
   });
   if (!result.ok) return { kind: "refused", reason: failureText.editsRefused(task.id, result.rounds), usage: result.usage };
   const { summary, changes, edits } = result.value;

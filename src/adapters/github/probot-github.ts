@@ -31,6 +31,15 @@ export class ProbotGitHub implements GitHubPort {
     });
   }
 
+  /** A current installation access token (cached until it nears its expiry), for git to fetch the installation's repositories. */
+  installationToken(installationId: number): Promise<string> {
+    return call(async () => {
+      const octokit = await this.probot.auth(installationId);
+      const auth = (await octokit.auth({ type: "installation" })) as { token: string };
+      return auth.token;
+    });
+  }
+
   async forRepo(target: RepoTarget): Promise<RepoGitHub> {
     const octokit = await call(() => this.probot.auth(target.installationId));
     return new OctokitRepoGitHub(octokit, { owner: target.owner, repo: target.repo, appLogin: this.appLogin });

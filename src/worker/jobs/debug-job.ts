@@ -8,6 +8,8 @@ import { formatEvidence } from "../../qa/evidence.ts";
 import { TaskWorkKey } from "../../domain/keys.ts";
 import type { DebugJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
+import { pathsNamedIn } from "../../agents/repo-context.ts";
+import { repoView } from "../repo-view.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";
 import { answerOnce, Changes, recordedResult, reportOnce } from "./recorded.ts";
 import { editPolicy, loadTask, recordEdits, stillAt, type TaskContext } from "./task-context.ts";
@@ -31,12 +33,12 @@ async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext,
   if (record.lastSignature === evidence.signature && record.rerunSha !== sha) {
     return report({ kind: "stuck", reason: escalationReason.sameErrorAsBefore() });
   }
-  const files = await github.readFiles(
-    sha,
-    task.files.map((file) => file.path),
-  );
-  const result = await answerOnce(deps, `${key}:answer`, recordedResult(DebugResult), () =>
-    runDebugger(deps.model, {
+  const result = await answerOnce(deps, `${key}:answer`, recordedResult(DebugResult), async () => {
+    const view = await repoView(deps, github, state, "debugger", sha);
+    // With tools, the files the evidence names (a failing test, a stack frame) are shown beside the task's.
+    const named = view.tools ? pathsNamedIn(evidence.text, await view.tree()) : [];
+    const { files, guidance } = await view.read([...task.files.map((file) => file.path), ...named]);
+    return runDebugger(deps.model, {
       model: deps.modelFor("debugger", state.config),
       repository: `${state.ref.owner}/${state.ref.repo}`,
       task,
@@ -45,8 +47,10 @@ async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext,
       previousAttempts: record.classifications.map((classification) => ({ classification, diagnosis: "" })),
       files,
       policy: editPolicy(state, task),
-    }),
-  );
+      guidance,
+      tools: view.tools,
+    });
+  });
   if (!result.ok) return report({ kind: "failed", reason: result.problems.join("; ") }, result.usage);
   const { verdict, changes } = result.value;
   const { classification, diagnosis } = verdict;

@@ -9,6 +9,7 @@ import type { FileChange, RepoGitHub } from "../../ports/github.ts";
 import { renderBaseMergeMessage } from "../../render/base-updates.ts";
 import { escalationReason } from "../../render/index.ts";
 import type { WorkerDeps } from "../deps.ts";
+import { repoView } from "../repo-view.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";
 import { answerOnce } from "./recorded.ts";
 import { coderBrief, contextPaths, editPolicy, recordEdits, taskEdits, type TaskContext } from "./task-context.ts";
@@ -83,16 +84,19 @@ function conflictBrief(context: TaskContext, conflicts: readonly string[], taskV
 /** G3, a real conflict: the coder again, with the human's change in view (the files as they are on the new base). */
 async function askCoder(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, input: MergeInput, merged: Merged): Promise<Recoded> {
   const { state, task } = context;
-  const files = await github.readFiles(input.base, [...new Set([...contextPaths(state, task), ...input.paths])]);
-  for (const change of merged.changes) files[change.path] = change.content;
+  // The base's files with the task's other changes already merged in: what the coder reads, with or without tools.
+  const view = await repoView(deps, github, state, "coder", input.base, merged.changes);
+  const { files, guidance } = await view.read([...new Set([...contextPaths(state, task), ...input.paths])]);
   const result = await runCoder(deps.model, {
     model: deps.modelFor("coder", state.config),
     repository: `${state.ref.owner}/${state.ref.repo}`,
     task,
     brief: conflictBrief(context, merged.conflicts, merged.taskVersions),
-    tree: await github.listFiles(input.base),
+    tree: await view.tree(),
     files,
     policy: editPolicy(state, task),
+    guidance,
+    tools: view.tools,
   });
   if (!result.ok) return { kind: "refused", base: input.base, reason: result.problems.join("; "), usage: result.usage };
   return { kind: "coded", base: input.base, changes: result.value.changes, edits: result.value.edits, usage: result.usage };

@@ -7,6 +7,7 @@ import { TaskWorkKey } from "../../domain/keys.ts";
 import type { ReviewJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { performWrites } from "../effect-runner.ts";
+import { repoView } from "../repo-view.ts";
 import { answerOnce, recordedResult, reportOnce } from "./recorded.ts";
 import { loadTask, stillAt, type TaskContext } from "./task-context.ts";
 
@@ -14,15 +15,21 @@ async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
   const { state, task, record } = context;
   const pr = record.pr ?? 0;
   const files = await github.listPullFiles(pr);
-  const result = await answerOnce(deps, `${key}:answer`, recordedResult(ReviewVerdict), () =>
-    runReviewer(deps.model, {
+  const result = await answerOnce(deps, `${key}:answer`, recordedResult(ReviewVerdict), async () => {
+    const view = await repoView(deps, github, state, "reviewer", sha);
+    // With tools, the changed files come whole beside the diff, read at the head under review.
+    const changed = view.tools ? files.filter((file) => file.status !== "removed").map((file) => file.filename) : [];
+    const { files: changedFiles, guidance } = await view.read(changed);
+    return runReviewer(deps.model, {
       model: deps.modelFor("reviewer", state.config),
       repository: `${state.ref.owner}/${state.ref.repo}`,
       task,
       brief: state.brief ?? "",
       files,
-    }),
-  );
+      guidance,
+      ...(view.tools ? { changedFiles, tools: view.tools } : {}),
+    });
+  });
   if (!result.ok) {
     // A reviewer that cannot answer must not block the work: CI is green and a human approves anyway.
     return {

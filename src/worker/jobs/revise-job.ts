@@ -7,6 +7,7 @@ import { TaskWorkKey } from "../../domain/keys.ts";
 import type { ReviseJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { performWrites } from "../effect-runner.ts";
+import { repoView } from "../repo-view.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";
 import { answerOnce, CoderResult, recordedResult, reportOnce } from "./recorded.ts";
 import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, stillAt, type TaskContext } from "./task-context.ts";
@@ -25,11 +26,12 @@ function answer(pr: number | null, reply: ReplyTarget, sha: string): GitHubWrite
 
 async function revise(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, job: ReviseJob, key: string): Promise<EngineEvent> {
   const { state, task, record } = context;
-  const tree = await github.listFiles(job.sha);
-  const files = await github.readFiles(job.sha, contextPaths(state, task));
   const brief = `${coderBrief(state, record)}\n\n## Review feedback to address on the current branch\n${job.feedback}`;
-  const result = await answerOnce(deps, `${key}:answer`, recordedResult(CoderResult), () =>
-    runCoder(deps.model, {
+  const result = await answerOnce(deps, `${key}:answer`, recordedResult(CoderResult), async () => {
+    const view = await repoView(deps, github, state, "coder", job.sha);
+    const tree = await view.tree();
+    const { files, guidance } = await view.read(contextPaths(state, task));
+    return runCoder(deps.model, {
       model: deps.modelFor("coder", state.config),
       repository: `${state.ref.owner}/${state.ref.repo}`,
       task,
@@ -37,8 +39,10 @@ async function revise(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
       tree,
       files,
       policy: editPolicy(state, task),
-    }),
-  );
+      guidance,
+      tools: view.tools,
+    });
+  });
   if (!result.ok)
     return {
       type: "revision_done",
