@@ -91,6 +91,13 @@ describe("model providers configuration", () => {
     expect(problems.some((problem) => problem.startsWith("2") && problem.includes("functionCalling"))).toBe(true);
   });
 
+  it("names the provider of a problem in the `providers:` form too", () => {
+    const yaml =
+      "providers:\n  - name: local\n    baseUrl: http://127.0.0.1:8080/v1\n    apiKeyEnv: OPENAI_KEY\n    toolCalling: sometimes\n";
+
+    expect(() => loadProviders({ file: "/etc/foreman/providers.yml" }, env, () => yaml)).toThrow(/- providers\.0\.toolCalling: /);
+  });
+
   it("says which provider's key variable is not set", () => {
     const json = JSON.stringify([{ name: "b", baseUrl: "https://b.test/v1", apiKeyEnv: "MISSING" }]);
 
