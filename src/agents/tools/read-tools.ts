@@ -96,7 +96,17 @@ function listFilesTool(scope: ReadScope): Tool {
   );
 }
 
-const SearchArgs = z.object({ regex: z.string().min(1), path: z.string().min(1).optional() });
+/** `pattern` is taken for `regex`, as models used to other tools write it. */
+const SearchArgs = z
+  .object({ regex: z.string().min(1).optional(), pattern: z.string().min(1).optional(), path: z.string().min(1).optional() })
+  .transform((args, context) => {
+    const regex = args.regex ?? args.pattern;
+    if (regex === undefined) {
+      context.addIssue({ code: "custom", path: ["regex"], message: "required: the regular expression to search for" });
+      return z.NEVER;
+    }
+    return { regex, path: args.path };
+  });
 
 function searchTool(scope: ReadScope): Tool {
   const spec = {

@@ -129,6 +129,15 @@ describe("search", () => {
     expect([...seen]).toEqual(["test/mean.test.js"]);
   });
 
+  it("takes `pattern` for `regex`, and asks for one when neither is given", async () => {
+    const { byName } = tools();
+
+    expect(await run(byName("search"), { pattern: "export const add" })).toContain("src/add.js:1:");
+    expect(await run(byName("search"), { path: "src" })).toBe(
+      "Error: search was called with bad arguments: regex: required: the regular expression to search for",
+    );
+  });
+
   it("answers a bad expression with the workspace's reason, not a crash", async () => {
     const { byName } = tools();
 
