@@ -14,7 +14,7 @@ export interface ToolCall {
   arguments: string;
 }
 
-/** A plain message; an assistant message may carry the tool calls it made. */
+/** A plain message: the system prompt, a user turn, or an answer of the model without tool calls. */
 interface TextMessage {
   role: "system" | "user" | "assistant";
   content: string;
