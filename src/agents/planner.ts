@@ -35,7 +35,7 @@ export interface PlannerInput {
  * or deletes must be one it was shown (the overview, a listing, a search, a read). A path it never
  * saw is a guess, and a task bound to a guessed file cannot be done.
  */
-export function unseenFileProblems(plan: Plan, seen: ReadonlySet<string>): string[] {
+function unseenFileProblems(plan: Plan, seen: ReadonlySet<string>): string[] {
   return plan.tasks.flatMap((task) =>
     task.files
       .filter((file) => file.action !== "create" && !seen.has(file.path))

@@ -12,7 +12,7 @@ import type { WorkerDeps } from "./deps.ts";
  * (the local workspace) when the role has tools, else through GitHub's API as before tools.
  */
 /** Files read at one commit, and the repository's guidance files beside them (null: absent). */
-export interface ViewFiles {
+interface ViewFiles {
   files: Record<string, string | null>;
   guidance: Record<string, string | null>;
 }

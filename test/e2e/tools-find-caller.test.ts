@@ -24,7 +24,7 @@ interface Observed {
 }
 
 function observe(world: World): Observed {
-  const coder = world.model.requests().filter((request) => request.role === "coder");
+  const coder = (world.model?.requests() ?? []).filter((request) => request.role === "coder");
   return {
     coder: coder.map((request) => ({
       answerId: request.answerId,
@@ -33,7 +33,7 @@ function observe(world: World): Observed {
       unmatched: request.unmatched,
       sawCallersTest: request.messages.some((message) => message.content.includes(CALLERS_TEST)),
     })),
-    calls: world.model.toolCalls().map((call) => `${call.role ?? "?"} ${call.name}`),
+    calls: (world.model?.toolCalls() ?? []).map((call) => `${call.role ?? "?"} ${call.name}`),
     issueComments: appComments(world, "issue"),
   };
 }

@@ -20,7 +20,7 @@ const HINTS: Readonly<Record<AgentRole, string>> = {
 };
 
 /** The system prompt's part about tools, for a role that reads (and, when `writes`, edits) the repository. */
-export async function toolsPrompt(role: AgentRole, maxTurns: number, writes: boolean): Promise<string> {
+async function toolsPrompt(role: AgentRole, maxTurns: number, writes: boolean): Promise<string> {
   const reading = renderTemplate(await loadPrompt("tools"), { hint: HINTS[role], maxTurns: String(maxTurns) });
   return writes ? `${reading}${await loadPrompt("tools-write")}` : reading;
 }

@@ -12,7 +12,7 @@ import { shortenOldResults } from "./context-budget.ts";
 import type { Tool } from "./tool.ts";
 
 /** The tool that hands in the final answer, for models that prefer a call to plain JSON content. */
-export const FINISH = "finish";
+const FINISH = "finish";
 /** Calls of one turn that are run; more are answered with an error. */
 const MAX_CALLS_PER_TURN = 8;
 /** Answers that could not be used, after which the agent fails: one repair round, as without tools. */
