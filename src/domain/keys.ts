@@ -60,7 +60,9 @@ export const EffectKey = {
 export type TaskWork =
   /** `run` is when the workflow started: a workflow started again on the same issue counts its attempts anew. */
   | { work: "code"; attempt: number; run?: number }
-  | { work: "review" | "debug" | "rebase"; sha: string }
+  | { work: "debug" | "rebase" | "amend"; sha: string }
+  /** `run`: when a human asked for the review again (`/retry`), so that the reviewer is asked anew. */
+  | { work: "review"; sha: string; run?: number | undefined }
   | { work: "revise"; sha: string; round: number }
   /** The edits a task's coder made, replayed onto a moved base. */
   | { work: "edits" };
@@ -75,6 +77,8 @@ function workSuffix(work: TaskWork): string {
       return `@${work.sha}:revise:${work.round}`;
     case "edits":
       return ":edits";
+    case "review":
+      return `@${work.sha}:review${work.run === undefined ? "" : `:${work.run}`}`;
     default:
       return `@${work.sha}:${work.work}`;
   }
@@ -91,9 +95,13 @@ function parseWork(suffix: string): TaskWork | null {
   const revise = new RegExp(`^@(${SHA}):revise:(\\d+)$`).exec(suffix);
   const round = count(revise?.[2]);
   if (revise?.[1] !== undefined && round !== null) return { work: "revise", sha: revise[1], round };
-  const atSha = new RegExp(`^@(${SHA}):(review|debug|rebase)$`).exec(suffix);
+  const review = new RegExp(`^@(${SHA}):review:(\\d+)$`).exec(suffix);
+  const reviewRun = count(review?.[2]);
+  if (review?.[1] !== undefined && reviewRun !== null) return { work: "review", sha: review[1], run: reviewRun };
+  const atSha = new RegExp(`^@(${SHA}):(review|debug|rebase|amend)$`).exec(suffix);
   const work = atSha?.[2];
-  if (atSha?.[1] !== undefined && (work === "review" || work === "debug" || work === "rebase")) return { work, sha: atSha[1] };
+  if (atSha?.[1] !== undefined && (work === "review" || work === "debug" || work === "rebase" || work === "amend"))
+    return { work, sha: atSha[1] };
   return suffix === ":edits" ? { work: "edits" } : null;
 }
 
@@ -107,8 +115,8 @@ function leadingTaskKey(text: string): { task: TaskKeyParts; rest: string } | nu
 
 /**
  * The idempotency key of a task's recorded work: `<taskKey>#<attempt>:code:<run>` (without `:<run>`
- * before runs were counted), `<taskKey>@<sha>:review`
- * (`:debug`, `:rebase`), `<taskKey>@<sha>:revise:<round>` and `<taskKey>:edits`.
+ * before runs were counted), `<taskKey>@<sha>:review` (`:review:<run>` for a review asked
+ * again; `:debug`, `:rebase`, `:amend`), `<taskKey>@<sha>:revise:<round>` and `<taskKey>:edits`.
  */
 export const TaskWorkKey = {
   toString(parts: TaskWorkKeyParts): string {

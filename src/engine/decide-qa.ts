@@ -1,48 +1,19 @@
 import { isRetryable, isRevisable } from "../domain/task-status.ts";
-import {
-  CommentKey,
-  escalationReason,
-  failureText,
-  HeadNoticeKey,
-  renderEscalation,
-  renderHandedOver,
-  type CheckRunView,
-} from "../render/index.ts";
+import { escalationReason, failureText, HeadNoticeKey, renderHandedOver, type CheckRunView } from "../render/index.ts";
 import { ignore, type Decision } from "./decision.ts";
 import { alreadyUpToDate, committedOnBase } from "./decide-rebase.ts";
+import { reviewAgain, reviewUnavailable } from "./decide-review.ts";
+import { withDiagnosis } from "./diagnoses.ts";
+import { escalate, NEEDS_HUMAN_LABEL } from "./escalate.ts";
 import type { EngineEvent } from "./events.ts";
 import { afterReady } from "./ready.ts";
-import { check, taskTitle, withTask } from "./task-helpers.ts";
+import { check, withTask } from "./task-helpers.ts";
 import type { TaskRecord, WorkflowState } from "./types.ts";
 import { addUsage } from "./usage.ts";
 
 type Of<T extends EngineEvent["type"]> = Extract<EngineEvent, { type: T }>;
 
-export const NEEDS_HUMAN_LABEL = "foreman:needs-human";
-
-/** Stops work on a task and asks a human, saying what was tried and what they can do. */
-function escalate(state: WorkflowState, task: TaskRecord, reason: string): Decision {
-  const next = { ...task, status: "needs_human" as const, failure: reason };
-  const body = renderEscalation({
-    taskId: task.id,
-    title: taskTitle(state, task.id),
-    branch: task.branch,
-    reason,
-    fixAttempts: task.fixAttempts,
-    classifications: task.classifications,
-    reviewRounds: task.reviewRounds,
-    lastError: task.lastError,
-  });
-  return {
-    state: withTask(state, next),
-    effects: [
-      { type: "label", add: [NEEDS_HUMAN_LABEL], remove: [] },
-      { type: "comment", key: CommentKey.needsHuman(task), on: task.pr ? { taskId: task.id } : "issue", body },
-      ...(task.headSha ? [check(next, task.headSha, "failure", { kind: "needs_human", reason })] : []),
-      { type: "update_status" },
-    ],
-  };
-}
+export { NEEDS_HUMAN_LABEL } from "./escalate.ts";
 
 /** A red CI run goes to the debugger while the bounds allow; otherwise to a human. */
 export function startDebugging(state: WorkflowState, task: TaskRecord, sha: string): Decision {
@@ -54,9 +25,12 @@ export function startDebugging(state: WorkflowState, task: TaskRecord, sha: stri
   return { state: withTask(state, fixing), effects: [{ type: "run_debugger", taskId: task.id, sha }, { type: "update_status" }] };
 }
 
-/** Green CI: the reviewer reads the diff once per head (when enabled), then the task waits for approval. */
+/**
+ * Green CI: the reviewer reads the diff once per head (when enabled), then the task waits for
+ * approval. A head whose review could not be completed is reviewed again.
+ */
 export function reviewOrReady(state: WorkflowState, task: TaskRecord, sha: string): Decision {
-  if (state.config.qa.review.enabled && task.reviewedSha !== sha) {
+  if (state.config.qa.review.enabled && (task.reviewedSha !== sha || task.reviewVerdict === "unavailable")) {
     const reviewing = { ...task, status: "reviewing" as const };
     return {
       state: withTask(state, reviewing),
@@ -108,9 +82,11 @@ export function debugDone(state: WorkflowState, task: TaskRecord, event: Of<"deb
     return escalate(base, seen, outcome.kind === "stuck" ? outcome.reason : escalationReason.sameFailureAfterFix());
   }
   if (outcome.kind === "failed") return escalate(base, seen, escalationReason.debuggerFailed(outcome.reason));
+  const classification = "classification" in outcome ? outcome.classification : "spec_mismatch";
   const classified = {
     ...seen,
-    classifications: [...seen.classifications, "classification" in outcome ? outcome.classification : "spec_mismatch"],
+    classifications: [...seen.classifications, classification],
+    diagnoses: withDiagnosis(seen.diagnoses, classification, outcome.diagnosis),
   };
   const next = withTask(base, classified);
   switch (outcome.kind) {
@@ -124,7 +100,11 @@ export function debugDone(state: WorkflowState, task: TaskRecord, event: Of<"deb
         return escalate(next, classified, escalationReason.failedAfterRerun(outcome.classification, outcome.diagnosis));
       return rerun(next, classified, event.sha);
     case "spec_mismatch":
-      return freshAttempt(next, classified, `The previous attempt did not meet the specification: ${outcome.diagnosis}`);
+      // The planner is asked for the task's new file list; the task stays with the debugger's step until it answers.
+      return {
+        state: next,
+        effects: [{ type: "amend_files", taskId: task.id, sha: event.sha, diagnosis: outcome.diagnosis }, { type: "update_status" }],
+      };
     case "no_fix":
       return escalate(next, classified, escalationReason.noFix(outcome.classification, outcome.diagnosis));
   }
@@ -143,7 +123,7 @@ function rerun(state: WorkflowState, task: TaskRecord, sha: string): Decision {
 }
 
 /** A new attempt from the current base, on the same branch and pull request, with what failed before. */
-function freshAttempt(state: WorkflowState, task: TaskRecord, context: string): Decision {
+export function freshAttempt(state: WorkflowState, task: TaskRecord, context: string): Decision {
   const next: TaskRecord = {
     ...task,
     status: "coding",
@@ -254,7 +234,8 @@ function pickUp(state: WorkflowState, task: TaskRecord, sha: string): Decision {
   };
 }
 
-function retryOne(state: WorkflowState, task: TaskRecord): Decision {
+function retryOne(state: WorkflowState, task: TaskRecord, now: number): Decision {
+  if (reviewUnavailable(task)) return reviewAgain(state, task, now);
   if (task.pr !== null && task.headSha !== null && !task.ownCommits.includes(task.headSha)) return pickUp(state, task, task.headSha);
   const last = task.classifications.at(-1);
   if ((last === "flaky" || last === "infrastructure") && task.headSha) return rerun(state, task, task.headSha);
@@ -263,14 +244,14 @@ function retryOne(state: WorkflowState, task: TaskRecord): Decision {
 }
 
 /** `/retry` on a task's pull request retries that task; on the issue, every failed or escalated task. */
-export function retry(state: WorkflowState, event: Of<"retry">): Decision {
+export function retry(state: WorkflowState, event: Of<"retry">, now: number): Decision {
   const targets = Object.values(state.tasks).filter(
     (task) => isRetryable(task.status) && (event.taskId === null || task.id === event.taskId),
   );
   if (targets.length === 0) return ignore(state, "nothing to retry");
   let decision: Decision = { state, effects: [] };
   for (const task of targets) {
-    const next = retryOne(decision.state, task);
+    const next = retryOne(decision.state, task, now);
     decision = { state: next.state, effects: [...decision.effects, ...next.effects] };
   }
   return decision;

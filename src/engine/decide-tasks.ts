@@ -4,6 +4,7 @@ import { ignore, type Decision } from "./decision.ts";
 import { mergeRefused } from "./decide-rebase.ts";
 import { closeTask } from "./decide-stop.ts";
 import { NEEDS_HUMAN_LABEL, reviewOrReady, startDebugging } from "./decide-qa.ts";
+import { approveWithoutReview, reviewUnavailable } from "./decide-review.ts";
 import { maxRisk } from "../policy/risk.ts";
 import { afterReady } from "./ready.ts";
 import type { EngineEvent } from "./events.ts";
@@ -99,6 +100,7 @@ export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"a
     };
   }
   const approved = { ...task, approvedSha: event.sha, approvedBy: event.by, approvedPermission: event.permission };
+  if (reviewUnavailable(task)) return approveWithoutReview(state, task, approved);
   if (task.status !== "ready") return { state: withTask(state, approved), effects: [{ type: "update_status" }] };
   return afterReady(withTask(state, approved), approved);
 }

@@ -1,5 +1,7 @@
 import { agentFailed, approvePlan, engineerDone, planDone, planFailed, replan, reply, start } from "./decide-intake.ts";
+import { filesAmended } from "./decide-amend.ts";
 import { branchTaken, debugDone, humanFeedback, rebaseDone, retry, reviewDone, revisionDone } from "./decide-qa.ts";
+import { reviewFailed } from "./decide-review.ts";
 import { settlePendingConflicts, taskConflicted } from "./decide-rebase.ts";
 import { approveTask, ciCompleted, headChanged, taskClosed, taskDequeued, taskFailed, taskMerged, taskPublished } from "./decide-tasks.ts";
 import { afterEnd, cancel, issueClosed, publishedAfterStop, taskReopened } from "./decide-stop.ts";
@@ -24,7 +26,7 @@ function decideEvent(state: WorkflowState | null, event: EngineEvent, now: numbe
   }
   if (!state) return null;
   if (isTerminal(state)) return afterEnd(state, event);
-  if (event.type === "retry") return retry(state, event);
+  if (event.type === "retry") return retry(state, event, now);
   if ("taskId" in event) return decideTask(state, event, now);
   switch (event.type) {
     case "engineer_done":
@@ -78,6 +80,10 @@ function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decisi
       return debugDone(state, task, event, now);
     case "review_done":
       return reviewDone(state, task, event);
+    case "review_failed":
+      return reviewFailed(state, task, event);
+    case "files_amended":
+      return filesAmended(state, task, event);
     case "revision_done":
       return revisionDone(state, task, event, now);
     case "human_feedback":

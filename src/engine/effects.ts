@@ -63,7 +63,10 @@ export type Effect =
   | { type: "poll_ci"; taskId: string; sha: string }
   | { type: "run_debugger"; taskId: string; sha: string }
   | { type: "rerun_jobs"; taskId: string; sha: string }
-  | { type: "run_reviewer"; taskId: string; sha: string }
+  /** `run`: when a human asked for the review again, so that the reviewer is asked anew rather than its last answer reused. */
+  | { type: "run_reviewer"; taskId: string; sha: string; run?: number }
+  /** Asks the planner for a new file list for the task, which the debugger found cannot pass as specified. */
+  | { type: "amend_files"; taskId: string; sha: string; diagnosis: string }
   | { type: "run_revision"; taskId: string; sha: string; feedback: string; reply: ReplyTarget }
   | { type: "rebase_task"; taskId: string }
   | { type: "label"; add: string[]; remove: string[] }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { RepoConfig } from "../config/index.ts";
 import { MERGE_REFUSALS } from "../domain/merge-refusal.ts";
-import { Plan, Risk } from "../plan/index.ts";
+import { Plan, Risk, Task as PlannedTask } from "../plan/index.ts";
 import type { RiskAssessment } from "../policy/risk.ts";
 import { PermissionLevel, RepoRef, Usage } from "./types.ts";
 
@@ -25,6 +25,12 @@ export const DebugOutcome = z.discriminatedUnion("kind", [
 export type DebugOutcome = z.infer<typeof DebugOutcome>;
 
 const Failed = z.object({ kind: z.literal("failed"), reason: z.string() });
+
+/** The planner's new file list for a task the debugger found could not pass as specified, or why there is none. */
+const AmendOutcome = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("amended"), files: PlannedTask.shape.files, reason: z.string() }),
+  Failed,
+]);
 
 const RevisionOutcome = z.discriminatedUnion("kind", [z.object({ kind: z.literal("committed"), commitSha: z.string() }), Failed]);
 
@@ -122,6 +128,17 @@ const QaEvents = [
     verdict: z.enum(["approve", "request_changes"]),
     summary: z.string(),
     findings: z.array(z.string()),
+    usage: Usage,
+  }),
+  /** The reviewer gave no usable verdict on `sha` (`reason`: what was wrong with its answers): the review was not completed. */
+  z.object({ type: z.literal("review_failed"), ...Task, sha: z.string(), reason: z.string(), usage: Usage }),
+  /** The planner's answer to a `spec_mismatch` on `sha`: the task's new file list, to recode it with the `diagnosis`. */
+  z.object({
+    type: z.literal("files_amended"),
+    ...Task,
+    sha: z.string(),
+    diagnosis: z.string(),
+    outcome: AmendOutcome,
     usage: Usage,
   }),
   z.object({ type: z.literal("revision_done"), ...Task, sha: z.string(), outcome: RevisionOutcome, usage: Usage }),

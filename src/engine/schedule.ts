@@ -25,6 +25,7 @@ function newTask(state: WorkflowState, id: string, now: number): TaskRecord {
     mergedAt: null,
     fixAttempts: 0,
     classifications: [],
+    diagnoses: [],
     lastSignature: null,
     rerunSha: null,
     ciResult: null,

@@ -8,7 +8,8 @@ import { WorkflowState } from "./types.ts";
  * 2: the same shape, written with its version.
  * 3: tasks know when Foreman learned of their head (`headSeenAt`), which binds an `/approve` to what the writer saw,
  *    and a conflict with the base that waits for the task to come to rest (`pendingBase`).
- * 4: tasks remember the last CI result they acted on (`ciResult`).
+ * 4: tasks remember the last CI result they acted on (`ciResult`) and the debugger's diagnoses (`diagnoses`); a
+ *    review may be `unavailable`.
  * A change to `WorkflowState` bumps this number and adds a migration from the version before to `MIGRATIONS`, which gives
  * new fields their defaults.
  */
@@ -103,7 +104,7 @@ const withTaskDefaults =
 
 /** Version 2 to 3 and 3 to 4: the new task fields start at their defaults. */
 const fromV2 = withTaskDefaults(taskDefaultsV2);
-const fromV3 = withTaskDefaults(() => ({ ciResult: null }));
+const fromV3 = withTaskDefaults(() => ({ ciResult: null, diagnoses: [] }));
 
 /** From each version to the next. */
 const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: fromV1, 2: fromV2, 3: fromV3 };

@@ -31,6 +31,10 @@ export type Usage = z.infer<typeof Usage>;
 
 const Sha = z.string();
 
+/** One debugger verdict on a task: its classification and its diagnosis, redacted and shortened (see `withDiagnosis`). */
+export const Diagnosis = z.object({ classification: z.string(), diagnosis: z.string() });
+export type Diagnosis = z.infer<typeof Diagnosis>;
+
 export const TaskRecord = z.object({
   id: z.string().min(1),
   status: z.enum(TASK_STATUSES),
@@ -54,6 +58,8 @@ export const TaskRecord = z.object({
   fixAttempts: z.int().min(0),
   /** Every debugger classification, oldest first. */
   classifications: z.array(z.string()),
+  /** The debugger's last few verdicts with their diagnoses, oldest first: it is shown them when it reads the next failure. */
+  diagnoses: z.array(Diagnosis),
   /** The failure signature of the last CI failure the debugger read. */
   lastSignature: z.string().nullable(),
   /** The commit whose failed jobs were re-run once as flaky. */
@@ -67,7 +73,11 @@ export const TaskRecord = z.object({
   lastError: z.string().nullable(),
   reviewRounds: z.int().min(0),
   reviewedSha: Sha.nullable(),
-  reviewVerdict: z.enum(["approve", "request_changes"]).nullable(),
+  /**
+   * The reviewer's verdict on `reviewedSha`; `unavailable` when it gave no usable one: the review was
+   * not completed, and a human asks for it again (`/retry`) or goes on without it (`/approve`).
+   */
+  reviewVerdict: z.enum(["approve", "request_changes", "unavailable"]).nullable(),
   /** Signatures of review findings already sent back to the coder (a recurring one means stuck). */
   findingSignatures: z.array(z.string()),
   /** Commits Foreman made on the branch: a head outside this list was pushed by someone else. */

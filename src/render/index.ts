@@ -29,7 +29,7 @@ export { renderRefusal } from "./refusals.ts";
 export type { Denial, Refusal } from "./refusals.ts";
 export { failureText, renderFailure, renderWorkflowFailure } from "./failures.ts";
 export type { AnswerProblems, BudgetExceeded } from "./failures.ts";
-export { escalationReason, renderEscalation } from "./escalation.ts";
+export { escalationReason, filesAmendedNote, renderEscalation } from "./escalation.ts";
 export type { EscalationView } from "./escalation.ts";
 export { renderFindingComment, renderReview, renderReviewBody } from "./review.ts";
 export type { ReviewFinding } from "./review.ts";

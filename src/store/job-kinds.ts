@@ -17,13 +17,17 @@ export type TaskJob = z.infer<typeof TaskJob>;
 export const DebugJob = z.object({ ...AboutTask, sha: z.string() });
 export type DebugJob = z.infer<typeof DebugJob>;
 
-/** The reviewer reading the green head `sha`. */
-export const ReviewJob = z.object({ ...AboutTask, sha: z.string() });
+/** The reviewer reading the green head `sha`; `run` when a human asked for the review again (it keys the new answer). */
+export const ReviewJob = z.object({ ...AboutTask, sha: z.string(), run: z.int().optional() });
 export type ReviewJob = z.infer<typeof ReviewJob>;
 
 /** The coder answering review findings or a writer's feedback on head `sha`. */
 export const ReviseJob = z.object({ ...AboutTask, sha: z.string(), feedback: z.string(), reply: ReplyTarget });
 export type ReviseJob = z.infer<typeof ReviseJob>;
+
+/** The planner amending the file list of a task whose head `sha` the debugger found cannot pass as specified. */
+export const AmendJob = z.object({ ...AboutTask, sha: z.string(), diagnosis: z.string() });
+export type AmendJob = z.infer<typeof AmendJob>;
 
 export const RebaseJob = z.object({
   ...AboutTask,
@@ -45,6 +49,7 @@ const JOB_PAYLOADS = {
   review: ReviewJob,
   revise: ReviseJob,
   rebase: RebaseJob,
+  amend: AmendJob,
   installation_removed: InstallationRemovedJob,
 };
 
@@ -123,7 +128,7 @@ export function eventJob(workflowId: string, event: EngineEvent): JobInput<"even
   return { kind: "event", key: workflowId, payload: { workflowId, event } };
 }
 
-export type TaskJobKind = "task" | "debug" | "review" | "revise" | "rebase";
+export type TaskJobKind = "task" | "debug" | "review" | "revise" | "rebase" | "amend";
 
 /** A job about one task: keyed by the task, so its jobs run one at a time and in order, beside other tasks. */
 export function taskJob<K extends TaskJobKind>(kind: K, payload: JobPayload<K>): JobInput<K> {

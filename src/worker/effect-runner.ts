@@ -184,7 +184,7 @@ export async function runEffect(context: EffectContext, effect: Effect, index: n
 /** The job that does a task's work, queued with the new state. */
 function taskWork(
   state: WorkflowState,
-  effect: Extract<Effect, { type: "start_task" | "run_debugger" | "run_reviewer" | "run_revision" | "rebase_task" }>,
+  effect: Extract<Effect, { type: "start_task" | "run_debugger" | "run_reviewer" | "run_revision" | "rebase_task" | "amend_files" }>,
 ): JobInput {
   const about = { workflowId: state.id, taskId: effect.taskId };
   switch (effect.type) {
@@ -193,10 +193,12 @@ function taskWork(
     case "run_debugger":
       return taskJob("debug", { ...about, sha: effect.sha });
     case "run_reviewer":
-      return taskJob("review", { ...about, sha: effect.sha });
+      return taskJob("review", { ...about, sha: effect.sha, ...(effect.run === undefined ? {} : { run: effect.run }) });
     case "run_revision":
       return taskJob("revise", { ...about, sha: effect.sha, feedback: effect.feedback, reply: effect.reply });
     case "rebase_task":
       return taskJob("rebase", { ...about, headSha: state.tasks[effect.taskId]?.headSha ?? "" });
+    case "amend_files":
+      return taskJob("amend", { ...about, sha: effect.sha, diagnosis: effect.diagnosis });
   }
 }

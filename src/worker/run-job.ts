@@ -4,6 +4,7 @@ import { applyEvent } from "./apply-event.ts";
 import type { WorkerDeps } from "./deps.ts";
 import type { Intake } from "./intake.ts";
 import { processIntake } from "./process-intake.ts";
+import { runAmendJob } from "./jobs/amend-job.ts";
 import { runDebugJob } from "./jobs/debug-job.ts";
 import { runRebaseJob } from "./jobs/rebase-job.ts";
 import { runReviewJob } from "./jobs/review-job.ts";
@@ -29,6 +30,7 @@ const RUNNERS: JobRunners = {
   review: runReviewJob,
   revise: runReviseJob,
   rebase: runRebaseJob,
+  amend: runAmendJob,
   installation_removed: closeRemovedInstallation,
 };
 

@@ -30,18 +30,8 @@ async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
       ...(view.tools ? { changedFiles, tools: view.tools } : {}),
     });
   });
-  if (!result.ok) {
-    // A reviewer that cannot answer must not block the work: CI is green and a human approves anyway.
-    return {
-      type: "review_done",
-      taskId: task.id,
-      sha,
-      verdict: "approve",
-      summary: "The reviewer gave no usable answer.",
-      findings: [],
-      usage: result.usage,
-    };
-  }
+  // No usable verdict is never "nothing blocking": the review was not completed, and a human is asked.
+  if (!result.ok) return { type: "review_failed", taskId: task.id, sha, reason: result.problems.join("; "), usage: result.usage };
   const verdict = result.value;
   const placed = reviewComments(verdict.findings, files, verdict.summary);
   const posted = {

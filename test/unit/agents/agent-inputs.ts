@@ -1,3 +1,4 @@
+import type { AmendFilesInput } from "../../../src/agents/amend-files.ts";
 import type { CoderInput } from "../../../src/agents/coder.ts";
 import type { DebuggerInput } from "../../../src/agents/debugger.ts";
 import type { ReviewerInput } from "../../../src/agents/reviewer.ts";
@@ -80,4 +81,16 @@ export const reviewerInput: ReviewerInput = {
   task,
   brief: "Brief: add a sub function in src/sub.js.",
   files: [{ filename: "src/sub.js", status: "added", patch: "@@ -0,0 +1 @@\n+export const sub = (a, b) => a - b;" }],
+};
+
+export const amendFilesInput: AmendFilesInput = {
+  model: "gpt-4.1",
+  repository: "acme/calculator",
+  brief: "Brief: add a sub function in src/sub.js.",
+  plan: validPlan,
+  task,
+  diagnosis: "The tests import sub from src/index.js, which the task does not list.",
+  tree: ["README.md", "src/add.js", "src/index.js"],
+  inUse: new Map([["README.md", "docs"]]),
+  rules: { filesPerTask: 10, protectedPaths: [] },
 };

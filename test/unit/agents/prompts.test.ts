@@ -3,13 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { runAmendFiles } from "../../../src/agents/amend-files.ts";
 import { runCoder } from "../../../src/agents/coder.ts";
 import { runDebugger } from "../../../src/agents/debugger.ts";
 import { runReviewer } from "../../../src/agents/reviewer.ts";
 import { runEngineer } from "../../../src/agents/engineer.ts";
 import { runPlanner } from "../../../src/agents/planner.ts";
 import { loadPrompt, PromptTemplateError, renderTemplate } from "../../../src/agents/prompts.ts";
-import { coderInput, debuggerInput, engineerInput, plannerInput, reviewerInput, validPlan } from "./agent-inputs.ts";
+import { amendFilesInput, coderInput, debuggerInput, engineerInput, plannerInput, reviewerInput, validPlan } from "./agent-inputs.ts";
 import { FakeModel } from "./fake-model.ts";
 import { MemoryRevision } from "./tools/memory-revision.ts";
 
@@ -23,7 +24,8 @@ async function everyAgentsMessages(): Promise<string[]> {
     .answer({ summary: "Added sub.", edits: [{ path: "src/sub.js", action: "create", content: "export const sub = (a, b) => a - b;\n" }] })
     .answer({ classification: "flaky", diagnosis: "The runner lost its network.", edits: [] })
     .answer({ verdict: "approve", summary: "Fine.", findings: [] })
-    .answer({ summary: "Added sub.", edits: [{ path: "src/sub.js", action: "create", content: "export const sub = (a, b) => a - b;\n" }] });
+    .answer({ summary: "Added sub.", edits: [{ path: "src/sub.js", action: "create", content: "export const sub = (a, b) => a - b;\n" }] })
+    .answer({ files: [{ path: "src/sub.js", action: "create" }], reason: "Adds nothing." });
   const tools = { revision: new MemoryRevision({}), limits: { maxTurns: 2, contextChars: 10_000, tokenBudget: 10_000 } };
   const results = [
     await runEngineer(model, engineerInput),
@@ -32,8 +34,9 @@ async function everyAgentsMessages(): Promise<string[]> {
     await runDebugger(model, debuggerInput),
     await runReviewer(model, reviewerInput),
     await runCoder(model, { ...coderInput, tools }),
+    await runAmendFiles(model, amendFilesInput),
   ];
-  expect(results.map((result) => result.ok)).toEqual([true, true, true, true, true, true]);
+  expect(results.map((result) => result.ok)).toEqual([true, true, true, true, true, true, true]);
   return model.allText();
 }
 

@@ -27,7 +27,8 @@ const markerKey = fc.string({ minLength: 1, maxLength: 60 });
 const work: fc.Arbitrary<TaskWork> = fc.oneof(
   fc.record({ work: fc.constant("code" as const), attempt: count }),
   fc.record({ work: fc.constant("code" as const), attempt: count, run: count }),
-  fc.record({ work: fc.constantFrom("review" as const, "debug" as const, "rebase" as const), sha }),
+  fc.record({ work: fc.constantFrom("review" as const, "debug" as const, "rebase" as const, "amend" as const), sha }),
+  fc.record({ work: fc.constant("review" as const), sha, run: count }),
   fc.record({ work: fc.constant("revise" as const), sha, round: count }),
   fc.constant({ work: "edits" as const }),
 );
@@ -98,6 +99,23 @@ describe("the formats results were recorded under before this module", () => {
     );
     expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "rebase", sha: "" })).toBe("acme/calculator#12/core@:rebase");
     expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "edits" })).toBe("acme/calculator#12/core:edits");
+    expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "review", sha: "abc" })).toBe("acme/calculator#12/core@abc:review");
+  });
+
+  it("keys a review asked for again apart from the first, and a planner's amendment of a task's files by its commit", () => {
+    const id = "acme/calculator#12";
+
+    expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "review", sha: "abc", run: 5 })).toBe(
+      "acme/calculator#12/core@abc:review:5",
+    );
+    expect(TaskWorkKey.parse("acme/calculator#12/core@abc:review:5")).toEqual({
+      workflowId: id,
+      taskId: "core",
+      work: "review",
+      sha: "abc",
+      run: 5,
+    });
+    expect(TaskWorkKey.toString({ workflowId: id, taskId: "core", work: "amend", sha: "abc" })).toBe("acme/calculator#12/core@abc:amend");
   });
 
   it("writes the keys of GitHub writes and their batches as the effect runner records them", () => {

@@ -94,12 +94,14 @@ describe("decide: a red CI run", () => {
     expect(taskOf(decision.state, "a").status).toBe("needs_human");
   });
 
-  it("starts a fresh attempt with the diagnosis on a spec mismatch", () => {
+  it("asks the planner for the task's new file list on a spec mismatch, instead of recoding with the same list", () => {
     const decision = step(redTask(), debugged({ kind: "spec_mismatch", diagnosis: "wrong rounding" }));
 
-    expect(taskOf(decision.state, "a")).toMatchObject({ status: "coding", attempts: 2 });
-    expect(taskOf(decision.state, "a").retryContext).toContain("wrong rounding");
-    expect(ofType(decision.effects, "start_task")).toEqual([{ type: "start_task", taskId: "a" }]);
+    expect(taskOf(decision.state, "a")).toMatchObject({ status: "fixing", attempts: 1, classifications: ["spec_mismatch"] });
+    expect(ofType(decision.effects, "amend_files")).toEqual([
+      { type: "amend_files", taskId: "a", sha: shaOf("a"), diagnosis: "wrong rounding" },
+    ]);
+    expect(ofType(decision.effects, "start_task")).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { StoredRepoConfig } from "../../../src/config/index.ts";
 import { decide } from "../../../src/engine/decide.ts";
 import type { EngineEvent } from "../../../src/engine/events.ts";
 import { UnreadableStateError, WORKFLOW_STATE_VERSION } from "../../../src/engine/stored-state.ts";
@@ -32,13 +33,13 @@ function step(state: WorkflowState, event: EngineEvent): WorkflowState {
 const current = rowFixture("workflow-v1.json");
 const beforeQa = rowFixture("workflow-v1-before-qa.json");
 
-/** A stored state with the task fields later versions added, at their defaults. */
+/** A stored state with the task fields later versions added, and the config keys added since, at their defaults. */
 function withFieldsAddedSince(stored: unknown): unknown {
-  const state = stored as { tasks: Record<string, object> };
+  const state = stored as { tasks: Record<string, object>; config: object };
   const tasks = Object.fromEntries(
-    Object.entries(state.tasks).map(([id, task]) => [id, { ...task, headSeenAt: null, pendingBase: null, ciResult: null }]),
+    Object.entries(state.tasks).map(([id, task]) => [id, { ...task, headSeenAt: null, pendingBase: null, ciResult: null, diagnoses: [] }]),
   );
-  return { ...state, tasks };
+  return { ...state, config: { ...state.config, agents: StoredRepoConfig.parse({}).agents }, tasks };
 }
 
 describe("workflow rows written at state version 1", () => {
