@@ -49,7 +49,15 @@ function outcomeOf(event: AuditEvent): string {
   return "";
 }
 
-/** One line per recorded event: time, kind, actor, delivery id, SHA, outcome, effects. */
+/** What an event's agent spent, when it called the model: its calls, the tools it called and its tokens. */
+function spentBy(event: Record<string, unknown> | undefined): string {
+  const usage = event?.usage as { modelCalls?: number; toolCalls?: number; promptTokens?: number; completionTokens?: number } | undefined;
+  if (!usage?.modelCalls) return "";
+  const tools = usage.toolCalls ? `, ${usage.toolCalls} tool calls` : "";
+  return `  [${usage.modelCalls} model calls${tools}, ${(usage.promptTokens ?? 0) + (usage.completionTokens ?? 0)} tokens]`;
+}
+
+/** One line per recorded event: time, kind, actor, delivery id, SHA, outcome (and what its agent spent), effects. */
 function formatEvent(event: AuditEvent): string {
   const data = (event.data ?? {}) as EventData;
   const effects = (data.effects ?? []).map(describeEffect).join(", ");
@@ -59,7 +67,7 @@ function formatEvent(event: AuditEvent): string {
     (event.actor ?? "-").padEnd(12),
     (event.deliveryId ?? "-").padEnd(36),
     shaOf(data.event).padEnd(7),
-    outcomeOf(event),
+    `${outcomeOf(event)}${spentBy(data.event)}`,
   ];
   return `${columns.join("  ")}${effects ? `\n${" ".repeat(26)}effects: ${effects}` : ""}`;
 }

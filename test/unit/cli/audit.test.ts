@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { auditReport } from "../../../src/cli/audit.ts";
+import { SqliteStore } from "../../../src/store/sqlite/sqlite-store.ts";
+
+const WORKFLOW = "acme/stats#1";
+
+function event(usage: Record<string, number>) {
+  return {
+    workflowId: WORKFLOW,
+    at: 1_700_000_000_000,
+    kind: "event",
+    actor: null,
+    deliveryId: null,
+    data: { event: { type: "task_published", taskId: "mean", usage }, phase: "executing" },
+  };
+}
+
+describe("the audit report", () => {
+  it("shows what each agent spent, tool calls included", () => {
+    const store = new SqliteStore(":memory:");
+    store.appendEvent(event({ promptTokens: 900, completionTokens: 100, costUsd: 0, modelCalls: 4, toolCalls: 3 }));
+    store.appendEvent(event({ promptTokens: 50, completionTokens: 10, costUsd: 0, modelCalls: 1 }));
+
+    const lines = auditReport(store, WORKFLOW).split("\n");
+
+    expect(lines.filter((line) => line.includes("applied → executing"))).toEqual([
+      expect.stringMatching(/applied → executing {2}\[4 model calls, 3 tool calls, 1000 tokens\]$/),
+      expect.stringMatching(/applied → executing {2}\[1 model calls, 60 tokens\]$/),
+    ]);
+    store.close();
+  });
+});
