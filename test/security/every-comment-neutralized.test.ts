@@ -16,7 +16,7 @@ import type { CommitView } from "../../src/render/commit-message.ts";
 import { renderCommitMessage, renderPullRequestTitle } from "../../src/render/commit-message.ts";
 import { renderConfigProblems, renderConfigProblemsResolved } from "../../src/render/config-problems.ts";
 import { TASK_STATUSES } from "../../src/domain/task-status.ts";
-import { escalationReason, renderEscalation } from "../../src/render/escalation.ts";
+import { escalationReason, filesAmendedNote, renderEscalation } from "../../src/render/escalation.ts";
 import { failureText, renderFailure, renderWorkflowFailure } from "../../src/render/failures.ts";
 import { renderAlreadyPickedUp, renderApprovalUnbound, renderHandedOver } from "../../src/render/head-notices.ts";
 import {
@@ -242,6 +242,7 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
   ],
   "escalation.ts:renderEscalation": () => [
     md("renderEscalation", renderEscalation(ESCALATION), { code: [CODE_NEEDLE] }),
+    md("renderEscalation, a review not completed", renderEscalation({ ...ESCALATION, next: "review" }), { code: [CODE_NEEDLE] }),
     md(
       "renderEscalation, nothing tried",
       renderEscalation({ ...ESCALATION, fixAttempts: 0, classifications: [], reviewRounds: 0, lastError: null }),
@@ -263,6 +264,19 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
     escalationSentence("conflictWithHumanCommits", escalationReason.conflictWithHumanCommits()),
   "escalation.ts:escalationReason.conflictNotResolved": () =>
     escalationSentence("conflictNotResolved", escalationReason.conflictNotResolved(TEXT)),
+  "escalation.ts:escalationReason.amendFailed": () => escalationSentence("amendFailed", escalationReason.amendFailed(TEXT, LINE)),
+  "escalation.ts:escalationReason.amendRefused": () =>
+    escalationSentence("amendRefused", escalationReason.amendRefused(TEXT, [LINE, `${codeSpan(CODE)} is protected`])),
+  "escalation.ts:escalationReason.amendConflicts": () =>
+    escalationSentence("amendConflicts", escalationReason.amendConflicts(TEXT, [{ path: CODE, taskId: LINE }])),
+  "escalation.ts:escalationReason.reviewIncomplete": () => escalationSentence("reviewIncomplete", escalationReason.reviewIncomplete(TEXT)),
+  "escalation.ts:filesAmendedNote": () => [
+    md(
+      "status notes (filesAmendedNote)",
+      renderStatusComment({ ...STATUS, notes: [filesAmendedNote(CODE, [{ path: CODE, action: LINE }], TEXT)] }),
+      { markers: 1 },
+    ),
+  ],
   "escalation.ts:escalationReason.branchMoved": () => escalationSentence("branchMoved", escalationReason.branchMoved()),
   "escalation.ts:escalationReason.stoppedMeanwhile": () => escalationSentence("stoppedMeanwhile", escalationReason.stoppedMeanwhile()),
   "failures.ts:renderFailure": () => [md("renderFailure", renderFailure(TEXT))],
