@@ -1,4 +1,4 @@
-import type { Revision } from "../../ports/workspace.ts";
+import { WorkspaceError, type FileRead, type Revision } from "../../ports/workspace.ts";
 import { applyEdits, type Edit, type EditOutcome, type EditPolicy } from "../apply-edits.ts";
 import { codeSpan } from "../../render/code-span.ts";
 import { Overlay } from "./overlay.ts";
@@ -51,15 +51,27 @@ export class EditSession {
   }
 
   private async load(paths: readonly string[]): Promise<string[]> {
+    const problems: string[] = [];
     for (const path of new Set(paths)) {
-      if (path in this.baseFiles || this.unreadable.has(path)) continue;
-      const read = await this.base.readFile(path).catch(() => null);
-      if (read?.binary || read?.truncated) this.unreadable.set(path, `${codeSpan(path)} is binary or too large for Foreman to edit`);
-      else this.baseFiles[path] = read === null ? null : read.content;
-    }
-    return [...new Set(paths)].flatMap((path) => {
+      if (!(path in this.baseFiles) && !this.unreadable.has(path)) {
+        const read = await this.readBase(path);
+        if (typeof read === "string") problems.push(read);
+        else if (read?.binary || read?.truncated) this.unreadable.set(path, `${codeSpan(path)} is binary or too large for Foreman to edit`);
+        else this.baseFiles[path] = read === null ? null : read.content;
+      }
       const problem = this.unreadable.get(path);
-      return problem === undefined ? [] : [problem];
-    });
+      if (problem !== undefined) problems.push(problem);
+    }
+    return problems;
+  }
+
+  /** The file at the base; null when absent or not a path of the repository (the edit policy says why); a problem when the read failed. */
+  private async readBase(path: string): Promise<FileRead | null | string> {
+    try {
+      return await this.base.readFile(path);
+    } catch (error) {
+      if (!(error instanceof WorkspaceError)) throw error;
+      return error.kind === "invalid_input" ? null : `${codeSpan(path)} could not be read (${error.kind}); try the edit again`;
+    }
   }
 }

@@ -4,6 +4,7 @@ import { readTools } from "../../../../src/agents/tools/read-tools.ts";
 import { resultText } from "../../../../src/agents/tools/results.ts";
 import type { Tool } from "../../../../src/agents/tools/tool.ts";
 import { writeTools } from "../../../../src/agents/tools/write-tools.ts";
+import { WorkspaceError } from "../../../../src/ports/workspace.ts";
 import { MemoryRevision } from "./memory-revision.ts";
 
 const FILES = {
@@ -101,5 +102,30 @@ describe("the write tools", () => {
 
     expect(text).toContain("the edits change 5 lines; at most 3 are allowed per task");
     expect(edits.edits).toHaveLength(1);
+  });
+});
+
+describe("an edit whose file cannot be read", () => {
+  it("is refused with the reason and may be tried again", async () => {
+    const revision = new MemoryRevision(FILES);
+    let failures = 1;
+    const flaky: typeof revision.readFile = (path, range) => {
+      if (failures-- > 0) return Promise.reject(new WorkspaceError("timeout", "read_file", "acme/shop", "slow"));
+      return revision.readFile(path, range);
+    };
+    const edits = new EditSession(
+      {
+        sha: revision.sha,
+        readFile: flaky,
+        listFiles: (...args) => revision.listFiles(...args),
+        search: (...args) => revision.search(...args),
+        paths: () => revision.paths(),
+      },
+      { taskFiles: ["src/mean.js"], protectedPaths: [], maxChangedLines: 400 },
+    );
+    const edit = { path: "src/mean.js", action: "delete" as const };
+
+    expect(await edits.apply(edit)).toEqual(["`src/mean.js` could not be read (timeout); try the edit again"]);
+    expect(await edits.apply(edit)).toEqual([]);
   });
 });
