@@ -41,7 +41,7 @@ export const escalationReason = {
   conflictNotResolved: (reason: string): string => `The pull request conflicts with the base branch and could not be updated: ${reason}`,
   /** G3: the coder's answer to a conflict would have undone a change made on the base branch. */
   recodeDropsBaseLines: (paths: readonly string[]): string =>
-    `the coder's new version of ${paths.map((path) => `\`${path}\``).join(", ")} leaves out lines added on the base branch, so Foreman did not commit it. Merge the base branch into the task's branch, resolve the conflict and push: Foreman takes your commit from there`,
+    `the coder's new version of ${pathList(paths)} leaves out lines added on the base branch, so Foreman did not commit it. Merge the base branch into the task's branch, resolve the conflict and push: Foreman takes your commit from there`,
   /** A `spec_mismatch` for which the planner gave no new file list. */
   amendFailed: (diagnosis: string, reason: string): string =>
     `${specMismatch(diagnosis)}\n\nThe planner could not give the task a new file list, so the task keeps its files: ${reason}`,

@@ -264,6 +264,8 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
     escalationSentence("conflictWithHumanCommits", escalationReason.conflictWithHumanCommits()),
   "escalation.ts:escalationReason.conflictNotResolved": () =>
     escalationSentence("conflictNotResolved", escalationReason.conflictNotResolved(TEXT)),
+  "escalation.ts:escalationReason.recodeDropsBaseLines": () =>
+    escalationSentence("recodeDropsBaseLines", escalationReason.recodeDropsBaseLines([CODE, LINE])),
   "escalation.ts:escalationReason.amendFailed": () => escalationSentence("amendFailed", escalationReason.amendFailed(TEXT, LINE)),
   "escalation.ts:escalationReason.amendRefused": () =>
     escalationSentence("amendRefused", escalationReason.amendRefused(TEXT, [LINE, `${codeSpan(CODE)} is protected`])),
