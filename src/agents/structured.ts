@@ -42,7 +42,8 @@ function parseAnswer<T>(response: ModelResponse, request: StructuredRequest<T>):
   return problems.length > 0 ? { kind: "refused", problems } : { value: parsed.data };
 }
 
-function repairMessage(outcome: AnswerProblems): string {
+/** What the model is told when its answer could not be used; `withTools`: it may use its tools before it answers again. */
+export function repairMessage(outcome: AnswerProblems, withTools = false): string {
   if (outcome.kind === "cut_off")
     return [
       "Your previous answer was cut off: it reached the output length limit before the JSON object was complete.",
@@ -51,7 +52,7 @@ function repairMessage(outcome: AnswerProblems): string {
   return [
     "Your previous answer could not be used. Problems:",
     ...outcome.problems.map((problem) => `- ${problem}`),
-    "Answer again with one JSON object that fixes every problem. Output only the JSON.",
+    `Answer again with one JSON object that fixes every problem${withTools ? " (you may use the tools first)" : ""}. Output only the JSON.`,
   ].join("\n");
 }
 

@@ -25,17 +25,3 @@ export async function readAnswer<T>(content: string, finishReason: string, rules
   const problems = (await rules.check?.(parsed.data)) ?? [];
   return problems.length > 0 ? { kind: "refused", problems } : { value: parsed.data };
 }
-
-/** What the model is told when its answer could not be used, in the words `askStructured` uses. */
-export function repairText(outcome: AnswerProblems): string {
-  if (outcome.kind === "cut_off")
-    return [
-      "Your previous answer was cut off: it reached the output length limit before the JSON object was complete.",
-      "Answer again with a shorter JSON object that still has every required field: write less in each text, and leave out anything not needed. Output only the JSON.",
-    ].join("\n");
-  return [
-    "Your previous answer could not be used. Problems:",
-    ...outcome.problems.map((problem) => `- ${problem}`),
-    "Answer again with one JSON object that fixes every problem (you may use the tools first). Output only the JSON.",
-  ].join("\n");
-}

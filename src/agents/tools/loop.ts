@@ -6,7 +6,8 @@ import type { AnswerProblems } from "../../render/index.ts";
 import { answerSchemaFor } from "../answer-schema.ts";
 import { usageOf } from "../pricing.ts";
 import type { AskedResult } from "../structured.ts";
-import { readAnswer, repairText, type AnswerRules } from "./answer.ts";
+import { repairMessage } from "../structured.ts";
+import { readAnswer, type AnswerRules } from "./answer.ts";
 import { runCall } from "./call.ts";
 import { shortenOldResults } from "./context-budget.ts";
 import type { Tool } from "./tool.ts";
@@ -123,7 +124,7 @@ class ToolConversation<T> {
         done: { ok: false, problems: [...(this.rounds.at(-1)?.problems ?? [])], rounds: [...this.rounds], usage: this.finalUsage() },
       };
     }
-    tell(repairText(outcome));
+    tell(repairMessage(outcome, true));
     return {};
   }
 
