@@ -8,7 +8,8 @@ export type BudgetExceeded = { kind: "tokens"; used: number; limit: number } | {
  * Why one of an agent's answers could not be used: not JSON, not the asked shape, cut off at the
  * model's output limit, or refused by Foreman's checks (for the coder: its edits).
  */
-export type AnswerProblems = { kind: "not_json" | "wrong_shape" | "cut_off" | "refused"; problems: readonly string[] };
+/** What was wrong with one answer; `no_answer`: the agent kept calling tools after its turns or budget were spent. */
+export type AnswerProblems = { kind: "not_json" | "wrong_shape" | "cut_off" | "refused" | "no_answer"; problems: readonly string[] };
 
 function problemList(problems: readonly string[], indent = ""): string {
   return problems.map((problem) => `${indent}- ${problem.replace(/\n/g, " ")}`).join("\n");
@@ -21,6 +22,7 @@ const CODER_ANSWER_WORDS: Readonly<Record<AnswerProblems["kind"], string>> = {
   wrong_shape: "was JSON, but not in the shape Foreman asks for",
   cut_off: "was cut off at the model's output limit before it was complete",
   refused: "proposed edits that Foreman refused",
+  no_answer: "never came: the coder kept calling tools after it was told to answer",
 };
 
 /** What was wrong with each of the coder's answers, oldest first, as a list. */

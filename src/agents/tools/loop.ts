@@ -77,7 +77,7 @@ class ToolConversation<T> {
     if (finish) return this.finished(finish, calls, response.finishReason);
     const stop = this.stopReason();
     if (stop !== null) {
-      if (this.overdue) return this.refused({ kind: "refused", problems: [stop] }, () => undefined, true);
+      if (this.overdue) return this.refused({ kind: "no_answer", problems: [stop] }, () => undefined, true);
       this.overdue = true;
       for (const call of calls) this.reply(call, `Error: no more tool calls: ${stop}. Answer now with the JSON object.`);
       return {};

@@ -38,6 +38,15 @@ describe("failureText.editsRefused", () => {
     expect(text).toContain("- The second answer was JSON, but not in the shape Foreman asks for:\n  - edits: Required");
   });
 
+  it("says no answer came when the coder kept calling tools, not that its edits were refused", () => {
+    const text = failureText.editsRefused("mean", [{ kind: "no_answer", problems: ["the coder has used all its 20 turns"] }]);
+
+    expect(text).not.toContain("refused");
+    expect(text).toContain(
+      "- The first answer never came: the coder kept calling tools after it was told to answer:\n  - the coder has used all its 20 turns",
+    );
+  });
+
   it("says an answer was cut off at the model's output limit, not that it was invalid", () => {
     const text = failureText.editsRefused("mean", [
       { kind: "cut_off", problems: ["the answer was cut off at the model's output limit before its JSON was complete"] },

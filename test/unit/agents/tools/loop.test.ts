@@ -132,6 +132,7 @@ describe("askWithTools", () => {
     const result = await askWithTools(model, request({ limits: { maxTurns: 1, contextChars: 100_000, tokenBudget: 1_000_000 } }));
 
     expect(result.ok === false && result.problems).toEqual(["the coder has used all its 1 turns (`agents.coder.maxTurns`)"]);
+    expect(result.ok === false && result.rounds.at(-1)?.kind).toBe("no_answer");
     expect(model.requests).toHaveLength(3);
   });
 
