@@ -22,6 +22,7 @@ function summaryJson(result: RunResult): Record<string, unknown> {
     merged: figures.merged,
     apiCalls: figures.apiCalls,
     apiWrites: figures.apiWrites,
+    gitFetches: figures.gitFetches,
     gitDataWritesPerTask: figures.gitDataWritesPerTask,
     modelCalls: figures.modelCalls,
     tokens: { prompt: figures.promptTokens, completion: figures.completionTokens },

@@ -35,6 +35,9 @@ describe("npm run demo -- --json", () => {
         defaultBranchCiPasses: true,
       });
       expect(summary.tasks).toEqual(expect.arrayContaining(["mean", "median", "summary"]));
+      // The agents read the repository from a clone fetched over git's smart HTTP, counted apart from API calls.
+      expect(summary.gitFetches).toEqual(expect.any(Number));
+      expect(summary.gitFetches).toBeGreaterThan(0);
     },
     CASE_TIMEOUT_MS,
   );

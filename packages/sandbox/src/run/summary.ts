@@ -3,12 +3,18 @@ import type { World } from "./world.ts";
 
 const GIT_DATA_WRITES = new Set(["git/create-tree", "git/create-commit", "git/create-ref", "git/update-ref", "git/create-blob"]);
 
+/** Requests of git's smart HTTP (a clone or fetch of the repository), not of GitHub's API. */
+const GIT_FETCHES = new Set(["git/advertise", "git/upload-pack"]);
+
 export interface RunFigures {
   taskIds: string[];
   pullRequests: number;
   merged: number;
+  /** Calls of GitHub's REST and GraphQL API by the app (its git fetches are `gitFetches`). */
   apiCalls: number;
   apiWrites: number;
+  /** Requests of git's smart HTTP by the app: the workspace cloning and fetching the repository. */
+  gitFetches: number;
   graphqlCalls: number;
   gitDataWrites: number;
   gitDataWritesPerTask: number;
@@ -38,7 +44,8 @@ export async function collectFigures(world: World, startedAt: number, withCi: bo
   const prefix = `foreman/${world.issueNumber}/`;
   const pulls = world.github.store.pullsOf(world.repo.id).filter((pull) => pull.headRef.startsWith(prefix));
   const taskIds = [...new Set(pulls.map((pull) => pull.headRef.slice(prefix.length)))];
-  const calls = world.github.requestLog.all().filter((entry) => entry.actor === world.botLogin || entry.actor === world.app.slug);
+  const byApp = world.github.requestLog.all().filter((entry) => entry.actor === world.botLogin || entry.actor === world.app.slug);
+  const calls = byApp.filter((entry) => entry.operationId === null || !GIT_FETCHES.has(entry.operationId));
   const gitDataWrites = calls.filter(
     (entry) => entry.operationId !== null && GIT_DATA_WRITES.has(entry.operationId) && entry.status < 400,
   ).length;
@@ -49,6 +56,7 @@ export async function collectFigures(world: World, startedAt: number, withCi: bo
     merged: pulls.filter((pull) => pull.merged).length,
     apiCalls: calls.length,
     apiWrites: calls.filter((entry) => entry.write).length,
+    gitFetches: byApp.length - calls.length,
     graphqlCalls: calls.filter((entry) => entry.operationId === "graphql").length,
     gitDataWrites,
     gitDataWritesPerTask: taskIds.length === 0 ? 0 : gitDataWrites / taskIds.length,
