@@ -65,7 +65,8 @@ export function readListing(text: string): Listing {
 /**
  * The scopes that hold what a cut listing of `scope` did not show, `last` being the last path it
  * showed: for each character of `last` from the end of the scope's prefix on, the paths that agree
- * with `last` before it and go on with a later character; and the paths that extend `last`.
+ * with `last` before it and go on with a later character; and the paths that extend `last` (any
+ * next character sorts after "").
  */
 export function unshownScopes(scope: Scope, last: string): Scope[] {
   const from = scope.prefix.length;
@@ -73,7 +74,7 @@ export function unshownScopes(scope: Scope, last: string): Scope[] {
     prefix: last.slice(0, from + index),
     after: last.charAt(from + index),
   }));
-  return [...leaving, { prefix: last }];
+  return [...leaving, { prefix: last, after: "" }];
 }
 
 /** Lists from the whole repository down, listing again what each cut listing did not show; returns the paths it saw. */
