@@ -52,6 +52,7 @@ describe("compareCommits", () => {
       aheadBy: 1,
       behindBy: 1,
       files: ["src/mean.js"],
+      commits: [{ sha: pull.headSha, author: "foreman[bot]" }],
     });
   });
 });

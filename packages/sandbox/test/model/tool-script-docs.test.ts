@@ -107,6 +107,8 @@ describe("tool-call scripts in a scenario file", () => {
 });
 
 describe("scenario files written before tool calls", () => {
+  /** The files written since, whose scripted agents call tools. */
+  const withTools = new Set(["demo/scenarios/three-task-feature.yml", "test/e2e/scenarios/tools-find-caller.yml"]);
   const folders = ["demo/scenarios", "packages/sandbox/test/scenario/fixtures", "test/e2e/scenarios", "test/security/scenarios"];
   const files = folders.flatMap((folder) =>
     readdirSync(join(ROOT, folder))
@@ -114,10 +116,11 @@ describe("scenario files written before tool calls", () => {
       .map((name) => join(ROOT, folder, name)),
   );
 
-  it.each(files.map((file) => [file.slice(ROOT.length + 1), file]))("%s loads with content answers as before", async (_name, file) => {
+  it.each(files.map((file) => [file.slice(ROOT.length + 1), file]))("%s loads with content answers as before", async (name, file) => {
     const scenario = await loadScenario(file);
 
-    for (const answer of scenario.model.answers) {
+    const answers = scenario.model.answers.filter((answer) => !withTools.has(name) || answer.toolCalls === undefined);
+    for (const answer of answers) {
       expect(answer.toolCalls).toBeUndefined();
       expect(answer.content).toBeDefined();
       expect(["stop", "length", "content_filter"]).toContain(answer.finishReason);
