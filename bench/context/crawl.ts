@@ -68,7 +68,7 @@ export function readListing(text: string): Listing {
  * with `last` before it and go on with a later character; and the paths that extend `last` (any
  * next character sorts after "").
  */
-export function unshownScopes(scope: Scope, last: string): Scope[] {
+function unshownScopes(scope: Scope, last: string): Scope[] {
   const from = scope.prefix.length;
   const leaving = Array.from({ length: Math.max(0, last.length - from) }, (_, index) => ({
     prefix: last.slice(0, from + index),

@@ -9,7 +9,7 @@ export interface Goal {
 }
 
 /** The most a role's prompt tokens per call may grow from the smallest repository to the largest. */
-export const FLAT_RATIO = 1.2;
+const FLAT_RATIO = 1.2;
 
 const ROLES = ["engineer", "planner", "coder", "reviewer"] as const;
 
@@ -27,7 +27,7 @@ export function meanPerCall(run: RunRecord): number {
 const ratio = (large: number, small: number): number => (small === 0 ? 0 : Math.round((large / small) * 100) / 100);
 
 /** Each role's mean prompt tokens per call in the largest repository over the smallest, with tools on or off. */
-export function growth(runs: readonly RunRecord[], tools: boolean): Record<string, number> | null {
+function growth(runs: readonly RunRecord[], tools: boolean): Record<string, number> | null {
   const sizes = runs.filter((run) => run.tools === tools).map((run) => run.files);
   const small = runOf(runs, Math.min(...sizes), tools);
   const large = runOf(runs, Math.max(...sizes), tools);

@@ -4,7 +4,7 @@ import { tokensOf } from "./tokens.ts";
 type LogEntry = ReturnType<World["github"]["requestLog"]["all"]>[number];
 
 /** One model call of a role. */
-export interface CallFigures {
+interface CallFigures {
   /** The conversation's turn: 0 for its first request, one more after each answer. */
   turn: number;
   /** Tokens of the request: every message (tool calls and results included) and the tool definitions. */
@@ -22,7 +22,7 @@ export interface RoleFigures {
   calls: CallFigures[];
 }
 
-export interface ReadsAndWrites {
+interface ReadsAndWrites {
   reads: number;
   writes: number;
 }
@@ -42,7 +42,7 @@ export interface GitHubFigures {
 }
 
 /** The text a request puts before the model: its messages with their tool calls, then its tool definitions. */
-export function promptText(request: Pick<RecordedModelRequest, "messages" | "body">): string {
+function promptText(request: Pick<RecordedModelRequest, "messages" | "body">): string {
   const messages = request.messages.map((message) => {
     const calls = (message.toolCalls ?? []).map((call) => `\n${call.name}(${call.arguments})`).join("");
     return `${message.role}:\n${message.content}${calls}`;

@@ -49,7 +49,7 @@ function tool(tools: readonly Tool[], name: string): Tool {
 }
 
 /** Paths spread evenly over the sorted tree, the last one included. */
-export function sample(paths: readonly string[], count: number): string[] {
+function sample(paths: readonly string[], count: number): string[] {
   const sorted = [...paths].sort();
   const step = Math.max(1, Math.floor(sorted.length / count));
   const picked = sorted.filter((_, index) => index % step === 0).slice(0, count - 1);

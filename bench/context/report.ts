@@ -58,9 +58,9 @@ function pad(cells: string[], widths: number[]): string {
     .trimEnd();
 }
 
-/** The runs as a table (prompt tokens: mean per call × calls), then the crawls and the goals. */
+/** The runs as a table (prompt tokens: mean per call × calls, per call over all roles, in all), then the crawls and the goals. */
 export function formatReport(report: ContextReport): string {
-  const header = ["files", "tools", "done", "s", ...ROLES, "per call", "tool calls", "API r/w per task", "git adv/pack", "paths"];
+  const header = ["files", "tools", "done", "s", ...ROLES, "per call", "in all", "tool calls", "API r/w per task", "git adv/pack", "paths"];
   const rows = report.runs.map((run) => [
     String(run.files),
     run.tools ? "on" : "off",
@@ -68,6 +68,7 @@ export function formatReport(report: ContextReport): string {
     run.seconds.toFixed(0),
     ...roleCells(run),
     String(meanPerCall(run)),
+    String(Object.values(run.roles).reduce((sum, role) => sum + role.promptTokens.total, 0)),
     toolCell(run),
     `${run.githubPerTask.apiReads}/${run.githubPerTask.apiWrites}`,
     `${run.githubPerTask.gitAdvertise}/${run.githubPerTask.gitUploadPack}`,

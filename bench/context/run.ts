@@ -5,7 +5,7 @@ import type { Reach } from "./reach.ts";
 import { contextScenario } from "./scenario.ts";
 
 /** What the model was shown of the repository's paths in one run, and what it could not reach. */
-export interface PathFigures {
+interface PathFigures {
   total: number;
   /** Paths some request named (a tree listing, a file, a tool result). */
   shown: number;
