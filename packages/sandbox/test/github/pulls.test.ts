@@ -140,6 +140,35 @@ describe("sandbox pull requests", () => {
     await expectFaithfulRun(h);
   });
 
+  it("merges atomically: a push at the same moment is either refused the merge or comes after it, never merged unseen", async () => {
+    await start();
+    for (const delayMs of [0, 5, 15, 30, 60, 100]) {
+      const branch = `race-${delayMs}`;
+      const number = await openPull(branch, { [`src/${branch}.js`]: "export const x = 1;\n" });
+      const { data: before } = await maya.rest.pulls.get({ owner, repo, pull_number: number });
+      const parent = await maya.rest.git.getCommit({ owner, repo, commit_sha: before.head.sha });
+      const entries = [
+        { path: `test/${branch}.test.js`, mode: "100644" as const, type: "blob" as const, content: "// pushed while merging\n" },
+      ];
+      const tree = await maya.rest.git.createTree({ owner, repo, base_tree: parent.data.tree.sha, tree: entries });
+      const commit = await maya.rest.git.createCommit({ owner, repo, message: "push", tree: tree.data.sha, parents: [before.head.sha] });
+
+      const [merge] = await Promise.allSettled([
+        h.octokit.rest.pulls.merge({ owner, repo, pull_number: number, sha: before.head.sha, merge_method: "squash" }),
+        new Promise((resolve) => setTimeout(resolve, delayMs)).then(() =>
+          maya.rest.git.updateRef({ owner, repo, ref: `heads/${branch}`, sha: commit.data.sha }),
+        ),
+      ]);
+      const { data: after } = await maya.rest.pulls.get({ owner, repo, pull_number: number });
+      const main = await maya.rest.repos.getContent({ owner, repo, path: `test/${branch}.test.js`, ref: "main" }).catch(() => null);
+
+      // The pushed file reaches main only through a merge of the head that holds it, which nobody asked for here.
+      expect(main, `push after ${delayMs} ms`).toBeNull();
+      if (merge.status === "fulfilled") expect(after).toMatchObject({ merged: true, head: { sha: before.head.sha } });
+      else expect(after.merged).toBe(false);
+    }
+  });
+
   it("squash-merges into a single-parent commit carrying the change", async () => {
     await start();
     const number = await openPull("feature");

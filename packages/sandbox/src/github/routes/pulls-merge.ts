@@ -20,6 +20,7 @@ const MergePullBody = z.object({
 type MergePullInput = z.infer<typeof MergePullBody>;
 
 const notMergeable = (): ApiError => new ApiError(405, "Pull Request is not mergeable");
+const headModified = (): ApiError => new ApiError(409, "Head branch was modified. Review and try the merge again.");
 
 /** The checks GitHub makes before it tries to merge, in its order. */
 function requireMergeAllowed(core: SandboxCore, repo: Repository, pull: PullRequest, input: MergePullInput): void {
@@ -28,9 +29,7 @@ function requireMergeAllowed(core: SandboxCore, repo: Repository, pull: PullRequ
     throw new ApiError(405, "Changes must be made through the merge queue");
   }
   if (pull.draft) throw new ApiError(405, "Pull Request is still a draft");
-  if (input.sha !== undefined && input.sha.toLowerCase() !== pull.headSha) {
-    throw new ApiError(409, "Head branch was modified. Review and try the merge again.");
-  }
+  if (input.sha !== undefined && input.sha.toLowerCase() !== pull.headSha) throw headModified();
 }
 
 async function squashMessage(repo: Repository, base: string, head: string): Promise<string> {
@@ -88,7 +87,11 @@ export async function mergePull(context: RouteContext): Promise<RouteResult> {
   const author = identityOf(sender);
   const result = await repo.git.merge({ base: baseBefore, head, message, method, author, committer: GITHUB_COMMITTER });
   if (result.conflict) throw notMergeable();
+  // GitHub merges atomically: a push that came while the merge was made came first, and the merge is refused.
+  if (pull.headSha !== head || (await repo.git.resolve(`refs/heads/${pull.headRef}`)) !== head) throw headModified();
   await moveBase(repo, pull, result.sha);
+  // A push after this point came after the merge: the merged pull request keeps the head it merged.
+  pull.headSha = head;
   await completePullMerge(core, repo, pull, { mergeCommitSha: result.sha, baseBefore, mergedBy: sender });
   return { body: { sha: result.sha, merged: true, message: "Pull Request successfully merged" } };
 }
