@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { checkApproval } from "../../src/explore/checks/g1-approval.ts";
 import { checkHumanCommits } from "../../src/explore/checks/g2-human-commits.ts";
+import { checkDefaultBranch } from "../../src/explore/checks/g3-default-branch.ts";
+import type { RecordedModelRequest } from "../../src/model/index.ts";
 import type { RunView } from "../../src/explore/run-view.ts";
 import type { HistoryRecord } from "../../src/github/state/history.ts";
 import type { PullRequest } from "../../src/github/state/types.ts";
@@ -141,5 +143,61 @@ describe("G2: a commit a person pushed stays in its branch", () => {
     expect((await checkHumanCommits(view(kept, "c"))).violations).toEqual([]);
     const forced = historyOf([move("c", null, "sam"), move("x", "c", "maya", true), move("a", "x", APP, true)]);
     expect((await checkHumanCommits(view(forced, "a"))).violations).toEqual([expect.stringContaining("maya's commit x")]);
+  });
+});
+
+describe("G3: no line a person added on the default branch is gone after the app's merge", () => {
+  const LINE = "- `max(values)`: added by maya on main.";
+  const README: Record<string, string> = {
+    a: "# stats\n",
+    b: `# stats\n${LINE}\n`,
+    c: "# stats\n- `mean(values)`: the mean.\n",
+  };
+  const mainGit: RunView["git"] = {
+    ...git,
+    compare: (base, head) =>
+      Promise.resolve({
+        status: "ahead",
+        aheadBy: 1,
+        behindBy: 0,
+        mergeBase: base,
+        commits: [head],
+        files: [
+          {
+            filename: "README.md",
+            status: "modified",
+            additions: 1,
+            deletions: 0,
+            changes: 1,
+            patch: `@@ -1 +1,2 @@\n # stats\n+${LINE}`,
+            sha: "blob",
+          },
+        ],
+      }),
+    readFile: (sha, path) =>
+      Promise.resolve(path === "README.md" && README[sha] ? { content: Buffer.from(README[sha]), sha: "blob", mode: "100644" } : null),
+  };
+  const onMain = (after: string, before: string, sender: string): Entry => ({
+    kind: "branch",
+    branch: "main",
+    before,
+    after,
+    sender,
+    forced: false,
+  });
+  const history = historyOf([onMain("b", "a", "maya"), onMain("c", "b", APP)]);
+  const coderShown = (text: string): RecordedModelRequest =>
+    ({ role: "coder", messages: [{ role: "user", content: text }] }) as RecordedModelRequest;
+
+  it("fails when the merge drops a line of a person's that no agent was shown (written over mechanically)", async () => {
+    const outcome = await checkDefaultBranch({ ...view(history, "c"), git: mainGit, modelRequests: [coderShown("# stats\n")] });
+
+    expect(outcome.violations).toEqual([expect.stringContaining(`removed a human's line: README.md: "${LINE}" (added by maya`)]);
+  });
+
+  it("holds when the coder was shown the line and wrote the file without it (its own edit, in the diff a writer approved)", async () => {
+    const outcome = await checkDefaultBranch({ ...view(history, "c"), git: mainGit, modelRequests: [coderShown(`README.md\n${LINE}\n`)] });
+
+    expect(outcome.violations).toEqual([]);
   });
 });

@@ -25,12 +25,30 @@ async function linesOf(view: RunView, sha: string, path: string): Promise<Set<st
   return new Set(file ? file.content.toString("utf8").split("\n") : []);
 }
 
-/** Lines humans added on the base before `merge` that were there before it and are gone after it. */
+/** Roles whose answers write files: a line shown to one of them and left out of its files is its change, in the diff. */
+const WRITING_ROLES = new Set(["coder", "debugger"]);
+
+/** Every line of text that a writing agent was shown in some request (the files in its prompt, its tool results). */
+function linesShownToAgents(view: RunView): Set<string> {
+  const shown = new Set<string>();
+  for (const request of view.modelRequests.filter((candidate) => WRITING_ROLES.has(candidate.role ?? ""))) {
+    for (const message of request.messages) for (const line of message.content.split("\n")) shown.add(line.trim());
+  }
+  return shown;
+}
+
+/**
+ * Lines humans added on the base before `merge` that were there before it and are gone after it,
+ * and that no writing agent was ever shown. A line an agent was shown and wrote its file without
+ * is an edit of the agent's, in the pull request's diff that a writer approved; one it never saw
+ * was written over mechanically (a change re-applied, a file written on an old version of it).
+ */
 async function revertedLines(
   view: RunView,
   merge: BranchMoveRecord,
   humanMoves: BranchMoveRecord[],
   cache: Map<number, Map<string, string[]>>,
+  shown: ReadonlySet<string>,
 ): Promise<string[]> {
   const found: string[] = [];
   for (const human of humanMoves.filter((move) => move.seq < merge.seq && move.before !== null && move.after !== null)) {
@@ -42,7 +60,7 @@ async function revertedLines(
     for (const [path, lines] of added) {
       const before = await linesOf(view, merge.before ?? "", path);
       const after = await linesOf(view, merge.after ?? "", path);
-      for (const line of lines.filter((candidate) => before.has(candidate) && !after.has(candidate))) {
+      for (const line of lines.filter((candidate) => before.has(candidate) && !after.has(candidate) && !shown.has(candidate.trim()))) {
         found.push(`${path}: "${line.trim()}" (added by ${human.sender} in ${short(human.after)})`);
       }
     }
@@ -52,7 +70,8 @@ async function revertedLines(
 
 /**
  * G3: after every merge the app made into the default branch, the branch's CI passes (when it
- * passed before), and no line a human had added on the branch is gone.
+ * passed before), and no line a human had added on the branch is gone unless an agent that writes
+ * files was shown it (and so left it out as an edit of its own, shown in the approved diff).
  */
 export async function checkDefaultBranch(view: RunView): Promise<CheckOutcome> {
   const moves = branchMoves(view, view.defaultBranch);
@@ -60,13 +79,15 @@ export async function checkDefaultBranch(view: RunView): Promise<CheckOutcome> {
   const humanMoves = moves.filter((move) => !isApp(view, move.sender));
   const violations: string[] = [];
   const cache = new Map<number, Map<string, string[]>>();
+  const shown = linesShownToAgents(view);
   await Promise.all(merges.map((merge) => view.ciPasses(merge.after ?? "")));
   for (const merge of merges) {
     const what = `the merge at ${secondsAt(view, merge.at)} (${short(merge.before)} → ${short(merge.after)})`;
     if (!(await view.ciPasses(merge.after ?? "")) && (await view.ciPasses(merge.before ?? ""))) {
       violations.push(`${view.defaultBranch}'s CI fails after ${what}; it passed before`);
     }
-    for (const line of await revertedLines(view, merge, humanMoves, cache)) violations.push(`${what} removed a human's line: ${line}`);
+    for (const line of await revertedLines(view, merge, humanMoves, cache, shown))
+      violations.push(`${what} removed a human's line: ${line}`);
   }
   return outcome("G3", merges.length > 0, violations);
 }
