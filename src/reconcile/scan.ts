@@ -50,12 +50,6 @@ async function startMissed(
   return deps.store.enqueueUnseen({ kind: "intake", key: workflowId, payload: intake }, { kind: "label", key: id });
 }
 
-/** A workflow of the issue that finished: a new label on the open issue may start the next one. */
-function finishedAt(deps: ReconcileDeps, id: string): number | null {
-  const record = deps.store.getWorkflow(id);
-  return record && !record.open ? (record.state.finishedAt ?? 0) : null;
-}
-
 /**
  * One repository: every open issue with Foreman's label that the database does not know is
  * rebuilt from its status comment (the database was lost) or started (its label webhook was lost).
@@ -67,9 +61,10 @@ async function scanRepository(deps: ReconcileDeps, target: RepoTarget): Promise<
   for (const issue of await repo.openIssuesWithLabel(label)) {
     const id = WorkflowId.toString({ ...target, issue: issue.number });
     if (deps.store.pendingJobsFor(id) > 0) continue;
-    if (deps.store.getWorkflow(id)) {
-      const finished = finishedAt(deps, id);
-      if (finished !== null && (await startMissed(deps, repo, target, issue, label, finished))) {
+    const known = deps.store.getWorkflow(id);
+    if (known) {
+      // A workflow of the issue that finished: a label added since may start the next one.
+      if (!known.open && (await startMissed(deps, repo, target, issue, label, known.state.finishedAt ?? 0))) {
         report.started += 1;
         deps.log.info({ workflowId: id }, "started a workflow again: its issue was labelled after the last one finished");
       }
