@@ -150,6 +150,25 @@ describe("sandbox merge queue", () => {
     expectFaithful();
   });
 
+  it("never merges a head pushed after the pull request was queued: the push dequeues it, or comes after the merge", async () => {
+    h = await startHarness({ files: FILES, ci: [NODE_TEST], mergeQueue: true });
+    for (const delayMs of [0, 300, 700, 1_200]) {
+      const branch = `race-${delayMs}`;
+      const pull = await openPull(branch, { [`${branch}.txt`]: "queued\n" });
+
+      await enqueue(pull);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await commitOn(branch, { [`${branch}-pushed.txt`]: "pushed while queued\n" });
+      await h.sandbox.settle();
+
+      const { data } = await h.octokit.rest.pulls.get({ owner, repo, pull_number: pull.number });
+      const onMain = await h.repo.git.readFile("main", `${branch}-pushed.txt`);
+      expect(onMain, `push after ${delayMs} ms`).toBeNull();
+      if (data.merged) expect(data.head.sha, `push after ${delayMs} ms`).toBe(pull.headSha);
+    }
+    expectFaithful();
+  });
+
   it("ejects a pull request whose group fails CI and leaves main where it was", async () => {
     h = await startHarness({ files: FILES, ci: [NODE_TEST], mergeQueue: true });
     const pull = await openPull("broken", { "add.js": "export const add=(a,b)=>a-b;" });

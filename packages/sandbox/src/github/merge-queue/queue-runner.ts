@@ -81,11 +81,14 @@ async function buildGroups(ctx: QueueContext, repo: Repository): Promise<void> {
   }
 }
 
-/** Fast-forwards the base to the group and records the merge; false when the base moved meanwhile. */
+/**
+ * Fast-forwards the base to the group and records the merge; false when the base moved meanwhile,
+ * or the pull request's head did (a push dequeues it, as on GitHub: the next pass sweeps it out).
+ */
 async function land(ctx: QueueContext, repo: Repository, entry: MergeQueueEntry, group: MergeGroup): Promise<boolean> {
   const pull = ctx.core.store.pull(repo.id, entry.pullNumber);
   const before = await repo.git.getRef(`heads/${group.baseRef}`);
-  if (!pull || before !== group.baseSha) return false;
+  if (!pull || before !== group.baseSha || pull.headSha !== entry.headSha) return false;
   try {
     await repo.git.updateRef(`heads/${group.baseRef}`, group.sha);
   } catch (error) {
@@ -95,6 +98,8 @@ async function land(ctx: QueueContext, repo: Repository, entry: MergeQueueEntry,
   entry.state = "MERGEABLE";
   ctx.book.remove(entry);
   pull.autoMerge = null;
+  // A push after this point came after the merge: the merged pull request keeps the head the group was built from.
+  pull.headSha = entry.headSha;
   const mergedBy = entry.enqueuer;
   await completePullMerge(ctx.core, repo, pull, { mergeCommitSha: group.sha, baseBefore: before, mergedBy });
   await emitDequeued(ctx.core, repo, pull, mergedBy, "MERGE");
