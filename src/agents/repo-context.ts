@@ -86,7 +86,7 @@ export function repositoryOverview(paths: readonly string[], maxEntries = OVERVI
 export function pathsNamedIn(text: string, paths: readonly string[], limit = 4): string[] {
   const named = (path: string): boolean => {
     const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-    // A path of its own, or the end of an absolute one (`/home/runner/work/x/x/src/a.js:3`), not part of a longer name.
+    // A path of its own, or the end of an absolute one (`/ci/checkout/src/a.js:3`), not part of a longer name.
     return new RegExp(`(?:^|[^\\w.-])${escaped}(?![\\w/-]|\\.\\w)`).test(text);
   };
   return paths
