@@ -3,10 +3,9 @@ import type { ModelPort } from "../ports/model.ts";
 import { fenceUntrusted, redactText, sanitizeUntrusted } from "../policy/sanitize.ts";
 import { loadPrompt, renderTemplate } from "./prompts.ts";
 import { formatFiles, formatGuidance, formatTree, repositoryOverview } from "./repo-context.ts";
-import { askStructured, type StructuredResult } from "./structured.ts";
+import type { StructuredResult } from "./structured.ts";
 import { withToolsPrompt, type AgentTools } from "./tools/agent-tools.ts";
-import { askWithTools } from "./tools/loop.ts";
-import { readTools } from "./tools/read-tools.ts";
+import { askReading } from "./tools/ask-reading.ts";
 
 export const EngineerAnswer = z.discriminatedUnion("decision", [
   z.object({ decision: z.literal("proceed"), brief: z.string().min(1) }).strict(),
@@ -58,12 +57,6 @@ export async function runEngineer(model: ModelPort, input: EngineerInput): Promi
     user,
     schema: EngineerAnswer,
   };
-  const result = input.tools
-    ? await askWithTools(model, {
-        ...request,
-        tools: readTools({ revision: input.tools.revision, seen: new Set() }),
-        limits: input.tools.limits,
-      })
-    : await askStructured(model, request);
+  const result = await askReading(model, request, input.tools);
   return result.ok ? { ...result, value: redactAnswer(result.value) } : result;
 }

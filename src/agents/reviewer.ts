@@ -6,10 +6,9 @@ import { fenceUntrusted, redactText, sanitizeSource, sanitizeUntrusted } from ".
 import { formatTask } from "./coder.ts";
 import { loadPrompt, renderTemplate } from "./prompts.ts";
 import { formatFiles, formatGuidance } from "./repo-context.ts";
-import { askStructured, type StructuredResult } from "./structured.ts";
+import type { StructuredResult } from "./structured.ts";
 import { withToolsPrompt, type AgentTools } from "./tools/agent-tools.ts";
-import { askWithTools } from "./tools/loop.ts";
-import { readTools } from "./tools/read-tools.ts";
+import { askReading } from "./tools/ask-reading.ts";
 
 const MAX_FINDINGS = 20;
 
@@ -95,13 +94,7 @@ export async function runReviewer(model: ModelPort, input: ReviewerInput): Promi
     schema: ReviewVerdict,
     check,
   };
-  const result = input.tools
-    ? await askWithTools(model, {
-        ...request,
-        tools: readTools({ revision: input.tools.revision, seen: new Set() }),
-        limits: input.tools.limits,
-      })
-    : await askStructured(model, request);
+  const result = await askReading(model, request, input.tools);
   if (!result.ok) return result;
   // The review is posted on the pull request: secrets in its text are redacted.
   const findings = result.value.findings.map((finding) => ({ ...finding, message: redactText(finding.message) }));
