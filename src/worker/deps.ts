@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { RepoConfig } from "../config/index.ts";
 import type { GitHubPort } from "../ports/github.ts";
 import type { AgentRole, ModelPort } from "../ports/model.ts";
+import type { ChecksPort } from "../ports/checks.ts";
 import type { WorkspacePort } from "../ports/workspace.ts";
 import type { Store } from "../store/store.ts";
 
@@ -21,4 +22,6 @@ export interface WorkerDeps {
   workspace?: WorkspacePort;
   /** A current installation token, for the workspace to fetch with; agents have tools only with both. */
   installationToken?: (installationId: number) => Promise<string>;
+  /** Runs the repository's declared checks in an OS sandbox (absent: local checks are off). */
+  checks?: ChecksPort;
 }
