@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { globProblem } from "../policy/glob-problem.ts";
+import { ChecksConfig } from "./checks-config.ts";
 
 const DEFAULT_MODEL = "gpt-4o-mini";
 
@@ -87,6 +88,15 @@ const roleAgent = (maxTurns: number) =>
     })
     .strict();
 
+/** A role that edits: also how many times it may run the repository's checks (`checks`) per job. */
+const writerAgent = (maxTurns: number) =>
+  roleAgent(maxTurns)
+    .extend({
+      /** Runs of the declared checks (or allowed commands) per job; 0: none. */
+      maxCheckRuns: z.int().min(0).max(20).default(4),
+    })
+    .strict();
+
 const AgentsConfig = z
   .object({
     /** Whether agents read the repository through tools (a local copy at the exact commit); false: the fixed context of old. */
@@ -95,8 +105,8 @@ const AgentsConfig = z
     contextTokens: z.int().min(4_000).max(1_000_000).default(32_000),
     engineer: roleAgent(8).prefault({}),
     planner: roleAgent(12).prefault({}),
-    coder: roleAgent(20).prefault({}),
-    debugger: roleAgent(12).prefault({}),
+    coder: writerAgent(20).prefault({}),
+    debugger: writerAgent(12).prefault({}),
     reviewer: roleAgent(8).prefault({}),
   })
   .strict();
@@ -115,6 +125,7 @@ export const RepoConfig = z
     approval: ApprovalConfig.prefault({}),
     agents: AgentsConfig.prefault({}),
     allowBots: z.array(z.string().min(1)).default([]),
+    checks: ChecksConfig.prefault({}),
   })
   .strict();
 export type RepoConfig = z.infer<typeof RepoConfig>;

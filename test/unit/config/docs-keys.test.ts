@@ -23,7 +23,7 @@ function valueAt(data: unknown, path: readonly string[]): unknown {
 
 /** How the page writes a default: `[]`, `true`, `400000`, `squash`. */
 function written(value: unknown): string {
-  return Array.isArray(value) ? JSON.stringify(value) : String(value);
+  return typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
 }
 
 function yamlBlocks(markdown: string): string[] {

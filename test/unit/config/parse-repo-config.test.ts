@@ -26,11 +26,12 @@ const defaults: RepoConfig = {
     contextTokens: 32000,
     engineer: { maxTurns: 8 },
     planner: { maxTurns: 12 },
-    coder: { maxTurns: 20 },
-    debugger: { maxTurns: 12 },
+    coder: { maxTurns: 20, maxCheckRuns: 4 },
+    debugger: { maxTurns: 12, maxCheckRuns: 4 },
     reviewer: { maxTurns: 8 },
   },
   allowBots: [],
+  checks: { commands: {}, allow: [] },
 };
 
 describe("parseRepoConfig", () => {
@@ -71,11 +72,16 @@ describe("parseRepoConfig", () => {
         contextTokens: 8000,
         engineer: { maxTurns: 2 },
         planner: { maxTurns: 3, tools: true },
-        coder: { maxTurns: 30 },
-        debugger: { maxTurns: 4 },
+        coder: { maxTurns: 30, maxCheckRuns: 2 },
+        debugger: { maxTurns: 4, maxCheckRuns: 0 },
         reviewer: { maxTurns: 1, tools: false },
       },
       allowBots: ["renovate[bot]"],
+      checks: {
+        setup: { run: "npm ci", timeoutSeconds: 900 },
+        commands: { test: { run: "npm test", timeoutSeconds: 120 } },
+        allow: ["npm test -- ..."],
+      },
     };
 
     expect(parseRepoConfig(input)).toEqual({ ok: true, config: input });
@@ -164,5 +170,38 @@ describe("agents", () => {
       "agents.tools",
       "agents.writer",
     ]);
+  });
+});
+
+describe("parseRepoConfig: checks", () => {
+  it("reads named checks as lines or with a time limit, setup and allow patterns", () => {
+    const result = parseRepoConfig({
+      checks: {
+        setup: "npm ci",
+        commands: { test: "npm test", lint: { run: "npm run lint", timeoutSeconds: 60 } },
+        allow: ["npm test -- ..."],
+      },
+    });
+
+    expect(result.ok && result.config.checks).toEqual({
+      setup: { run: "npm ci", timeoutSeconds: 600 },
+      commands: { test: { run: "npm test", timeoutSeconds: 300 }, lint: { run: "npm run lint", timeoutSeconds: 60 } },
+      allow: ["npm test -- ..."],
+    });
+  });
+
+  it.each([
+    [{ commands: { Test: "npm test" } }, "checks.commands.Test"],
+    [{ commands: { test: "" } }, "checks.commands.test"],
+    [{ commands: { test: { run: "x", timeoutSeconds: 0 } } }, "checks.commands.test.timeoutSeconds"],
+    [{ commands: { test: { run: "x", timeout: 5 } } }, "checks.commands.test.timeout"],
+    [{ allow: ["pytest | tee"] }, "checks.allow[0]"],
+    [{ allow: ["* test"] }, "checks.allow[0]"],
+    [{ run: "npm test" }, "checks.run"],
+  ])("refuses %j and says where", (checks, path) => {
+    const result = parseRepoConfig({ checks });
+
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.problems.map((problem) => problem.path)).toContain(path);
   });
 });
