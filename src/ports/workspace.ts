@@ -65,9 +65,22 @@ export interface Revision {
   paths(): Promise<readonly string[]>;
 }
 
+/** A commit checked out into a folder of its own: a git work tree sharing the cached repository's objects. */
+export interface WorkTree {
+  /** The folder, absolute. */
+  readonly dir: string;
+  /** Deletes the folder and git's record of it. Calling it again does nothing more. */
+  remove(): Promise<void>;
+}
+
 export interface RepoWorkspace {
   /** The revision `sha` (a full commit id), fetched first when the copy does not have it. */
   at(sha: string): Promise<Revision>;
+  /**
+   * The commit `sha` checked out into `dir` (an absolute path that does not exist yet, outside the
+   * workspace's cache), fetched first like `at`. The repository is never evicted while the work tree exists.
+   */
+  checkout(sha: string, dir: string): Promise<WorkTree>;
 }
 
 export interface WorkspacePort {
@@ -88,7 +101,7 @@ export type WorkspaceErrorKind = "not_found" | "auth" | "invalid_input" | "timeo
 /** A workspace operation that failed, with what was being done and to which repository. */
 export class WorkspaceError extends Error {
   readonly kind: WorkspaceErrorKind;
-  /** The operation: `fetch`, `read_file`, `list_files`, `search`, `paths`, `prefetch`, `init`. */
+  /** The operation: `fetch`, `read_file`, `list_files`, `search`, `paths`, `prefetch`, `init`, `checkout`. */
   readonly operation: string;
   /** `owner/repo`. */
   readonly repository: string;

@@ -1,12 +1,13 @@
 import { rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Logger } from "pino";
-import type { RepoWorkspace, Revision, WorkspacePort, WorkspaceRepo } from "../../ports/workspace.ts";
+import type { RepoWorkspace, Revision, WorkspacePort, WorkspaceRepo, WorkTree } from "../../ports/workspace.ts";
 import { WorkspaceError } from "../../ports/workspace.ts";
 import { cachedRepos, chooseEvictions, emptyTrash, moveToTrash } from "./eviction.ts";
 import { execGit, type GitExec } from "./git-exec.ts";
 import { GitRevision } from "./git-revision.ts";
 import { GitRunner } from "./git-runner.ts";
+import { checkoutWorktree } from "./git-worktree.ts";
 import { DEFAULT_LIMITS, type WorkspaceLimits } from "./limits.ts";
 import { badSha, isFullSha, LocalRepo } from "./local-repo.ts";
 import { gitBaseUrl, remoteUrl } from "./remote-url.ts";
@@ -58,7 +59,10 @@ export class GitWorkspaces implements WorkspacePort {
     return Promise.resolve().then(() => {
       const key = `${checkName(ref.owner, "owner")}/${checkName(ref.repo, "repository")}.git`;
       const repo = this.repos.get(key) ?? this.open(key, ref);
-      return { at: (sha: string) => this.revision(repo, sha, token) };
+      return {
+        at: (sha: string) => this.revision(repo, sha, token),
+        checkout: (sha: string, dir: string) => this.checkout(repo, sha, dir, token),
+      };
     });
   }
 
@@ -81,6 +85,12 @@ export class GitWorkspaces implements WorkspacePort {
       if (await repo.ensureCommit(sha, token)) await fetched();
     });
     return new GitRevision({ sha, repo, token, limits: this.limits, fetched });
+  }
+
+  private checkout(repo: LocalRepo, sha: string, dir: string, token: () => Promise<string>): Promise<WorkTree> {
+    if (!isFullSha(sha)) return Promise.reject(badSha(repo.git.repository, sha));
+    const fetched = (): Promise<void> => this.evictOver(repo.key);
+    return checkoutWorktree({ repo, sha, dir, token, limits: this.limits, cacheRoot: this.root, fetched });
   }
 
   /** After the cache grew: evicts least recently used repositories, never `current` nor one in use, until it fits. One pass at a time. */

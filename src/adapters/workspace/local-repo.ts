@@ -34,6 +34,8 @@ export class LocalRepo {
   private readonly trees = new Map<string, Promise<TreeIndex>>();
   private initialised: Promise<void> | null = null;
   private users = 0;
+  /** Work trees checked out from this repository and not yet removed: their `.git` files point into it. */
+  private worktrees = 0;
   private touchedAt = 0;
   private usedAt = 0;
 
@@ -44,9 +46,20 @@ export class LocalRepo {
     this.limits = options.limits;
   }
 
-  /** A command runs or waits on this repository: it must not be evicted. */
+  /** A command runs or waits on this repository, or a work tree of it exists: it must not be evicted. */
   get inUse(): boolean {
-    return this.users > 0 || this.fetches.busy;
+    return this.users > 0 || this.worktrees > 0 || this.fetches.busy;
+  }
+
+  /** Counts a work tree of this repository until the returned function is called (once is enough; more do nothing). */
+  holdForWorktree(): () => void {
+    this.worktrees += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.worktrees -= 1;
+    };
   }
 
   /** When the repository was last used by this process (0: not yet). */
@@ -161,6 +174,8 @@ export class LocalRepo {
     await run(["config", "remote.origin.url", this.remote]);
     await run(["config", "remote.origin.promisor", "true"]);
     await run(["config", "remote.origin.partialclonefilter", "blob:none"]);
+    // Work trees a crash left behind (their folders deleted on start) are forgotten.
+    await run(["worktree", "prune"]);
     const refs = await this.git.run(["for-each-ref", "--format=%(refname)", REVISION_REFS], {
       operation: "init",
       token: null,

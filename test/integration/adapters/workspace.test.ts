@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { sign } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -261,5 +261,87 @@ describe("the cache's cap", () => {
     expect((await calculator.readFile("src/add.js"))?.content).toBe(FILES["src/add.js"]);
     expect(existsSync(join(root, "cache", "acme", "calculator.git"))).toBe(true);
     expect(existsSync(join(root, "cache", "acme", "other.git"))).toBe(false);
+  });
+});
+
+/** The work trees git records for the cached repository (`worktree list`), the bare repository itself excluded. */
+async function recordedWorktrees(repo: string): Promise<string[]> {
+  const gitDir = join(root, "cache", "acme", `${repo}.git`);
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: "1", GIT_CONFIG_GLOBAL: "/dev/null" };
+  const { stdout } = await execFileAsync("git", ["--git-dir", gitDir, "worktree", "list", "--porcelain"], { env });
+  return stdout
+    .split("\n")
+    .filter((line) => line.startsWith("worktree "))
+    .map((line) => line.slice("worktree ".length))
+    .filter((path) => path !== gitDir);
+}
+
+describe("a work tree", () => {
+  it("checks a commit out into its own folder, blobs fetched in one request with the token in the environment only", async () => {
+    const workspace = await open(workspaces());
+    const before = uploadPackPosts();
+
+    const tree = await workspace.checkout(second, join(root, "trees", "one"));
+
+    expect(tree.dir).toBe(join(root, "trees", "one"));
+    expect(await readFile(join(tree.dir, "src/add.js"), "utf8")).toContain("b + a");
+    expect(await readFile(join(tree.dir, "src/sub.js"), "utf8")).toBe("export const sub = (a, b) => a - b;\n");
+    expect(existsSync(join(tree.dir, "README.md"))).toBe(false);
+    expect(await missingBlobs("calculator", second)).toBe(0);
+    expect(uploadPackPosts() - before).toBe(2);
+    const encoded = Buffer.from(`x-access-token:${token}`).toString("base64");
+    const add = spawned.find((call) => call.args.includes("worktree") && call.args.includes("add"));
+    expect(add?.env.GIT_CONFIG_VALUE_0).toBe(`Authorization: Basic ${encoded}`);
+    for (const call of spawned) expect(call.args.join(" ")).not.toContain(token);
+    expect(await recordedWorktrees("calculator")).toEqual([tree.dir]);
+  });
+
+  it("is deleted and forgotten by remove, also after what ran in it rewrote its .git file and locked a folder", async () => {
+    const workspace = await open(workspaces());
+    const tree = await workspace.checkout(first, join(root, "trees", "two"));
+    await writeFile(join(tree.dir, ".git"), "gitdir: elsewhere\n");
+    await mkdir(join(tree.dir, "locked", "inner"), { recursive: true });
+    await chmod(join(tree.dir, "locked"), 0o500);
+
+    await tree.remove();
+    await tree.remove();
+
+    expect(existsSync(tree.dir)).toBe(false);
+    expect(await recordedWorktrees("calculator")).toEqual([]);
+  });
+
+  it("keeps its repository from eviction until it is removed", async () => {
+    const other = await h.sandbox.createRepository({ owner: "acme", name: "other", files: { "a.txt": "a\n" }, private: true });
+    const otherHead = (await other.git.resolve("main")) ?? "";
+    const port = workspaces({ maxBytes: 1 });
+    const tree = await (await open(port)).checkout(first, join(root, "trees", "three"));
+
+    await (await open(port, "other")).at(otherHead);
+    expect(existsSync(join(root, "cache", "acme", "calculator.git"))).toBe(true);
+    expect(await readFile(join(tree.dir, "src/add.js"), "utf8")).toBe(FILES["src/add.js"]);
+
+    await tree.remove();
+    const again = await (await open(port, "other")).checkout(otherHead, join(root, "trees", "four"));
+    expect(existsSync(join(root, "cache", "acme", "calculator.git"))).toBe(false);
+    await again.remove();
+  });
+
+  it("refuses a folder inside the cache, one that exists, a relative path and a commit that is not a full id", async () => {
+    const workspace = await open(workspaces());
+    await workspace.at(first);
+    await mkdir(join(root, "exists"));
+
+    await expect(workspace.checkout(first, join(root, "cache", "acme", "tree"))).rejects.toMatchObject({
+      kind: "invalid_input",
+      operation: "checkout",
+    });
+    await expect(workspace.checkout(first, join(root, "exists"))).rejects.toMatchObject({ kind: "invalid_input" });
+    await expect(workspace.checkout(first, "trees/relative")).rejects.toMatchObject({ kind: "invalid_input" });
+    await expect(workspace.checkout("main", join(root, "trees", "five"))).rejects.toMatchObject({ kind: "invalid_input" });
+    await expect(workspace.checkout("0123456789abcdef0123456789abcdef01234567", join(root, "trees", "six"))).rejects.toMatchObject({
+      kind: "not_found",
+    });
+    expect(existsSync(join(root, "trees", "six"))).toBe(false);
+    expect(await recordedWorktrees("calculator")).toEqual([]);
   });
 });

@@ -48,6 +48,7 @@ function workspace(fail = false): { port: WorkspacePort; asked: string[] } {
             ? Promise.reject(new WorkspaceError("fetch", "fetch", "Acme/Calculator", "down"))
             : Promise.resolve(new MemoryRevision(FILES, sha));
         },
+        checkout: () => Promise.reject(new Error("no checkout in this test")),
       };
     },
   };
