@@ -12,6 +12,8 @@ import { EditSession } from "./tools/edit-session.ts";
 import { askWithTools } from "./tools/loop.ts";
 import { readTools } from "./tools/read-tools.ts";
 import { writeTools } from "./tools/write-tools.ts";
+import { editGate, runTool } from "./tools/run-tool.ts";
+import type { LocalCheckResult } from "./tools/local-checks.ts";
 
 export const CoderAnswer = z.object({ summary: z.string(), edits: z.array(Edit) }).strict();
 export type CoderAnswer = z.infer<typeof CoderAnswer>;
@@ -30,8 +32,11 @@ export interface CoderInput {
   tools?: AgentTools | undefined;
 }
 
-/** The coder's checked work: its summary, the file changes, and every edit they came from, in order. */
-export type CoderWork = { summary: string; changes: FileChange[]; edits: Edit[] };
+/**
+ * The coder's checked work: its summary, the file changes, every edit they came from, in order, and
+ * how the repository's checks ended on those changes (empty when local checks are off).
+ */
+export type CoderWork = { summary: string; changes: FileChange[]; edits: Edit[]; checks: LocalCheckResult[] };
 
 export function formatTask(task: Task): string {
   const files = task.files.map((file) => `- ${file.action} \`${file.path}\``).join("\n");
@@ -64,6 +69,8 @@ async function codeWithTools(model: ModelPort, input: CoderInput, tools: AgentTo
     const outcome = await session.check(answer.edits);
     return outcome.ok ? [] : outcome.problems;
   };
+  const { checks } = tools;
+  const absorbed = new WeakSet<object>();
   const result = await askWithTools(model, {
     role: "coder",
     model: input.model,
@@ -71,14 +78,17 @@ async function codeWithTools(model: ModelPort, input: CoderInput, tools: AgentTo
     user,
     schema: CoderAnswer,
     check,
-    tools: [...readTools({ revision: session.overlay, seen: new Set() }), ...writeTools(session)],
+    ...(checks ? { verify: editGate(checks, session, absorbed) } : {}),
+    tools: [...readTools({ revision: session.overlay, seen: new Set() }), ...writeTools(session), ...(checks ? [runTool(checks, session)] : [])],
     limits: tools.limits,
   });
   if (!result.ok) return result;
-  const outcome = await session.check(result.value.edits);
+  const more = absorbed.has(result.value) ? [] : result.value.edits;
+  const outcome = await session.check(more);
   if (!outcome.ok) return refusedWork(outcome.problems, result.usage);
-  const edits = [...session.edits, ...result.value.edits];
-  return { ok: true, value: { summary: redactText(result.value.summary), changes: outcome.changes, edits }, usage: result.usage };
+  const edits = [...session.edits, ...more];
+  const ran = checks ? checks.resultsOn(outcome.changes) : [];
+  return { ok: true, value: { summary: redactText(result.value.summary), changes: outcome.changes, edits, checks: ran }, usage: result.usage };
 }
 
 /**
@@ -98,7 +108,7 @@ export async function runCoder(model: ModelPort, input: CoderInput): Promise<Ask
   if (!outcome.ok) return refusedWork(outcome.problems, result.usage);
   return {
     ok: true,
-    value: { summary: redactText(result.value.summary), changes: outcome.changes, edits: result.value.edits },
+    value: { summary: redactText(result.value.summary), changes: outcome.changes, edits: result.value.edits, checks: [] },
     usage: result.usage,
   };
 }

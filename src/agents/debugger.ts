@@ -13,6 +13,8 @@ import { EditSession } from "./tools/edit-session.ts";
 import { askWithTools } from "./tools/loop.ts";
 import { readTools } from "./tools/read-tools.ts";
 import { writeTools } from "./tools/write-tools.ts";
+import { describeRun, type LocalCheckResult, type LocalChecks } from "./tools/local-checks.ts";
+import { editGate, runTool } from "./tools/run-tool.ts";
 
 const DebuggerClassification = z.enum([
   "implementation_bug",
@@ -58,7 +60,8 @@ export interface DebuggerInput {
   tools?: AgentTools | undefined;
 }
 
-type DebugResult = StructuredResult<{ verdict: DebuggerVerdict; changes: FileChange[] }>;
+/** The verdict, its file changes, and how the repository's checks ended on them (empty when local checks are off). */
+type DebugResult = StructuredResult<{ verdict: DebuggerVerdict; changes: FileChange[]; checks: LocalCheckResult[] }>;
 
 function formatAttempts(attempts: DebuggerInput["previousAttempts"]): string {
   if (attempts.length === 0) return "(none: this is the first attempt)";
@@ -78,6 +81,23 @@ function checkVerdict(verdict: DebuggerVerdict, files: Record<string, string | n
   return outcome.ok ? [] : outcome.problems;
 }
 
+/**
+ * The checks run on the pull request's head as CI saw it, before the debugger is asked: whether
+ * the failure shows locally, and its output. Empty when local checks are off.
+ */
+async function reproduce(checks: LocalChecks | undefined): Promise<string> {
+  if (!checks) return "";
+  const setup = checks.setupProblem;
+  const { runs } = await checks.runAll([]);
+  if (runs.length === 0) return "";
+  const lines = runs.map((run) => `${describeRun(run)}:\n${run.shown}`).join("\n\n");
+  const failed = runs.some((run) => run.outcome !== "passed");
+  const verdict = failed
+    ? "The failure shows locally: fix it, and run the checks to confirm before you answer."
+    : "The checks pass locally: the CI failure may depend on CI's environment (flaky, infrastructure), or on a check that only CI runs.";
+  return `\n## The repository's checks run locally on this commit, before your fix\n${setup === null ? "" : `${setup}\n\n`}${lines}\n\n${verdict}\n`;
+}
+
 async function prompts(input: DebuggerInput): Promise<{ system: string; user: string }> {
   const debuggerPrompt = renderTemplate(await loadPrompt("debugger"), {
     taskFiles: input.task.files.map((file) => `\`${file.path}\``).join(", "),
@@ -90,6 +110,7 @@ async function prompts(input: DebuggerInput): Promise<{ system: string; user: st
     brief: fenceUntrusted("brief", sanitizeUntrusted(input.brief)),
     previousAttempts: formatAttempts(input.previousAttempts),
     evidence: fenceUntrusted("ci-evidence", sanitizeUntrusted(input.evidence, MAX_EVIDENCE_CHARS)),
+    reproduction: await reproduce(input.tools?.checks),
     files: formatFiles(input.files),
   });
   return { system, user };
@@ -108,6 +129,12 @@ async function debugWithTools(model: ModelPort, input: DebuggerInput, tools: Age
     const outcome = await session.check(verdict.edits);
     return outcome.ok || (session.edits.length === 0 && verdict.edits.length === 0) ? [] : outcome.problems;
   };
+  const { checks } = tools;
+  const absorbed = new WeakSet<object>();
+  const gate = checks ? editGate(checks, session, absorbed) : null;
+  // A fix is confirmed locally before it is pushed; a decision (re-run, re-plan) or no fix at all is not.
+  const verify = async (verdict: DebuggerVerdict): Promise<string | null> =>
+    gate === null || NO_EDIT_CLASSES.has(verdict.classification) || (session.edits.length === 0 && verdict.edits.length === 0) ? null : gate(verdict);
   const result = await askWithTools(model, {
     role: "debugger",
     model: input.model,
@@ -115,17 +142,20 @@ async function debugWithTools(model: ModelPort, input: DebuggerInput, tools: Age
     user,
     schema: DebuggerVerdict,
     check,
-    tools: [...readTools({ revision: session.overlay, seen: new Set() }), ...writeTools(session)],
+    verify,
+    tools: [...readTools({ revision: session.overlay, seen: new Set() }), ...writeTools(session), ...(checks ? [runTool(checks, session)] : [])],
     limits: tools.limits,
   });
   if (!result.ok) return result;
   const diagnosis = redactText(result.value.diagnosis);
-  const edits = NO_EDIT_CLASSES.has(result.value.classification) ? [] : [...session.edits, ...result.value.edits];
+  const more = absorbed.has(result.value) ? [] : result.value.edits;
+  const edits = NO_EDIT_CLASSES.has(result.value.classification) ? [] : [...session.edits, ...more];
   const verdict = { ...result.value, diagnosis, edits };
-  if (edits.length === 0) return { ok: true, value: { verdict, changes: [] }, usage: result.usage };
-  const outcome = await session.check(result.value.edits);
+  if (edits.length === 0) return { ok: true, value: { verdict, changes: [], checks: [] }, usage: result.usage };
+  const outcome = await session.check(more);
   if (!outcome.ok) return { ok: false, problems: outcome.problems, usage: result.usage };
-  return { ok: true, value: { verdict, changes: outcome.changes }, usage: result.usage };
+  const ran = checks ? checks.resultsOn(outcome.changes) : [];
+  return { ok: true, value: { verdict, changes: outcome.changes, checks: ran }, usage: result.usage };
 }
 
 /**
@@ -141,8 +171,8 @@ export async function runDebugger(model: ModelPort, input: DebuggerInput): Promi
   if (!result.ok) return result;
   // The diagnosis is posted (check runs, comments, commit messages): secrets in it are redacted.
   const verdict = { ...result.value, diagnosis: redactText(result.value.diagnosis) };
-  if (verdict.edits.length === 0) return { ok: true, value: { verdict, changes: [] }, usage: result.usage };
+  if (verdict.edits.length === 0) return { ok: true, value: { verdict, changes: [], checks: [] }, usage: result.usage };
   const outcome = applyEdits(verdict.edits, input.files, input.policy);
   if (!outcome.ok) return { ok: false, problems: outcome.problems, usage: result.usage };
-  return { ok: true, value: { verdict, changes: outcome.changes }, usage: result.usage };
+  return { ok: true, value: { verdict, changes: outcome.changes, checks: [] }, usage: result.usage };
 }

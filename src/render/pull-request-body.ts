@@ -10,7 +10,29 @@ export type PullRequestBodyInput = {
   attempt: number;
   /** `https://github.com/<owner>/<repo>`: when given, existing files link to the default branch. */
   repoUrl?: string;
+  /** How the repository's checks ended when the coder ran them on this commit's files (empty or absent: not run). */
+  localChecks?: ReadonlyArray<{ name: string; outcome: LocalOutcome; durationMs: number }>;
 };
+
+type LocalOutcome = "passed" | "failed" | "timed_out" | "error" | "not_run";
+
+const OUTCOME_WORDS: Readonly<Record<LocalOutcome, SafeMarkdown>> = {
+  passed: markdown`passed`,
+  failed: markdown`failed`,
+  timed_out: markdown`ran out of time`,
+  error: markdown`could not run`,
+  not_run: markdown`not run on the final files (no runs left)`,
+};
+
+function localChecksSection(checks: PullRequestBodyInput["localChecks"]): SafeMarkdown | undefined {
+  if (checks === undefined || checks.length === 0) return undefined;
+  const lines = checks.map((check) =>
+    check.outcome === "not_run"
+      ? markdown`- ${inlineCode(check.name)}: ${OUTCOME_WORDS[check.outcome]}`
+      : markdown`- ${inlineCode(check.name)}: ${OUTCOME_WORDS[check.outcome]} (${Math.round(check.durationMs / 100) / 10} s)`,
+  );
+  return markdown`**Checks run locally** on this commit's files, in Foreman's sandbox, before it was pushed (CI decides):\n\n${joinMarkdown(lines, "\n")}`;
+}
 
 /**
  * The body of a task's pull request. It says `Part of #<issue>`, never a closing keyword:
@@ -31,6 +53,7 @@ export function renderPullRequestBody(input: PullRequestBodyInput): SafeMarkdown
           "\n",
         )}`
       : undefined,
+    localChecksSection(input.localChecks),
     markdown`**Risk:** ${RISK_WORDS[task.risk]}`,
     markdown`Part of #${input.issue} · task ${inlineCode(task.id)} · attempt ${input.attempt}`,
     markdown`> [!NOTE]

@@ -11,6 +11,7 @@ import { engineerEvent, plannerEvent } from "./agent-effects.ts";
 import { ciOutcome, FOREMAN_CHECK } from "./ci-outcome.ts";
 import type { WorkerDeps } from "./deps.ts";
 import { mergeTask } from "./merge-task.ts";
+import { checksOffReason } from "./local-checks.ts";
 import { renderStatus } from "./status-view.ts";
 
 export interface EffectContext {
@@ -147,7 +148,7 @@ export async function runEffect(context: EffectContext, effect: Effect, index: n
       await recordedEvent(context, key, () => plannerEvent(deps, github, state));
       return state;
     case "update_status": {
-      const status: GitHubWrite = { type: "post_comment", issue: state.issue, key: CommentKey.status, body: renderStatus(state) };
+      const status: GitHubWrite = { type: "post_comment", issue: state.issue, key: CommentKey.status, body: renderStatus(state, checksOffReason(deps, state)) };
       return { ...state, statusCommentId: await performWrite(github, status, state.statusCommentId) };
     }
     case "comment":

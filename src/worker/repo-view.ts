@@ -6,6 +6,7 @@ import type { WorkflowState } from "../engine/types.ts";
 import type { FileChange, RepoGitHub } from "../ports/github.ts";
 import type { AgentRole } from "../ports/model.ts";
 import type { WorkerDeps } from "./deps.ts";
+import { openChecks } from "./local-checks.ts";
 
 /**
  * What an agent's job reads of the repository at one commit: through the agent's tools' revision
@@ -24,6 +25,8 @@ export interface RepoView {
   tree(): Promise<string[]>;
   /** These files (null: absent), and the repository's guidance files, in one read. */
   read(paths: readonly string[]): Promise<ViewFiles>;
+  /** Releases the view's working copy (when it has checks); the view is not used afterwards. */
+  close(): Promise<void>;
 }
 
 /** Tokens the issue may still spend, of `limits.tokensPerIssue`. */
@@ -67,14 +70,18 @@ export async function repoView(
   role: AgentRole,
   sha: string,
   changes: readonly FileChange[] = [],
+  options: { checks?: boolean } = {},
 ): Promise<RepoView> {
   const found = await toolsAt(deps, state, role, sha);
   if (found) {
-    const tools = changes.length > 0 ? { ...found, revision: new Overlay(found.revision, changes) } : found;
+    const local = options.checks === true && (role === "coder" || role === "debugger") ? await openChecks(deps, state, role, sha) : undefined;
+    const revision = changes.length > 0 ? new Overlay(found.revision, changes) : found.revision;
+    const tools = { ...found, revision, checks: local?.checks };
     return {
       tools,
       tree: async () => [...(await tools.revision.paths())],
       read: async (paths) => split(await readFilesAt(tools.revision, [...paths, ...GUIDANCE_FILES]), paths),
+      close: async () => local?.close(),
     };
   }
   const overlaid = (read: Record<string, string | null>): Record<string, string | null> => {
@@ -85,5 +92,6 @@ export async function repoView(
     tools: undefined,
     tree: () => github.listFiles(sha),
     read: async (paths) => split(overlaid(await github.readFiles(sha, [...new Set([...paths, ...GUIDANCE_FILES])])), paths),
+    close: () => Promise.resolve(),
   };
 }

@@ -21,8 +21,12 @@ function closedTaskNotes(state: WorkflowState): string[] {
   return Object.values(state.tasks).flatMap((task) => (task.status === "cancelled" && task.failure ? [task.failure] : []));
 }
 
-/** The status comment for a workflow, with its state embedded as the hidden snapshot. */
-export function renderStatus(state: WorkflowState): SafeMarkdown {
+/**
+ * The status comment for a workflow, with its state embedded as the hidden snapshot.
+ * `checksOff`: why the repository's declared checks do not run locally here (null: they do, or none are declared).
+ */
+export function renderStatus(state: WorkflowState, checksOff: string | null = null): SafeMarkdown {
+  const checksNote = checksOff === null ? [] : [`Local checks are off: ${checksOff}. CI alone tests each change.`];
   const plan = state.plan;
   return renderStatusComment({
     phase: statusPhase(state),
@@ -37,7 +41,7 @@ export function renderStatus(state: WorkflowState): SafeMarkdown {
     })),
     usage: { promptTokens: state.usage.promptTokens, completionTokens: state.usage.completionTokens, costUsd: state.usage.costUsd },
     questions: state.phase === "clarifying" ? state.questions : undefined,
-    notes: [...state.planNotes, ...closedTaskNotes(state), ...(state.failure ? [state.failure] : [])],
+    notes: [...checksNote, ...state.planNotes, ...closedTaskNotes(state), ...(state.failure ? [state.failure] : [])],
     snapshot: state,
   });
 }

@@ -16,6 +16,7 @@ import { answerOnce, reportOnce } from "./jobs/recorded.ts";
 import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, type TaskContext } from "./jobs/task-context.ts";
 import { classifyRisk } from "../policy/risk.ts";
 import { repoView } from "./repo-view.ts";
+import { LocalCheckRecord } from "./jobs/recorded.ts";
 
 /** What one attempt of the coder saw and answered, recorded before anything is written (G5). */
 const Coded = z.discriminatedUnion("kind", [
@@ -33,6 +34,8 @@ const Coded = z.discriminatedUnion("kind", [
     changes: z.array(z.object({ path: z.string(), content: z.string().nullable() })),
     edits: z.array(Edit),
     risk: z.object({ level: Risk, reasons: z.array(z.string()) }),
+    /** How the repository's checks ended locally on these changes (empty: local checks were off). */
+    checks: z.array(LocalCheckRecord).default([]),
     usage: Usage,
   }),
 ]);
@@ -80,24 +83,28 @@ async function askCoder(deps: WorkerDeps, github: RepoGitHub, context: TaskConte
   const repository = await github.repository();
   const base = await startingPoint(deps, github, context, head, repository.headSha);
   // With tools, the coder reads the starting point from the workspace; GitHub is read only for what it alone knows.
-  const view = await repoView(deps, github, state, "coder", base);
-  const { files, guidance } = await view.read(contextPaths(state, task));
-  const result = await runCoder(deps.model, {
-    model: deps.modelFor("coder", state.config),
-    repository: `${state.ref.owner}/${state.ref.repo}`,
-    task,
-    brief: coderBrief(state, record),
-    tree: await view.tree(),
-    files,
-    policy: editPolicy(state, task),
-    guidance,
-    tools: view.tools,
-  });
-  if (!result.ok) return { kind: "refused", reason: failureText.editsRefused(task.id, result.rounds), usage: result.usage };
-  const { summary, changes, edits } = result.value;
-  const lines = changes.reduce((sum, change) => sum + changedLines(files[change.path] ?? null, change.content), 0);
-  const risk = classifyRisk(changes, lines);
-  return { kind: "coded", head, base, defaultBranch: repository.defaultBranch, summary, changes, edits, risk, usage: result.usage };
+  const view = await repoView(deps, github, state, "coder", base, [], { checks: true });
+  try {
+    const { files, guidance } = await view.read(contextPaths(state, task));
+    const result = await runCoder(deps.model, {
+      model: deps.modelFor("coder", state.config),
+      repository: `${state.ref.owner}/${state.ref.repo}`,
+      task,
+      brief: coderBrief(state, record),
+      tree: await view.tree(),
+      files,
+      policy: editPolicy(state, task),
+      guidance,
+      tools: view.tools,
+    });
+    if (!result.ok) return { kind: "refused", reason: failureText.editsRefused(task.id, result.rounds), usage: result.usage };
+    const { summary, changes, edits, checks } = result.value;
+    const lines = changes.reduce((sum, change) => sum + changedLines(files[change.path] ?? null, change.content), 0);
+    const risk = classifyRisk(changes, lines);
+    return { kind: "coded", head, base, defaultBranch: repository.defaultBranch, summary, changes, edits, risk, checks, usage: result.usage };
+  } finally {
+    await view.close();
+  }
 }
 
 async function codeTask(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, job: TaskJob, key: string): Promise<EngineEvent> {
@@ -149,7 +156,7 @@ async function publish(deps: WorkerDeps, github: RepoGitHub, context: TaskContex
     head: record.branch,
     base: coded.defaultBranch,
     title: renderPullRequestTitle(state.issue, task.title),
-    body: renderPullRequestBody({ issue: state.issue, task, attempt }),
+    body: renderPullRequestBody({ issue: state.issue, task, attempt, localChecks: coded.checks }),
   });
   return {
     type: "task_published",

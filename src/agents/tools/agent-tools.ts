@@ -1,6 +1,7 @@
 import type { AgentRole } from "../../ports/model.ts";
 import type { Revision } from "../../ports/workspace.ts";
 import { loadPrompt, renderTemplate } from "../prompts.ts";
+import type { LocalChecks } from "./local-checks.ts";
 import type { ToolLoopLimits } from "./loop.ts";
 
 /** What an agent with tools reads, and its bounds. Without it, an agent sees only the context it is given. */
@@ -8,6 +9,8 @@ export interface AgentTools {
   /** The exact commit the agent works on: the task's starting point, or a pull request's head. */
   revision: Revision;
   limits: ToolLoopLimits;
+  /** The repository's checks on the agent's working copy, for a role that edits (absent: local checks are off). */
+  checks?: LocalChecks | undefined;
 }
 
 const HINTS: Readonly<Record<AgentRole, string>> = {
@@ -25,9 +28,17 @@ async function toolsPrompt(role: AgentRole, maxTurns: number, writes: boolean): 
   return writes ? `${reading}${await loadPrompt("tools-write")}` : reading;
 }
 
-/** A role's system prompt, with the part about tools when it has them. */
+/** The part about the `run` tool, for a role whose tools include the repository's checks. */
+async function runPrompt(checks: LocalChecks): Promise<string> {
+  const names = checks.names.map((name) => `\`${name}\``).join(", ");
+  return renderTemplate(await loadPrompt("tools-run"), { checks: names, runs: String(checks.runsLeft) });
+}
+
+/** A role's system prompt, with the part about tools when it has them (and about its checks, when it edits and has them). */
 export async function withToolsPrompt(system: string, role: AgentRole, tools: AgentTools | undefined, writes = false): Promise<string> {
-  return tools ? `${system}\n\n${await toolsPrompt(role, tools.limits.maxTurns, writes)}` : system;
+  if (!tools) return system;
+  const running = writes && tools.checks ? await runPrompt(tools.checks) : "";
+  return `${system}\n\n${await toolsPrompt(role, tools.limits.maxTurns, writes)}${running}`;
 }
 
 /** The content of each path at a revision (null: no such file, or binary). */

@@ -29,6 +29,11 @@ export interface ToolLoopLimits {
 }
 
 export interface ToolLoopRequest<T> extends AnswerRules<T> {
+  /**
+   * Runs on an answer that passed its checks, before it is accepted: null accepts it; a text sends
+   * the agent back to work with it (not a repair round: the caller bounds how often it says no).
+   */
+  verify?: (value: T) => Promise<string | null>;
   role: AgentRole;
   model: string;
   system: string;
@@ -65,8 +70,8 @@ class ToolConversation<T> {
 
   async answered(response: ModelResponse): Promise<Step<T>> {
     const outcome = await readAnswer(response.content, response.finishReason, this.request);
-    if ("value" in outcome) return this.success(outcome.value);
     this.messages.push({ role: "assistant", content: response.content });
+    if ("value" in outcome) return this.verified(outcome.value, (text) => this.messages.push({ role: "user", content: text }));
     return this.refused(outcome, (text) => this.messages.push({ role: "user", content: text }));
   }
 
@@ -96,8 +101,8 @@ class ToolConversation<T> {
 
   private async finished(finish: ToolCall, calls: readonly ToolCall[], finishReason: string): Promise<Step<T>> {
     const outcome = await readAnswer(finish.arguments, finishReason, this.request);
-    if ("value" in outcome) return this.success(outcome.value);
     for (const call of calls) if (call !== finish) this.reply(call, `Error: not run: ${FINISH} was called in the same turn.`);
+    if ("value" in outcome) return this.verified(outcome.value, (text) => this.reply(finish, text));
     return this.refused(outcome, (text) => this.reply(finish, text));
   }
 
@@ -125,6 +130,16 @@ class ToolConversation<T> {
       };
     }
     tell(repairMessage(outcome, true));
+    return {};
+  }
+
+  /** A usable answer: accepted unless `verify` sends the agent back to work (its turns start again). */
+  private async verified(value: T, tell: (text: string) => void): Promise<Step<T>> {
+    const feedback = this.request.verify ? await this.request.verify(value) : null;
+    if (feedback === null) return this.success(value);
+    tell(feedback);
+    this.turns = 0;
+    this.overdue = false;
     return {};
   }
 

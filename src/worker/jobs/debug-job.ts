@@ -11,12 +11,12 @@ import type { WorkerDeps } from "../deps.ts";
 import { pathsNamedIn } from "../../agents/repo-context.ts";
 import { repoView } from "../repo-view.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";
-import { answerOnce, Changes, recordedResult, reportOnce } from "./recorded.ts";
+import { answerOnce, Changes, LocalCheckRecord, recordedResult, reportOnce } from "./recorded.ts";
 import { editPolicy, loadTask, recordEdits, stillAt, type TaskContext } from "./task-context.ts";
 
 const EVIDENCE_BUDGET_CHARS = 24_000;
 
-const DebugResult = z.object({ verdict: DebuggerVerdict, changes: Changes });
+const DebugResult = z.object({ verdict: DebuggerVerdict, changes: Changes, checks: z.array(LocalCheckRecord).default([]) });
 
 async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, sha: string, key: string): Promise<EngineEvent> {
   const { state, task, record } = context;
@@ -34,22 +34,26 @@ async function debug(deps: WorkerDeps, github: RepoGitHub, context: TaskContext,
     return report({ kind: "stuck", reason: escalationReason.sameErrorAsBefore() });
   }
   const result = await answerOnce(deps, `${key}:answer`, recordedResult(DebugResult), async () => {
-    const view = await repoView(deps, github, state, "debugger", sha);
-    // With tools, the files the evidence names (a failing test, a stack frame) are shown beside the task's.
-    const named = view.tools ? pathsNamedIn(evidence.text, await view.tree()) : [];
-    const { files, guidance } = await view.read([...task.files.map((file) => file.path), ...named]);
-    return runDebugger(deps.model, {
-      model: deps.modelFor("debugger", state.config),
-      repository: `${state.ref.owner}/${state.ref.repo}`,
-      task,
-      brief: state.brief ?? "",
-      evidence: evidence.text,
-      previousAttempts: record.diagnoses,
-      files,
-      policy: editPolicy(state, task),
-      guidance,
-      tools: view.tools,
-    });
+    const view = await repoView(deps, github, state, "debugger", sha, [], { checks: true });
+    try {
+      // With tools, the files the evidence names (a failing test, a stack frame) are shown beside the task's.
+      const named = view.tools ? pathsNamedIn(evidence.text, await view.tree()) : [];
+      const { files, guidance } = await view.read([...task.files.map((file) => file.path), ...named]);
+      return await runDebugger(deps.model, {
+        model: deps.modelFor("debugger", state.config),
+        repository: `${state.ref.owner}/${state.ref.repo}`,
+        task,
+        brief: state.brief ?? "",
+        evidence: evidence.text,
+        previousAttempts: record.diagnoses,
+        files,
+        policy: editPolicy(state, task),
+        guidance,
+        tools: view.tools,
+      });
+    } finally {
+      await view.close();
+    }
   });
   if (!result.ok) return report({ kind: "failed", reason: result.problems.join("; ") }, result.usage);
   const { verdict, changes } = result.value;

@@ -41,8 +41,21 @@ export function recordedResult<T>(value: z.ZodType<T>): z.ZodType<StructuredResu
 
 const FileChange = z.object({ path: z.string(), content: z.string().nullable() });
 
-/** The coder's checked answer: the summary, the file changes and the edits they came from. */
-export const CoderResult = z.object({ summary: z.string(), changes: z.array(FileChange), edits: z.array(Edit) });
+/** How one of the repository's checks ended locally (`LocalCheckResult`). */
+export const LocalCheckRecord = z.object({
+  name: z.string(),
+  outcome: z.enum(["passed", "failed", "timed_out", "error", "not_run"]),
+  exitCode: z.int().nullable(),
+  durationMs: z.number(),
+});
+
+/** The coder's checked answer: the summary, the file changes, the edits they came from and its local checks. */
+export const CoderResult = z.object({
+  summary: z.string(),
+  changes: z.array(FileChange),
+  edits: z.array(Edit),
+  checks: z.array(LocalCheckRecord).default([]),
+});
 
 /** File changes alone (the debugger's fix). */
 export const Changes = z.array(FileChange);

@@ -12,11 +12,15 @@ import { runPlanner } from "../../../src/agents/planner.ts";
 import { loadPrompt, PromptTemplateError, renderTemplate } from "../../../src/agents/prompts.ts";
 import { amendFilesInput, coderInput, debuggerInput, engineerInput, plannerInput, reviewerInput, validPlan } from "./agent-inputs.ts";
 import { FakeModel } from "./fake-model.ts";
+import { LocalChecks } from "../../../src/agents/tools/local-checks.ts";
+import { FakeCopy } from "./tools/fake-copy.ts";
 import { MemoryRevision } from "./tools/memory-revision.ts";
 
 const PROMPTS_DIR = fileURLToPath(new URL("../../../prompts/", import.meta.url));
 
 /** Sends one request of each agent through a fake model and returns every message it sent. */
+const CHECKS = { commands: { test: { run: "npm test", timeoutSeconds: 60 } }, allow: [] };
+
 async function everyAgentsMessages(): Promise<string[]> {
   const model = new FakeModel()
     .answer({ decision: "proceed", brief: "Add sub." })
@@ -25,7 +29,8 @@ async function everyAgentsMessages(): Promise<string[]> {
     .answer({ classification: "flaky", diagnosis: "The runner lost its network.", edits: [] })
     .answer({ verdict: "approve", summary: "Fine.", findings: [] })
     .answer({ summary: "Added sub.", edits: [{ path: "src/sub.js", action: "create", content: "export const sub = (a, b) => a - b;\n" }] })
-    .answer({ files: [{ path: "src/sub.js", action: "create" }], reason: "Adds nothing." });
+    .answer({ files: [{ path: "src/sub.js", action: "create" }], reason: "Adds nothing." })
+    .answer({ summary: "Added sub.", edits: [{ path: "src/sub.js", action: "create", content: "export const sub = (a, b) => a - b;\n" }] });
   const tools = { revision: new MemoryRevision({}), limits: { maxTurns: 2, contextChars: 10_000, tokenBudget: 10_000 } };
   const results = [
     await runEngineer(model, engineerInput),
@@ -35,8 +40,9 @@ async function everyAgentsMessages(): Promise<string[]> {
     await runReviewer(model, reviewerInput),
     await runCoder(model, { ...coderInput, tools }),
     await runAmendFiles(model, amendFilesInput),
+    await runCoder(model, { ...coderInput, tools: { ...tools, checks: new LocalChecks(new FakeCopy(), CHECKS, 2) } }),
   ];
-  expect(results.map((result) => result.ok)).toEqual([true, true, true, true, true, true, true]);
+  expect(results.map((result) => result.ok)).toEqual([true, true, true, true, true, true, true, true]);
   return model.allText();
 }
 

@@ -113,6 +113,7 @@ describe("the coder with tools", () => {
       summary: "Adds sub.",
       changes: [{ path: "src/sub.js", content: "export const sub = (a, b) => a - b;\n" }],
       edits: [{ path: "src/sub.js", action: "create", content: "export const sub = (a, b) => a - b;\n" }],
+      checks: [],
     });
     expect(result.usage.toolCalls).toBe(5);
     expect(tools.revision.reads).toContain("read_file test/total.test.js");
