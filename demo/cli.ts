@@ -29,6 +29,7 @@ function summaryJson(result: RunResult): Record<string, unknown> {
     seconds: figures.seconds,
     rejectedCalls: figures.rejectedCalls,
     defaultBranchCiPasses: figures.defaultBranchCi,
+    ci: { runs: figures.ciRuns, red: figures.redCiRuns, seconds: figures.ciSeconds },
     failures: result.failures,
   };
 }

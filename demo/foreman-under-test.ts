@@ -30,6 +30,17 @@ function env(context: AppContext): Record<string, string> {
   };
 }
 
+const text = (value: unknown): string => (typeof value === "string" || typeof value === "number" ? String(value) : "");
+
+/** The timeline's lines for what Foreman does out of the sandbox's sight: the repository's checks run on its host. */
+function narrateLog(entry: Record<string, unknown>): string | null {
+  const exit = entry.exitCode === null || entry.exitCode === undefined ? "" : ` (exit code ${text(entry.exitCode)})`;
+  if (entry.msg === "local check ran") return `${text(entry.role)} ran \`${text(entry.check)}\` locally: ${text(entry.outcome)}${exit}`;
+  if (entry.msg === "local checks setup ran")
+    return `${text(entry.role)}'s working copy set up: ${entry.cached === true ? "reused" : text(entry.end)}${exit}`;
+  return null;
+}
+
 /** Foreman as the sandbox runs it: `src/main.ts` with `app.yml`, idle when its job table is empty. */
 export const foremanUnderTest: AppUnderTest = {
   entry: root("src/main.ts"),
@@ -37,6 +48,7 @@ export const foremanUnderTest: AppUnderTest = {
   webhookPath: WEBHOOK_PATH,
   env,
   pendingWork: (dataDir) => pendingJobsIn(databaseOf(dataDir)),
+  narrate: narrateLog,
   async loseData(dataDir) {
     for (const suffix of ["", "-wal", "-shm"]) await rm(`${databaseOf(dataDir)}${suffix}`, { force: true });
   },

@@ -11,6 +11,7 @@ export function formatReport(result: RunResult): string {
     ["Git Data writes per task", String(figures.gitDataWritesPerTask)],
     ["model calls", `${figures.modelCalls} (${figures.promptTokens} prompt + ${figures.completionTokens} completion tokens)`],
     ["webhooks delivered", String(figures.webhooks)],
+    ["CI runs on task branches", `${figures.ciRuns} (${figures.redCiRuns} red, ${figures.ciSeconds} s of jobs)`],
     ["calls GitHub would reject", String(figures.rejectedCalls)],
     ["default branch CI", figures.defaultBranchCi === null ? "not run" : figures.defaultBranchCi ? "passes" : "FAILS"],
     ["time", `${figures.seconds} s`],

@@ -1,5 +1,5 @@
 import { declaresChecks } from "../config/checks-config.ts";
-import { LocalChecks } from "../agents/tools/local-checks.ts";
+import { LocalChecks, type LocalCheckResult } from "../agents/tools/local-checks.ts";
 import type { WorkflowState } from "../engine/types.ts";
 import type { ChecksAvailability } from "../ports/checks.ts";
 import type { WorkerDeps } from "./deps.ts";
@@ -41,7 +41,13 @@ export async function openChecks(
   try {
     const repo = { owner: ref.owner, repo: ref.repo, installationId: ref.installationId };
     const copy = await port.open(repo, () => installationToken(ref.installationId), sha, setup);
-    return { checks: new LocalChecks(copy, config.checks, maxRuns), close: () => copy.close() };
+    const log = deps.log.child({ workflowId: state.id, role, sha });
+    if (copy.setup !== null) {
+      const { end, exitCode, durationMs, cached } = copy.setup;
+      log.info({ end, exitCode, durationMs, cached }, "local checks setup ran");
+    }
+    const onRun = (result: LocalCheckResult): void => log.info({ ...result, check: result.name }, "local check ran");
+    return { checks: new LocalChecks(copy, config.checks, maxRuns, onRun), close: () => copy.close() };
   } catch (error) {
     deps.log.warn({ err: error, workflowId: state.id, role, sha }, "working copy unavailable; the agent works without local checks");
     return undefined;

@@ -66,11 +66,14 @@ export class LocalChecks {
   private used = 0;
   private readonly written = new Map<string, string | null>();
   private readonly last = new Map<string, { result: LocalCheckResult; state: string }>();
+  private readonly onRun: (result: LocalCheckResult) => void;
 
-  constructor(copy: WorkingCopy, config: ChecksConfig, maxRuns: number) {
+  /** `onRun` hears of every run as it ends (for the log). */
+  constructor(copy: WorkingCopy, config: ChecksConfig, maxRuns: number, onRun: (result: LocalCheckResult) => void = () => undefined) {
     this.copy = copy;
     this.config = config;
     this.maxRuns = maxRuns;
+    this.onRun = onRun;
   }
 
   /** The declared checks' names. */
@@ -106,6 +109,7 @@ export class LocalChecks {
     await this.sync(changes);
     const run = await this.copy.run(command, timeoutMs);
     const result = this.resultOf(name, run);
+    this.onRun(result);
     if ("check" in which) this.last.set(name, { result, state: stateOf(changes) });
     return { ...result, shown: shownOutput(name, run) };
   }

@@ -15,6 +15,8 @@ export interface AppUnderTest {
   pendingWork(dataDir: string): number;
   /** Deletes what the app keeps between restarts (a lost database). */
   loseData(dataDir: string): Promise<void>;
+  /** A timeline line for an entry of the app's JSON log worth showing (work the sandbox cannot see), or null. */
+  narrate?(entry: Record<string, unknown>): string | null;
 }
 
 /** What one run hands the app: where GitHub and the model are, its credentials and a folder of its own. */

@@ -5,6 +5,7 @@ import { expectationFailures } from "./expectations.ts";
 import { QuietClock, quietMsOf, STALLED_AFTER_SECONDS } from "./idle.ts";
 import { playSteps } from "./play-steps.ts";
 import { collectFigures, type RunFigures } from "./summary.ts";
+import { LogNarrator } from "./log-narrator.ts";
 import { Timeline } from "./timeline.ts";
 import { waitFor } from "./wait-for.ts";
 import { createWorld, type World, type WorldOptions } from "./world.ts";
@@ -112,10 +113,13 @@ export async function driveScenario<T>(scenario: Scenario, options: DriveOptions
   const deadline = startedAt + (options.timeoutMs ?? scenario.timeoutSeconds * 1000);
   const checkExpectations = options.checkExpectations ?? true;
   const world = await createWorld(scenario, { appLogLevel: "info", ...options.world });
+  const { app } = options.world;
+  const narrator = app.narrate ? new LogNarrator(world.appLog, (entry) => app.narrate?.(entry) ?? null) : null;
   const timeline = new Timeline(
     () => world.github.webhooks.deliveries(),
     options.onTimeline,
     () => world.model?.toolCalls() ?? [],
+    () => narrator?.read() ?? [],
   );
   try {
     timeline.add(

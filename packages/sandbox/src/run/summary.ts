@@ -1,3 +1,4 @@
+import { ACTIONS_APP_ID } from "../github/ci/actions-app.ts";
 import { executeJob } from "../github/ci/job-executor.ts";
 import type { World } from "./world.ts";
 
@@ -26,6 +27,29 @@ export interface RunFigures {
   rejectedCalls: number;
   invalidWebhooks: number;
   defaultBranchCi: boolean | null;
+  /** Completed CI runs (check suites of GitHub Actions) on the task branches. */
+  ciRuns: number;
+  /** Those that did not succeed. */
+  redCiRuns: number;
+  /** Seconds the CI jobs of those runs took, summed. */
+  ciSeconds: number;
+}
+
+/** The completed GitHub Actions check suites of the task branches, and how long their jobs ran. */
+function taskCi(world: World, prefix: string): Pick<RunFigures, "ciRuns" | "redCiRuns" | "ciSeconds"> {
+  const { store } = world.github;
+  const suites = [...store.checkSuites.values()].filter(
+    (suite) =>
+      suite.repoId === world.repo.id && suite.appId === ACTIONS_APP_ID && suite.status === "completed" && (suite.headBranch ?? "").startsWith(prefix),
+  );
+  const ids = new Set(suites.map((suite) => suite.id));
+  const runs = [...store.checkRuns.values()].filter((run) => ids.has(run.suiteId) && run.completedAt !== null);
+  const millis = runs.reduce((sum, run) => sum + (Date.parse(run.completedAt ?? run.startedAt) - Date.parse(run.startedAt)), 0);
+  return {
+    ciRuns: suites.length,
+    redCiRuns: suites.filter((suite) => suite.conclusion !== "success").length,
+    ciSeconds: Math.round(millis / 100) / 10,
+  };
 }
 
 /** Runs the repository's CI commands on the default branch's head, exactly as the sandbox CI runs them. */
@@ -68,5 +92,6 @@ export async function collectFigures(world: World, startedAt: number, withCi: bo
     rejectedCalls: world.github.requestLog.rejected().length,
     invalidWebhooks: world.github.webhooks.invalid().length,
     defaultBranchCi: withCi ? await defaultBranchPasses(world) : null,
+    ...taskCi(world, prefix),
   };
 }

@@ -77,7 +77,7 @@ export function describeToolCall(call: AnsweredToolCall): string {
   return `${call.role ?? "model"} → ${call.name}${summary === "" ? "" : ` ${summary}`}`;
 }
 
-/** A run's story as readable lines with the seconds since it began: the steps, the webhooks worth showing, and the model's tool calls. */
+/** A run's story as readable lines with the seconds since it began: the steps, the webhooks worth showing, the model's tool calls and what the app narrates of its log. */
 export class Timeline {
   readonly lines: string[] = [];
   private seen = 0;
@@ -87,14 +87,17 @@ export class Timeline {
   private readonly deliveries: () => readonly Delivery[];
   private readonly sink?: (line: string) => void;
   private readonly toolCalls: () => readonly AnsweredToolCall[];
+  private readonly appLines: () => readonly string[];
   constructor(
     deliveries: () => readonly Delivery[],
     sink?: (line: string) => void,
     toolCalls: () => readonly AnsweredToolCall[] = () => [],
+    appLines: () => readonly string[] = () => [],
   ) {
     this.deliveries = deliveries;
     this.sink = sink;
     this.toolCalls = toolCalls;
+    this.appLines = appLines;
   }
 
   add(line: string): void {
@@ -104,7 +107,7 @@ export class Timeline {
     this.sink?.(entry);
   }
 
-  /** Adds a line for each delivery sent and each tool call answered since the last poll. */
+  /** Adds a line for each delivery sent, each tool call answered and each line the app narrated since the last poll. */
   poll(): void {
     const deliveries = this.deliveries();
     for (; this.seen < deliveries.length; this.seen += 1) {
@@ -117,5 +120,6 @@ export class Timeline {
       const call = calls[this.seenCalls];
       if (call) this.add(describeToolCall(call));
     }
+    for (const line of this.appLines()) this.add(line);
   }
 }
