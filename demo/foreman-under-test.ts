@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AppContext, AppUnderTest } from "@foreman/sandbox";
 import { WEBHOOK_PATH } from "../src/foreman.ts";
+import { hostToolchains } from "./host-toolchains.ts";
 import { pendingJobsIn } from "../src/store/sqlite/pending-work.ts";
 
 const root = (path: string): string => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -26,6 +27,7 @@ function env(context: AppContext): Record<string, string> {
     FOREMAN_LEASE_SECONDS: "3",
     LOG_LEVEL: context.logLevel,
     LOG_FORMAT: "json",
+    FOREMAN_CHECKS_TOOLCHAINS: hostToolchains(),
     ...(context.model ? { FOREMAN_DEFAULT_MODEL: context.model } : {}),
   };
 }

@@ -3,7 +3,7 @@ import { CommandLineError } from "../../policy/command-line.ts";
 import type { FileChange } from "../../ports/github.ts";
 import type { Edit } from "../apply-edits.ts";
 import type { EditSession } from "./edit-session.ts";
-import { describeRun, LocalChecks, UnknownCheckError, type LocalRun } from "./local-checks.ts";
+import { describeRun, UnknownCheckError, type LocalChecks, type LocalRun } from "./local-checks.ts";
 import { toolError, type ToolResult } from "./results.ts";
 import { defineTool, type Tool } from "./tool.ts";
 
