@@ -28,20 +28,24 @@ async function revise(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
   const { state, task, record } = context;
   const brief = `${coderBrief(state, record)}\n\n## Review feedback to address on the current branch\n${job.feedback}`;
   const result = await answerOnce(deps, `${key}:answer`, recordedResult(CoderResult), async () => {
-    const view = await repoView(deps, github, state, "coder", job.sha);
-    const tree = await view.tree();
-    const { files, guidance } = await view.read(contextPaths(state, task));
-    return runCoder(deps.model, {
-      model: deps.modelFor("coder", state.config),
-      repository: `${state.ref.owner}/${state.ref.repo}`,
-      task,
-      brief,
-      tree,
-      files,
-      policy: editPolicy(state, task),
-      guidance,
-      tools: view.tools,
-    });
+    const view = await repoView(deps, github, state, "coder", job.sha, [], { checks: true });
+    try {
+      const tree = await view.tree();
+      const { files, guidance } = await view.read(contextPaths(state, task));
+      return await runCoder(deps.model, {
+        model: deps.modelFor("coder", state.config),
+        repository: `${state.ref.owner}/${state.ref.repo}`,
+        task,
+        brief,
+        tree,
+        files,
+        policy: editPolicy(state, task),
+        guidance,
+        tools: view.tools,
+      });
+    } finally {
+      await view.close();
+    }
   });
   if (!result.ok)
     return {
