@@ -1,9 +1,50 @@
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { z } from "zod";
+import type { ChecksSettings, SetupNetwork } from "./adapters/checks/settings.ts";
 import { DEFAULT_CAPABILITIES, loadProviders, ProvidersConfigError, type ResolvedProvider } from "./adapters/model/providers.ts";
 
 const Seconds = z.coerce.number().min(0).max(86_400);
+
+/** A list in one variable: items split at `separator`, blanks dropped. */
+function listOf(separator: string, item: z.ZodString): z.ZodType<string[], string | undefined> {
+  return z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(separator)
+        .map((part) => part.trim())
+        .filter((part) => part !== ""),
+    )
+    .pipe(z.array(item));
+}
+
+const Toolchains = listOf(
+  ":",
+  z
+    .string()
+    .refine((dir) => isAbsolute(dir) && dir !== "/", { error: (issue) => `${JSON.stringify(issue.input)} is not an absolute folder` }),
+);
+
+const EnvNames = listOf(
+  ",",
+  z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: (issue) => `${JSON.stringify(issue.input)} is not a variable name` }),
+);
+
+/** `none`, `all`, or installation ids separated by commas. */
+const SetupNetworkSetting = z
+  .string()
+  .default("none")
+  .transform((value, context): SetupNetwork => {
+    const trimmed = value.trim();
+    if (trimmed === "none" || trimmed === "") return { kind: "none" };
+    if (trimmed === "all") return { kind: "all" };
+    const ids = trimmed.split(",").map((part) => part.trim());
+    if (ids.every((id) => /^\d+$/.test(id))) return { kind: "installations", ids: ids.map(Number) };
+    context.addIssue({ code: "custom", message: "must be none, all, or installation ids separated by commas" });
+    return z.NEVER;
+  });
 
 const Env = z.object({
   APP_ID: z.string().regex(/^\d+$/, "must be the numeric App ID"),
@@ -41,6 +82,22 @@ const Env = z.object({
   FOREMAN_WORKSPACE_DIR: z.string().min(1).optional(),
   /** The clones' disk cap in MiB; least recently used repositories are evicted over it. */
   FOREMAN_WORKSPACE_MAX_MB: z.coerce.number().int().min(1).max(16_777_216).default(2048),
+  /** Where the repository's own checks run: in the OS sandbox (bubblewrap), without it (limits only), or not at all. */
+  FOREMAN_CHECKS: z.enum(["sandbox", "unsandboxed", "off"]).default("sandbox"),
+  /** Working copies and cached setup results; default: a `checks` folder beside the workspace cache. */
+  FOREMAN_CHECKS_DIR: z.string().min(1).optional(),
+  /** Folders of tools the checks need (a JDK, a Python, Go), bound read-only; colon-separated absolute paths. */
+  FOREMAN_CHECKS_TOOLCHAINS: Toolchains,
+  /** Names of Foreman's variables the checks receive, comma-separated; none by default. */
+  FOREMAN_CHECKS_ENV: EnvNames,
+  /** Whose setup command may reach the network: none (default), all, or installation ids. */
+  FOREMAN_CHECKS_SETUP_NETWORK: SetupNetworkSetting,
+  /** Private writable memory of each process of a check, in MiB. */
+  FOREMAN_CHECKS_MEMORY_MB: z.coerce.number().int().min(256).max(1_048_576).default(2048),
+  /** Processes (and threads) a check may have at once. */
+  FOREMAN_CHECKS_PROCESSES: z.coerce.number().int().min(16).max(1_000_000).default(256),
+  /** Output kept of one command, in KiB. */
+  FOREMAN_CHECKS_OUTPUT_KB: z.coerce.number().int().min(4).max(1_048_576).default(1024),
 });
 
 export type ForemanEnv = z.infer<typeof Env> & { privateKey: string; llmApiKey: string; providers: ResolvedProvider[] };
@@ -79,6 +136,15 @@ function providersOf(
   return { providers: [provider], problems: [] };
 }
 
+/** The workspace cache and the checks folder must be apart: eviction deletes what is in the cache, a start empties the checks' working copies. */
+function folderProblems(env: z.infer<typeof Env>): string[] {
+  const workspace = resolve(workspaceDir(env));
+  const checks = resolve(checksDir(env));
+  const within = (parent: string, path: string): boolean => path === parent || path.startsWith(`${parent}${sep}`);
+  if (!within(workspace, checks) && !within(checks, workspace)) return [];
+  return ["FOREMAN_CHECKS_DIR: must be apart from FOREMAN_WORKSPACE_DIR (neither inside the other)"];
+}
+
 /** Reads the environment once at start; every problem is reported together. */
 export function parseEnv(source: NodeJS.ProcessEnv, readKeyFile: (path: string) => string): ForemanEnv {
   const parsed = Env.safeParse(source);
@@ -89,6 +155,7 @@ export function parseEnv(source: NodeJS.ProcessEnv, readKeyFile: (path: string) 
   const problems = [
     ...(privateKey ? [] : ["PRIVATE_KEY or PRIVATE_KEY_PATH: one must be set to the App's private key"]),
     ...providerProblems,
+    ...folderProblems(env),
   ];
   if (problems.length > 0 || !privateKey) throw new EnvError(problems);
   const llmApiKey = providers[0]?.apiKey ?? "";
@@ -99,4 +166,25 @@ export function parseEnv(source: NodeJS.ProcessEnv, readKeyFile: (path: string) 
 export function workspaceDir(env: Pick<ForemanEnv, "FOREMAN_WORKSPACE_DIR" | "FOREMAN_DB_PATH">): string {
   if (env.FOREMAN_WORKSPACE_DIR !== undefined) return env.FOREMAN_WORKSPACE_DIR;
   return env.FOREMAN_DB_PATH === ":memory:" ? join(tmpdir(), "foreman-workspaces") : join(dirname(env.FOREMAN_DB_PATH), "workspaces");
+}
+
+/** Local checks' folder: `FOREMAN_CHECKS_DIR`, else `checks` beside the workspace cache (in the temp folder for an in-memory database). */
+function checksDir(env: Pick<ForemanEnv, "FOREMAN_CHECKS_DIR" | "FOREMAN_WORKSPACE_DIR" | "FOREMAN_DB_PATH">): string {
+  if (env.FOREMAN_CHECKS_DIR !== undefined) return env.FOREMAN_CHECKS_DIR;
+  if (env.FOREMAN_WORKSPACE_DIR === undefined && env.FOREMAN_DB_PATH === ":memory:") return join(tmpdir(), "foreman-checks");
+  return join(dirname(workspaceDir(env)), "checks");
+}
+
+/** The local checks' settings as the adapter takes them. */
+export function checksSettings(env: ForemanEnv): ChecksSettings {
+  return {
+    mode: env.FOREMAN_CHECKS,
+    dir: checksDir(env),
+    toolchains: env.FOREMAN_CHECKS_TOOLCHAINS,
+    passEnv: env.FOREMAN_CHECKS_ENV,
+    setupNetwork: env.FOREMAN_CHECKS_SETUP_NETWORK,
+    memoryMb: env.FOREMAN_CHECKS_MEMORY_MB,
+    processes: env.FOREMAN_CHECKS_PROCESSES,
+    outputKb: env.FOREMAN_CHECKS_OUTPUT_KB,
+  };
 }
