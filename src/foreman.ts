@@ -9,9 +9,10 @@ import { readAppLogin } from "./adapters/github/app-identity.ts";
 import { githubClientOptions } from "./adapters/github/foreman-octokit.ts";
 import { ProbotGitHub } from "./adapters/github/probot-github.ts";
 import { createModel } from "./adapters/model/create-model.ts";
+import { startLocalChecks } from "./adapters/checks/start-checks.ts";
 import { GitWorkspaces } from "./adapters/workspace/git-workspaces.ts";
 import { JobKey } from "./domain/ids.ts";
-import { workspaceDir, type ForemanEnv } from "./env.ts";
+import { checksSettings, workspaceDir, type ForemanEnv } from "./env.ts";
 import { createApp } from "./handlers/index.ts";
 import { LOG_REDACTION } from "./policy/log-redaction.ts";
 import { Reconciler } from "./reconcile/reconciler.ts";
@@ -56,6 +57,13 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
   const bot = await readAppLogin(probot, log);
   const github = new ProbotGitHub(probot, bot);
   const holder: { reconciler: Reconciler | null } = { reconciler: null };
+  const workspace = new GitWorkspaces({
+    dir: workspaceDir(env),
+    maxBytes: env.FOREMAN_WORKSPACE_MAX_MB * 1024 * 1024,
+    apiBaseUrl: env.FOREMAN_GITHUB_API_URL,
+    log: log.child({ name: "workspace" }),
+  });
+  const checks = await startLocalChecks(checksSettings(env), workspace, log.child({ name: "checks" }));
   const worker = new Worker(
     {
       store,
@@ -67,12 +75,8 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
       maxWorkflowsPerInstallation: env.FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION,
       modelFor: (role, config) => config.models[role] ?? config.models.default ?? env.FOREMAN_DEFAULT_MODEL,
       installationToken: (installationId) => github.installationToken(installationId),
-      workspace: new GitWorkspaces({
-        dir: workspaceDir(env),
-        maxBytes: env.FOREMAN_WORKSPACE_MAX_MB * 1024 * 1024,
-        apiBaseUrl: env.FOREMAN_GITHUB_API_URL,
-        log: log.child({ name: "workspace" }),
-      }),
+      workspace,
+      checks,
     },
     workerOptions(env),
     {
