@@ -20,7 +20,7 @@ export interface ChecksFixture {
   head: string;
   token: () => Promise<string>;
   workspace: GitWorkspaces;
-  /** Local checks over the workspace with these settings, initialised. */
+  /** Local checks over the workspace with these settings (and the test process's environment, as Foreman's), initialised. */
   checks(settings?: Partial<ChecksSettings>, environment?: NodeJS.ProcessEnv): Promise<LocalChecks>;
   /** A commit on main over its head with these files changed (null: deleted). */
   commit(files: Record<string, string | null>): Promise<string>;
@@ -53,7 +53,7 @@ export async function startChecksFixture(files: Record<string, string>): Promise
     head: (await h.repo.git.resolve("main")) ?? "",
     token: () => Promise.resolve(token),
     workspace,
-    async checks(settings = {}, environment = {}) {
+    async checks(settings = {}, environment = process.env) {
       const checks = new LocalChecks({
         settings: {
           mode: "sandbox",

@@ -129,6 +129,23 @@ describe("a working copy", () => {
     await copy.close();
   });
 
+  it("runs unsandboxed, when the operator chose it, in the work tree on the host with a cleared environment, never as root", async () => {
+    process.env.FOREMAN_TEST_UNPASSED = "hidden";
+    const copy = await open({ mode: "unsandboxed" });
+
+    const run = await copy.run({ kind: "shell", line: "id -u; pwd; cat README.md; env | sort" }, 20_000);
+
+    delete process.env.FOREMAN_TEST_UNPASSED;
+    const [uid = "", cwd = "", readme = ""] = run.output.split("\n");
+    expect(run).toMatchObject({ end: "exited", exitCode: 0 });
+    expect(uid).not.toBe("0");
+    expect(cwd).toMatch(/\/checks\/copies\/[0-9a-f]+\/work$/);
+    expect(readme).toBe("# calculator");
+    expect(run.output).toMatch(/^CI=true$/m);
+    expect(run.output).not.toContain("FOREMAN_TEST_UNPASSED");
+    await copy.close();
+  });
+
   it("is deleted by close, and runs nothing after", async () => {
     const checks = await f.checks();
     const copy = await checks.open(f.repo, f.token, f.head, null);
