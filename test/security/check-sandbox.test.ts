@@ -147,6 +147,20 @@ describe("a check in the sandbox", () => {
     expect(run.output).toContain("CI=true");
   });
 
+  it("runs as a user other than root, with no capability and no way to gain privileges", async () => {
+    const { run } = await attack("id -u; grep -E '^(CapPrm|CapEff|CapBnd|CapAmb|NoNewPrivs):' /proc/self/status", 10_000);
+
+    const [uid = "", ...status] = run.output.trim().split("\n");
+    expect(uid).not.toBe("0");
+    expect(status.map((line) => line.replace(/\s+/g, " "))).toEqual([
+      "CapPrm: 0000000000000000",
+      "CapEff: 0000000000000000",
+      "CapBnd: 0000000000000000",
+      "CapAmb: 0000000000000000",
+      "NoNewPrivs: 1",
+    ]);
+  });
+
   it("cannot read the App's private key, the database, the workspace cache or the checks folder", async () => {
     const cache = join(f.root, "cache");
     const line = [
