@@ -26,6 +26,15 @@ const SetupRecord = z.object({
 });
 type SetupRecord = z.infer<typeof SetupRecord>;
 
+/** The record's JSON, or null when it is not JSON (a record cut short is no result). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** A cached setup result, found. */
 export interface CachedSetup {
   run: CommandRun;
@@ -48,7 +57,7 @@ export class SetupCache {
     const dir = this.entry(repo, key);
     const text = await readFile(join(dir, RECORD), "utf8").catch(() => null);
     if (text === null) return null;
-    const parsed = SetupRecord.safeParse(JSON.parse(text));
+    const parsed = SetupRecord.safeParse(parseJson(text));
     if (!parsed.success) return null;
     const now = new Date();
     await utimes(dir, now, now).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { probeAvailability } from "../../../src/adapters/checks/availability.ts";
@@ -143,6 +143,19 @@ describe("a working copy", () => {
     expect(readme).toBe("# calculator");
     expect(run.output).toMatch(/^CI=true$/m);
     expect(run.output).not.toContain("FOREMAN_TEST_UNPASSED");
+    await copy.close();
+  });
+
+  it("finds the operator's toolchains on PATH, bound read-only at their own path", async () => {
+    const toolchain = join(f.root, "toolchains", "greeter");
+    await mkdir(join(toolchain, "bin"), { recursive: true });
+    await writeFile(join(toolchain, "bin", "greet"), "#!/bin/sh\necho hello from the toolchain\n", { mode: 0o755 });
+    const copy = await open({ toolchains: [toolchain] });
+
+    const run = await copy.run({ kind: "shell", line: `greet && touch ${toolchain}/bin/new 2>/dev/null || echo read-only` }, 20_000);
+
+    expect(run).toMatchObject({ end: "exited", exitCode: 0, output: "hello from the toolchain\nread-only\n" });
+    expect(existsSync(join(toolchain, "bin", "new"))).toBe(false);
     await copy.close();
   });
 
