@@ -37,7 +37,9 @@ async function main(): Promise<number> {
   for (const file of SCENARIOS) {
     for (const checks of modes(values.checks)) {
       const run = await runChecksScenario(file, checks);
-      console.log(`${run.scenario}, checks ${checks}: ${run.completed ? "completed" : "NOT completed"} in ${run.seconds} s, ${run.redCiRuns} red CI runs`);
+      console.log(
+        `${run.scenario}, checks ${checks}: ${run.completed ? "completed" : "NOT completed"} in ${run.seconds} s, ${run.redCiRuns} red CI runs`,
+      );
       for (const failure of run.failures) console.log(`  - ${failure}`);
       runs.push(run);
     }

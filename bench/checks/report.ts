@@ -26,7 +26,17 @@ export function reportOf(command: string, startedAt: number, runs: CheckRunRecor
 
 /** The report as a table: one row per scenario and mode, per task. */
 export function formatReport(report: ChecksReport): string {
-  const header = ["scenario", "checks", "done", "tasks", "CI runs/task", "red/task", "model calls/task", "local runs", `wall/task at ${report.ciRunSeconds} s CI`];
+  const header = [
+    "scenario",
+    "checks",
+    "done",
+    "tasks",
+    "CI runs/task",
+    "red/task",
+    "model calls/task",
+    "local runs",
+    `wall/task at ${report.ciRunSeconds} s CI`,
+  ];
   const rows = report.runs.map((run) => [
     run.scenario,
     run.checks,
@@ -39,6 +49,10 @@ export function formatReport(report: ChecksReport): string {
     `${run.perTask.wallSecondsAt60sCi} s`,
   ]);
   const widths = header.map((cell, index) => Math.max(cell.length, ...rows.map((row) => (row[index] ?? "").length)));
-  const line = (cells: string[]): string => cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join("  ").trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, index) => cell.padEnd(widths[index] ?? 0))
+      .join("  ")
+      .trimEnd();
   return [line(header), ...rows.map(line), "", `red CI runs with local checks on: ${report.redCiRunsWithChecks} (goal: 0)`].join("\n");
 }

@@ -79,7 +79,11 @@ async function codeWithTools(model: ModelPort, input: CoderInput, tools: AgentTo
     schema: CoderAnswer,
     check,
     ...(checks ? { verify: editGate(checks, session, absorbed) } : {}),
-    tools: [...readTools({ revision: session.overlay, seen: new Set() }), ...writeTools(session), ...(checks ? [runTool(checks, session)] : [])],
+    tools: [
+      ...readTools({ revision: session.overlay, seen: new Set() }),
+      ...writeTools(session),
+      ...(checks ? [runTool(checks, session)] : []),
+    ],
     limits: tools.limits,
   });
   if (!result.ok) return result;
@@ -88,7 +92,11 @@ async function codeWithTools(model: ModelPort, input: CoderInput, tools: AgentTo
   if (!outcome.ok) return refusedWork(outcome.problems, result.usage);
   const edits = [...session.edits, ...more];
   const ran = checks ? checks.resultsOn(outcome.changes) : [];
-  return { ok: true, value: { summary: redactText(result.value.summary), changes: outcome.changes, edits, checks: ran }, usage: result.usage };
+  return {
+    ok: true,
+    value: { summary: redactText(result.value.summary), changes: outcome.changes, edits, checks: ran },
+    usage: result.usage,
+  };
 }
 
 /**

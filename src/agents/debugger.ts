@@ -134,7 +134,9 @@ async function debugWithTools(model: ModelPort, input: DebuggerInput, tools: Age
   const gate = checks ? editGate(checks, session, absorbed) : null;
   // A fix is confirmed locally before it is pushed; a decision (re-run, re-plan) or no fix at all is not.
   const verify = async (verdict: DebuggerVerdict): Promise<string | null> =>
-    gate === null || NO_EDIT_CLASSES.has(verdict.classification) || (session.edits.length === 0 && verdict.edits.length === 0) ? null : gate(verdict);
+    gate === null || NO_EDIT_CLASSES.has(verdict.classification) || (session.edits.length === 0 && verdict.edits.length === 0)
+      ? null
+      : gate(verdict);
   const result = await askWithTools(model, {
     role: "debugger",
     model: input.model,
@@ -143,7 +145,11 @@ async function debugWithTools(model: ModelPort, input: DebuggerInput, tools: Age
     schema: DebuggerVerdict,
     check,
     verify,
-    tools: [...readTools({ revision: session.overlay, seen: new Set() }), ...writeTools(session), ...(checks ? [runTool(checks, session)] : [])],
+    tools: [
+      ...readTools({ revision: session.overlay, seen: new Set() }),
+      ...writeTools(session),
+      ...(checks ? [runTool(checks, session)] : []),
+    ],
     limits: tools.limits,
   });
   if (!result.ok) return result;

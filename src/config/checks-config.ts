@@ -2,7 +2,9 @@ import { z } from "zod";
 import { allowPatternProblem } from "../policy/command-line.ts";
 
 /** A check's name as agents call it: `test`, `lint`, `typecheck`. */
-const CheckName = z.string().regex(/^[a-z][a-z0-9_-]{0,31}$/, "a check's name is lowercase letters, digits, `-` and `_`, starting with a letter");
+const CheckName = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,31}$/, "a check's name is lowercase letters, digits, `-` and `_`, starting with a letter");
 
 const CommandLine = z.string().trim().min(1).max(2_000);
 

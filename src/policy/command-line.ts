@@ -20,7 +20,8 @@ export class CommandLineError extends Error {
  * `&&`, globs, comments, `$` expansions, backticks) is refused: the words run as they are.
  */
 export function commandWords(line: string, globs = false): string[] {
-  if (line.length > COMMAND_LINE_MAX_CHARS) throw new CommandLineError(`the command line is longer than ${COMMAND_LINE_MAX_CHARS} characters`);
+  if (line.length > COMMAND_LINE_MAX_CHARS)
+    throw new CommandLineError(`the command line is longer than ${COMMAND_LINE_MAX_CHARS} characters`);
   if (/[$`\n\r]/.test(line)) throw new CommandLineError("`$`, backticks and line breaks are not allowed: commands run without a shell");
   const words: string[] = [];
   for (const entry of parse(line)) {
@@ -51,7 +52,7 @@ function wordFits(pattern: string, word: string): boolean {
 }
 
 /** The pattern word that stands for any further words (none, one or more), as the last word of a pattern. */
-export const ANY_MORE = "...";
+const ANY_MORE = "...";
 
 /** Whether the pattern's words fit the command's words, one for one (`...` last: any further words). */
 export function patternFits(pattern: readonly string[], words: readonly string[]): boolean {
@@ -80,5 +81,7 @@ export function allowedWords(line: string, patterns: readonly string[]): string[
   const words = commandWords(line);
   if (patterns.some((pattern) => patternFits(commandWords(pattern, true), words))) return words;
   const listed = patterns.length === 0 ? "the repository allows none (`checks.allow`)" : `the allowed ones are: ${patterns.join("; ")}`;
-  throw new CommandLineError(`this command line is not allowed; run a named check instead, or a command line the repository allows: ${listed}`);
+  throw new CommandLineError(
+    `this command line is not allowed; run a named check instead, or a command line the repository allows: ${listed}`,
+  );
 }

@@ -19,7 +19,7 @@ export type CheckCommand = { kind: "shell"; line: string } | { kind: "argv"; arg
  * process tree was killed), `output_limit` (it printed more than allowed and was killed),
  * `error` (it could not be started: the message is in `output`).
  */
-export type RunEnd = "exited" | "timed_out" | "output_limit" | "error";
+type RunEnd = "exited" | "timed_out" | "output_limit" | "error";
 
 export interface CommandRun {
   end: RunEnd;

@@ -148,7 +148,12 @@ export async function runEffect(context: EffectContext, effect: Effect, index: n
       await recordedEvent(context, key, () => plannerEvent(deps, github, state));
       return state;
     case "update_status": {
-      const status: GitHubWrite = { type: "post_comment", issue: state.issue, key: CommentKey.status, body: renderStatus(state, checksOffReason(deps, state)) };
+      const status: GitHubWrite = {
+        type: "post_comment",
+        issue: state.issue,
+        key: CommentKey.status,
+        body: renderStatus(state, checksOffReason(deps, state)),
+      };
       return { ...state, statusCommentId: await performWrite(github, status, state.statusCommentId) };
     }
     case "comment":

@@ -74,7 +74,8 @@ export async function repoView(
 ): Promise<RepoView> {
   const found = await toolsAt(deps, state, role, sha);
   if (found) {
-    const local = options.checks === true && (role === "coder" || role === "debugger") ? await openChecks(deps, state, role, sha) : undefined;
+    const local =
+      options.checks === true && (role === "coder" || role === "debugger") ? await openChecks(deps, state, role, sha) : undefined;
     const revision = changes.length > 0 ? new Overlay(found.revision, changes) : found.revision;
     const tools = { ...found, revision, checks: local?.checks };
     return {

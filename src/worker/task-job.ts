@@ -101,7 +101,18 @@ async function askCoder(deps: WorkerDeps, github: RepoGitHub, context: TaskConte
     const { summary, changes, edits, checks } = result.value;
     const lines = changes.reduce((sum, change) => sum + changedLines(files[change.path] ?? null, change.content), 0);
     const risk = classifyRisk(changes, lines);
-    return { kind: "coded", head, base, defaultBranch: repository.defaultBranch, summary, changes, edits, risk, checks, usage: result.usage };
+    return {
+      kind: "coded",
+      head,
+      base,
+      defaultBranch: repository.defaultBranch,
+      summary,
+      changes,
+      edits,
+      risk,
+      checks,
+      usage: result.usage,
+    };
   } finally {
     await view.close();
   }

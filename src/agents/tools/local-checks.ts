@@ -11,7 +11,7 @@ import { codeSpan } from "../../render/code-span.ts";
 const OUTPUT_CHARS = 6_000;
 
 /** How one run of a check ended, as recorded and shown on the pull request. */
-export type LocalCheckOutcome = "passed" | "failed" | "timed_out" | "error" | "not_run";
+type LocalCheckOutcome = "passed" | "failed" | "timed_out" | "error" | "not_run";
 
 export interface LocalCheckResult {
   /** The check's name, or the command line an agent ran. */
@@ -170,6 +170,7 @@ export class UnknownCheckError extends Error {
 /** A fingerprint of the files a run saw. */
 function stateOf(changes: readonly FileChange[]): string {
   const hash = createHash("sha256");
-  for (const change of [...changes].sort((a, b) => (a.path < b.path ? -1 : 1))) hash.update(`${change.path}\0${change.content ?? "\0deleted"}\0`);
+  for (const change of [...changes].sort((a, b) => (a.path < b.path ? -1 : 1)))
+    hash.update(`${change.path}\0${change.content ?? "\0deleted"}\0`);
   return hash.digest("hex");
 }

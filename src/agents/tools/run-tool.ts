@@ -12,7 +12,7 @@ const RunArgs = z
   .refine((args) => (args.check === undefined) !== (args.command === undefined), "give either `check` or `command`, not both");
 
 /** The files as the agent's edits have them now, as changes on the base. */
-export async function currentChanges(session: EditSession): Promise<FileChange[]> {
+async function currentChanges(session: EditSession): Promise<FileChange[]> {
   const outcome = await session.check([]);
   return outcome.ok ? outcome.changes : [];
 }
@@ -60,7 +60,7 @@ export function runTool(checks: LocalChecks, session: EditSession): Tool {
  * passed on these very files are not run again). Null when they all pass, or when no run is left
  * (the work then goes to CI as it is); else what failed, for the agent to fix.
  */
-export async function checkGate(checks: LocalChecks, changes: readonly FileChange[]): Promise<string | null> {
+async function checkGate(checks: LocalChecks, changes: readonly FileChange[]): Promise<string | null> {
   const { runs, allPassed, exhausted } = await checks.runAll(changes);
   if (allPassed || exhausted) return null;
   const failed = runs.filter((run) => run.outcome !== "passed");

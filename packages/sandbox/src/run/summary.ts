@@ -40,7 +40,10 @@ function taskCi(world: World, prefix: string): Pick<RunFigures, "ciRuns" | "redC
   const { store } = world.github;
   const suites = [...store.checkSuites.values()].filter(
     (suite) =>
-      suite.repoId === world.repo.id && suite.appId === ACTIONS_APP_ID && suite.status === "completed" && (suite.headBranch ?? "").startsWith(prefix),
+      suite.repoId === world.repo.id &&
+      suite.appId === ACTIONS_APP_ID &&
+      suite.status === "completed" &&
+      (suite.headBranch ?? "").startsWith(prefix),
   );
   const ids = new Set(suites.map((suite) => suite.id));
   const runs = [...store.checkRuns.values()].filter((run) => ids.has(run.suiteId) && run.completedAt !== null);

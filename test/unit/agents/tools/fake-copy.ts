@@ -36,4 +36,3 @@ export class FakeCopy implements WorkingCopy {
     return Promise.resolve();
   }
 }
-

@@ -12,7 +12,11 @@ import { latestResults, ToolModel } from "./tool-model.ts";
 
 const CONFIG: ChecksConfig = { commands: { test: { run: "node --test", timeoutSeconds: 60 } }, allow: ["node --test test/*.test.js"] };
 
-function toolsWith(copy: FakeCopy, maxRuns = 4, files: Record<string, string> = { "src/add.js": "export const add = (a, b) => a + b;\n" }): AgentTools {
+function toolsWith(
+  copy: FakeCopy,
+  maxRuns = 4,
+  files: Record<string, string> = { "src/add.js": "export const add = (a, b) => a + b;\n" },
+): AgentTools {
   return {
     revision: new MemoryRevision(files),
     limits: { maxTurns: 5, contextChars: 200_000, tokenBudget: 1_000_000 },
