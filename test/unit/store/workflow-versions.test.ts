@@ -39,7 +39,8 @@ function withFieldsAddedSince(stored: unknown): unknown {
   const tasks = Object.fromEntries(
     Object.entries(state.tasks).map(([id, task]) => [id, { ...task, headSeenAt: null, pendingBase: null, ciResult: null, diagnoses: [] }]),
   );
-  return { ...state, config: { ...state.config, agents: StoredRepoConfig.parse({}).agents }, tasks };
+  const defaults = StoredRepoConfig.parse({});
+  return { ...state, config: { ...state.config, agents: defaults.agents, checks: defaults.checks }, tasks };
 }
 
 describe("workflow rows written at state version 1", () => {
