@@ -1,5 +1,5 @@
 import type { TaskStatus } from "../domain/task-status.ts";
-import { blockquote, formatUsage, listItem, singleLine, type ListMarker } from "./markdown.ts";
+import { blockquote, formatUsage, inlineCode, listItem, singleLine, type ListMarker } from "./markdown.ts";
 import type { Usage } from "./markdown.ts";
 import { renderPlanGraph } from "./mermaid.ts";
 import { hiddenMarker, joinMarkdown, markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
@@ -17,6 +17,15 @@ export type StatusTask = {
   dependsOn: readonly string[];
   /** Why the task stopped, for a failed one: the checklist says what failed. */
   failure?: string | null;
+  /** What the plan says the task will do, shown while the plan waits for approval. */
+  detail?: TaskDetail;
+};
+
+/** A task as the plan describes it: what a maintainer judges before approving. */
+export type TaskDetail = {
+  files: ReadonlyArray<{ path: string; action: "create" | "modify" | "delete" }>;
+  acceptanceCriteria: readonly string[];
+  risk: "low" | "medium" | "high";
 };
 
 /** Everything the one status comment on an issue shows. */
@@ -42,6 +51,7 @@ export function renderStatusComment(view: StatusView): SafeMarkdown {
           "\n",
         )
       : undefined,
+    view.phase === "awaiting_plan_approval" ? taskDetails(view.tasks) : undefined,
     listSection(markdown`Questions`, view.questions, (index) => `${index + 1}.`),
     listSection(markdown`Notes`, view.notes, () => "-"),
     markdown`<sub>Usage: ${formatUsage(view.usage)}</sub>`,
@@ -74,6 +84,47 @@ function checklistLine(task: StatusTask, tasks: readonly StatusTask[]): SafeMark
   const pr = task.pr === undefined ? markdown`` : markdown`#${task.pr} `;
   return markdown`- ${box} **${singleLine(task.id)}** ${singleLine(task.title)} — ${pr}${stateWords(task, tasks)}`;
 }
+
+/** Each task's files, dependencies, acceptance criteria and risk, one collapsed section per task. */
+function taskDetails(tasks: readonly StatusTask[]): SafeMarkdown | undefined {
+  const detailed = tasks.filter((task) => task.detail !== undefined);
+  if (detailed.length === 0) return undefined;
+  return joinMarkdown(
+    detailed.map((task) => detailSection(task, task.detail as TaskDetail)),
+    "\n\n",
+  );
+}
+
+function detailSection(task: StatusTask, detail: TaskDetail): SafeMarkdown {
+  const files = joinMarkdown(
+    detail.files.map((file) => markdown`- ${inlineCode(file.path)} (${FILE_ACTIONS[file.action]})`),
+    "\n",
+  );
+  const criteria = joinMarkdown(
+    detail.acceptanceCriteria.map((criterion) => listItem("-", criterion)),
+    "\n",
+  );
+  const after =
+    task.dependsOn.length === 0
+      ? markdown``
+      : markdown`**After:** ${joinMarkdown(
+          task.dependsOn.map((id) => markdown`**${singleLine(id)}**`),
+          ", ",
+        )}\n\n`;
+  return markdown`<details><summary><b>${singleLine(task.id)}</b>: ${RISK_WORDS[detail.risk]} risk, ${detail.files.length} file${detail.files.length === 1 ? markdown`` : markdown`s`}</summary>\n\n${after}**Files**\n\n${files}\n\n**Acceptance criteria**\n\n${criteria}\n\n</details>`;
+}
+
+const FILE_ACTIONS: Readonly<Record<TaskDetail["files"][number]["action"], SafeMarkdown>> = {
+  create: markdown`create`,
+  modify: markdown`modify`,
+  delete: markdown`delete`,
+};
+
+const RISK_WORDS: Readonly<Record<TaskDetail["risk"], SafeMarkdown>> = {
+  low: markdown`low`,
+  medium: markdown`medium`,
+  high: markdown`high`,
+};
 
 function stateWords(task: StatusTask, tasks: readonly StatusTask[]): SafeMarkdown {
   if (task.status === "failed") return failedTaskWords(task);

@@ -38,6 +38,9 @@ export function renderStatus(state: WorkflowState, checksOff: string | null = nu
       pr: state.tasks[task.id]?.pr ?? undefined,
       dependsOn: task.dependsOn,
       failure: state.tasks[task.id]?.failure ?? null,
+      ...(state.phase === "awaiting_approval"
+        ? { detail: { files: task.files, acceptanceCriteria: task.acceptanceCriteria, risk: task.risk } }
+        : {}),
     })),
     usage: { promptTokens: state.usage.promptTokens, completionTokens: state.usage.completionTokens, costUsd: state.usage.costUsd },
     questions: state.phase === "clarifying" ? state.questions : undefined,

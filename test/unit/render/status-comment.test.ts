@@ -165,3 +165,51 @@ describe("a failed task in the checklist", () => {
     expect(visible(body)).toMatch(/— failed: the merge was refused for @\{ZWSP\}someone because (very )+very…\n/);
   });
 });
+
+describe("a plan waiting for approval", () => {
+  const waiting: StatusView = {
+    ...running,
+    phase: "awaiting_plan_approval",
+    tasks: [
+      {
+        id: "a",
+        title: "Add the parser",
+        status: "pending",
+        dependsOn: [],
+        detail: { files: [{ path: "src/parser.ts", action: "create" }], acceptanceCriteria: ["parses `1+2`"], risk: "low" },
+      },
+      {
+        id: "b",
+        title: "Use it",
+        status: "pending",
+        dependsOn: ["a"],
+        detail: {
+          files: [
+            { path: "src/main.ts", action: "modify" },
+            { path: "src/old.ts", action: "delete" },
+          ],
+          acceptanceCriteria: ["cc @octocat when done", "main prints 3"],
+          risk: "high",
+        },
+      },
+    ],
+  };
+
+  it("shows each task's files, dependencies, acceptance criteria and risk, collapsed, with mentions defused", () => {
+    const text = visible(renderStatusComment(waiting));
+
+    expect(text).toContain(
+      "<details><summary><b>a</b>: low risk, 1 file</summary>\n\n**Files**\n\n- `src/parser.ts` (create)\n\n**Acceptance criteria**\n\n- parses `1+2`\n\n</details>",
+    );
+    expect(text).toContain(
+      "<details><summary><b>b</b>: high risk, 2 files</summary>\n\n**After:** **a**\n\n**Files**\n\n- `src/main.ts` (modify)\n- `src/old.ts` (delete)",
+    );
+    expect(text).toContain("- cc @{ZWSP}octocat when done");
+  });
+
+  it("stays compact once the plan is approved", () => {
+    const text = visible(renderStatusComment({ ...waiting, phase: "running" }));
+
+    expect(text).not.toContain("<details>");
+  });
+});
