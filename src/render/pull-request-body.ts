@@ -44,7 +44,7 @@ export function renderPullRequestBody(input: PullRequestBodyInput): SafeMarkdown
   const sections = [
     task.description.trim().length > 0 ? neutralizeMarkdown(task.description.trim()) : undefined,
     markdown`**Acceptance criteria**\n\n${joinMarkdown(
-      task.acceptanceCriteria.map((criterion) => listItem("- [ ]", criterion)),
+      task.acceptanceCriteria.map((criterion) => listItem("-", criterion)),
       "\n",
     )}`,
     task.files.length > 0

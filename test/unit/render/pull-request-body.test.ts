@@ -30,8 +30,8 @@ describe("renderPullRequestBody", () => {
 
       **Acceptance criteria**
 
-      - [ ] parses \`a: 1\`
-      - [ ] rejects tabs
+      - parses \`a: 1\`
+      - rejects tabs
         with a clear error
 
       **Files**
@@ -58,6 +58,22 @@ describe("renderPullRequestBody", () => {
 
     expect(body).toContain("Part of #12");
     expect(body).not.toMatch(/\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s*#\d/i);
+  });
+
+  it("says which checks ran locally and how they ended, names defused", () => {
+    const body = renderPullRequestBody({
+      issue: 12,
+      task,
+      attempt: 1,
+      localChecks: [
+        { name: "test", outcome: "passed", durationMs: 1234 },
+        { name: "npm test -- @octocat", outcome: "not_run", durationMs: 0 },
+      ],
+    });
+
+    expect(body).toContain("**Checks run locally** on this commit's files, in Foreman's sandbox, before it was pushed (CI decides):");
+    expect(visible(body)).toContain("- `test`: passed (1.2 s)\n- `npm test -- @{ZWSP}octocat`: not run on the final files (no runs left)");
+    expect(renderPullRequestBody({ issue: 12, task, attempt: 1, localChecks: [] })).not.toContain("Checks run locally");
   });
 
   it("lists files without links when no repository URL is given", () => {
