@@ -22,7 +22,7 @@ export type StatusTask = {
 };
 
 /** A task as the plan describes it: what a maintainer judges before approving. */
-export type TaskDetail = {
+type TaskDetail = {
   files: ReadonlyArray<{ path: string; action: "create" | "modify" | "delete" }>;
   acceptanceCriteria: readonly string[];
   risk: "low" | "medium" | "high";
