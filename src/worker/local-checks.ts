@@ -36,7 +36,8 @@ export async function openChecks(
   const { checks: port, installationToken } = deps;
   const { config, ref } = state;
   const maxRuns = config.agents[role].maxCheckRuns;
-  if (port === undefined || installationToken === undefined || maxRuns === 0 || checksOffReason(deps, state) !== null) return undefined;
+  const off = !declaresChecks(config.checks) || checksOffReason(deps, state) !== null;
+  if (off || port === undefined || installationToken === undefined || maxRuns === 0) return undefined;
   const setup = config.checks.setup ? { line: config.checks.setup.run, timeoutMs: config.checks.setup.timeoutSeconds * 1000 } : null;
   try {
     const repo = { owner: ref.owner, repo: ref.repo, installationId: ref.installationId };
