@@ -1,6 +1,7 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
 import type { WorkflowState } from "../../../src/engine/types.ts";
+import type { ChecksPort, WorkingCopy } from "../../../src/ports/checks.ts";
 import type { RepoGitHub } from "../../../src/ports/github.ts";
 import { WorkspaceError, type RepoWorkspace, type WorkspacePort, type WorkspaceRepo } from "../../../src/ports/workspace.ts";
 import { SqliteStore } from "../../../src/store/sqlite/sqlite-store.ts";
@@ -131,5 +132,70 @@ describe("repoView", () => {
     const view = await repoView(deps(), github().port, state(), "planner", SHA);
 
     expect(view.tools).toBeUndefined();
+  });
+});
+
+describe("repoView with local checks", () => {
+  const CHECKS = { commands: { test: "npm test" } };
+
+  /** A checks port whose working copies are counted; `available` says whether the host can run them. */
+  function checksPort(available: boolean): { port: ChecksPort; opened: string[]; closed: string[] } {
+    const opened: string[] = [];
+    const closed: string[] = [];
+    const port: ChecksPort = {
+      availability: () => (available ? { available: true, sandboxed: true } : { available: false, reason: "bubblewrap is missing" }),
+      open: (_repo, _token, sha) => {
+        opened.push(sha);
+        const copy: WorkingCopy = {
+          sha,
+          setup: null,
+          write: () => Promise.resolve(),
+          run: () => Promise.resolve({ end: "exited", exitCode: 0, output: "", truncated: false, durationMs: 1 }),
+          close: () => {
+            closed.push(sha);
+            return Promise.resolve();
+          },
+        };
+        return Promise.resolve(copy);
+      },
+    };
+    return { port, opened, closed };
+  }
+
+  function checkedState(checks: Record<string, unknown>, agents: Record<string, unknown> = {}): WorkflowState {
+    const planState = planned(planOf({ id: "a" }), config({ checks, agents })).state;
+    return planState;
+  }
+
+  it("gives the coder the repository's checks on a working copy at the commit, closed with the view", async () => {
+    const checks = checksPort(true);
+    const view = await repoView({ ...deps(workspace().port), checks: checks.port }, github().port, checkedState(CHECKS), "coder", SHA, [], {
+      checks: true,
+    });
+
+    expect(view.tools?.checks?.names).toEqual(["test"]);
+    expect(checks.opened).toEqual([SHA]);
+    await view.close();
+    expect(checks.closed).toEqual([SHA]);
+  });
+
+  it.each([
+    ["the repository declares no checks", {}, {}, true],
+    ["the host cannot run them", CHECKS, {}, false],
+    ["the role may run none", CHECKS, { coder: { maxCheckRuns: 0 } }, true],
+  ])("opens no working copy when %s", async (_why, declared, agents, available) => {
+    const checks = checksPort(available);
+    const view = await repoView(
+      { ...deps(workspace().port), checks: checks.port },
+      github().port,
+      checkedState(declared, agents),
+      "coder",
+      SHA,
+      [],
+      { checks: true },
+    );
+
+    expect(view.tools?.checks).toBeUndefined();
+    expect(checks.opened).toEqual([]);
   });
 });
