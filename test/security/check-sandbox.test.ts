@@ -8,7 +8,7 @@ import { networkInterfaces, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LocalChecks } from "../../src/adapters/checks/local-checks.ts";
+import type { HostChecks } from "../../src/adapters/checks/host-checks.ts";
 import type { CheckCommand, CommandRun, WorkingCopy } from "../../src/ports/checks.ts";
 import { startChecksFixture, type ChecksFixture } from "../integration/adapters/checks-fixture.ts";
 
@@ -30,7 +30,7 @@ const CANARY = `canary-${randomBytes(12).toString("hex")}`;
 const SETUP = "mkdir -p node_modules/dep && od -An -N8 -tx8 /dev/urandom > node_modules/dep/stamp && echo installed";
 
 let f: ChecksFixture;
-let checks: LocalChecks;
+let checks: HostChecks;
 let bystander: WorkingCopy;
 let bystanderDir: string;
 let dataDir: string;

@@ -1,12 +1,12 @@
 import type { Logger } from "pino";
 import type { ChecksPort } from "../../ports/checks.ts";
 import type { WorkspacePort } from "../../ports/workspace.ts";
-import { LocalChecks } from "./local-checks.ts";
+import { HostChecks } from "./host-checks.ts";
 import type { ChecksSettings } from "./settings.ts";
 
 /** Local checks over the workspace, probed once; the log says whether they run sandboxed, unsandboxed or not at all, and why. */
 export async function startLocalChecks(settings: ChecksSettings, workspace: WorkspacePort, log: Logger): Promise<ChecksPort> {
-  const checks = new LocalChecks({ settings, workspace, log });
+  const checks = new HostChecks({ settings, workspace, log });
   const availability = await checks.init();
   if (availability.available && availability.sandboxed) log.info({ dir: settings.dir }, "local checks run in the OS sandbox (bubblewrap)");
   else if (availability.available) {

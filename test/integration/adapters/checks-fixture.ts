@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startHarness, type Harness } from "@foreman/sandbox/harness";
 import { z } from "zod";
-import { LocalChecks } from "../../../src/adapters/checks/local-checks.ts";
+import { HostChecks } from "../../../src/adapters/checks/host-checks.ts";
 import type { ChecksSettings } from "../../../src/adapters/checks/settings.ts";
 import { GitWorkspaces } from "../../../src/adapters/workspace/git-workspaces.ts";
 import type { WorkspaceRepo } from "../../../src/ports/workspace.ts";
@@ -21,7 +21,7 @@ export interface ChecksFixture {
   token: () => Promise<string>;
   workspace: GitWorkspaces;
   /** Local checks over the workspace with these settings (and the test process's environment, as Foreman's), initialised. */
-  checks(settings?: Partial<ChecksSettings>, environment?: NodeJS.ProcessEnv): Promise<LocalChecks>;
+  checks(settings?: Partial<ChecksSettings>, environment?: NodeJS.ProcessEnv): Promise<HostChecks>;
   /** A commit on main over its head with these files changed (null: deleted). */
   commit(files: Record<string, string | null>): Promise<string>;
   stop(): Promise<void>;
@@ -45,7 +45,7 @@ export async function startChecksFixture(files: Record<string, string>): Promise
   const root = await mkdtemp(join(tmpdir(), "checks-test-"));
   const token = await installationToken(h);
   const workspace = new GitWorkspaces({ dir: join(root, "cache"), maxBytes: 1024 ** 3, apiBaseUrl: h.sandbox.url });
-  const made: LocalChecks[] = [];
+  const made: HostChecks[] = [];
   return {
     h,
     root,
@@ -54,7 +54,7 @@ export async function startChecksFixture(files: Record<string, string>): Promise
     token: () => Promise.resolve(token),
     workspace,
     async checks(settings = {}, environment = process.env) {
-      const checks = new LocalChecks({
+      const checks = new HostChecks({
         settings: {
           mode: "sandbox",
           dir: join(root, "checks"),

@@ -32,7 +32,7 @@ function asChecksError(error: unknown, kind: "workspace" | "io"): ChecksError {
 }
 
 /** The checks port on this host: working copies as git work trees, commands in bubblewrap (or, by the operator's choice, without it). */
-export class LocalChecks implements ChecksPort {
+export class HostChecks implements ChecksPort {
   private readonly settings: ChecksSettings;
   private readonly workspace: WorkspacePort;
   private readonly log: Logger | null;
