@@ -6,10 +6,9 @@
  * `npm run bench:checks [-- --checks off,on --out bench-results/checks.json]`.
  * See docs/development/checks-bench.md.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { writeReport } from "./write-report.ts";
 import { formatReport, reportOf } from "./checks/report.ts";
 import { runChecksScenario, type CheckRunRecord } from "./checks/run.ts";
 
@@ -46,9 +45,7 @@ async function main(): Promise<number> {
   }
   const report = reportOf(`npm run bench:checks -- --checks ${values.checks}`, startedAt, runs);
   console.log(`\n${formatReport(report)}`);
-  await mkdir(dirname(values.out), { recursive: true });
-  await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwritten: ${values.out}`);
+  await writeReport(values.out, report);
   return runs.every((run) => run.completed) ? 0 : 1;
 }
 

@@ -6,9 +6,8 @@
  * `npm run bench:context [-- --sizes 100,1000,10000 --tools on,off --out bench-results/context.json]`.
  * See docs/development/context-bench.md.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import { parseArgs } from "node:util";
+import { writeReport } from "./write-report.ts";
 import { reachOf } from "./context/reach.ts";
 import { generateRepository } from "./context/repository.ts";
 import { formatReport, reportOf } from "./context/report.ts";
@@ -55,9 +54,7 @@ async function main(): Promise<number> {
   const command = `npm run bench:context -- --sizes ${values.sizes} --tools ${values.tools}`;
   const report = reportOf(command, startedAt, sizes, runs);
   console.log(`\n${formatReport(report)}`);
-  await mkdir(dirname(values.out), { recursive: true });
-  await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwritten: ${values.out}`);
+  await writeReport(values.out, report);
   return runs.every((run) => run.completed) ? 0 : 1;
 }
 

@@ -4,9 +4,10 @@
  * fault mixes (webhooks, GitHub, model). Each final GitHub state is compared with the baseline.
  * Run with `npm run bench:reliability [-- --crash-runs 12 --db-runs 3 --seed 1 --out file.json]`.
  */
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
+import { writeReport } from "./write-report.ts";
 import { loadBenchScenario } from "./harness/bench-scenario.ts";
 import { FAULT_MIXES } from "./harness/mixes.ts";
 import { formatReport, reportOf } from "./harness/report.ts";
@@ -54,9 +55,7 @@ async function main(): Promise<number> {
   );
   const report = reportOf(scenario.name, seed, startedAt, baseline, runs);
   console.log(`\n${formatReport(report)}`);
-  await mkdir(dirname(values.out), { recursive: true });
-  await writeFile(values.out, `${JSON.stringify(report, null, 2)}\n`);
-  console.log(`\nwritten: ${values.out}`);
+  await writeReport(values.out, report);
   const { totals } = report;
   return totals.runsCompleted === totals.runs && totals.duplicatesFound === 0 && totals.tasksLost === 0 ? 0 : 1;
 }
