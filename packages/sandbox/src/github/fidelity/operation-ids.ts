@@ -21,6 +21,9 @@ export const SANDBOX_OPERATION_IDS = [
   "repos/get-collaborator-permission-level",
   "repos/get-commit",
   "repos/list-pull-requests-associated-with-commit",
+  "repos/create-commit-status",
+  "repos/list-commit-statuses-for-ref",
+  "repos/get-combined-status-for-ref",
 
   "git/create-blob",
   "git/get-blob",

@@ -20,7 +20,8 @@ async function suiteFor(context: RouteContext, repo: Repository, app: SandboxApp
   return existing ?? createSuite(store, repo, app.id, sha, await branchAt(repo, sha));
 }
 
-async function requireCommit(repo: Repository, sha: string): Promise<void> {
+/** Refuses a SHA that is not a full commit SHA of the repository, with the 422 GitHub answers. */
+export async function requireCommit(repo: Repository, sha: string): Promise<void> {
   if (!isFullSha(sha) || !(await repo.git.hasObject(sha.toLowerCase(), "commit"))) {
     throw new ApiError(422, `No commit found for SHA: ${sha}`);
   }

@@ -9,6 +9,7 @@ import { issuesRoutes } from "./issues.ts";
 import { pullsRoutes } from "./pulls.ts";
 import { reposRoutes } from "./repos.ts";
 import { reviewsRoutes } from "./reviews.ts";
+import { statusRoutes } from "./statuses.ts";
 
 export const allRoutes: RouteTable = {
   ...appRoutes,
@@ -21,4 +22,5 @@ export const allRoutes: RouteTable = {
   ...reviewsRoutes,
   ...checksRoutes,
   ...actionsRoutes,
+  ...statusRoutes,
 };

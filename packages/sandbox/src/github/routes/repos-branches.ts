@@ -6,7 +6,7 @@ import type { Repository } from "../state/types.ts";
 const BRANCH_PREFIX = "refs/heads/";
 
 /** The default branch is protected when the repository requires checks or merges through a queue. */
-function branchProtection(repo: Repository, branch: string): BranchProtection {
+export function branchProtection(repo: Repository, branch: string): BranchProtection {
   const isProtected = branch === repo.defaultBranch && (repo.requiredChecks.length > 0 || repo.mergeQueue);
   return { protected: isProtected, requiredChecks: isProtected ? repo.requiredChecks : [] };
 }

@@ -3,6 +3,7 @@ import type {
   AccountType,
   CheckRun,
   CheckSuite,
+  CommitStatus,
   Installation,
   Issue,
   IssueComment,
@@ -56,6 +57,7 @@ export class SandboxStore {
   readonly checkSuites = new Map<number, CheckSuite>();
   readonly checkRuns = new Map<number, CheckRun>();
   readonly workflowRuns = new Map<number, WorkflowRun>();
+  readonly commitStatuses = new Map<number, CommitStatus>();
   readonly queueEntries = new Map<number, MergeQueueEntry>();
   readonly tokens = new Map<string, TokenGrant>();
   /** Every branch move and emitted event, in order, for checks of a whole run. */
@@ -146,6 +148,11 @@ export class SandboxStore {
 
   checkSuitesFor(repoId: number, sha: string): CheckSuite[] {
     return [...this.checkSuites.values()].filter((suite) => suite.repoId === repoId && suite.headSha === sha);
+  }
+
+  /** The commit's statuses, oldest first. */
+  statusesFor(repoId: number, sha: string): CommitStatus[] {
+    return [...this.commitStatuses.values()].filter((status) => status.repoId === repoId && status.sha === sha).sort((a, b) => a.id - b.id);
   }
 
   queueOf(repoId: number, baseRef: string): MergeQueueEntry[] {

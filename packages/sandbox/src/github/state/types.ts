@@ -240,6 +240,22 @@ export interface WorkflowRun {
   updatedAt: string;
 }
 
+export type CommitStatusState = "error" | "failure" | "pending" | "success";
+
+/** One commit status (`POST /statuses/{sha}`): statuses are never changed, a new one supersedes. */
+export interface CommitStatus {
+  repoId: number;
+  id: number;
+  nodeId: string;
+  sha: string;
+  state: CommitStatusState;
+  targetUrl: string | null;
+  description: string | null;
+  context: string;
+  creator: Account;
+  createdAt: string;
+}
+
 type MergeQueueEntryState = "QUEUED" | "AWAITING_CHECKS" | "MERGEABLE" | "UNMERGEABLE" | "LOCKED";
 
 export interface MergeQueueEntry {
