@@ -167,7 +167,7 @@ describe("sandbox commit statuses", () => {
 
     expect(failure.status).toBe(422);
     expect(failure.message).toBe(
-      "Invalid request.\n\nFor 'properties/state', \"passed\" is not a member of [\"error\", \"failure\", \"pending\", \"success\"].",
+      'Invalid request.\n\nFor \'properties/state\', "passed" is not a member of ["error", "failure", "pending", "success"].',
     );
     expect(h.sandbox.store.commitStatuses.size).toBe(0);
   });

@@ -12,7 +12,8 @@ export interface StatusBranch {
   protected: boolean;
 }
 
-const statusUrl = (view: GitView, repo: Repository, sha: string): string => `${repoApi(view.urls, repositoryFullName(repo))}/statuses/${sha}`;
+const statusUrl = (view: GitView, repo: Repository, sha: string): string =>
+  `${repoApi(view.urls, repositoryFullName(repo))}/statuses/${sha}`;
 
 const avatarOf = (view: GitView, status: CommitStatus): string => String(serializeUser(view.urls, status.creator).avatar_url);
 
