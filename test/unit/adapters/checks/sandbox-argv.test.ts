@@ -25,7 +25,7 @@ function plan(overrides: Partial<CommandPlan> = {}): CommandPlan {
       { path: "/lib", link: "usr/lib" },
       { path: "/lib64", link: "usr/lib64" },
     ],
-    readOnly: ["/root/.cache/node/node-v24", "/usr/local/go", "/opt/jdk"],
+    readOnly: ["/srv/tools/node/node-v24", "/usr/local/go", "/opt/jdk"],
     env: ENV,
     limits: { cpuSeconds: 121, memoryBytes: 2048 * 1024 * 1024, processes: 256, fileBytes: 1024 ** 3 },
     command: { kind: "shell", line: "npm test" },
@@ -113,7 +113,7 @@ describe("a check's command line", () => {
       "/srv/checks/copies/ab/etc/passwd /etc/passwd",
       "/srv/checks/copies/ab/etc/group /etc/group",
       "/opt/jdk /opt/jdk",
-      "/root/.cache/node/node-v24 /root/.cache/node/node-v24",
+      "/srv/tools/node/node-v24 /srv/tools/node/node-v24",
     ]);
     expect(uses(args, "--bind", 2)).toEqual(["/srv/checks/copies/ab/home /home/sandbox", "/srv/checks/copies/ab/work /workspace"]);
     expect(uses(args, "--symlink", 2)).toEqual(["usr/bin /bin", "usr/lib /lib", "usr/lib64 /lib64"]);
@@ -129,11 +129,11 @@ describe("a check's command line", () => {
     const { args } = commandArgv(plan());
 
     const dirs = uses(args, "--dir", 1);
-    expect(dirs).toEqual(expect.arrayContaining(["/root", "/root/.cache", "/root/.cache/node", "/opt", "/home", "/etc/ssl"]));
+    expect(dirs).toEqual(expect.arrayContaining(["/srv", "/srv/tools", "/srv/tools/node", "/opt", "/home", "/etc/ssl"]));
     expect(dirs.filter((dir) => dir.startsWith("/usr"))).toEqual([]);
     for (const dir of dirs) expect(args.slice(args.indexOf(dir) - 3, args.indexOf(dir))).toEqual(["--perms", "0755", "--dir"]);
-    expect(args.indexOf("/root")).toBeLessThan(args.indexOf("/root/.cache"));
-    expect(args.indexOf("/root/.cache/node")).toBeLessThan(args.indexOf("/root/.cache/node/node-v24"));
+    expect(args.indexOf("/srv")).toBeLessThan(args.indexOf("/srv/tools"));
+    expect(args.indexOf("/srv/tools/node")).toBeLessThan(args.indexOf("/srv/tools/node/node-v24"));
   });
 
   it("lets the setup share the host's network only when told, with name resolution", () => {
