@@ -55,6 +55,8 @@ const ApprovalConfig = z
     separateApprover: z.boolean().default(false),
     /** Who may approve a high-risk task besides maintainers and admins. */
     highRiskApprovers: z.array(z.string().min(1)).default([]),
+    /** A writer's approving review (GitHub's Approve button) approves the task for the commit it was given on, as `/approve` does. */
+    nativeReviews: z.boolean().default(true),
   })
   .strict();
 

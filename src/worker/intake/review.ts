@@ -32,6 +32,11 @@ export async function planReview(
     return NOTHING;
   }
   const by = intake.sender.login;
+  if (approving && !state.config.approval.nativeReviews) {
+    // The repository approves with `/approve` only; the review's text is not a change request.
+    deps.log.info({ workflowId: id, sender: by }, "approving review ignored: approval.nativeReviews is false");
+    return NOTHING;
+  }
   if (approving && intake.review) {
     return routeTo(id, { type: "approve_task", taskId: branch.taskId, by, sha: intake.review.commitId, permission: auth.permission });
   }

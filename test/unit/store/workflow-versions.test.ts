@@ -40,7 +40,9 @@ function withFieldsAddedSince(stored: unknown): unknown {
     Object.entries(state.tasks).map(([id, task]) => [id, { ...task, headSeenAt: null, pendingBase: null, ciResult: null, diagnoses: [] }]),
   );
   const defaults = StoredRepoConfig.parse({});
-  return { ...state, config: { ...state.config, agents: defaults.agents, checks: defaults.checks }, tasks };
+  const config = state.config as { approval: object };
+  const approval = { ...config.approval, nativeReviews: defaults.approval.nativeReviews };
+  return { ...state, config: { ...state.config, approval, agents: defaults.agents, checks: defaults.checks }, tasks };
 }
 
 describe("workflow rows written at state version 1", () => {
@@ -84,7 +86,7 @@ describe("workflow rows written at state version 1", () => {
     const state = read(store, beforeQa.id).state;
 
     expect(state.fixAttemptsTotal).toBe(0);
-    expect(state.config.approval).toEqual({ separateApprover: false, highRiskApprovers: [] });
+    expect(state.config.approval).toEqual({ separateApprover: false, highRiskApprovers: [], nativeReviews: true });
     expect(state.tasks.view).toMatchObject({
       status: "ci_running",
       headSha: "view000000000000000000000000000000000001",

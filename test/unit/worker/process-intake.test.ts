@@ -345,6 +345,15 @@ describe("processIntake: a writer's native review (G1)", () => {
     expect(routed?.event).toMatchObject({ type: "human_feedback", taskId: "a", by: "wes", body: "Handle an empty list." });
   });
 
+  it("ignores an approving review, text and all, where the repository approves with /approve only", async () => {
+    const repo = fakeRepo();
+    repo.permissions.wes = "write";
+    const task = publishedTask();
+    const deps = withWorkflow(repo, { ...task, config: { ...task.config, approval: { ...task.config.approval, nativeReviews: false } } });
+
+    expect(await processIntake(deps, reviewOnTask("wes", "approved", "LGTM, thanks!"))).toBeNull();
+  });
+
   it("ignores an approving review from someone who may not approve", async () => {
     const repo = fakeRepo();
     repo.permissions.rita = "read";
