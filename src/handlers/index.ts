@@ -8,6 +8,7 @@ import { onMergeGroup } from "./merge-group.ts";
 import { onPush } from "./push.ts";
 import { onReview } from "./review.ts";
 import { onPullRequest } from "./pull-request.ts";
+import { onStatus } from "./status.ts";
 
 /** The Probot app: registers the handlers, each of which only records and queues. */
 export function createApp(sink: IntakeSink): ApplicationFunction {
@@ -17,6 +18,7 @@ export function createApp(sink: IntakeSink): ApplicationFunction {
     onIssueComment(app, sink);
     onPullRequest(app, sink);
     onCheckSuite(app, sink);
+    onStatus(app, sink);
     onMergeGroup(app, sink);
     onReview(app, sink);
     onPush(app, sink);

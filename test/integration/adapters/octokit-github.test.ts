@@ -150,6 +150,27 @@ describe("OctokitRepoGitHub against the sandbox", () => {
     expect(apiCallsSince(before)).toEqual([]);
   });
 
+  it("reads a commit's statuses (CI outside GitHub Actions) as checks beside its check runs: the latest per context", async () => {
+    const { sha } = await commitTask();
+    // External CI posts as a user with write access (a bot account's token).
+    h.sandbox.setPermission(h.repo, "jenkins-bot", "write");
+    const ci = h.userOctokit("jenkins-bot");
+    const jenkins = { owner, repo, sha, context: "ci/jenkins" };
+    await ci.rest.repos.createCommitStatus({ ...jenkins, state: "pending", description: "Build queued" });
+    await ci.rest.repos.createCommitStatus({ ...jenkins, state: "error", description: "Build broke" });
+    await ci.rest.repos.createCommitStatus({ owner, repo, sha, context: "lint", state: "pending" });
+
+    const statuses = (await github.checksFor(sha)).filter((check) => check.name === "ci/jenkins" || check.name === "lint");
+
+    expect(statuses).toEqual(
+      expect.arrayContaining([
+        { name: "ci/jenkins", appSlug: "", status: "completed", conclusion: "failure", title: "Build broke", summary: null },
+        { name: "lint", appSlug: "", status: "in_progress", conclusion: null, title: null, summary: null },
+      ]),
+    );
+    expect(statuses).toHaveLength(2);
+  });
+
   it("updates the same check run when ensured twice with the same external id", async () => {
     const { sha } = await commitTask();
     const input: CheckRunInput = {

@@ -14,6 +14,7 @@ export const APP_PERMISSIONS = {
   issues: "write",
   metadata: "read",
   pull_requests: "write",
+  statuses: "read",
 } as const;
 
 export const APP_EVENTS = [
@@ -26,6 +27,7 @@ export const APP_EVENTS = [
   "pull_request_review",
   "pull_request_review_comment",
   "push",
+  "status",
   "workflow_run",
 ];
 

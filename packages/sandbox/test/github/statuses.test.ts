@@ -229,6 +229,7 @@ describe("sandbox commit statuses", () => {
   it("sends no status webhook to an app that does not subscribe to it", async () => {
     h = await startHarness();
     h.app.permissions.statuses = "write";
+    h.app.events = h.app.events.filter((event) => event !== "status");
     const sha = await mainSha();
 
     await post(sha, "success", "ci/build");
