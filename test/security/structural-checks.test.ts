@@ -161,7 +161,8 @@ describe("the App's permissions", () => {
   it("leave out `workflows`, so GitHub itself refuses a change to CI, and grant nothing administrative", () => {
     const { permissions } = readManifest(foremanUnderTest.manifestPath);
 
-    expect(Object.keys(permissions).sort()).toEqual(["actions", "checks", "contents", "issues", "metadata", "pull_requests"]);
+    expect(Object.keys(permissions).sort()).toEqual(["actions", "checks", "contents", "issues", "metadata", "pull_requests", "statuses"]);
+    expect(permissions.statuses).toBe("read");
     expect(permissions).not.toHaveProperty("workflows");
   });
 });
