@@ -1,9 +1,8 @@
-import { sign } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { installationToken } from "./installation-token.ts";
 import { startHarness, type Harness } from "@foreman/sandbox/harness";
-import { z } from "zod";
 import { HostChecks } from "../../../src/adapters/checks/host-checks.ts";
 import type { ChecksSettings } from "../../../src/adapters/checks/settings.ts";
 import { GitWorkspaces } from "../../../src/adapters/workspace/git-workspaces.ts";
@@ -25,19 +24,6 @@ export interface ChecksFixture {
   /** A commit on main over its head with these files changed (null: deleted). */
   commit(files: Record<string, string | null>): Promise<string>;
   stop(): Promise<void>;
-}
-
-/** An installation token, asked of the sandbox as an app would: a JWT signed with the app's key. */
-async function installationToken(h: Harness): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const unsigned = `${part({ alg: "RS256", typ: "JWT" })}.${part({ iat: now - 30, exp: now + 540, iss: String(h.app.id) })}`;
-  const jwt = `${unsigned}.${sign("RSA-SHA256", Buffer.from(unsigned), h.privateKey).toString("base64url")}`;
-  const response = await fetch(`${h.sandbox.url}/app/installations/${h.installation.id}/access_tokens`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${jwt}`, accept: "application/vnd.github+json" },
-  });
-  return z.object({ token: z.string() }).parse(await response.json()).token;
 }
 
 export async function startChecksFixture(files: Record<string, string>): Promise<ChecksFixture> {

@@ -1,13 +1,12 @@
 import { execFile } from "node:child_process";
-import { sign } from "node:crypto";
 import { existsSync } from "node:fs";
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { installationToken } from "./installation-token.ts";
 import { startHarness, type Harness } from "@foreman/sandbox/harness";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { z } from "zod";
 import { execGit, type GitExec } from "../../../src/adapters/workspace/git-exec.ts";
 import { GitWorkspaces, type GitWorkspacesOptions } from "../../../src/adapters/workspace/git-workspaces.ts";
 import { WorkspaceError, type RepoWorkspace } from "../../../src/ports/workspace.ts";
@@ -92,25 +91,12 @@ async function missingBlobs(repo: string, sha: string): Promise<number> {
   return stdout.split("\n").filter((line) => line.startsWith("?")).length;
 }
 
-/** An installation token, asked of the sandbox as an app would: a JWT signed with the app's key. */
-async function installationToken(): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  const part = (value: object): string => Buffer.from(JSON.stringify(value)).toString("base64url");
-  const unsigned = `${part({ alg: "RS256", typ: "JWT" })}.${part({ iat: now - 30, exp: now + 540, iss: String(h.app.id) })}`;
-  const jwt = `${unsigned}.${sign("RSA-SHA256", Buffer.from(unsigned), h.privateKey).toString("base64url")}`;
-  const response = await fetch(`${h.sandbox.url}/app/installations/${h.installation.id}/access_tokens`, {
-    method: "POST",
-    headers: { authorization: `Bearer ${jwt}`, accept: "application/vnd.github+json" },
-  });
-  return z.object({ token: z.string() }).parse(await response.json()).token;
-}
-
 const uploadPackPosts = (): number => h.sandbox.requestLog.count({ method: "POST", operationId: "git/upload-pack" });
 
 beforeEach(async () => {
   h = await startHarness({ files: FILES, private: true });
   root = await mkdtemp(join(tmpdir(), "workspace-test-"));
-  token = await installationToken();
+  token = await installationToken(h);
   spawned = [];
   first = (await h.repo.git.resolve("main")) ?? "";
   second = await commitChanges();
