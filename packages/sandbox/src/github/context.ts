@@ -1,6 +1,7 @@
 import type { Actor } from "./auth.ts";
 import type { SandboxCore } from "./core.ts";
 import { ApiError, forbidden, notFound } from "./errors.ts";
+import { linkHeader } from "./pagination.ts";
 import type { Account, Permission, Repository } from "./state/types.ts";
 
 export interface RouteContext {
@@ -84,14 +85,8 @@ export function paged<T>(context: RouteContext, items: T[], wrap?: (page: T[]) =
   const page = Math.max(Number(context.query.get("page") ?? 1) || 1, 1);
   const slice = items.slice((page - 1) * perPage, page * perPage);
   const last = Math.max(Math.ceil(items.length / perPage), 1);
-  const link = (n: number, rel: string): string => {
-    const url = new URL(context.url);
-    url.searchParams.set("page", String(n));
-    url.searchParams.set("per_page", String(perPage));
-    return `<${url.toString()}>; rel="${rel}"`;
-  };
-  const links = page < last ? [link(page + 1, "next"), link(last, "last")] : [];
-  return { body: wrap ? wrap(slice) : slice, headers: links.length > 0 ? { link: links.join(", ") } : {} };
+  const link = linkHeader(context.url, { page, last });
+  return { body: wrap ? wrap(slice) : slice, headers: link === null ? {} : { link } };
 }
 
 export function intParam(context: RouteContext, name: string): number {
