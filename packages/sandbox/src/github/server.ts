@@ -6,6 +6,7 @@ import type { SandboxCore } from "./core.ts";
 import { ApiError } from "./errors.ts";
 import type { FaultInjector } from "./faults.ts";
 import type { ApiCall, ApiDispatcher } from "./dispatch.ts";
+import { canonicalRepositoryPath } from "./repository-alias.ts";
 import { ANY_PATH } from "./services.ts";
 
 const RATE_LIMIT = 5000;
@@ -98,7 +99,7 @@ export class SandboxHttpServer {
     let exchange: Exchange;
     try {
       actor = authenticate(this.core.store, request.headers.authorization);
-      exchange = await this.exchange({ method, pathname, url, text, actor });
+      exchange = await this.exchange({ method, pathname: canonicalRepositoryPath(this.core.store, pathname), url, text, actor });
     } catch (error) {
       exchange = this.errorExchange(error);
     }
