@@ -2,6 +2,7 @@ import { isRetryable, isRevisable } from "../domain/task-status.ts";
 import { escalationReason, failureText, HeadNoticeKey, renderHandedOver, type CheckRunView } from "../render/index.ts";
 import { ignore, type Decision } from "./decision.ts";
 import { alreadyUpToDate, committedOnBase } from "./decide-rebase.ts";
+import { isAwaitingRequirements, requirementsChanged } from "./decide-awaiting.ts";
 import { reviewAgain, reviewUnavailable } from "./decide-review.ts";
 import { withDiagnosis } from "./diagnoses.ts";
 import { escalate, NEEDS_HUMAN_LABEL } from "./escalate.ts";
@@ -246,12 +247,13 @@ function retryOne(state: WorkflowState, task: TaskRecord, now: number): Decision
 /** `/retry` on a task's pull request retries that task; on the issue, every failed or escalated task. */
 export function retry(state: WorkflowState, event: Of<"retry">, now: number): Decision {
   const targets = Object.values(state.tasks).filter(
-    (task) => isRetryable(task.status) && (event.taskId === null || task.id === event.taskId),
+    (task) => (isRetryable(task.status) || isAwaitingRequirements(task)) && (event.taskId === null || task.id === event.taskId),
   );
   if (targets.length === 0) return ignore(state, "nothing to retry");
   let decision: Decision = { state, effects: [] };
   for (const task of targets) {
-    const next = retryOne(decision.state, task, now);
+    // A task whose only problem is the base branch's rules tries the merge again: nothing is coded again.
+    const next = isAwaitingRequirements(task) ? requirementsChanged(decision.state, task) : retryOne(decision.state, task, now);
     decision = { state: next.state, effects: [...decision.effects, ...next.effects] };
   }
   return decision;

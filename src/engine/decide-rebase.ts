@@ -9,6 +9,7 @@ import {
   type BaseUpdateHow,
 } from "../render/base-updates.ts";
 import type { CheckRunOutput } from "../render/check-run-output.ts";
+import { awaitRequirements } from "./decide-awaiting.ts";
 import { ignore, type Decision } from "./decision.ts";
 import type { CheckState, Effect } from "./effects.ts";
 import type { EngineEvent } from "./events.ts";
@@ -142,7 +143,7 @@ export function alreadyUpToDate(state: WorkflowState, task: TaskRecord): Decisio
   return { state: withTask(state, next), effects: [...effects, { type: "update_status" }] };
 }
 
-type HumanCause = Exclude<MergeRefusal, "conflict" | "behind" | "head_moved">;
+type HumanCause = Exclude<MergeRefusal, "conflict" | "behind" | "head_moved" | "requirements">;
 
 /** A refused merge a human must act on: the task is ready again, its approval void, and the pull request says why and what to do. */
 function handBack(state: WorkflowState, task: TaskRecord, cause: HumanCause, reason: string): Decision {
@@ -166,8 +167,8 @@ function handBack(state: WorkflowState, task: TaskRecord, cause: HumanCause, rea
 /**
  * G4: a merge that did not happen, by its real cause: a conflict or a base the head lacks brings the
  * branch up to date (a clean update keeps the approval); a push after the approval is left to its
- * own event; the base branch's rules, a removal from the merge queue or an unknown reason go back
- * to a human with a comment.
+ * own event; the base branch's rules wanting more (a review, a check) keep the approval and wait for
+ * it; a removal from the merge queue or an unknown reason go back to a human with a comment.
  */
 export function mergeRefused(state: WorkflowState, task: TaskRecord, event: Of<"task_dequeued">): Decision {
   if (task.status !== "merging") return ignore(state, "task was not merging");
@@ -180,6 +181,8 @@ export function mergeRefused(state: WorkflowState, task: TaskRecord, event: Of<"
     case "conflict":
     case "behind":
       return startRebase(state, task);
+    case "requirements":
+      return awaitRequirements(state, task, event.reason);
     default:
       return handBack(state, task, cause, event.reason);
   }

@@ -1,5 +1,6 @@
 import { hasMergeStarted, isFinished, isHeadMovable, isRetryable, isWaitingForCi } from "../domain/task-status.ts";
 import { CommentKey, renderApprovalRefused, renderApprovalVoided, renderFailure } from "../render/index.ts";
+import { isAwaitingRequirements, requirementsChanged } from "./decide-awaiting.ts";
 import { ignore, type Decision } from "./decision.ts";
 import { mergeRefused } from "./decide-rebase.ts";
 import { closeTask } from "./decide-stop.ts";
@@ -64,6 +65,8 @@ function seenWhileWaiting(task: TaskRecord, event: Of<"ci_completed">): boolean 
 
 export function ciCompleted(state: WorkflowState, task: TaskRecord, event: Of<"ci_completed">): Decision {
   if (event.sha !== task.headSha) return ignore(state, "CI result for an old commit");
+  // A required check that was missing may be the one that just passed.
+  if (isAwaitingRequirements(task) && event.conclusion === "success") return requirementsChanged(state, task);
   if (!isWaitingForCi(task.status)) return ignore(state, "task is not waiting for CI");
   if (task.status === "fixing" && event.conclusion === "failure") return ignore(state, "the debugger is already on this failure");
   if (seenWhileWaiting(task, event)) return ignore(state, "a CI result the task already acted on");
@@ -99,9 +102,10 @@ export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"a
       ],
     };
   }
-  const approved = { ...task, approvedSha: event.sha, approvedBy: event.by, approvedPermission: event.permission };
+  const approved = { ...task, approvedSha: event.sha, approvedBy: event.by, approvedPermission: event.permission, approvedWithPlan: false };
   if (reviewUnavailable(task)) return approveWithoutReview(state, task, approved);
-  if (task.status !== "ready") return { state: withTask(state, approved), effects: [{ type: "update_status" }] };
+  // A task waiting on the base branch's rules (status `approved`) tries the merge again: the review may be what they wanted.
+  if (task.status !== "ready" && task.status !== "approved") return { state: withTask(state, approved), effects: [{ type: "update_status" }] };
   return afterReady(withTask(state, approved), approved);
 }
 

@@ -1,5 +1,6 @@
 import { agentFailed, approvePlan, engineerDone, planDone, planFailed, replan, reply, start } from "./decide-intake.ts";
 import { filesAmended } from "./decide-amend.ts";
+import { requirementsChanged } from "./decide-awaiting.ts";
 import { branchTaken, debugDone, humanFeedback, rebaseDone, retry, reviewDone, revisionDone } from "./decide-qa.ts";
 import { reviewFailed } from "./decide-review.ts";
 import { settlePendingConflicts, taskConflicted } from "./decide-rebase.ts";
@@ -90,6 +91,8 @@ function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decisi
       return humanFeedback(state, task, event);
     case "task_conflicted":
       return taskConflicted(state, task, event);
+    case "requirements_changed":
+      return requirementsChanged(state, task);
     case "rebase_done":
       return rebaseDone(state, task, event, now);
   }

@@ -105,6 +105,8 @@ const TaskEvents = [
   z.object({ type: z.literal("task_closed"), ...Task, pr: z.int().optional(), by: z.string().optional() }),
   /** A task's closed pull request was opened again, with `sha` as its head; `by` is null when not known. */
   z.object({ type: z.literal("task_reopened"), ...Task, pr: z.int(), sha: z.string(), by: z.string().nullable() }),
+  /** Something the base branch's rules count changed on the task's pull request (a review, a check): a task waiting on them tries the merge again. */
+  z.object({ type: z.literal("requirements_changed"), ...Task }),
   /** The task's pull request conflicts with its base, which moved to `baseSha`. */
   z.object({ type: z.literal("task_conflicted"), ...Task, baseSha: z.string() }),
 ] as const;
@@ -154,7 +156,20 @@ export const EngineEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("plan_done"), plan: Plan, notes: z.array(z.string()), usage: Usage }),
   z.object({ type: z.literal("plan_failed"), problems: z.array(z.string()), usage: Usage }),
   z.object({ type: z.literal("agent_failed"), role: z.string(), reason: z.string(), usage: Usage }),
-  z.object({ type: z.literal("approve_plan"), by: z.string() }),
+  /** `permission`: the approver's, read live when the command arrived (absent from events queued before it was kept). */
+  z.object({ type: z.literal("approve_plan"), by: z.string(), permission: PermissionLevel.optional() }),
+  /**
+   * A writer's `/approve` on the issue while the tasks run: it approves every ready task whose head Foreman knew before the
+   * comment was written (`writtenAt`, null when unknown), or whose head is the commit it names (`named`). Comment `commentId` is answered.
+   */
+  z.object({
+    type: z.literal("approve_ready"),
+    by: z.string(),
+    permission: PermissionLevel,
+    commentId: z.int(),
+    writtenAt: z.number().nullable(),
+    named: z.string().nullable(),
+  }),
   z.object({ type: z.literal("replan"), by: z.string(), feedback: z.string() }),
   z.object({ type: z.literal("cancel"), by: z.string() }),
   /** The issue was closed (as not planned, or otherwise) or deleted; `by` is null when not known (the reconciler found it). */

@@ -47,6 +47,15 @@ export const TaskRecord = z.object({
   approvedSha: Sha.nullable(),
   approvedBy: z.string().nullable(),
   approvedPermission: PermissionLevel.nullable(),
+  /** The approval above is the plan's (`approval.tasks`: `plan` or `risk`): given by the plan's approver, for a head Foreman made. */
+  approvedWithPlan: z.boolean(),
+  /**
+   * When Foreman learned that `headSha` is the head (ms), always the real time (unlike `headSeenAt`, 0 for a pull request's
+   * first head): an `/approve` on the issue binds only to a head known before it was written.
+   */
+  headKnownAt: z.number().nullable(),
+  /** Someone else has pushed to the branch: from then on the plan's approval covers none of the task's heads. */
+  humanCommits: z.boolean(),
   /** Computed from the change by deterministic rules, at least the plan's declared risk. */
   risk: Risk,
   riskReasons: z.array(z.string()),
@@ -90,6 +99,12 @@ export const TaskRecord = z.object({
    * asked): dealt with when the task comes back to rest, so it is never lost nor offered for `/approve`.
    */
   pendingBase: Sha.nullable(),
+  /**
+   * What the base branch's rules still want before the approved head may merge ("an approving
+   * review from a code owner (@alice)"), while the task waits on them (status `approved`); null otherwise.
+   * Absent from states written before it existed.
+   */
+  awaiting: z.string().nullable().default(null),
   usage: Usage,
 });
 export type TaskRecord = z.infer<typeof TaskRecord>;
@@ -113,6 +128,8 @@ export const WorkflowState = z.object({
   planNotes: z.array(z.string()),
   planFeedback: z.string().nullable(),
   tasks: z.record(z.string(), TaskRecord),
+  /** Who approved the plan, with their permission then; null before, and with `planApproval: auto`. */
+  planApprover: z.object({ login: z.string(), permission: PermissionLevel.nullable(), at: z.number() }).nullable(),
   usage: Usage,
   statusCommentId: z.int().nullable(),
   /** Debugger fix commits across all tasks of the issue. */

@@ -140,3 +140,14 @@ export interface CommitInput {
 export function isAppLogin(login: string, appLogin: string): boolean {
   return login.toLowerCase() === appLogin.toLowerCase();
 }
+
+/**
+ * What GitHub still wants before a pull request may merge, as it reports it on the pull request
+ * (so classic branch protection counts too, which the app cannot read without admin rights).
+ */
+export interface MergeRequirements {
+  /** GitHub's review decision: null when the base requires no review. */
+  reviewDecision: "APPROVED" | "CHANGES_REQUESTED" | "REVIEW_REQUIRED" | null;
+  /** Code owners (logins, or `org/team`) asked for a review they have not given yet. */
+  codeOwners: string[];
+}

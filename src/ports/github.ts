@@ -12,6 +12,7 @@ import type {
   MergeMethod,
   MergeOutcome,
   PullFile,
+  MergeRequirements,
   PullRequestInfo,
   Reaction,
   RepoTarget,
@@ -42,6 +43,8 @@ export interface RepoReads {
   listPullFiles(number: number): Promise<PullFile[]>;
   /** GitHub's `mergeable`: null while GitHub is still computing it. */
   pullMergeable(number: number): Promise<boolean | null>;
+  /** The reviews the base branch's rules still want on a pull request (one GraphQL query). */
+  mergeRequirements(number: number): Promise<MergeRequirements>;
   /** A file at `ref` (a branch, a commit, or `HEAD` for the default branch); null when missing or binary. */
   readFile(ref: string, path: string): Promise<string | null>;
   /** Reads many files in one call; missing and binary files map to null. */
@@ -56,6 +59,12 @@ export interface RepoReads {
   /** A commit's parents, first parent first; null when the commit is gone. */
   commitParents(sha: string): Promise<string[] | null>;
   checksFor(sha: string): Promise<CheckSummary[]>;
+  /**
+   * The names of the checks GitHub requires before merging into `branch`: the required status checks
+   * of the rulesets that apply to it and of its classic branch protection. Answered from a cache
+   * for a few minutes, so a requirement added or removed just now may not be seen yet.
+   */
+  requiredChecks(branch: string): Promise<string[]>;
   /** The failing checks on `sha` (not Foreman's own) with annotations, and the failing jobs' logs (their ends). */
   failureEvidence(sha: string): Promise<FailureEvidence>;
 }

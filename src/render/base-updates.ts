@@ -13,7 +13,7 @@ import {
 
 /** The keys of the comments in this file (see `CommentKey`). */
 export const BaseUpdateKey = {
-  /** On a task's pull request, once per head and cause, when its merge was refused and a human must act. */
+  /** On a task's pull request, once per head and cause, when its merge was refused (or waits on the base branch's rules: `requirements`). */
   mergeRefused: (taskId: string, sha: string, cause: MergeRefusal): string => `merge-refused-${taskId}-${sha}-${cause}`,
   /** On a task's pull request, once per new head, when the coder wrote conflicting files again on a moved base. */
   conflictRecoded: (taskId: string, sha: string): string => `conflict-recoded-${taskId}-${sha}`,
@@ -64,8 +64,7 @@ export function renderConflictRecoded(conflicts: readonly string[]): SafeMarkdow
   return markdown`The base branch moved, and its changes conflicted with this task's in ${files}. Foreman merged the base into this branch (its history is kept) and had the coder write those files again on the new base, keeping the changes made there. Please look at the new commit: CI runs on it, and a new \`/approve\` is needed.`;
 }
 
-const NEXT_STEP: Readonly<Record<Exclude<MergeRefusal, "conflict" | "behind" | "head_moved">, SafeMarkdown>> = {
-  requirements: markdown`The base branch's rules ask for something Foreman cannot give (an approving review, a required check, the merge queue, a merge method…). Once it is met, comment \`/approve\` again (a writer's approving review counts too).`,
+const NEXT_STEP: Readonly<Record<Exclude<MergeRefusal, "conflict" | "behind" | "head_moved" | "requirements">, SafeMarkdown>> = {
   queue: markdown`Look at why the queue removed it (a failed check in the merge group, say), then comment \`/approve\` to queue it again, or push a fix.`,
   unknown: markdown`Foreman does not know this reason, so it stopped. Once it is dealt with, comment \`/approve\` again.`,
 };
@@ -73,7 +72,7 @@ const NEXT_STEP: Readonly<Record<Exclude<MergeRefusal, "conflict" | "behind" | "
 /** The comment on a task's pull request when its merge was refused for a reason a human must deal with. */
 export function renderMergeRefused(input: {
   taskId: string;
-  cause: Exclude<MergeRefusal, "conflict" | "behind" | "head_moved">;
+  cause: Exclude<MergeRefusal, "conflict" | "behind" | "head_moved" | "requirements">;
   reason: string;
 }): SafeMarkdown {
   const what = input.cause === "queue" ? markdown`The merge queue removed` : markdown`GitHub refused to merge`;

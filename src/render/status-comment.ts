@@ -4,6 +4,7 @@ import type { Usage } from "./markdown.ts";
 import { renderPlanGraph } from "./mermaid.ts";
 import { hiddenMarker, joinMarkdown, markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 import { statusMarker } from "./status-marker.ts";
+import { renderAwaitingWords } from "./merge-waiting.ts";
 import { failedTaskWords, TASK_STATUS_WORDS } from "./task-words.ts";
 
 export type StatusPhase =
@@ -15,6 +16,8 @@ export type StatusTask = {
   status: TaskStatus;
   pr?: number;
   dependsOn: readonly string[];
+  /** What the base branch's rules still want, for an approved task waiting on them. */
+  awaiting?: string | null;
   /** Why the task stopped, for a failed one: the checklist says what failed. */
   failure?: string | null;
   /** What the plan says the task will do, shown while the plan waits for approval. */
@@ -128,6 +131,7 @@ const RISK_WORDS: Readonly<Record<TaskDetail["risk"], SafeMarkdown>> = {
 
 function stateWords(task: StatusTask, tasks: readonly StatusTask[]): SafeMarkdown {
   if (task.status === "failed") return failedTaskWords(task);
+  if (task.status === "approved" && task.awaiting) return renderAwaitingWords(task.awaiting);
   if (task.status !== "pending") return TASK_STATUS_WORDS[task.status];
   const merged = new Set(tasks.filter((other) => other.status === "merged").map((other) => other.id));
   const waitingFor = task.dependsOn.filter((dependency) => !merged.has(dependency));

@@ -1,5 +1,6 @@
 import type { MergeRefusal } from "../domain/merge-refusal.ts";
 import { GitHubCallError, isGone } from "../ports/errors.ts";
+import { missingReviews } from "../render/merge-waiting.ts";
 import type { RepoGitHub } from "../ports/github.ts";
 import type { WorkflowState } from "../engine/types.ts";
 import { eventJob } from "../store/job-kinds.ts";
@@ -50,7 +51,8 @@ async function attemptMerge(
 }
 
 /**
- * Merges a task's pull request at `sha`: through the merge queue when the config or the repository
+ * Merges a task's pull request at `sha`, once the reviews the base branch's rules want are given
+ * (otherwise the task waits on them: `task_dequeued` with cause `requirements`): through the merge queue when the config or the repository
  * says so (the queue tests the merge with the base itself); otherwise directly, and only a head
  * that holds the whole base (so CI ran on what the merge makes), with the `sha` guard. A branch
  * that is behind, and every refusal, is reported as `task_dequeued` with its cause; a merge whose
@@ -60,6 +62,12 @@ async function attemptMerge(
 export async function mergeTask(github: RepoGitHub, state: WorkflowState, taskId: string, sha: string, outbox: JobInput[]): Promise<void> {
   const task = state.tasks[taskId];
   if (!task?.pr || !task.prNodeId) return;
+  // A review the base branch's rules want is asked for before a merge GitHub would refuse (a write spent for nothing).
+  const missing = missingReviews(await github.mergeRequirements(task.pr));
+  if (missing !== null) {
+    outbox.push(eventJob(state.id, { type: "task_dequeued", taskId, reason: missing, cause: "requirements" }));
+    return;
+  }
   const refused = await attemptMerge(github, state, { number: task.pr, nodeId: task.prNodeId }, sha);
   if (refused === null) return;
   // A merge whose answer was lost is refused (or found behind) when tried again: it already happened.

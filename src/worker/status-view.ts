@@ -38,6 +38,7 @@ export function renderStatus(state: WorkflowState, checksOff: string | null = nu
       pr: state.tasks[task.id]?.pr ?? undefined,
       dependsOn: task.dependsOn,
       failure: state.tasks[task.id]?.failure ?? null,
+      awaiting: state.tasks[task.id]?.awaiting ?? null,
       ...(state.phase === "awaiting_approval"
         ? { detail: { files: task.files, acceptanceCriteria: task.acceptanceCriteria, risk: task.risk } }
         : {}),

@@ -135,7 +135,9 @@ export class FakeGitHub implements GitHubReads, RepoReads {
   }
   listPullFiles = notRead;
   pullMergeable = notRead;
+  mergeRequirements = notRead;
   compareCommits = notRead;
+  requiredChecks = notRead;
   readFiles = notRead;
   listFiles = notRead;
   branchHead = notRead;

@@ -9,6 +9,7 @@ import {
   renderUpdatedCheck,
   renderUpdatingCheck,
 } from "../../src/render/base-updates.ts";
+import { missingReviews, renderAwaitingWords, renderMergeWaiting } from "../../src/render/merge-waiting.ts";
 import type { CheckRunView } from "../../src/render/check-run-output.ts";
 import { ciSummaryText, renderCheckRunOutput } from "../../src/render/check-run-output.ts";
 import { codeSpan } from "../../src/render/code-span.ts";
@@ -128,6 +129,7 @@ const CHECK_RUN_VIEWS: Readonly<Record<CheckRunView["kind"], CheckRunView>> = {
   needs_maintainer: { kind: "needs_maintainer", riskReasons: [TEXT, LINE] },
   ready_for_approval: { kind: "ready_for_approval" },
   merge_group: { kind: "merge_group", pr: 12, approval: { by: LOGIN, sha: CODE } },
+  not_a_task: { kind: "not_a_task", pr: 12, on: "merge_group" },
 };
 
 const COMMIT_VIEWS: Readonly<Record<CommitView["kind"], CommitView>> = {
@@ -205,9 +207,20 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
     md("renderConflictRecoded", renderConflictRecoded([CODE, LINE]), { code: [CODE_NEEDLE] }),
   ],
   "base-updates.ts:renderMergeRefused": () =>
-    (["requirements", "queue", "unknown"] as const).map((cause) =>
+    (["queue", "unknown"] as const).map((cause) =>
       md(`renderMergeRefused(${cause})`, renderMergeRefused({ taskId: CODE, cause, reason: TEXT }), { code: [CODE_NEEDLE] }),
     ),
+  "merge-waiting.ts:renderMergeWaiting": () => [
+    md("renderMergeWaiting", renderMergeWaiting({ taskId: CODE, missing: TEXT }), { code: [CODE_NEEDLE] }),
+    md(
+      "renderMergeWaiting(code owners)",
+      renderMergeWaiting({
+        taskId: "t1",
+        missing: missingReviews({ reviewDecision: "REVIEW_REQUIRED", codeOwners: [LINE, "someone"] }) ?? "",
+      }),
+    ),
+  ],
+  "merge-waiting.ts:renderAwaitingWords": () => [md("renderAwaitingWords", renderAwaitingWords(TEXT))],
   "base-updates.ts:renderBaseMergeMessage": () => [
     md("renderBaseMergeMessage", renderBaseMergeMessage({ issue: 1, title: TEXT, base: CODE, baseBranch: LINE }), { plain: true }),
   ],
@@ -432,6 +445,7 @@ const ALL_STATUSES = TASK_STATUSES.map((status, index) => ({
 const NOT_POSTED: Readonly<Record<string, string>> = {
   "base-updates.ts:BaseUpdateKey.mergeRefused": "a marker key",
   "base-updates.ts:BaseUpdateKey.conflictRecoded": "a marker key",
+  "merge-waiting.ts:missingReviews": "plain text for a sentence, rendered through renderMergeWaiting and renderAwaitingWords",
   "branch-name.ts:formatTaskBranch": "a branch name, from a checked issue number and task id",
   "branch-name.ts:parseTaskBranch": "reads a branch name",
   "branch-name.ts:assertIssueNumber": "a check",

@@ -10,6 +10,7 @@ import type {
   LabelEvent,
   MergeMethod,
   MergeOutcome,
+  MergeRequirements,
   PullFile,
   PullRequestInfo,
   Reaction,
@@ -26,24 +27,30 @@ import { getIssue, labeledBy, listComments, openIssuesWithLabel, upsertComment, 
 import { addLabels, removeLabel, rerunFailedJobs } from "./labels-and-reruns.ts";
 import { roleOf, toPullInfo } from "./mappers.ts";
 import { mergePullRequest } from "./merge-pull.ts";
+import { mergeRequirements } from "./merge-requirements.ts";
 import type { Octokit, Target } from "./octokit.ts";
 import { createReview, listPullFiles, pullMergeable, replyToReviewComment } from "./pull-review.ts";
 import { readFiles } from "./read-files.ts";
 import { repository, type RepositoryInfo } from "./repository.ts";
+import { readRequiredChecks } from "./required-checks.ts";
 import { compareCommits, updatePullBranch } from "./update-branch.ts";
+import type { ExpiringCache } from "./expiring-cache.ts";
 
 /**
  * The GitHub port for one repository over a Probot installation Octokit. `appLogin` is the app's
  * own account (`<slug>[bot]`): the comments and reviews it finds again are only its own.
+ * `requiredChecksCache`, shared by the process, keeps each branch's required checks for a while.
  */
 export class OctokitRepoGitHub implements RepoGitHub {
   private readonly octokit: Octokit;
   private readonly target: Target;
   private readonly appLogin: string;
-  constructor(octokit: Octokit, repo: Target & { appLogin: string }) {
+  private readonly requiredChecksCache: ExpiringCache<string[]> | null;
+  constructor(octokit: Octokit, repo: Target & { appLogin: string; requiredChecksCache?: ExpiringCache<string[]> }) {
     this.octokit = octokit;
     this.target = { owner: repo.owner, repo: repo.repo };
     this.appLogin = repo.appLogin;
+    this.requiredChecksCache = repo.requiredChecksCache ?? null;
   }
 
   permissionOf(login: string): Promise<Permission> {
@@ -84,6 +91,10 @@ export class OctokitRepoGitHub implements RepoGitHub {
     return call(() => pullMergeable(this.octokit, this.target, number));
   }
 
+  mergeRequirements(number: number): Promise<MergeRequirements> {
+    return call(() => mergeRequirements(this.octokit, this.target, number));
+  }
+
   async readFile(ref: string, path: string): Promise<string | null> {
     const files = await this.readFiles(ref, [path]);
     return files[path] ?? null;
@@ -120,6 +131,13 @@ export class OctokitRepoGitHub implements RepoGitHub {
 
   checksFor(sha: string): Promise<CheckSummary[]> {
     return call(() => listChecks(this.octokit, this.target, sha));
+  }
+
+  requiredChecks(branch: string): Promise<string[]> {
+    const read = (): Promise<string[]> => readRequiredChecks(this.octokit, this.target, branch);
+    // Owner and repository names never hold `:`, and GitHub does not tell them apart by case.
+    const key = `${this.target.owner}/${this.target.repo}`.toLowerCase() + `:${branch}`;
+    return this.requiredChecksCache ? this.requiredChecksCache.get(key, read) : read();
   }
 
   failureEvidence(sha: string): Promise<FailureEvidence> {

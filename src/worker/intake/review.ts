@@ -1,4 +1,5 @@
 import { WorkflowId } from "../../domain/ids.ts";
+import { isAwaitingRequirements } from "../../engine/decide-awaiting.ts";
 import { redactText } from "../../policy/sanitize.ts";
 import type { RepoGitHub } from "../../ports/github.ts";
 import { isAppLogin } from "../../ports/github-types.ts";
@@ -26,16 +27,19 @@ export async function planReview(
   const id = WorkflowId.toString({ ...intake.ref, issue: branch.issue });
   const state = deps.store.getWorkflow(id)?.state;
   if (!state || state.tasks[branch.taskId]?.pr !== intake.pr) return NOTHING;
+  // An approving review may be what the base branch's rules wait for, whoever gave it and whatever it approves for Foreman.
+  const task = state.tasks[branch.taskId];
+  const orNothing = approving && task && isAwaitingRequirements(task) ? routeTo(id, { type: "requirements_changed", taskId: task.id }) : NOTHING;
   const auth = await authorize(github, intake.sender, state.config.allowBots);
   if (!auth.ok) {
     deps.log.info({ workflowId: id, sender: intake.sender.login }, "review from a non-writer ignored");
-    return NOTHING;
+    return orNothing;
   }
   const by = intake.sender.login;
   if (approving && !state.config.approval.nativeReviews) {
     // The repository approves with `/approve` only; the review's text is not a change request.
     deps.log.info({ workflowId: id, sender: by }, "approving review ignored: approval.nativeReviews is false");
-    return NOTHING;
+    return orNothing;
   }
   if (approving && intake.review) {
     return routeTo(id, { type: "approve_task", taskId: branch.taskId, by, sha: intake.review.commitId, permission: auth.permission });

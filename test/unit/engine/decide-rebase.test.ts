@@ -196,7 +196,6 @@ describe("decide: a refused merge, by its cause (G4)", () => {
   });
 
   it.each([
-    ["requirements", "At least 1 approving review is required by reviewers with write access.", "GitHub refused to merge"],
     ["unknown", "Something new", "GitHub refused to merge"],
     ["queue", "MANUAL", "The merge queue removed"],
   ] as const)("on %s, offers the task for a new /approve and says why on the pull request", (cause, reason, words) => {
