@@ -13,10 +13,11 @@ import { GitRepository } from "./git/git-repository.ts";
 import { createGraphqlEndpoint } from "./graphql/endpoint.ts";
 import { RequestLog } from "./request-log.ts";
 import { allRoutes } from "./routes/index.ts";
+import { defaultLabels } from "./routes/issues-labels-defaults.ts";
 import { serializeUser } from "./serializers/user.ts";
 import { SandboxHttpServer } from "./server.ts";
 import { encodeNodeId, SandboxStore } from "./state/store.ts";
-import type { AccountType, CiCommand, Installation, Permission, Repository, SandboxApp } from "./state/types.ts";
+import type { AccountType, CiCommand, Installation, Label, Permission, Repository, SandboxApp } from "./state/types.ts";
 import { WebhookDispatcher, type WebhookFaultPlan } from "./webhooks.ts";
 import { installServices } from "./services.ts";
 
@@ -49,6 +50,8 @@ export interface CreateRepositoryOptions {
   /** Required status checks on the default branch; defaults to the CI command names. */
   requiredChecks?: string[];
   private?: boolean;
+  /** Starts the repository with GitHub's default labels (bug, documentation, …), as github.com does; default true. */
+  defaultLabels?: boolean;
 }
 
 const SANDBOX_IDENTITY = { name: "Sandbox", email: "sandbox@users.noreply.localhost" };
@@ -159,7 +162,7 @@ export class SandboxGitHub {
       private: options.private ?? false,
       git,
       collaborators: new Map(),
-      labels: new Map(),
+      labels: options.defaultLabels === false ? new Map<string, Label>() : defaultLabels(id),
       mergeQueue: options.mergeQueue ?? false,
       ci: options.ci ?? [],
       requiredChecks: options.requiredChecks ?? (options.ci ?? []).map((command) => command.name),

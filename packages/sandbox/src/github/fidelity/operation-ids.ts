@@ -51,6 +51,7 @@ export const SANDBOX_OPERATION_IDS = [
   "issues/list-labels-on-issue",
   "issues/create-label",
   "issues/get-label",
+  "issues/list-labels-for-repo",
   "issues/list-events",
   "issues/list-for-repo",
 

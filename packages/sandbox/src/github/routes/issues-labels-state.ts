@@ -7,6 +7,9 @@ import { emitIssueEvent, touch } from "./issues-common.ts";
 /** The colour GitHub gives a label created implicitly (by adding it to an issue). */
 const DEFAULT_LABEL_COLOR = "ededed";
 
+/** A colour GitHub accepts: six hex digits, no `#`; it keeps the letters' case as given. */
+export const isLabelColor = (color: string): boolean => /^[0-9a-f]{6}$/i.test(color);
+
 export type LabelInput = string | { name: string };
 
 export const labelNames = (labels: readonly LabelInput[]): string[] => [
@@ -27,7 +30,7 @@ export function createLabel(
     id,
     nodeId: encodeNodeId("LA", id),
     name: input.name,
-    color: (input.color ?? DEFAULT_LABEL_COLOR).replace(/^#/, "").toLowerCase(),
+    color: input.color ?? DEFAULT_LABEL_COLOR,
     description: input.description ?? null,
     default: false,
   };

@@ -5,7 +5,7 @@ import { serializeLabel } from "../serializers/issue.ts";
 import type { Label, Repository } from "../state/types.ts";
 import { readBody } from "./git-data-common.ts";
 import { issueFrom, requireIssueAccess } from "./issues-common.ts";
-import { changeLabels, createLabel, findLabel, labelNames, labelsOf, removeLabel } from "./issues-labels-state.ts";
+import { changeLabels, createLabel, findLabel, isLabelColor, labelNames, labelsOf, removeLabel } from "./issues-labels-state.ts";
 
 const LabelList = z.object({ labels: z.array(z.union([z.string(), z.object({ name: z.string() })])).default([]) });
 const CreateLabelBody = z.object({ name: z.string(), color: z.string().optional(), description: z.string().optional() });
@@ -47,13 +47,21 @@ export function createLabelRoute(context: RouteContext): RouteResult {
   const repo = repoFrom(context);
   requireAccess(context, repo, "issues", "write");
   const input = readBody(CreateLabelBody, context.body);
-  if (findLabel(repo, input.name)) {
-    throw validationFailed("Validation Failed", [{ resource: "Label", code: "already_exists", field: "name" }]);
-  }
+  const errors = [
+    ...(findLabel(repo, input.name) ? [{ resource: "Label", code: "already_exists", field: "name" }] : []),
+    ...(input.color !== undefined && !isLabelColor(input.color) ? [{ resource: "Label", code: "invalid", field: "color" }] : []),
+  ];
+  if (errors.length > 0) throw validationFailed("Validation Failed", errors);
   const label = createLabel(context.core, repo, input);
   const body = serializeLabel(context.core.urls, repo, label);
   context.core.emit(repo, "label", actingAccount(context), { action: "created", label: body });
   return { status: 201, body };
+}
+
+/** `GET /labels`: the repository's labels in the order they were created, GitHub's defaults first. */
+export function listLabelsForRepoRoute(context: RouteContext): RouteResult {
+  const repo = repoFrom(context);
+  return paged(context, [...repo.labels.values()], (page) => serializeAll(context, repo, page));
 }
 
 export function getLabelRoute(context: RouteContext): RouteResult {
