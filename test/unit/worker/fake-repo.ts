@@ -1,5 +1,5 @@
 import { pino } from "pino";
-import type { Permission, PullRequestInfo, RepoGitHub } from "../../../src/ports/github.ts";
+import type { MergeRequirements, Permission, PullRequestInfo, RepoGitHub } from "../../../src/ports/github.ts";
 import { SqliteStore } from "../../../src/store/sqlite/sqlite-store.ts";
 import type { WorkerDeps } from "../../../src/worker/deps.ts";
 
@@ -15,6 +15,8 @@ export interface FakeRepo {
   mergeable: Record<number, boolean | null>;
   /** How often `mergeable` was read, by pull request. */
   mergeableReads: Record<number, number>;
+  /** What the base branch's rules still want, by pull request (nothing when not set). */
+  requirements: Record<number, MergeRequirements>;
 }
 
 const WRITES = ["upsertComment", "react", "closePullRequest", "ensureCheckRun", "createReview", "replyToReviewComment"] as const;
@@ -29,6 +31,7 @@ export function fakeRepo(): FakeRepo {
   const pulls: Record<number, PullRequestInfo> = {};
   const mergeable: Record<number, boolean | null> = {};
   const mergeableReads: Record<number, number> = {};
+  const requirements: Record<number, MergeRequirements> = {};
   let nextId = 1000;
   const reads: Partial<RepoGitHub> = {
     permissionOf: (login) => Promise.resolve(permissions[login] ?? "none"),
@@ -39,6 +42,7 @@ export function fakeRepo(): FakeRepo {
       mergeableReads[number] = (mergeableReads[number] ?? 0) + 1;
       return Promise.resolve(number in mergeable ? (mergeable[number] ?? null) : true);
     },
+    mergeRequirements: (number) => Promise.resolve(requirements[number] ?? { reviewDecision: null, codeOwners: [] }),
   };
   const recorded = Object.fromEntries(
     WRITES.map((method) => [
@@ -60,7 +64,7 @@ export function fakeRepo(): FakeRepo {
       return method;
     },
   });
-  return { github, writes, permissions, pulls, mergeable, mergeableReads };
+  return { github, writes, permissions, pulls, mergeable, mergeableReads, requirements };
 }
 
 /** Worker dependencies over an in-memory store and the fake repository; the model is never called. */
