@@ -65,6 +65,7 @@ export function renderConflictRecoded(conflicts: readonly string[]): SafeMarkdow
 }
 
 const NEXT_STEP: Readonly<Record<Exclude<MergeRefusal, "conflict" | "behind" | "head_moved" | "requirements">, SafeMarkdown>> = {
+  method: markdown`The repository (or its rules) does not allow how Foreman merged: set \`merge.method\` in \`.github/foreman.yml\` to a method it allows (\`squash\`, \`rebase\` or \`merge\`), or \`merge.mode\` to \`auto\` where merges must go through the merge queue, then comment \`/approve\` again.`,
   queue: markdown`Look at why the queue removed it (a failed check in the merge group, say), then comment \`/approve\` to queue it again, or push a fix.`,
   unknown: markdown`Foreman does not know this reason, so it stopped. Once it is dealt with, comment \`/approve\` again.`,
 };

@@ -207,7 +207,7 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
     md("renderConflictRecoded", renderConflictRecoded([CODE, LINE]), { code: [CODE_NEEDLE] }),
   ],
   "base-updates.ts:renderMergeRefused": () =>
-    (["queue", "unknown"] as const).map((cause) =>
+    (["method", "queue", "unknown"] as const).map((cause) =>
       md(`renderMergeRefused(${cause})`, renderMergeRefused({ taskId: CODE, cause, reason: TEXT }), { code: [CODE_NEEDLE] }),
     ),
   "merge-waiting.ts:renderMergeWaiting": () => [

@@ -7,7 +7,7 @@ import { rateLimitWait } from "./rate-limit.ts";
 /** GitHub's refusals of a merge, by their words (405, 409, 422), first match wins. */
 const REFUSALS: ReadonlyArray<readonly [RegExp, MergeRefusal]> = [
   [/head branch was modified/i, "head_moved"],
-  [/merge queue/i, "requirements"],
+  [/merge commits are not allowed|merges are not allowed|merge method|linear history|merge queue/i, "method"],
   [/out of date|base branch was modified|behind/i, "behind"],
   [/review|status check|required|rule|draft|not allowed|signed|protect/i, "requirements"],
 ];

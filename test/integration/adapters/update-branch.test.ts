@@ -119,13 +119,13 @@ describe("mergePullRequest: a refused merge by its cause (G4)", () => {
     expect(conflict).toEqual({ merged: false, refusal: "conflict", message: "Pull Request is not mergeable" });
   });
 
-  it("calls a base branch that wants the merge queue a requirement a human must meet", async () => {
+  it("calls a base branch that wants the merge queue a way of merging the config must change", async () => {
     await start({ mergeQueue: true });
     const pull = await openTaskPull();
 
     expect(await github.mergePullRequest({ number: pull.number, sha: pull.headSha, method: "squash" })).toMatchObject({
       merged: false,
-      refusal: "requirements",
+      refusal: "method",
     });
   });
 });

@@ -196,6 +196,7 @@ describe("decide: a refused merge, by its cause (G4)", () => {
   });
 
   it.each([
+    ["method", "Merge commits are not allowed on this repository.", "GitHub refused to merge"],
     ["unknown", "Something new", "GitHub refused to merge"],
     ["queue", "MANUAL", "The merge queue removed"],
   ] as const)("on %s, offers the task for a new /approve and says why on the pull request", (cause, reason, words) => {
