@@ -1,7 +1,7 @@
 import { intParam, permissionAtLeast, permissionOf, requireAccess, type RouteContext } from "../context.ts";
 import type { SandboxCore } from "../core.ts";
 import { notFound } from "../errors.ts";
-import { serializeIssue } from "../serializers/issue.ts";
+import { serializeIssue, serializeIssueDetail } from "../serializers/issue.ts";
 import type { Account, Issue, Permission, Repository } from "../state/types.ts";
 import { emitPullRequest } from "./pulls-common.ts";
 
@@ -31,6 +31,11 @@ export function callerHas(context: RouteContext, repo: Repository, level: Permis
 
 export function issuePayload(core: SandboxCore, repo: Repository, issue: Issue): Record<string, unknown> {
   return serializeIssue(core.urls, repo, issue, core.store.commentsOn(repo.id, issue.number).length);
+}
+
+/** The answer of the routes about one issue (get, create, update), which carries `closed_by`. */
+export function issueDetailPayload(core: SandboxCore, repo: Repository, issue: Issue): Record<string, unknown> {
+  return serializeIssueDetail(core.urls, repo, issue, core.store.commentsOn(repo.id, issue.number).length);
 }
 
 /**

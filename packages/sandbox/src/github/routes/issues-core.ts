@@ -4,7 +4,7 @@ import type { SandboxCore } from "../core.ts";
 import type { Account, Issue, Repository } from "../state/types.ts";
 import { readBody } from "./git-data-common.ts";
 import { openIssue } from "./issues-admin.ts";
-import { callerHas, emitIssueEvent, issueFrom, issuePayload, requireIssueAccess, touch } from "./issues-common.ts";
+import { callerHas, emitIssueEvent, issueDetailPayload, issueFrom, requireIssueAccess, touch } from "./issues-common.ts";
 import { changeLabels, labelNames } from "./issues-labels-state.ts";
 import { onPullClosed } from "./pulls-hooks.ts";
 
@@ -27,7 +27,7 @@ type UpdateIssueInput = z.infer<typeof UpdateIssueBody>;
 
 export function getIssueRoute(context: RouteContext): RouteResult {
   const repo = repoFrom(context);
-  return { body: issuePayload(context.core, repo, issueFrom(context, repo)) };
+  return { body: issueDetailPayload(context.core, repo, issueFrom(context, repo)) };
 }
 
 /** `POST /issues`: labels are kept only for callers with push access, as on GitHub. */
@@ -42,7 +42,7 @@ export async function createIssueRoute(context: RouteContext): Promise<RouteResu
     body: input.body ?? null,
     labels,
   });
-  return { status: 201, body: issuePayload(context.core, repo, issue) };
+  return { status: 201, body: issueDetailPayload(context.core, repo, issue) };
 }
 
 /** Applies title and body; returns the `changes` of `issues.edited` (empty when nothing changed). */
@@ -110,5 +110,5 @@ export async function updateIssueRoute(context: RouteContext): Promise<RouteResu
     const pull = issue.isPullRequest ? core.store.pull(repo.id, issue.number) : undefined;
     if (pull && stateChange === "closed") await onPullClosed(core, repo, pull, sender);
   }
-  return { body: issuePayload(core, repo, issue) };
+  return { body: issueDetailPayload(core, repo, issue) };
 }

@@ -96,6 +96,14 @@ export function serializeIssue(urls: Urls, repo: Repository, issue: Issue, comme
   };
 }
 
+/**
+ * One issue as GitHub answers it on its own (get, create, update): with `closed_by`, the account
+ * that last closed it, which listings and webhook payloads leave out.
+ */
+export function serializeIssueDetail(urls: Urls, repo: Repository, issue: Issue, commentCount: number): Record<string, unknown> {
+  return { ...serializeIssue(urls, repo, issue, commentCount), closed_by: issue.closedBy ? serializeUser(urls, issue.closedBy) : null };
+}
+
 export function serializeComment(urls: Urls, repo: Repository, comment: IssueComment, viaApp: SandboxApp | null): Record<string, unknown> {
   const fullName = repositoryFullName(repo);
   const api = `${repoApi(urls, fullName)}/issues/comments/${comment.id}`;
