@@ -100,6 +100,30 @@ export const CheckRunId = {
   },
 };
 
+export interface PullCheckRunIdParts extends RepoName {
+  /** The pull request that is not a Foreman task. */
+  pr: number;
+  /** Its head, or the merge group that tests it with the base. */
+  on: "head" | "merge_group";
+}
+
+/**
+ * The `external_id` of the `Foreman` check that passes on a pull request that is not a Foreman task
+ * (where the base branch requires the check): `<repoKey>/pull/<pr>` on its head,
+ * `<repoKey>/pull/<pr>/merge-group` on a merge group. No task's `CheckRunId` looks like it (no `#`).
+ */
+export const PullCheckRunId = {
+  toString(parts: PullCheckRunIdParts): string {
+    const id = `${RepoKey.toString(parts)}/pull/${parts.pr}`;
+    return parts.on === "head" ? id : `${id}/merge-group`;
+  },
+  parse(text: string): PullCheckRunIdParts | null {
+    const match = exact(`(${NAME})/(${NAME})/pull/(${ISSUE})(/merge-group)?`).exec(text);
+    if (!match?.[1] || !match[2] || !match[3]) return null;
+    return { owner: match[1], repo: match[2], pr: Number(match[3]), on: match[4] ? "merge_group" : "head" };
+  },
+};
+
 export interface ReconcileDeliveryParts {
   /** What the reconciler fed in: a missed comment, a missed label, a rebuilt workflow. */
   what: string;

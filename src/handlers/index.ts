@@ -8,6 +8,7 @@ import { onMergeGroup } from "./merge-group.ts";
 import { onPush } from "./push.ts";
 import { onReview } from "./review.ts";
 import { onPullRequest } from "./pull-request.ts";
+import { onPullRequestNotTask } from "./pull-request-not-task.ts";
 import { onStatus } from "./status.ts";
 
 /** The Probot app: registers the handlers, each of which only records and queues. */
@@ -17,6 +18,7 @@ export function createApp(sink: IntakeSink): ApplicationFunction {
     onIssueClosed(app, sink);
     onIssueComment(app, sink);
     onPullRequest(app, sink);
+    onPullRequestNotTask(app, sink);
     onCheckSuite(app, sink);
     onStatus(app, sink);
     onMergeGroup(app, sink);

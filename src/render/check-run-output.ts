@@ -13,7 +13,8 @@ export type CheckTitle =
   | "Not approved"
   | "Needs a maintainer's approval"
   | "Ready for approval"
-  | "Updating to the base branch";
+  | "Updating to the base branch"
+  | "Not a Foreman task";
 
 export interface CheckRunOutput {
   title: CheckTitle;
@@ -35,7 +36,9 @@ export type CheckRunView =
   | { kind: "approved"; by: string | null; sha: string }
   | { kind: "needs_maintainer"; riskReasons: readonly string[] }
   | { kind: "ready_for_approval" }
-  | { kind: "merge_group"; pr: number; approval: { by: string | null; sha: string } | null };
+  | { kind: "merge_group"; pr: number; approval: { by: string | null; sha: string } | null }
+  /** A pull request that is not a Foreman task, on its head or on its merge group, where the base branch requires the check. */
+  | { kind: "not_a_task"; pr: number; on: "head" | "merge_group" };
 
 /** A check of the repository's own (another app's or CI's) that did not pass, as GitHub reported it. */
 export interface FailingCheck {
@@ -98,6 +101,13 @@ export function renderCheckRunOutput(view: CheckRunView): CheckRunOutput {
     }
     case "rerunning":
       return { title: "Re-running failed jobs", summary: markdown`The failure looked flaky, so the failed jobs run once more.` };
+    case "not_a_task": {
+      const what = view.on === "head" ? markdown`This pull request is` : markdown`Pull request #${view.pr} is`;
+      return {
+        title: "Not a Foreman task",
+        summary: markdown`${what} not a Foreman task; Foreman's check gates only Foreman's own pull requests.`,
+      };
+    }
     default:
       return approvalOutput(view);
   }

@@ -1,4 +1,4 @@
-import { CheckRunId } from "../domain/ids.ts";
+import { CheckRunId, RepoKey } from "../domain/ids.ts";
 import { EffectKey, WritesRecordKey } from "../domain/keys.ts";
 import { writeKey, type Effect, type GitHubWrite } from "../engine/effects.ts";
 import { EngineEvent } from "../engine/events.ts";
@@ -10,6 +10,7 @@ import type { JobInput } from "../store/store.ts";
 import { engineerEvent, plannerEvent } from "./agent-effects.ts";
 import { ciOutcome, FOREMAN_CHECK } from "./ci-outcome.ts";
 import type { WorkerDeps } from "./deps.ts";
+import type { WritesAbout } from "./intake/routed.ts";
 import { mergeTask } from "./merge-task.ts";
 import { checksOffReason } from "./local-checks.ts";
 import { renderStatus } from "./status-view.ts";
@@ -74,14 +75,18 @@ async function performWrite(github: RepoGitHub, write: GitHubWrite, knownComment
 /** The audit kind of a batch of writes the intake stage or a job performed. */
 export const WRITES_EVENT = "writes";
 
-/** Writes asked for outside an engine decision, with what the audit trail records of them. */
-export interface WriteBatch {
+/** Writes asked for outside an engine decision, with what the audit trail records of them and where it files them. */
+export type WriteBatch = WritesAbout & {
   /** Deterministic (a delivery id, a job's recorded work): a batch is performed once, however often its job runs. */
   key: string;
-  workflowId: string;
   actor: string | null;
   deliveryId: string | null;
   writes: GitHubWrite[];
+};
+
+/** Where the audit trail files a batch: under its workflow's id, or under the repository's key (`RepoKey`) when it is about no workflow. */
+function auditKeyOf(about: WritesAbout): string {
+  return "workflowId" in about ? about.workflowId : RepoKey.toString(about.repository);
 }
 
 /** A write as the audit trail shows it: its type and its key. */
@@ -102,7 +107,7 @@ export async function performWrites(deps: WorkerDeps, github: RepoGitHub, batch:
   const effects = batch.writes.map(writeSummary);
   deps.store.recordEffect(recordKey, effects);
   deps.store.appendEvent({
-    workflowId: batch.workflowId,
+    workflowId: auditKeyOf(batch),
     at: deps.now(),
     kind: WRITES_EVENT,
     actor: batch.actor,

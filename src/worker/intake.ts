@@ -54,6 +54,8 @@ export const Intake = z.discriminatedUnion("kind", [
     suiteApp: z.string().nullable().default(null),
   }),
   z.object({ kind: z.literal("merge_group"), ...Common, headSha: z.string(), headRef: z.string() }),
+  /** A pull request that is not a Foreman task was opened, reopened, pushed to or marked ready: its head and the branch it merges into. */
+  z.object({ kind: z.literal("pr_not_task"), ...Common, pr: z.int(), sha: z.string(), baseRef: z.string() }),
   z.object({
     kind: z.literal("pr_review"),
     ...Common,

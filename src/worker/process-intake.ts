@@ -11,6 +11,7 @@ import type { Intake } from "./intake.ts";
 import { findConflicts } from "./intake/base-moved.ts";
 import { planComment } from "./intake/command.ts";
 import { planLabel } from "./intake/label.ts";
+import { planNotTask } from "./intake/not-task.ts";
 import { planReview } from "./intake/review.ts";
 import { planIssueClosed, planPullRequestClosed, planPullRequestReopened } from "./intake/stop.ts";
 import { NOTHING, routeTo, type IntakePlan, type Routed } from "./intake/routed.ts";
@@ -58,6 +59,8 @@ async function planIntake(deps: WorkerDeps, github: RepoGitHub, intake: Intake):
       return planChecks(deps, github, intake);
     case "merge_group":
       return planMergeGroup(deps, github, intake);
+    case "pr_not_task":
+      return planNotTask(deps, github, intake);
     case "pr_review":
       return planReview(deps, github, intake);
     case "base_moved":
@@ -74,11 +77,11 @@ async function planIntake(deps: WorkerDeps, github: RepoGitHub, intake: Intake):
 export async function processIntake(deps: WorkerDeps, intake: Intake): Promise<Routed | null> {
   const github = await deps.github.forRepo(intake.ref);
   const plan = await planIntake(deps, github, intake);
-  if (plan.workflowId !== null) {
+  if (plan.about !== null) {
     const actor = "sender" in intake ? intake.sender.login : null;
     await performWrites(deps, github, {
+      ...plan.about,
       key: DeliveryWritesKey.toString(intake.deliveryId),
-      workflowId: plan.workflowId,
       actor,
       deliveryId: intake.deliveryId,
       writes: plan.writes,

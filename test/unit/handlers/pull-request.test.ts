@@ -152,10 +152,10 @@ describe("pull_request on a task branch", () => {
 });
 
 describe("pull_request elsewhere", () => {
-  it("records nothing for a pull request whose branch is not a task branch", async () => {
+  it("records no task event for a pull request whose branch is not a task branch (see pull-request-not-task.test.ts)", async () => {
     const results = [await deliver("pull_request", synchronize("changes")), await deliver("pull_request", closed("foreman/not-a-task"))];
 
-    expect(results.map((result) => result.accepted)).toEqual([[], []]);
+    expect(results.map((result) => result.accepted.map((input) => input.intake.kind))).toEqual([["pr_not_task"], []]);
   });
 
   it("records nothing for a delivery without an installation", async () => {

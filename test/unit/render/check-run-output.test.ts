@@ -55,6 +55,16 @@ describe("renderCheckRunOutput", () => {
     });
   });
 
+  it("says a pull request or a merge group that is not a Foreman task is not gated by it", () => {
+    expect(renderCheckRunOutput({ kind: "not_a_task", pr: 21, on: "head" })).toEqual({
+      title: "Not a Foreman task",
+      summary: "This pull request is not a Foreman task; Foreman's check gates only Foreman's own pull requests.",
+    });
+    expect(renderCheckRunOutput({ kind: "not_a_task", pr: 21, on: "merge_group" }).summary).toBe(
+      "Pull request #21 is not a Foreman task; Foreman's check gates only Foreman's own pull requests.",
+    );
+  });
+
   it("tells which commit superseded the check", () => {
     expect(renderCheckRunOutput({ kind: "superseded", by: "foreman", sha: SHA }).summary).toBe("Foreman pushed 0123456.");
     expect(renderCheckRunOutput({ kind: "superseded", by: "someone", sha: SHA }).summary).toBe(

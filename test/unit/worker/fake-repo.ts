@@ -17,6 +17,8 @@ export interface FakeRepo {
   mergeableReads: Record<number, number>;
   /** What the base branch's rules still want, by pull request (nothing when not set). */
   requirements: Record<number, MergeRequirements>;
+  /** The checks each branch requires (none when not set). */
+  requiredChecks: Record<string, string[]>;
 }
 
 const WRITES = ["upsertComment", "react", "closePullRequest", "ensureCheckRun", "createReview", "replyToReviewComment"] as const;
@@ -32,6 +34,7 @@ export function fakeRepo(): FakeRepo {
   const mergeable: Record<number, boolean | null> = {};
   const mergeableReads: Record<number, number> = {};
   const requirements: Record<number, MergeRequirements> = {};
+  const requiredChecks: Record<string, string[]> = {};
   let nextId = 1000;
   const reads: Partial<RepoGitHub> = {
     permissionOf: (login) => Promise.resolve(permissions[login] ?? "none"),
@@ -43,6 +46,7 @@ export function fakeRepo(): FakeRepo {
       return Promise.resolve(number in mergeable ? (mergeable[number] ?? null) : true);
     },
     mergeRequirements: (number) => Promise.resolve(requirements[number] ?? { reviewDecision: null, codeOwners: [] }),
+    requiredChecks: (branch) => Promise.resolve(requiredChecks[branch] ?? []),
   };
   const recorded = Object.fromEntries(
     WRITES.map((method) => [
@@ -64,7 +68,7 @@ export function fakeRepo(): FakeRepo {
       return method;
     },
   });
-  return { github, writes, permissions, pulls, mergeable, mergeableReads, requirements };
+  return { github, writes, permissions, pulls, mergeable, mergeableReads, requirements, requiredChecks };
 }
 
 /** Worker dependencies over an in-memory store and the fake repository; the model is never called. */

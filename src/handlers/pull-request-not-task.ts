@@ -1,0 +1,26 @@
+import type { Probot } from "probot";
+import { RepoKey } from "../domain/ids.ts";
+import { parseTaskBranch } from "../render/index.ts";
+import type { IntakeSink } from "./intake-sink.ts";
+import { repoRef } from "./payload.ts";
+
+/**
+ * A pull request that is not a Foreman task got a head to check (opened, reopened, pushed to,
+ * marked ready for review): recorded so that Foreman's check can pass on it where the base branch
+ * requires it. Keyed by the repository, like merge groups: it is about no workflow.
+ */
+export function onPullRequestNotTask(app: Probot, sink: IntakeSink): void {
+  app.on(["pull_request.opened", "pull_request.reopened", "pull_request.synchronize", "pull_request.ready_for_review"], (context) => {
+    const { payload } = context;
+    const ref = repoRef(payload);
+    const pull = payload.pull_request;
+    if (!ref || parseTaskBranch(pull.head.ref)) return;
+    sink.accept({
+      deliveryId: context.id,
+      event: context.name,
+      action: payload.action,
+      key: RepoKey.toString(ref),
+      intake: { kind: "pr_not_task", ref, pr: pull.number, sha: pull.head.sha, baseRef: pull.base.ref, deliveryId: context.id },
+    });
+  });
+}
