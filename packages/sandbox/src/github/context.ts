@@ -13,6 +13,8 @@ export interface RouteContext {
   body: Record<string, unknown>;
   /** The public URL of this request, for pagination links. */
   url: URL;
+  /** The request's `Accept` header ("" when absent). */
+  accept: string;
 }
 
 export interface RouteResult {

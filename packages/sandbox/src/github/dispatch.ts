@@ -10,6 +10,8 @@ export interface ApiCall {
   url: URL;
   text: string;
   actor: Actor;
+  /** The request's `Accept` header ("" when absent), for the media types some routes answer in. */
+  accept: string;
 }
 
 export interface DispatchResult {
@@ -97,6 +99,7 @@ export class ApiDispatcher {
       query: call.url.searchParams,
       body,
       url: call.url,
+      accept: call.accept,
     };
     try {
       const result = await route(context);

@@ -99,7 +99,8 @@ export class SandboxHttpServer {
     let exchange: Exchange;
     try {
       actor = authenticate(this.core.store, request.headers.authorization);
-      exchange = await this.exchange({ method, pathname: canonicalRepositoryPath(this.core.store, pathname), url, text, actor });
+      const accept = request.headers.accept ?? "";
+      exchange = await this.exchange({ method, pathname: canonicalRepositoryPath(this.core.store, pathname), url, text, actor, accept });
     } catch (error) {
       exchange = this.errorExchange(error);
     }
@@ -155,6 +156,11 @@ export class SandboxHttpServer {
   private send(response: ServerResponse, exchange: Exchange, headers: Record<string, string>): void {
     if (exchange.status === 204 || exchange.status === 304 || exchange.body === undefined) {
       response.writeHead(exchange.status, headers).end();
+      return;
+    }
+    if (exchange.body instanceof Uint8Array) {
+      // Raw bytes (a file asked for in a raw media type): the route set their content type.
+      response.writeHead(exchange.status, headers).end(exchange.body);
       return;
     }
     const isRedirect = exchange.status >= 300 && exchange.status < 400;
