@@ -57,6 +57,11 @@ const ApprovalConfig = z
     highRiskApprovers: z.array(z.string().min(1)).default([]),
     /** A writer's approving review (GitHub's Approve button) approves the task for the commit it was given on, as `/approve` does. */
     nativeReviews: z.boolean().default(true),
+    /**
+     * Which tasks need their own approval: `each` every task; `plan` none that a writer's approval of the plan covers (green CI,
+     * nothing blocking from the reviewer, a head Foreman made, not high risk); `risk` as `plan`, for low-risk tasks only.
+     */
+    tasks: z.enum(["each", "plan", "risk"]).default("each"),
   })
   .strict();
 

@@ -25,6 +25,7 @@ export function start(event: Of<"start">, now: number): Decision {
     planNotes: [],
     planFeedback: null,
     tasks: {},
+    planApprover: null,
     usage: NO_USAGE,
     statusCommentId: null,
     fixAttemptsTotal: 0,
@@ -86,9 +87,11 @@ export function fail(state: WorkflowState, failure: string, now: number): Decisi
   };
 }
 
-export function approvePlan(state: WorkflowState, now: number): Decision {
+/** A writer approved the plan: the work starts, and who approved it (with their permission then) is kept for the approvals it may give. */
+export function approvePlan(state: WorkflowState, event: Of<"approve_plan">, now: number): Decision {
   if (state.phase !== "awaiting_approval") return ignore(state, "no plan waiting for approval");
-  return startReadyTasks({ ...state, phase: "executing" }, now);
+  const planApprover = { login: event.by, permission: event.permission ?? null, at: now };
+  return startReadyTasks({ ...state, phase: "executing", planApprover }, now);
 }
 
 export function replan(state: WorkflowState, event: Of<"replan">): Decision {

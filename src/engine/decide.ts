@@ -1,5 +1,6 @@
 import { agentFailed, approvePlan, engineerDone, planDone, planFailed, replan, reply, start } from "./decide-intake.ts";
 import { filesAmended } from "./decide-amend.ts";
+import { approveReady } from "./decide-approve-ready.ts";
 import { requirementsChanged } from "./decide-awaiting.ts";
 import { branchTaken, debugDone, humanFeedback, rebaseDone, retry, reviewDone, revisionDone } from "./decide-qa.ts";
 import { reviewFailed } from "./decide-review.ts";
@@ -9,6 +10,7 @@ import { afterEnd, cancel, issueClosed, publishedAfterStop, taskReopened } from 
 import { withinBudget } from "./budget.ts";
 import { ignore, isTerminal, type Decision } from "./decision.ts";
 import type { EngineEvent } from "./events.ts";
+import { noteHeads } from "./note-heads.ts";
 import type { WorkflowState } from "./types.ts";
 
 /**
@@ -17,7 +19,7 @@ import type { WorkflowState } from "./types.ts";
  */
 export function decide(state: WorkflowState | null, event: EngineEvent, now: number): Decision | null {
   const decision = decideEvent(state, event, now);
-  return decision && withinBudget(settlePendingConflicts(decision), now);
+  return decision && noteHeads(state, event, withinBudget(settlePendingConflicts(decision), now), now);
 }
 
 function decideEvent(state: WorkflowState | null, event: EngineEvent, now: number): Decision | null {
@@ -41,7 +43,9 @@ function decideEvent(state: WorkflowState | null, event: EngineEvent, now: numbe
     case "agent_failed":
       return agentFailed(state, event, now);
     case "approve_plan":
-      return approvePlan(state, now);
+      return approvePlan(state, event, now);
+    case "approve_ready":
+      return approveReady(state, event);
     case "replan":
       return replan(state, event);
     case "cancel":

@@ -1,6 +1,7 @@
 import type { RepoConfig } from "../config/index.ts";
 import type { CheckRunView } from "../render/index.ts";
 import type { Decision } from "./decision.ts";
+import { approvedWithPlan, ownApprovalReason, planCovers } from "./plan-approval.ts";
 import { check, withTask } from "./task-helpers.ts";
 import type { TaskRecord, WorkflowState } from "./types.ts";
 
@@ -13,25 +14,37 @@ function approvalIsStrongEnough(task: TaskRecord, config: RepoConfig): boolean {
   );
 }
 
-/** An approval for this head that is not strong enough asks for a maintainer's; otherwise any writer's `/approve`. */
-function waiting(task: TaskRecord, sha: string): CheckRunView {
-  return task.approvedSha === sha ? { kind: "needs_maintainer", riskReasons: task.riskReasons } : { kind: "ready_for_approval" };
+/**
+ * An approval for this head that is not strong enough asks for a maintainer's; otherwise any writer's `/approve`, saying why
+ * the plan's approval does not cover the head where the repository lets it approve tasks.
+ */
+function waiting(state: WorkflowState, task: TaskRecord, sha: string): CheckRunView {
+  if (task.approvedSha === sha) return { kind: "needs_maintainer", riskReasons: task.riskReasons };
+  const reason = ownApprovalReason(state, task, sha);
+  return reason === null ? { kind: "ready_for_approval" } : { kind: "ready_for_approval", ownApproval: reason };
 }
 
-/** A green task merges once it holds a strong enough approval for its current head; otherwise it waits for one. */
+/**
+ * A green task merges once it holds a strong enough approval for its current head: its own, or the
+ * plan's where `approval.tasks` lets the plan approve it (see `planCovers`); otherwise it waits for one.
+ */
 export function afterReady(state: WorkflowState, task: TaskRecord): Decision {
   const sha = task.headSha ?? "";
-  if (task.approvedSha === sha && approvalIsStrongEnough(task, state.config)) {
-    const merging = { ...task, status: "merging" as const };
+  const held = task.approvedSha !== sha && planCovers(state, task, sha) ? approvedWithPlan(state, task, sha) : task;
+  if (held.approvedSha === sha && approvalIsStrongEnough(held, state.config)) {
+    const merging = { ...held, status: "merging" as const };
     return {
       state: withTask(state, merging),
       effects: [
-        check(merging, sha, "success", { kind: "approved", by: task.approvedBy, sha }),
+        check(merging, sha, "success", { kind: "approved", by: held.approvedBy, sha, withPlan: held.approvedWithPlan }),
         { type: "merge_task", taskId: task.id, sha },
         { type: "update_status" },
       ],
     };
   }
   const ready = { ...task, status: "ready" as const };
-  return { state: withTask(state, ready), effects: [check(ready, sha, "in_progress", waiting(task, sha)), { type: "update_status" }] };
+  return {
+    state: withTask(state, ready),
+    effects: [check(ready, sha, "in_progress", waiting(state, task, sha)), { type: "update_status" }],
+  };
 }

@@ -9,7 +9,9 @@ import { WorkflowState } from "./types.ts";
  * 3: tasks know when Foreman learned of their head (`headSeenAt`), which binds an `/approve` to what the writer saw,
  *    and a conflict with the base that waits for the task to come to rest (`pendingBase`).
  * 4: tasks remember the last CI result they acted on (`ciResult`) and the debugger's diagnoses (`diagnoses`); a
- *    review may be `unavailable`.
+ *    review may be `unavailable`; the workflow keeps who approved the plan (`planApprover`), and tasks whether their
+ *    approval is the plan's (`approvedWithPlan`), when Foreman learned of their head (`headKnownAt`) and whether
+ *    someone else pushed to their branch (`humanCommits`).
  * A change to `WorkflowState` bumps this number and adds a migration from the version before to `MIGRATIONS`, which gives
  * new fields their defaults.
  */
@@ -102,9 +104,16 @@ const withTaskDefaults =
     return { ...state, tasks };
   };
 
-/** Version 2 to 3 and 3 to 4: the new task fields start at their defaults. */
+/** Version 2 to 3 and 3 to 4: the new fields start at their defaults (no plan approval is known from before 4). */
 const fromV2 = withTaskDefaults(taskDefaultsV2);
-const fromV3 = withTaskDefaults(() => ({ ciResult: null, diagnoses: [] }));
+const taskDefaultsV3 = withTaskDefaults(() => ({
+  ciResult: null,
+  diagnoses: [],
+  approvedWithPlan: false,
+  headKnownAt: null,
+  humanCommits: false,
+}));
+const fromV3 = (raw: unknown): unknown => ({ planApprover: null, ...(taskDefaultsV3(raw) as object) });
 
 /** From each version to the next. */
 const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: fromV1, 2: fromV2, 3: fromV3 };

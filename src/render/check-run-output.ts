@@ -33,12 +33,17 @@ export type CheckRunView =
   | { kind: "rebased"; how: "reapplied" | "recoded" }
   | { kind: "rerunning" }
   | { kind: "needs_human"; reason: string }
-  | { kind: "approved"; by: string | null; sha: string }
+  /** `withPlan`: the plan's approval by `by` approved the commit (`approval.tasks`: `plan` or `risk`). */
+  | { kind: "approved"; by: string | null; sha: string; withPlan?: boolean }
   | { kind: "needs_maintainer"; riskReasons: readonly string[] }
-  | { kind: "ready_for_approval" }
+  /** `ownApproval`: why the plan's approval does not cover this commit, where the repository lets it approve tasks. */
+  | { kind: "ready_for_approval"; ownApproval?: OwnApprovalReason }
   | { kind: "merge_group"; pr: number; approval: { by: string | null; sha: string } | null }
   /** A pull request that is not a Foreman task, on its head or on its merge group, where the base branch requires the check. */
   | { kind: "not_a_task"; pr: number; on: "head" | "merge_group" };
+
+/** Why a task needs its own `/approve` although the plan's approval approves tasks: someone else pushed to it, or its risk. */
+export type OwnApprovalReason = { kind: "human_commits" } | { kind: "risk"; risk: "low" | "medium" | "high" };
 
 /** A check of the repository's own (another app's or CI's) that did not pass, as GitHub reported it. */
 export interface FailingCheck {
@@ -117,8 +122,10 @@ function approvalOutput(view: ApprovalView): CheckRunOutput {
   switch (view.kind) {
     case "needs_human":
       return { title: "Needs a human", summary: neutralizeMarkdown(view.reason) };
-    case "approved":
-      return { title: "Approved", summary: markdown`Approved by ${approver(view.by)} for ${shortSha(view.sha)}.` };
+    case "approved": {
+      const how = view.withPlan === true ? markdown`Approved with the plan by` : markdown`Approved by`;
+      return { title: "Approved", summary: markdown`${how} ${approver(view.by)} for ${shortSha(view.sha)}.` };
+    }
     case "needs_maintainer": {
       const why = markdown`This task is high risk, so \`/approve\` must come from a maintainer, an admin, or a user listed in \`approval.highRiskApprovers\`.`;
       return {
@@ -129,8 +136,11 @@ function approvalOutput(view: ApprovalView): CheckRunOutput {
         )}`,
       };
     }
-    case "ready_for_approval":
-      return { title: "Ready for approval", summary: markdown`CI is green. A maintainer can comment \`/approve\` on this pull request.` };
+    case "ready_for_approval": {
+      const summary = markdown`CI is green. A maintainer can comment \`/approve\` on this pull request.`;
+      if (view.ownApproval === undefined) return { title: "Ready for approval", summary };
+      return { title: "Ready for approval", summary: markdown`${summary} ${ownApprovalWords(view.ownApproval)}` };
+    }
     case "merge_group":
       if (view.approval === null) {
         return {
@@ -143,4 +153,13 @@ function approvalOutput(view: ApprovalView): CheckRunOutput {
         summary: markdown`Pull request #${view.pr} was approved by ${approver(view.approval.by)} for ${shortSha(view.approval.sha)}.`,
       };
   }
+}
+
+/** Why the plan's approval does not approve this commit, as the check run says it. */
+function ownApprovalWords(reason: OwnApprovalReason): SafeMarkdown {
+  if (reason.kind === "human_commits") {
+    return markdown`The plan's approval covers only commits Foreman made, and someone else pushed to this branch: this task needs its own approval.`;
+  }
+  const risk = reason.risk === "high" ? markdown`high` : reason.risk === "medium" ? markdown`medium` : markdown`low`;
+  return markdown`This task is ${risk} risk, which the plan's approval does not cover here (\`approval.tasks\`): it needs its own approval.`;
 }

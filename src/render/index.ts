@@ -22,7 +22,7 @@ export type { PullRequestBodyInput } from "./pull-request-body.ts";
 export { renderCommitMessage, renderPullRequestTitle } from "./commit-message.ts";
 export type { CommitView } from "./commit-message.ts";
 export { ciSummaryText, renderCheckRunOutput } from "./check-run-output.ts";
-export type { CheckRunOutput, CheckRunView, CheckTitle, FailingCheck } from "./check-run-output.ts";
+export type { CheckRunOutput, CheckRunView, CheckTitle, FailingCheck, OwnApprovalReason } from "./check-run-output.ts";
 export { renderSummary, renderApprovalRefused, renderApprovalVoided, renderRevisionAnswer } from "./short-comments.ts";
 export type { SummaryInput, SummaryTask } from "./short-comments.ts";
 export { renderRefusal } from "./refusals.ts";
@@ -35,4 +35,5 @@ export { renderFindingComment, renderReview, renderReviewBody } from "./review.t
 export type { ReviewFinding } from "./review.ts";
 export { renderConfigProblems, renderConfigProblemsResolved, CONFIG_PROBLEMS_MARKER } from "./config-problems.ts";
 export { CommentKey } from "./comment-keys.ts";
+export { ReadyApprovalKey, renderReadyApprovals, type ReadyApproval } from "./ready-approvals.ts";
 export { HeadNoticeKey, renderAlreadyPickedUp, renderApprovalUnbound, renderHandedOver, type UnboundApproval } from "./head-notices.ts";

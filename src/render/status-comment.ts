@@ -1,5 +1,5 @@
 import type { TaskStatus } from "../domain/task-status.ts";
-import { blockquote, formatUsage, inlineCode, listItem, singleLine, type ListMarker } from "./markdown.ts";
+import { blockquote, formatUsage, inlineCode, listItem, login, singleLine, type ListMarker } from "./markdown.ts";
 import type { Usage } from "./markdown.ts";
 import { renderPlanGraph } from "./mermaid.ts";
 import { hiddenMarker, joinMarkdown, markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
@@ -18,6 +18,8 @@ export type StatusTask = {
   dependsOn: readonly string[];
   /** What the base branch's rules still want, for an approved task waiting on them. */
   awaiting?: string | null;
+  /** Who approved the plan, when the task's approval is the plan's (`approval.tasks`: `plan` or `risk`). */
+  approvedWithPlanBy?: string;
   /** Why the task stopped, for a failed one: the checklist says what failed. */
   failure?: string | null;
   /** What the plan says the task will do, shown while the plan waits for approval. */
@@ -85,7 +87,12 @@ function phaseSentence(view: StatusView): SafeMarkdown {
 function checklistLine(task: StatusTask, tasks: readonly StatusTask[]): SafeMarkdown {
   const box = task.status === "merged" ? markdown`[x]` : markdown`[ ]`;
   const pr = task.pr === undefined ? markdown`` : markdown`#${task.pr} `;
-  return markdown`- ${box} **${singleLine(task.id)}** ${singleLine(task.title)} — ${pr}${stateWords(task, tasks)}`;
+  return markdown`- ${box} **${singleLine(task.id)}** ${singleLine(task.title)} — ${pr}${stateWords(task, tasks)}${approvalWords(task)}`;
+}
+
+/** For a task that merges on the plan's approval, whose it is. */
+function approvalWords(task: StatusTask): SafeMarkdown {
+  return task.approvedWithPlanBy === undefined ? markdown`` : markdown`, approved with the plan by ${login(task.approvedWithPlanBy)}`;
 }
 
 /** Each task's files, dependencies, acceptance criteria and risk, one collapsed section per task. */

@@ -16,6 +16,13 @@ function statusPhase(state: WorkflowState): StatusPhase {
   }
 }
 
+/** Who approved the plan, for a task whose approval of its head is the plan's. */
+function planApproval(state: WorkflowState, taskId: string): { approvedWithPlanBy: string } | Record<string, never> {
+  const task = state.tasks[taskId];
+  const approved = task !== undefined && task.approvedWithPlan && task.approvedSha !== null && task.approvedSha === task.headSha;
+  return approved && task.approvedBy !== null ? { approvedWithPlanBy: task.approvedBy } : {};
+}
+
 /** Why tasks whose pull request someone closed stopped, and what waits for them. */
 function closedTaskNotes(state: WorkflowState): string[] {
   return Object.values(state.tasks).flatMap((task) => (task.status === "cancelled" && task.failure ? [task.failure] : []));
@@ -38,6 +45,7 @@ export function renderStatus(state: WorkflowState, checksOff: string | null = nu
       pr: state.tasks[task.id]?.pr ?? undefined,
       dependsOn: task.dependsOn,
       failure: state.tasks[task.id]?.failure ?? null,
+      ...planApproval(state, task.id),
       awaiting: state.tasks[task.id]?.awaiting ?? null,
       ...(state.phase === "awaiting_approval"
         ? { detail: { files: task.files, acceptanceCriteria: task.acceptanceCriteria, risk: task.risk } }

@@ -124,13 +124,26 @@ async function planTaskCommand(
   }
 }
 
+/**
+ * `/approve` on the issue: the plan's approval while it waits for one; once the tasks run, the
+ * approval of every ready task, each bound to its head by the engine as G1 wants (see `approveReady`).
+ */
+function approveOnIssue(intake: CommentIntake, target: CommentTarget, sha: string | null, permission: Permission): IntakePlan {
+  const by = intake.sender.login;
+  const accepted = [react(intake, "+1")];
+  if (target.state.phase !== "executing") return routeTo(target.id, { type: "approve_plan", by, permission }, accepted);
+  const event = { type: "approve_ready" as const, by, permission, commentId: intake.commentId, writtenAt: intake.createdAt, named: sha };
+  return routeTo(target.id, event, accepted);
+}
+
 /** A writer's command on the issue. */
-function planIssueCommand(intake: CommentIntake, id: string, command: Command): IntakePlan {
+function planIssueCommand(intake: CommentIntake, target: CommentTarget, command: Command, permission: Permission): IntakePlan {
+  const { id } = target;
   const by = intake.sender.login;
   const accepted = [react(intake, "+1")];
   switch (command.name) {
     case "approve":
-      return routeTo(id, { type: "approve_plan", by }, accepted);
+      return approveOnIssue(intake, target, command.sha, permission);
     case "plan":
       return routeTo(id, { type: "replan", by, feedback: redactText(command.feedback) }, accepted);
     case "cancel":
@@ -159,7 +172,7 @@ async function planCommand(github: RepoGitHub, intake: CommentIntake, target: Co
     ]);
   }
   if (marker && task) return planTaskCommand(github, intake, { ...target, marker, task }, command, auth.permission);
-  return planIssueCommand(intake, id, command);
+  return planIssueCommand(intake, target, command, auth.permission);
 }
 
 /**

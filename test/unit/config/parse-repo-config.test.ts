@@ -20,7 +20,7 @@ const defaults: RepoConfig = {
     planDepth: 4,
   },
   qa: { maxFixAttempts: 3, maxFixAttemptsPerIssue: 8, review: { enabled: true, maxRounds: 2 } },
-  approval: { separateApprover: false, highRiskApprovers: [], nativeReviews: true },
+  approval: { separateApprover: false, highRiskApprovers: [], nativeReviews: true, tasks: "each" },
   agents: {
     tools: true,
     contextTokens: 32000,
@@ -66,7 +66,7 @@ describe("parseRepoConfig", () => {
         planDepth: 2,
       },
       qa: { maxFixAttempts: 1, maxFixAttemptsPerIssue: 2, review: { enabled: false, maxRounds: 1 } },
-      approval: { separateApprover: true, highRiskApprovers: ["lee"], nativeReviews: false },
+      approval: { separateApprover: true, highRiskApprovers: ["lee"], nativeReviews: false, tasks: "plan" },
       agents: {
         tools: false,
         contextTokens: 8000,

@@ -37,12 +37,24 @@ const beforeQa = rowFixture("workflow-v1-before-qa.json");
 function withFieldsAddedSince(stored: unknown): unknown {
   const state = stored as { tasks: Record<string, object>; config: object };
   const tasks = Object.fromEntries(
-    Object.entries(state.tasks).map(([id, task]) => [id, { ...task, headSeenAt: null, pendingBase: null, ciResult: null, diagnoses: [] }]),
+    Object.entries(state.tasks).map(([id, task]) => [
+      id,
+      {
+        ...task,
+        headSeenAt: null,
+        pendingBase: null,
+        ciResult: null,
+        diagnoses: [],
+        approvedWithPlan: false,
+        headKnownAt: null,
+        humanCommits: false,
+      },
+    ]),
   );
   const defaults = StoredRepoConfig.parse({});
   const config = state.config as { approval: object };
-  const approval = { ...config.approval, nativeReviews: defaults.approval.nativeReviews };
-  return { ...state, config: { ...state.config, approval, agents: defaults.agents, checks: defaults.checks }, tasks };
+  const approval = { ...config.approval, nativeReviews: defaults.approval.nativeReviews, tasks: defaults.approval.tasks };
+  return { ...state, config: { ...state.config, approval, agents: defaults.agents, checks: defaults.checks }, planApprover: null, tasks };
 }
 
 describe("workflow rows written at state version 1", () => {
