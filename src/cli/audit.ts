@@ -1,19 +1,26 @@
-import { WorkflowId } from "../domain/ids.ts";
+import { RepoKey, WorkflowId } from "../domain/ids.ts";
 import type { AuditEvent, JobSummary, Store } from "../store/store.ts";
 import { replayWorkflow } from "./replay.ts";
 
 export class AuditTargetError extends Error {
   constructor(target: string) {
-    super(`expected <owner>/<repo>#<issue>, e.g. acme/stats#12; got "${target}"`);
+    super(
+      `expected <owner>/<repo>#<issue> (a workflow) or <owner>/<repo> (its writes about no workflow), e.g. acme/stats#12; got "${target}"`,
+    );
     this.name = "AuditTargetError";
   }
 }
 
-/** `owner/repo#12` as the workflow id the store uses. */
+/**
+ * `owner/repo#12` as the workflow id the store uses, or `owner/repo` as the repository key under
+ * which the audit trail files writes about no workflow (the `Foreman` check on other pull requests).
+ */
 export function parseAuditTarget(target: string): string {
-  const parsed = WorkflowId.parse(target.trim());
-  if (!parsed) throw new AuditTargetError(target);
-  return WorkflowId.toString(parsed);
+  const workflow = WorkflowId.parse(target.trim());
+  if (workflow) return WorkflowId.toString(workflow);
+  const repository = RepoKey.parse(target.trim());
+  if (!repository) throw new AuditTargetError(target);
+  return RepoKey.toString(repository);
 }
 
 interface EventData {
@@ -76,8 +83,23 @@ function formatJob(job: JobSummary): string {
   return `#${job.id} ${job.kind} ${job.state} attempts=${job.attempts}${job.lastError ? ` last error: ${job.lastError}` : ""}`;
 }
 
-/** The audit trail of one workflow: its state, every recorded event, its jobs, and whether replaying the log gives the stored state. */
-export function auditReport(store: Store, workflowId: string): string {
+const HEADER = `${"time".padEnd(24)}  ${"kind".padEnd(16)}  ${"actor".padEnd(12)}  ${"delivery".padEnd(36)}  ${"sha".padEnd(7)}  outcome`;
+
+/** The writes Foreman made in a repository about no workflow, filed under its key: the `Foreman` check on pull requests that are not tasks. */
+function repositoryReport(store: Store, repository: string): string {
+  const events = store.events(repository);
+  if (events.length === 0) return `No writes about repository ${repository} outside its workflows in this database.`;
+  return [`Repository ${repository}: writes about no workflow`, "", HEADER, ...events.map(formatEvent)].join("\n");
+}
+
+/**
+ * The audit trail of one workflow: its state, every recorded event, its jobs, and whether replaying
+ * the log gives the stored state. For a repository key (see `parseAuditTarget`), the writes about
+ * no workflow.
+ */
+export function auditReport(store: Store, key: string): string {
+  if (!WorkflowId.parse(key)) return repositoryReport(store, key);
+  const workflowId = key;
   const record = store.getWorkflow(workflowId);
   const events = store.events(workflowId);
   if (!record && events.length === 0) return `No workflow ${workflowId} in this database.`;
@@ -86,7 +108,7 @@ export function auditReport(store: Store, workflowId: string): string {
   return [
     `Workflow ${workflowId}: ${record ? `${record.state.phase}, version ${record.version}, ${record.open ? "open" : "closed"}` : "no stored state"}`,
     "",
-    `${"time".padEnd(24)}  ${"kind".padEnd(16)}  ${"actor".padEnd(12)}  ${"delivery".padEnd(36)}  ${"sha".padEnd(7)}  outcome`,
+    HEADER,
     ...events.map(formatEvent),
     "",
     "jobs:",

@@ -1,12 +1,13 @@
 /**
  * `foreman audit <owner>/<repo>#<issue>`: prints a workflow's audit trail from the database at
  * FOREMAN_DB_PATH (default .foreman/foreman.db). Run with `npm run audit -- acme/stats#12`.
+ * `foreman audit <owner>/<repo>` prints the repository's writes about no workflow.
  */
 import { existsSync } from "node:fs";
 import { SqliteStore } from "../store/sqlite/sqlite-store.ts";
 import { AuditTargetError, auditReport, parseAuditTarget } from "./audit.ts";
 
-const USAGE = "usage: foreman audit <owner>/<repo>#<issue>   (reads FOREMAN_DB_PATH, default .foreman/foreman.db)";
+const USAGE = "usage: foreman audit <owner>/<repo>#<issue> | <owner>/<repo>   (reads FOREMAN_DB_PATH, default .foreman/foreman.db)";
 
 function main(args: string[]): number {
   const [command, target] = args;
@@ -20,10 +21,10 @@ function main(args: string[]): number {
     return 2;
   }
   try {
-    const workflowId = parseAuditTarget(target);
+    const key = parseAuditTarget(target);
     const store = new SqliteStore(path);
     try {
-      console.log(auditReport(store, workflowId));
+      console.log(auditReport(store, key));
     } finally {
       store.close();
     }

@@ -40,9 +40,11 @@ function databaseWithOneWorkflow(): string {
 }
 
 describe("foreman audit", () => {
-  it("reads owner/repo#issue as the workflow id", () => {
+  it("reads owner/repo#issue as the workflow id, and owner/repo as the repository's key", () => {
     expect(parseAuditTarget("Acme/Stats#12")).toBe("acme/stats#12");
-    expect(() => parseAuditTarget("acme/stats")).toThrow(AuditTargetError);
+    expect(parseAuditTarget("Acme/Stats")).toBe("acme/stats");
+    expect(() => parseAuditTarget("acme-stats")).toThrow(AuditTargetError);
+    expect(() => parseAuditTarget("acme/stats#0")).toThrow(AuditTargetError);
   });
 
   it("prints each recorded event with its time, kind, actor, delivery id, SHA, outcome and effects", async () => {

@@ -35,6 +35,7 @@ async function protectionChecks(octokit: Octokit, target: Target, branch: string
 
 /** The names of the checks GitHub requires before merging into `branch`, from its rulesets and its classic protection, sorted. */
 export async function readRequiredChecks(octokit: Octokit, target: Target, branch: string): Promise<string[]> {
-  const [rules, protection] = await Promise.all([rulesetChecks(octokit, target, branch), protectionChecks(octokit, target, branch)]);
+  const rules = await rulesetChecks(octokit, target, branch);
+  const protection = await protectionChecks(octokit, target, branch);
   return [...new Set([...rules, ...protection])].sort();
 }

@@ -29,4 +29,30 @@ describe("the audit report", () => {
     ]);
     store.close();
   });
+
+  it("lists a repository's writes about no workflow under its key, apart from its workflows", () => {
+    const store = new SqliteStore(":memory:");
+    const sha = "e".repeat(40);
+    store.appendEvent(event({ promptTokens: 50, completionTokens: 10, costUsd: 0, modelCalls: 1 }));
+    store.appendEvent({
+      workflowId: "acme/stats",
+      at: 1_700_000_000_000,
+      kind: "writes",
+      actor: "maya",
+      deliveryId: "d-21",
+      data: { effects: [{ type: "report_check", key: `check:acme/stats/pull/21@${sha}`, sha }] },
+    });
+
+    const report = auditReport(store, "acme/stats");
+
+    expect(report.split("\n")).toEqual([
+      "Repository acme/stats: writes about no workflow",
+      "",
+      expect.stringMatching(/^time/),
+      expect.stringMatching(/^2023-11-14T22:13:20\.000Z {2}writes +maya +d-21 +$/),
+      expect.stringContaining(`effects: report_check(${sha.slice(0, 7)} check:acme/stats/pull/21@${sha})`),
+    ]);
+    expect(auditReport(store, "acme/other")).toBe("No writes about repository acme/other outside its workflows in this database.");
+    store.close();
+  });
 });
