@@ -31,6 +31,10 @@ export interface WorkflowRecord {
 }
 
 export interface AuditEvent {
+  /**
+   * The workflow the event is about; for writes about no workflow (the `Foreman` check on a pull
+   * request that is not a task), the repository's key (`RepoKey`, `owner/repo`), which is never a workflow id.
+   */
   workflowId: string;
   at: number;
   kind: string;
