@@ -39,6 +39,15 @@ const approve = (sender: string, body = "/approve"): Entry => ({
   payload: { issue: { number: 2 }, comment: { body } },
 });
 
+/** An `/approve` on the issue (number 1), which approves every ready task. */
+const approveOnIssue = (sender: string): Entry => ({
+  kind: "event",
+  event: "issue_comment",
+  action: "created",
+  sender,
+  payload: { issue: { number: 1 }, comment: { body: "/approve" } },
+});
+
 const merged = (head: string): Entry => ({
   kind: "event",
   event: "pull_request",
@@ -123,6 +132,14 @@ describe("G1: a merged head was approved by a writer for that commit", () => {
     expect(outcome.violations).toHaveLength(1);
     expect(outcome.violations[0]).toContain("merged head c");
     expect(outcome.violations[0]).toContain("maya's /approve at 2.0 s for b");
+  });
+
+  it("counts a writer's /approve on the issue for the head each task's pull request had then, and for no later one", async () => {
+    const held = historyOf([move("b", null, APP), approveOnIssue("maya"), merged("b")]);
+    const later = historyOf([move("b", null, APP), approveOnIssue("maya"), move("c", "b", "sam"), merged("c")]);
+
+    expect((await checkApproval(view(held, "b"))).violations).toEqual([]);
+    expect((await checkApproval(view(later, "c"))).violations).toEqual([expect.stringContaining("maya's /approve at 2.0 s for b")]);
   });
 
   it("counts neither a reader's /approve nor a writer's comment that is not one", async () => {

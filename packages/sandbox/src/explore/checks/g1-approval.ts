@@ -25,12 +25,14 @@ function approveCommand(body: string): string | null {
 /**
  * A writer's `/approve` comment binds to the head the pull request had when it was written, or to
  * the commit it names if that commit had been on the branch by then; a writer's approving review
- * binds to its `commit_id`.
+ * binds to its `commit_id`. An `/approve` on the issue approves the ready tasks, each by the same
+ * rule, so it counts for every task's pull request.
  */
 function approvalsOf(view: RunView, pull: PullRequest): Approval[] {
   const moves = branchMoves(view, pull.headRef);
   const comments = eventsOf(view, "issue_comment", "created").flatMap((event): Approval[] => {
-    if (field(event.payload, "issue", "number") !== pull.number || !view.writers.has(event.sender)) return [];
+    const on = field(event.payload, "issue", "number");
+    if ((on !== pull.number && on !== view.issueNumber) || !view.writers.has(event.sender)) return [];
     const named = approveCommand(text(field(event.payload, "comment", "body")));
     if (named === null) return [];
     const existed = moves.filter((move) => move.seq < event.seq && move.after !== null).map((move) => move.after ?? "");
