@@ -1,5 +1,5 @@
 import type { ModelPort } from "../ports/model.ts";
-import { Plan, validatePlan, type PlanLimits } from "../plan/index.ts";
+import { PlanAnswer, validatePlan, type Plan, type PlanLimits } from "../plan/index.ts";
 import { checkWritablePath, describeRefusal } from "../policy/paths.ts";
 import { fenceUntrusted, redactText, sanitizeUntrusted } from "../policy/sanitize.ts";
 import { formatIssue } from "./engineer.ts";
@@ -100,7 +100,7 @@ export async function runPlanner(model: ModelPort, input: PlannerInput): Promise
     const unseen = input.tools ? unseenFileProblems(plan, seen) : [];
     return [...problems, ...protectedPathProblems(plan, input.protectedPaths ?? []), ...unseen];
   };
-  const request = { role: "planner" as const, model: input.model, system, user, schema: Plan, check };
+  const request = { role: "planner" as const, model: input.model, system, user, schema: PlanAnswer, check };
   const result = input.tools
     ? await askWithTools(model, { ...request, tools: readTools({ revision: input.tools.revision, seen }), limits: input.tools.limits })
     : await askStructured(model, request);

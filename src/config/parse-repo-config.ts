@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { formatConfigPath } from "./config-problem.ts";
 import type { ConfigPath, ConfigProblem } from "./config-problem.ts";
+import { conflictingKeys } from "./conflicting-keys.ts";
 import { closestKey } from "./did-you-mean.ts";
 import { issueMessage, valueAt } from "./problem-messages.ts";
 import { RepoConfig } from "./repo-config.ts";
@@ -28,8 +29,9 @@ export function parseRepoConfig(input: unknown): RepoConfigResult {
 
 export function validateRepoConfig(input: unknown): RepoConfigValidation {
   const parsed = RepoConfig.safeParse(input ?? {});
-  if (parsed.success) return { ok: true, config: parsed.data };
-  return { ok: false, problems: parsed.error.issues.flatMap((issue) => issueProblems(issue, input)) };
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => issueProblems(issue, input)) };
+  const conflicts = conflictingKeys(parsed.data);
+  return conflicts.length === 0 ? { ok: true, config: parsed.data } : { ok: false, problems: conflicts };
 }
 
 function issueProblems(issue: z.core.$ZodIssue, input: unknown): PathedProblem[] {

@@ -84,6 +84,18 @@ const QaConfig = z
   })
   .strict();
 
+const PullRequestsConfig = z
+  .object({
+    /**
+     * How task pull requests (and their commits) are titled: `conventional` as `type(scope): description`
+     * (Conventional Commits), `plain` as `[#issue] title`, `auto` as the default branch's recent history does.
+     */
+    title: z.enum(["auto", "conventional", "plain"]).default("auto"),
+    /** The last task's pull request says `Closes #issue`, so GitHub closes the issue when it merges (needs `merge.closeIssue`). */
+    closesIssue: z.boolean().default(false),
+  })
+  .strict();
+
 /** One role's agent: how many turns it may call tools, and whether it has tools at all. */
 const roleAgent = (maxTurns: number) =>
   z
@@ -133,6 +145,7 @@ export const RepoConfig = z
     agents: AgentsConfig.prefault({}),
     allowBots: z.array(z.string().min(1)).default([]),
     checks: ChecksConfig.prefault({}),
+    pullRequests: PullRequestsConfig.prefault({}),
   })
   .strict();
 export type RepoConfig = z.infer<typeof RepoConfig>;

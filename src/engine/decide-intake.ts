@@ -1,4 +1,5 @@
 import { CommentKey, failureText, renderWorkflowFailure } from "../render/index.ts";
+import { chosenTitleStyle } from "../domain/conventional-commits.ts";
 import { WorkflowId } from "../domain/ids.ts";
 import type { EngineEvent } from "./events.ts";
 import { ignore, type Decision } from "./decision.ts";
@@ -26,6 +27,7 @@ export function start(event: Of<"start">, now: number): Decision {
     planFeedback: null,
     tasks: {},
     planApprover: null,
+    pullRequestTitles: chosenTitleStyle(event.config.pullRequests.title, event.pullRequestTitles),
     usage: NO_USAGE,
     statusCommentId: null,
     fixAttemptsTotal: 0,

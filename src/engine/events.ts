@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RepoConfig } from "../config/index.ts";
+import { TITLE_STYLES } from "../domain/conventional-commits.ts";
 import { MERGE_REFUSALS } from "../domain/merge-refusal.ts";
 import { Plan, Risk, Task as PlannedTask } from "../plan/index.ts";
 import type { RiskAssessment } from "../policy/risk.ts";
@@ -74,6 +75,8 @@ const Started = z.object({
   requester: z.string(),
   config: RepoConfig,
   defaultBranch: z.string().min(1),
+  /** The title style `pullRequests.title: auto` found in the history; absent: none read (another setting, or a start queued before titles had styles). */
+  pullRequestTitles: z.enum(TITLE_STYLES).optional(),
 });
 
 /** Events about a task's pull request and its checks. */

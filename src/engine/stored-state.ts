@@ -11,7 +11,8 @@ import { WorkflowState } from "./types.ts";
  * 4: tasks remember the last CI result they acted on (`ciResult`) and the debugger's diagnoses (`diagnoses`); a
  *    review may be `unavailable`; the workflow keeps who approved the plan (`planApprover`), and tasks whether their
  *    approval is the plan's (`approvedWithPlan`), when Foreman learned of their head (`headKnownAt`) and whether
- *    someone else pushed to their branch (`humanCommits`).
+ *    someone else pushed to their branch (`humanCommits`); the workflow keeps how it titles pull requests
+ *    (`pullRequestTitles`, plain as before).
  * A change to `WorkflowState` bumps this number and adds a migration from the version before to `MIGRATIONS`, which gives
  * new fields their defaults.
  */
@@ -113,7 +114,7 @@ const taskDefaultsV3 = withTaskDefaults(() => ({
   headKnownAt: null,
   humanCommits: false,
 }));
-const fromV3 = (raw: unknown): unknown => ({ planApprover: null, ...(taskDefaultsV3(raw) as object) });
+const fromV3 = (raw: unknown): unknown => ({ planApprover: null, pullRequestTitles: "plain", ...(taskDefaultsV3(raw) as object) });
 
 /** From each version to the next. */
 const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: fromV1, 2: fromV2, 3: fromV3 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { StoredRepoConfig } from "../config/index.ts";
+import { TITLE_STYLES } from "../domain/conventional-commits.ts";
 import { TASK_STATUSES } from "../domain/task-status.ts";
 import { Plan, Risk } from "../plan/index.ts";
 import type { Permission } from "../ports/permission.ts";
@@ -130,6 +131,8 @@ export const WorkflowState = z.object({
   tasks: z.record(z.string(), TaskRecord),
   /** Who approved the plan, with their permission then; null before, and with `planApproval: auto`. */
   planApprover: z.object({ login: z.string(), permission: PermissionLevel.nullable(), at: z.number() }).nullable(),
+  /** How task pull requests and their commits are titled: `pullRequests.title`, with `auto` read from the history when the work started. */
+  pullRequestTitles: z.enum(TITLE_STYLES),
   usage: Usage,
   statusCommentId: z.int().nullable(),
   /** Debugger fix commits across all tasks of the issue. */

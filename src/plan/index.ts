@@ -1,4 +1,4 @@
-export { Plan, Task, Risk } from "./plan.ts";
+export { Plan, PlanAnswer, Task, Risk } from "./plan.ts";
 export type { PlanLimits } from "./plan-problem.ts";
 export { validatePlan } from "./validate-plan.ts";
 export { filesInUse, readyTasks } from "./ready-tasks.ts";

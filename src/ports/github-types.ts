@@ -112,6 +112,12 @@ export type MergeOutcome = { merged: true; message: string } | { merged: false; 
 export type BranchUpdate = "accepted" | "up_to_date" | "conflict";
 
 /** Two commits compared as GitHub does (`base...head`). */
+/** A commit of a branch's history, as far as its title tells: its message's first line, and whether it merges (more than one parent). */
+export interface CommitTitle {
+  title: string;
+  merge: boolean;
+}
+
 export interface Comparison {
   /** The newest commit both histories hold. */
   mergeBase: string;

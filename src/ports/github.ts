@@ -6,6 +6,7 @@ import type {
   CheckSummary,
   CommentInfo,
   CommitInput,
+  CommitTitle,
   Comparison,
   IssueInfo,
   LabelEvent,
@@ -58,6 +59,8 @@ export interface RepoReads {
   commitAuthor(sha: string): Promise<string | null>;
   /** A commit's parents, first parent first; null when the commit is gone. */
   commitParents(sha: string): Promise<string[] | null>;
+  /** The first lines of the default branch's newest `limit` commits (at most 100), newest first: one call. */
+  recentCommitTitles(limit: number): Promise<CommitTitle[]>;
   checksFor(sha: string): Promise<CheckSummary[]>;
   /**
    * The names of the checks GitHub requires before merging into `branch`: the required status checks

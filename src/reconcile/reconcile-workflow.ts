@@ -3,6 +3,7 @@ import { nullIfGone } from "../ports/errors.ts";
 import { eventJob } from "../store/job-kinds.ts";
 import type { RepoReads } from "../ports/github.ts";
 import type { WorkflowRecord } from "../store/store.ts";
+import type { WorkflowState } from "../engine/types.ts";
 import { closeWorkflow } from "./close-workflow.ts";
 import type { ReconcileDeps, ReconcileReport } from "./deps.ts";
 import { missedComments, type CommentTarget } from "./missed-comments.ts";
@@ -38,13 +39,32 @@ async function stopIfStillGone(deps: ReconcileDeps, repo: RepoReads, workflowId:
 /** The seen mark of the stop fed in for a workflow whose issue is gone. */
 const stopKey = (workflowId: string): string => `${workflowId}#stop`;
 
-/** The issue was closed and no webhook said so: the workflow stops as if it had. */
-function stopClosed(deps: ReconcileDeps, workflowId: string): Partial<ReconcileReport> {
-  if (deps.store.pendingJobsFor(workflowId) > 0) return { busy: 1 };
-  feed(deps, workflowId, [{ type: "issue_closed", how: "closed", by: null }]);
-  deps.log.info({ workflowId }, "the issue of a workflow was closed and no webhook said so; the workflow stops");
+/**
+ * The merges of tasks whose merge was under way and whose pull request is merged: the last one's
+ * may be what closed the issue (`Closes #issue`), and is fed in before the close, so that the work
+ * ends as completed rather than stopped.
+ */
+async function mergesUnderWay(repo: RepoReads, state: WorkflowState): Promise<EngineEvent[]> {
+  const merging = Object.values(state.tasks).filter((task) => task.status === "merging" && task.pr !== null);
+  const events: EngineEvent[] = [];
+  for (const task of merging) {
+    const pull = await nullIfGone(repo.getPullRequest(task.pr ?? 0));
+    if (pull?.merged) events.push({ type: "task_merged", taskId: task.id, sha: pull.mergeCommitSha ?? pull.headSha });
+  }
+  return events;
+}
+
+/** The issue was closed and no webhook said so: the workflow stops as if it had (after the merges that may have closed it). */
+async function stopClosed(deps: ReconcileDeps, repo: RepoReads, state: WorkflowState): Promise<Partial<ReconcileReport>> {
+  const merges = await mergesUnderWay(repo, state);
+  if (deps.store.pendingJobsFor(state.id) > 0) return { busy: 1 };
+  feed(deps, state.id, [...merges, { type: "issue_closed", how: "closed", by: null }]);
+  deps.log.info(
+    { workflowId: state.id, merges: merges.length },
+    "the issue of a workflow was closed and no webhook said so; the workflow stops",
+  );
   deps.notify();
-  return { events: 1 };
+  return { events: merges.length + 1 };
 }
 
 function feed(deps: ReconcileDeps, workflowId: string, events: EngineEvent[]): void {
@@ -64,7 +84,7 @@ export async function reconcileWorkflow(deps: ReconcileDeps, record: WorkflowRec
   if (issue === null) return stopIfStillGone(deps, repo, state.id);
   deps.store.unmarkSeen("gone", state.id);
   deps.store.unmarkSeen("gone", stopKey(state.id));
-  if (issue.state === "closed") return stopClosed(deps, state.id);
+  if (issue.state === "closed") return stopClosed(deps, repo, state);
   const events: EngineEvent[] = [];
   const targets: CommentTarget[] = [{ number: state.issue, pullRequestBody: null }];
   for (const task of Object.values(state.tasks)) {

@@ -28,8 +28,3 @@ function subjectAndBody(view: CommitView): SafePlainText {
 export function renderCommitMessage(view: CommitView): SafePlainText {
   return plainText`${subjectAndBody(view)}\n\nPart of #${view.issue}.`;
 }
-
-/** A task's pull request title: the issue, then the task's title. */
-export function renderPullRequestTitle(issue: number, title: string): SafePlainText {
-  return plainText`[#${issue}] ${neutralizePlainText(title)}`;
-}

@@ -12,6 +12,8 @@ export type PullRequestBodyInput = {
   repoUrl?: string;
   /** How the repository's checks ended when the coder ran them on this commit's files (empty or absent: not run). */
   localChecks?: ReadonlyArray<{ name: string; outcome: LocalOutcome; durationMs: number }>;
+  /** The task is the last to merge and `pullRequests.closesIssue` is on: the body closes the issue. */
+  closesIssue?: boolean;
 };
 
 type LocalOutcome = "passed" | "failed" | "timed_out" | "error" | "not_run";
@@ -35,8 +37,9 @@ function localChecksSection(checks: PullRequestBodyInput["localChecks"]): SafeMa
 }
 
 /**
- * The body of a task's pull request. It says `Part of #<issue>`, never a closing keyword:
- * Foreman closes the issue itself once every task is merged.
+ * The body of a task's pull request. It says `Part of #<issue>`, never a closing keyword (Foreman
+ * closes the issue itself once every task is merged), except on the last task's with `closesIssue`:
+ * `Closes #<issue>`, for the workflow's own issue only, so that GitHub closes it on the merge.
  */
 export function renderPullRequestBody(input: PullRequestBodyInput): SafeMarkdown {
   assertIssueNumber(input.issue);
@@ -55,7 +58,7 @@ export function renderPullRequestBody(input: PullRequestBodyInput): SafeMarkdown
       : undefined,
     localChecksSection(input.localChecks),
     markdown`**Risk:** ${RISK_WORDS[task.risk]}`,
-    markdown`Part of #${input.issue} · task ${inlineCode(task.id)} · attempt ${input.attempt}`,
+    markdown`${input.closesIssue === true ? markdown`Closes` : markdown`Part of`} #${input.issue} · task ${inlineCode(task.id)} · attempt ${input.attempt}`,
     markdown`> [!NOTE]
 > When CI is green, a writer comments \`/approve\` on this pull request and Foreman merges it.
 > An approval holds for the current head commit only. \`/retry\` starts a fresh attempt; \`/cancel\` stops this task.`,

@@ -8,7 +8,8 @@ import { Risk } from "../plan/index.ts";
 import { BranchMovedError } from "../ports/errors.ts";
 import type { RepoGitHub } from "../ports/github.ts";
 import { isAppLogin } from "../ports/github-types.ts";
-import { failureText, renderCommitMessage, renderPullRequestBody, renderPullRequestTitle } from "../render/index.ts";
+import { closesIssueOnMerge, taskTitleView } from "../engine/pull-request-words.ts";
+import { failureText, renderCommitMessage, renderPullRequestBody, renderPullRequestTitle, taskCommitSubject } from "../render/index.ts";
 import { TaskWorkKey } from "../domain/keys.ts";
 import type { TaskJob } from "../store/job-kinds.ts";
 import type { WorkerDeps } from "./deps.ts";
@@ -147,7 +148,8 @@ function stillCoding(deps: WorkerDeps, context: TaskContext, attempt: number): b
  */
 async function publish(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, attempt: number, coded: Answered): Promise<EngineEvent> {
   const { state, task, record } = context;
-  const message = renderCommitMessage({ kind: "task", issue: state.issue, title: task.title, summary: coded.summary });
+  const heading = taskTitleView(state, task);
+  const message = renderCommitMessage({ kind: "task", issue: state.issue, title: taskCommitSubject(heading), summary: coded.summary });
   let sha: string;
   try {
     ({ sha } = await github.commitOnBranch({
@@ -166,8 +168,14 @@ async function publish(deps: WorkerDeps, github: RepoGitHub, context: TaskContex
   const pull = await github.ensurePullRequest({
     head: record.branch,
     base: coded.defaultBranch,
-    title: renderPullRequestTitle(state.issue, task.title),
-    body: renderPullRequestBody({ issue: state.issue, task, attempt, localChecks: coded.checks }),
+    title: renderPullRequestTitle(heading),
+    body: renderPullRequestBody({
+      issue: state.issue,
+      task,
+      attempt,
+      localChecks: coded.checks,
+      closesIssue: closesIssueOnMerge(state, task.id),
+    }),
   });
   return {
     type: "task_published",

@@ -114,6 +114,7 @@ export class FakeGitHub implements GitHubReads, RepoReads {
     return Promise.resolve(this.checkRuns.get(sha) ?? []);
   }
   commitParents = notRead;
+  recentCommitTitles = notRead;
   commitAuthor(): Promise<string | null> {
     return Promise.resolve("ana");
   }

@@ -14,7 +14,7 @@ import type { CheckRunView } from "../../src/render/check-run-output.ts";
 import { ciSummaryText, renderCheckRunOutput } from "../../src/render/check-run-output.ts";
 import { codeSpan } from "../../src/render/code-span.ts";
 import type { CommitView } from "../../src/render/commit-message.ts";
-import { renderCommitMessage, renderPullRequestTitle } from "../../src/render/commit-message.ts";
+import { renderCommitMessage } from "../../src/render/commit-message.ts";
 import { renderConfigProblems, renderConfigProblemsResolved } from "../../src/render/config-problems.ts";
 import { TASK_STATUSES } from "../../src/domain/task-status.ts";
 import { escalationReason, filesAmendedNote, renderEscalation } from "../../src/render/escalation.ts";
@@ -36,6 +36,7 @@ import {
 import { mermaidLabel, renderPlanGraph } from "../../src/render/mermaid.ts";
 import { codeBlock, markdown, neutralizeMarkdown, neutralizePlainText } from "../../src/render/neutralize-markdown.ts";
 import { renderPullRequestBody } from "../../src/render/pull-request-body.ts";
+import { renderPullRequestTitle, taskCommitSubject } from "../../src/render/pull-request-title.ts";
 import type { Refusal } from "../../src/render/refusals.ts";
 import { renderRefusal } from "../../src/render/refusals.ts";
 import { renderFindingComment, renderReview, renderReviewBody } from "../../src/render/review.ts";
@@ -238,8 +239,25 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
   ],
   "check-run-output.ts:ciSummaryText.passed": () => failureSentence("ciSummaryText.passed", ciSummaryText.passed(3)),
   "commit-message.ts:renderCommitMessage": () =>
-    Object.values(COMMIT_VIEWS).map((view) => md(`renderCommitMessage(${view.kind})`, renderCommitMessage(view), { plain: true })),
-  "commit-message.ts:renderPullRequestTitle": () => [md("renderPullRequestTitle", renderPullRequestTitle(1, TEXT), { plain: true })],
+    [
+      ...Object.values(COMMIT_VIEWS),
+      {
+        kind: "task" as const,
+        issue: 1,
+        title: taskCommitSubject({ style: "conventional", issue: 1, title: TEXT, type: "feat" }),
+        summary: TEXT,
+      },
+    ].map((view) =>
+      md(`renderCommitMessage(${view.kind}, ${view.title === LINE ? "plain" : "conventional"})`, renderCommitMessage(view), {
+        plain: true,
+      }),
+    ),
+  "pull-request-title.ts:renderPullRequestTitle": () =>
+    (["plain", "conventional"] as const).map((style) =>
+      md(`renderPullRequestTitle(${style})`, renderPullRequestTitle({ style, issue: 1, title: TEXT, type: "fix", scope: "core" }), {
+        plain: true,
+      }),
+    ),
   "config-problems.ts:renderConfigProblems": () => [
     md(
       "renderConfigProblems",
@@ -458,6 +476,8 @@ const NOT_POSTED: Readonly<Record<string, string>> = {
   "head-notices.ts:HeadNoticeKey.approvalUnbound": "a marker key",
   "head-notices.ts:HeadNoticeKey.alreadyPickedUp": "a marker key",
   "head-notices.ts:HeadNoticeKey.handedOver": "a marker key",
+  "pull-request-title.ts:taskCommitSubject":
+    "plain text for a commit's first line, neutralised with the rest of the message: renderCommitMessage(task, conventional)",
   "neutralize-markdown.ts:markdown": "joins Foreman's words with values that are already safe (the type allows nothing else)",
   "neutralize-markdown.ts:plainText": "joins Foreman's words with values that are already safe (the type allows nothing else)",
   "neutralize-markdown.ts:joinMarkdown": "joins safe values with a fixed separator",

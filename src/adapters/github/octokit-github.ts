@@ -5,6 +5,7 @@ import type {
   CheckSummary,
   CommentInfo,
   CommitInput,
+  CommitTitle,
   Comparison,
   IssueInfo,
   LabelEvent,
@@ -31,6 +32,7 @@ import { mergeRequirements } from "./merge-requirements.ts";
 import type { Octokit, Target } from "./octokit.ts";
 import { createReview, listPullFiles, pullMergeable, replyToReviewComment } from "./pull-review.ts";
 import { readFiles } from "./read-files.ts";
+import { recentCommitTitles } from "./recent-commits.ts";
 import { repository, type RepositoryInfo } from "./repository.ts";
 import { readRequiredChecks } from "./required-checks.ts";
 import { compareCommits, updatePullBranch } from "./update-branch.ts";
@@ -127,6 +129,10 @@ export class OctokitRepoGitHub implements RepoGitHub {
   async commitParents(sha: string): Promise<string[] | null> {
     const commit = await nullIfGone(call(async () => (await this.octokit.rest.git.getCommit({ ...this.target, commit_sha: sha })).data));
     return commit ? commit.parents.map((parent) => parent.sha) : null;
+  }
+
+  recentCommitTitles(limit: number): Promise<CommitTitle[]> {
+    return call(() => recentCommitTitles(this.octokit, this.target, limit));
   }
 
   checksFor(sha: string): Promise<CheckSummary[]> {

@@ -14,6 +14,7 @@ import type { WorkerDeps } from "../deps.ts";
 import type { Intake } from "../intake.ts";
 import { loadRepoConfig } from "../load-config.ts";
 import { authorize } from "./authorized.ts";
+import { detectedTitleStyle } from "./title-style.ts";
 import { answer, NOTHING, routeTo, type IntakePlan } from "./routed.ts";
 import { DEFAULT_MAX_WORKFLOWS_PER_INSTALLATION, workflowCap } from "./workflow-cap.ts";
 
@@ -45,6 +46,7 @@ export async function planLabel(
   const cap = workflowCap(deps.store, intake.ref, intake.issue, deps.maxWorkflowsPerInstallation ?? DEFAULT_MAX_WORKFLOWS_PER_INSTALLATION);
   if (cap) return comment(CommentKey.workflowCap, renderRefusal({ kind: "workflow_cap", ...cap }));
   const resolved = await resolvedProblems(github, intake.issue, deps.botLogin);
+  const titles = await detectedTitleStyle(deps, github, config);
   return routeTo(
     id,
     {
@@ -55,6 +57,7 @@ export async function planLabel(
       requester: intake.sender.login,
       config,
       defaultBranch: repository.defaultBranch,
+      ...(titles === undefined ? {} : { pullRequestTitles: titles }),
     },
     resolved,
   );

@@ -5,12 +5,12 @@ import { CoderAnswer } from "../../../src/agents/coder.ts";
 import { DebuggerVerdict } from "../../../src/agents/debugger.ts";
 import { EngineerAnswer } from "../../../src/agents/engineer.ts";
 import { ReviewVerdict } from "../../../src/agents/reviewer.ts";
-import { Plan } from "../../../src/plan/plan.ts";
+import { PlanAnswer } from "../../../src/plan/plan.ts";
 import { strictSchemaViolation } from "../../../packages/sandbox/src/model/strict-schema-rules.ts";
 
 describe("answer schemas for strict structured output", () => {
   it.each([
-    ["planner", Plan],
+    ["planner", PlanAnswer],
     ["coder", CoderAnswer],
     ["debugger", DebuggerVerdict],
     ["reviewer", ReviewVerdict],
@@ -23,11 +23,12 @@ describe("answer schemas for strict structured output", () => {
   });
 
   it("keeps what guides the model: enums, task id patterns, the edit kinds as alternatives", () => {
-    const plan = JSON.stringify(strictJsonSchema(Plan));
+    const plan = JSON.stringify(strictJsonSchema(PlanAnswer));
     const coder = JSON.stringify(strictJsonSchema(CoderAnswer));
 
     expect(plan).toContain('"pattern":"^[a-z][a-z0-9-]{0,30}$"');
     expect(plan).toContain('"enum":["low","medium","high"]');
+    expect(plan).toContain('"enum":["feat","fix","docs","refactor","test","perf","build","ci","chore","style"]},{"type":"null"}');
     expect(coder).toContain('"anyOf"');
     expect(coder).toContain('"const":"modify"');
   });

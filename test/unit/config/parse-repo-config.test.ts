@@ -32,6 +32,7 @@ const defaults: RepoConfig = {
   },
   allowBots: [],
   checks: { commands: {}, allow: [] },
+  pullRequests: { title: "auto", closesIssue: false },
 };
 
 describe("parseRepoConfig", () => {
@@ -82,6 +83,7 @@ describe("parseRepoConfig", () => {
         commands: { test: { run: "npm test", timeoutSeconds: 120 } },
         allow: ["npm test -- ..."],
       },
+      pullRequests: { title: "conventional", closesIssue: false },
     };
 
     expect(parseRepoConfig(input)).toEqual({ ok: true, config: input });
@@ -203,5 +205,34 @@ describe("parseRepoConfig: checks", () => {
 
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems.map((problem) => problem.path)).toContain(path);
+  });
+
+  it.each(["auto", "conventional", "plain"] as const)("reads pull request titles %j, and a closing keyword on the last task", (title) => {
+    const result = parseRepoConfig({ pullRequests: { title, closesIssue: true } });
+
+    expect(result.ok && result.config.pullRequests).toEqual({ title, closesIssue: true });
+  });
+
+  it("refuses an unknown title style and says which ones there are", () => {
+    const result = parseRepoConfig({ pullRequests: { title: "semantic" } });
+
+    expect(result).toEqual({
+      ok: false,
+      problems: [{ path: "pullRequests.title", message: 'must be one of "auto", "conventional", "plain", got "semantic"' }],
+    });
+  });
+
+  it("refuses a last pull request that closes the issue when merge.closeIssue leaves it open", () => {
+    const result = parseRepoConfig({ merge: { closeIssue: false }, pullRequests: { closesIssue: true } });
+
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          path: "pullRequests.closesIssue",
+          message: "closes the issue when the last task merges, but merge.closeIssue is false (leave the issue open): set one of them",
+        },
+      ],
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Plan } from "../../../src/plan/plan.ts";
+import { Plan, PlanAnswer } from "../../../src/plan/plan.ts";
 import { plan, task } from "./plan-builder.ts";
 
 describe("Plan schema", () => {
@@ -63,5 +63,54 @@ describe("Plan schema", () => {
     const result = Plan.safeParse({ summary: "nothing", tasks: [] });
 
     expect(result.success).toBe(false);
+  });
+
+  it("reads a task's type and scope, lower-cased as models may not write them", () => {
+    const result = Plan.safeParse(plan(task("a", { type: " Fix" as "fix", scope: "Parser" })));
+
+    expect(result.data?.tasks[0]).toMatchObject({ type: "fix", scope: "parser" });
+  });
+
+  it("reads a stored task without a type or a scope as it was", () => {
+    const stored = JSON.parse(JSON.stringify(plan(task("a")))) as unknown;
+
+    const result = Plan.safeParse(stored);
+
+    expect(result.data?.tasks[0]).not.toHaveProperty("type");
+    expect(result.data?.tasks[0]).not.toHaveProperty("scope");
+  });
+
+  it.each([
+    ["type", "feature"],
+    ["scope", "two words"],
+    ["scope", "a".repeat(21)],
+  ])("rejects the %s %j", (key, value) => {
+    const result = Plan.safeParse(plan({ ...task("a"), [key]: value }));
+
+    expect(result.error?.issues).toMatchObject([{ path: ["tasks", 0, key] }]);
+  });
+});
+
+describe("PlanAnswer schema", () => {
+  it("leaves out a null type or scope, and one the answer does not give", () => {
+    const answer = {
+      summary: "s",
+      tasks: [{ ...task("a"), type: null, scope: null }, task("b"), { ...task("c"), type: "docs", scope: "readme" }],
+    };
+
+    const result = PlanAnswer.safeParse(answer);
+
+    expect(result.data).toEqual({ summary: "s", tasks: [task("a"), task("b"), task("c", { type: "docs", scope: "readme" })] });
+    expect(result.data?.tasks.map((planned) => Object.keys(planned).filter((key) => key === "type" || key === "scope"))).toEqual([
+      [],
+      [],
+      ["type", "scope"],
+    ]);
+  });
+
+  it("checks the type like a plan does", () => {
+    const result = PlanAnswer.safeParse({ summary: "s", tasks: [{ ...task("a"), type: "feature", scope: null }] });
+
+    expect(result.error?.issues).toMatchObject([{ path: ["tasks", 0, "type"] }]);
   });
 });

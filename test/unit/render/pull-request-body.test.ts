@@ -60,6 +60,14 @@ describe("renderPullRequestBody", () => {
     expect(body).not.toMatch(/\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s*#\d/i);
   });
 
+  it("closes the issue, and only the issue, on the last task's pull request with closesIssue", () => {
+    const body = renderPullRequestBody({ issue: 12, task, attempt: 1, closesIssue: true });
+
+    expect(body).toContain("Closes #12 · task `add-parser` · attempt 1");
+    expect(body).not.toContain("Part of #12");
+    expect([...body.matchAll(/\b(?:close[sd]?|fix(?:e[sd])?|resolve[sd]?)\s*:?\s*#(\d+)/gi)].map((match) => match[1])).toEqual(["12"]);
+  });
+
   it("says which checks ran locally and how they ended, names defused", () => {
     const body = renderPullRequestBody({
       issue: 12,

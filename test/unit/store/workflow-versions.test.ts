@@ -54,7 +54,8 @@ function withFieldsAddedSince(stored: unknown): unknown {
   const defaults = StoredRepoConfig.parse({});
   const config = state.config as { approval: object };
   const approval = { ...config.approval, nativeReviews: defaults.approval.nativeReviews, tasks: defaults.approval.tasks };
-  return { ...state, config: { ...state.config, approval, agents: defaults.agents, checks: defaults.checks }, planApprover: null, tasks };
+  const added = { agents: defaults.agents, checks: defaults.checks, pullRequests: defaults.pullRequests };
+  return { ...state, config: { ...state.config, approval, ...added }, pullRequestTitles: "plain", planApprover: null, tasks };
 }
 
 describe("workflow rows written at state version 1", () => {
