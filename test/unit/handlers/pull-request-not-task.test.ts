@@ -62,6 +62,22 @@ describe("pull_request on a branch that is not a task's", () => {
     ]);
   });
 
+  it("records a pull request moved to another base branch, and nothing for a new title", async () => {
+    const moved = {
+      ...opened(),
+      action: "edited" as const,
+      changes: { base: { ref: { from: "develop" }, sha: { from: "a".repeat(40) } } },
+    };
+    const retitled = { ...opened(), action: "edited" as const, changes: { title: { from: "Update README" } } };
+
+    const results = [await deliver("pull_request", moved), await deliver("pull_request", retitled)];
+
+    expect(results.map(({ accepted }) => accepted.map((input) => input.intake))).toEqual([
+      [expect.objectContaining({ kind: "pr_not_task", baseRef: moved.pull_request.base.ref })],
+      [],
+    ]);
+  });
+
   it("records nothing when it closes: there is no head left to check", async () => {
     const { accepted } = await deliver("pull_request", closed());
 
