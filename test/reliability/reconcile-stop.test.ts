@@ -47,6 +47,21 @@ describe("reconcileWorkflow: stops no webhook announced", () => {
     expect(drainEvents(store)).toEqual([{ type: "issue_closed", how: "closed", by: null }]);
   });
 
+  it("feeds in a merge under way that closed the issue (Closes #issue) before the close, so the work can end as completed", async () => {
+    const { deps, store, github } = reconcileWorld();
+    openIssue(github);
+    github.issues.set(1, { ...github.issues.get(1)!, state: "closed" });
+    openPull(github, 11, HEAD, { state: "closed", merged: true, mergeCommitSha: "c".repeat(40) });
+
+    const report = await reconcileWorkflow(deps, stored(store, withMean("merging")));
+
+    expect(report).toEqual({ events: 2 });
+    expect(drainEvents(store)).toEqual([
+      { type: "task_merged", taskId: "mean", sha: "c".repeat(40) },
+      { type: "issue_closed", how: "closed", by: null },
+    ]);
+  });
+
   it("stops a workflow whose issue is gone while its repository reads, through the engine (which closes the pull requests), once", async () => {
     const { deps, store } = reconcileWorld();
     const record = stored(store, executingWorkflow());
