@@ -37,6 +37,7 @@ import { mermaidLabel, renderPlanGraph } from "../../src/render/mermaid.ts";
 import { codeBlock, markdown, neutralizeMarkdown, neutralizePlainText } from "../../src/render/neutralize-markdown.ts";
 import { renderPullRequestBody } from "../../src/render/pull-request-body.ts";
 import { renderPullRequestTitle, taskCommitSubject } from "../../src/render/pull-request-title.ts";
+import { renderReadyApprovals } from "../../src/render/ready-approvals.ts";
 import type { Refusal } from "../../src/render/refusals.ts";
 import { renderRefusal } from "../../src/render/refusals.ts";
 import { renderFindingComment, renderReview, renderReviewBody } from "../../src/render/review.ts";
@@ -175,6 +176,7 @@ const STATUS = {
   plan: { summary: TEXT },
   tasks: [
     { id: LINE, title: LINE, status: "failed" as const, pr: 3, dependsOn: [CODE], failure: TEXT },
+    { id: LINE, title: LINE, status: "merged" as const, pr: 4, dependsOn: [], approvedWithPlanBy: LOGIN },
     { id: CODE, title: TEXT, status: "pending" as const, dependsOn: [LINE, CODE] },
   ],
   usage: { promptTokens: 1, completionTokens: 2, costUsd: 0.5 },
@@ -226,10 +228,23 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
     md("renderBaseMergeMessage", renderBaseMergeMessage({ issue: 1, title: TEXT, base: CODE, baseBranch: LINE }), { plain: true }),
   ],
   "base-updates.ts:baseUpdateReason.branchGone": () => failureSentence("branchGone", baseUpdateReason.branchGone()),
-  "check-run-output.ts:renderCheckRunOutput": () =>
-    Object.values(CHECK_RUN_VIEWS).map((view) => {
+  "check-run-output.ts:renderCheckRunOutput": () => [
+    ...Object.values(CHECK_RUN_VIEWS).map((view) => {
       return md(`renderCheckRunOutput(${view.kind})`, checkRunText(renderCheckRunOutput(view)));
     }),
+    md("renderCheckRunOutput(approved with the plan)", checkRunText(renderCheckRunOutput({ ...CHECK_RUN_VIEWS.approved, withPlan: true }))),
+    ...(["human_commits", "risk"] as const).map((kind) =>
+      md(
+        `renderCheckRunOutput(ready_for_approval, ${kind})`,
+        checkRunText(
+          renderCheckRunOutput({
+            kind: "ready_for_approval",
+            ownApproval: kind === "risk" ? { kind, risk: "high" } : { kind },
+          }),
+        ),
+      ),
+    ),
+  ],
   "check-run-output.ts:ciSummaryText.failing": () => [
     md(
       "ci_failed check run",
@@ -421,6 +436,23 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
       }),
     ),
   ],
+  "ready-approvals.ts:renderReadyApprovals": () => [
+    md(
+      "renderReadyApprovals",
+      renderReadyApprovals({
+        by: LOGIN,
+        approvals: [
+          { kind: "approved", taskId: CODE, pr: 3, sha: CODE },
+          { kind: "needs_maintainer", taskId: LINE, pr: null, sha: CODE },
+          { kind: "unknown_head", taskId: CODE, pr: 4, head: CODE },
+          { kind: "not_named", taskId: LINE, pr: 5, head: CODE },
+          { kind: "not_ready", taskId: CODE, pr: 6, status: "failed", failure: TEXT },
+          { kind: "not_ready", taskId: LINE, pr: null, status: "coding", failure: null },
+        ],
+      }),
+    ),
+    md("renderReadyApprovals, none", renderReadyApprovals({ by: LOGIN, approvals: [] })),
+  ],
   "short-comments.ts:renderApprovalRefused": () => [md("renderApprovalRefused", renderApprovalRefused(LINE))],
   "short-comments.ts:renderApprovalVoided": () => [md("renderApprovalVoided", renderApprovalVoided(CODE, LINE))],
   "short-comments.ts:renderRevisionAnswer": () => [md("renderRevisionAnswer", renderRevisionAnswer(CODE))],
@@ -476,6 +508,7 @@ const NOT_POSTED: Readonly<Record<string, string>> = {
   "head-notices.ts:HeadNoticeKey.approvalUnbound": "a marker key",
   "head-notices.ts:HeadNoticeKey.alreadyPickedUp": "a marker key",
   "head-notices.ts:HeadNoticeKey.handedOver": "a marker key",
+  "ready-approvals.ts:ReadyApprovalKey.answer": "a marker key",
   "pull-request-title.ts:taskCommitSubject":
     "plain text for a commit's first line, neutralised with the rest of the message: renderCommitMessage(task, conventional)",
   "neutralize-markdown.ts:markdown": "joins Foreman's words with values that are already safe (the type allows nothing else)",
