@@ -6,6 +6,7 @@ import type { Decision } from "../../../src/engine/decision.ts";
 import type { EngineEvent } from "../../../src/engine/events.ts";
 import type { Permission, WorkflowState } from "../../../src/engine/types.ts";
 import type { Risk } from "../../../src/plan/index.ts";
+import { renderStatus } from "../../../src/worker/status-view.ts";
 
 const single = planOf({ id: "a" });
 const two = planOf({ id: "a" }, { id: "b" });
@@ -81,6 +82,19 @@ describe("approval.tasks: plan", () => {
     });
     expect(merges(decision)).toEqual([{ type: "merge_task", taskId: "a", sha: shaOf("a") }]);
     expect(checks(decision)).toEqual([["Approved", `Approved with the plan by @\u200bwes for ${shaOf("a").slice(0, 7)}.`]]);
+  });
+
+  it("says on the status comment that a task was approved with the plan, and by whom", () => {
+    const onPlan = run(approvedPlan(two), [published("a", 10), green("a"), published("b", 11), green("b")]).state;
+    const ownApproval = step(
+      run(onPlan, [humanPush("b"), green("b", shaOf("b", 2))]).state,
+      approveAs("b", shaOf("b", 2), "maya", "write"),
+    );
+
+    const status = renderStatus(ownApproval.state);
+
+    expect(status).toContain("**a** Task a — #10 merging, approved with the plan by @\u200bwes\n");
+    expect(status).toContain("**b** Task b — #11 merging\n");
   });
 
   it("merges a medium-risk task on the plan's approval", () => {
