@@ -2,6 +2,7 @@ import { issueInstallationToken } from "../auth.ts";
 import { intParam, type RouteContext, type RouteTable } from "../context.ts";
 import { ApiError, notFound } from "../errors.ts";
 import { serializeApp } from "../serializers/issue.ts";
+import { serializeRoot } from "../serializers/root.ts";
 import { serializeUser } from "../serializers/user.ts";
 import type { Installation, SandboxApp } from "../state/types.ts";
 
@@ -74,7 +75,7 @@ export const appRoutes: RouteTable = {
     };
   },
 
-  "meta/root": (context) => ({ body: { current_user_url: `${context.core.urls.api}/user` } }),
+  "meta/root": (context) => ({ body: serializeRoot(context.core.urls) }),
 
   "rate-limit/get": () => {
     const reset = Math.ceil(Date.now() / 1000) + 3600;

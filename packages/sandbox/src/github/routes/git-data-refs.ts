@@ -12,6 +12,7 @@ import {
 } from "../git/errors.ts";
 import { serializeRef } from "../serializers/git.ts";
 import type { Repository } from "../state/types.ts";
+import { created as createdAnswer } from "./created.ts";
 import { gitCall, readBody, unprocessable } from "./git-data-common.ts";
 import { onBranchMoved } from "./repos-branch-moved.ts";
 
@@ -75,7 +76,7 @@ export async function createRefRoute(context: RouteContext): Promise<RouteResult
   if (branch !== null) {
     await onBranchMoved(context.core, repo, { branch, before: null, after: created, sender: actingAccount(context), forced: false });
   }
-  return { status: 201, body: serializeRef(context.core, repo, ref, created) };
+  return createdAnswer(serializeRef(context.core, repo, ref, created));
 }
 
 export async function updateRefRoute(context: RouteContext): Promise<RouteResult> {

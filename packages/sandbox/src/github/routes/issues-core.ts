@@ -2,6 +2,7 @@ import { z } from "zod";
 import { actingAccount, repoFrom, requireAccess, type RouteContext, type RouteResult } from "../context.ts";
 import type { SandboxCore } from "../core.ts";
 import type { Account, Issue, Repository } from "../state/types.ts";
+import { created } from "./created.ts";
 import { readBody } from "./git-data-common.ts";
 import { openIssue } from "./issues-admin.ts";
 import { callerHas, emitIssueEvent, issueDetailPayload, issueFrom, requireIssueAccess, touch } from "./issues-common.ts";
@@ -42,7 +43,7 @@ export async function createIssueRoute(context: RouteContext): Promise<RouteResu
     body: input.body ?? null,
     labels,
   });
-  return { status: 201, body: issueDetailPayload(context.core, repo, issue) };
+  return created(issueDetailPayload(context.core, repo, issue));
 }
 
 /** Applies title and body; returns the `changes` of `issues.edited` (empty when nothing changed). */

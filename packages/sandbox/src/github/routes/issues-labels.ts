@@ -3,6 +3,7 @@ import { actingAccount, paged, repoFrom, requireAccess, type RouteContext, type 
 import { ApiError, notFound, validationFailed } from "../errors.ts";
 import { serializeLabel } from "../serializers/issue.ts";
 import type { Label, Repository } from "../state/types.ts";
+import { created } from "./created.ts";
 import { readBody } from "./git-data-common.ts";
 import { issueFrom, requireIssueAccess } from "./issues-common.ts";
 import { changeLabels, createLabel, findLabel, isLabelColor, labelNames, labelsOf, removeLabel } from "./issues-labels-state.ts";
@@ -55,7 +56,7 @@ export function createLabelRoute(context: RouteContext): RouteResult {
   const label = createLabel(context.core, repo, input);
   const body = serializeLabel(context.core.urls, repo, label);
   context.core.emit(repo, "label", actingAccount(context), { action: "created", label: body });
-  return { status: 201, body };
+  return created(body);
 }
 
 /** `GET /labels`: the repository's labels in the order they were created, GitHub's defaults first. */

@@ -6,6 +6,7 @@ import type { CommitStatus, CommitStatusState, Repository } from "../state/types
 import { combinedState, contextKey, latestPerContext, MAX_STATUSES_PER_CONTEXT } from "../statuses/combined-state.ts";
 import { emitStatus } from "../statuses/status-event.ts";
 import { requireReadPermission } from "./checks-access.ts";
+import { created } from "./created.ts";
 import { requireCommit } from "./checks-runs.ts";
 
 /** The request body once the dispatcher has checked it against GitHub's schema. */
@@ -56,7 +57,8 @@ async function createStatus(context: RouteContext): Promise<RouteResult> {
   };
   store.commitStatuses.set(id, status);
   await emitStatus(context.core, repo, status, status.creator);
-  return { status: 201, body: serializeStatus(context.core, repo, status) };
+  context.core.mergeQueue?.checksChanged(repo, sha);
+  return created(serializeStatus(context.core, repo, status));
 }
 
 /** `GET /commits/{ref}/statuses`: every status of the commit, newest first. */

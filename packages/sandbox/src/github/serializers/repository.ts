@@ -45,10 +45,13 @@ export function repositoryFullName(repo: Repository): string {
   return `${repo.owner.login}/${repo.name}`;
 }
 
-export function serializeRepository(urls: Urls, repo: Repository, openIssues = 0): Record<string, unknown> {
+/**
+ * The short form GitHub embeds in some answers (a combined status's `repository`): who and where,
+ * with the address templates, without dates, counts or settings.
+ */
+export function serializeSimpleRepository(urls: Urls, repo: Repository): Record<string, unknown> {
   const fullName = repositoryFullName(repo);
   const api = repoApi(urls, fullName);
-  const html = repoHtml(urls, fullName);
   const templated = Object.fromEntries(TEMPLATED_URLS.map(([key, suffix]) => [key, `${api}${suffix}`]));
   return {
     id: repo.id,
@@ -57,11 +60,18 @@ export function serializeRepository(urls: Urls, repo: Repository, openIssues = 0
     full_name: fullName,
     private: repo.private,
     owner: serializeUser(urls, repo.owner),
-    html_url: html,
+    html_url: repoHtml(urls, fullName),
     description: null,
     fork: false,
     url: api,
     ...templated,
+  };
+}
+
+export function serializeRepository(urls: Urls, repo: Repository, openIssues = 0): Record<string, unknown> {
+  const html = repoHtml(urls, repositoryFullName(repo));
+  return {
+    ...serializeSimpleRepository(urls, repo),
     created_at: repo.createdAt,
     updated_at: repo.updatedAt,
     pushed_at: repo.pushedAt,

@@ -1,7 +1,7 @@
 import type { CommitInfo } from "../git/types.ts";
 import type { CommitStatus, CommitStatusState, Repository } from "../state/types.ts";
 import { serializeCommit, serializeShortBranch, type GitView } from "./git.ts";
-import { repositoryFullName, serializeRepository } from "./repository.ts";
+import { repositoryFullName, serializeSimpleRepository } from "./repository.ts";
 import { repoApi } from "./urls.ts";
 import { serializeUser } from "./user.ts";
 
@@ -54,7 +54,7 @@ export function serializeCombinedStatus(view: GitView, repo: Repository, combine
     statuses: combined.statuses.map((status) => statusCore(view, repo, status)),
     sha: combined.sha,
     total_count: combined.totalCount,
-    repository: serializeRepository(view.urls, repo),
+    repository: serializeSimpleRepository(view.urls, repo),
     commit_url: `${api}/commits/${combined.sha}`,
     url: `${api}/commits/${combined.sha}/status`,
   };
