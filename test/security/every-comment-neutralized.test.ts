@@ -232,7 +232,10 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
     ...Object.values(CHECK_RUN_VIEWS).map((view) => {
       return md(`renderCheckRunOutput(${view.kind})`, checkRunText(renderCheckRunOutput(view)));
     }),
-    md("renderCheckRunOutput(approved with the plan)", checkRunText(renderCheckRunOutput({ ...CHECK_RUN_VIEWS.approved, withPlan: true }))),
+    md(
+      "renderCheckRunOutput(approved with the plan)",
+      checkRunText(renderCheckRunOutput({ kind: "approved", by: LOGIN, sha: CODE, withPlan: true })),
+    ),
     ...(["human_commits", "risk"] as const).map((kind) =>
       md(
         `renderCheckRunOutput(ready_for_approval, ${kind})`,
