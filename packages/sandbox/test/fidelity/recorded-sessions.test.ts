@@ -4,7 +4,7 @@ import { allRoutes } from "../../src/github/routes/index.ts";
 import { SandboxGitHub } from "../../src/github/sandbox.ts";
 import { ACCEPTED_DIFFERENCES, NOT_REPLAYED, type AcceptedDifference } from "./recordings/accepted.ts";
 import { compareAnswers, type Difference } from "./recordings/compare.ts";
-import { loadRecordedScenarios, servedExchanges, type ServedExchange } from "./recordings/recordings.ts";
+import { loadRecordedScenarios, servedExchanges } from "./recordings/recordings.ts";
 import { recordedAnswer, replay } from "./recordings/replay.ts";
 import { RECORDED_ORG, RECORDED_USER, SETUPS, type Rewrites } from "./recordings/setups.ts";
 
@@ -80,7 +80,7 @@ describe("the sandbox against sessions recorded on github.com", () => {
   });
 
   it("replays the recorded requests of the endpoints Foreman relies on", () => {
-    const operations = new Set(replayed.map((item: ServedExchange) => item.operationId));
+    const operations = new Set(replayed.map((item) => item.operationId));
 
     for (const operationId of [
       "issues/create",
@@ -108,8 +108,14 @@ describe("the sandbox against sessions recorded on github.com", () => {
     expect(unexpected.map(describeFound)).toEqual([]);
   });
 
-  it("keeps no accepted difference that no longer occurs", () => {
-    const stale = ACCEPTED_DIFFERENCES.filter((accepted) => !found.some((difference) => isAccepted(difference, accepted)));
+  it("keeps no accepted difference that no longer occurs on an operation it replayed", () => {
+    // An entry for an operation the sandbox does not serve (yet) waits until it does.
+    const operations = new Set(replayed.map((item) => item.operationId));
+    const stale = ACCEPTED_DIFFERENCES.filter(
+      (accepted) =>
+        (accepted.operationId === "*" || operations.has(accepted.operationId)) &&
+        !found.some((difference) => isAccepted(difference, accepted)),
+    );
 
     expect(stale.map((accepted) => `${accepted.operationId} ${accepted.at} ${accepted.kind}`)).toEqual([]);
   });
