@@ -10,6 +10,7 @@ import { CONFIG_PATH, type Scenario } from "../scenario/index.ts";
 import { freePort, startAppProcess, type AppProcess } from "./app-process.ts";
 import type { AppUnderTest } from "./app-under-test.ts";
 import { readManifest } from "./manifest.ts";
+import { seedHistory } from "./seed-history.ts";
 import { stringify } from "yaml";
 
 export type UserOctokit = InstanceType<typeof ProbotOctokit>;
@@ -82,7 +83,9 @@ export async function createWorld(scenario: Scenario, options: WorldOptions): Pr
     files: repositoryFiles(scenario),
     ci: repository.ci.map((job) => ({ name: job.name, run: job.run, timeoutSeconds: job.timeoutSeconds })),
     mergeQueue: repository.mergeQueue,
+    ...(repository.protection ? { protection: repository.protection } : {}),
   });
+  await seedHistory(repo, repository.history ?? []);
   for (const actor of scenario.actors) github.setPermission(repo, actor.login, actor.permission, actor.type);
   github.installApp(app, repository.owner);
   const dataDir = join(dir, "app");

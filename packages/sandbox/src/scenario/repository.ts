@@ -15,6 +15,15 @@ export const CiJob = z.strictObject({
 });
 export type CiJob = z.infer<typeof CiJob>;
 
+/** A commit of the repository's history before the scenario starts, on top of the initial one. */
+const HistoryCommit = z.strictObject({
+  /** The whole commit message; its first line is the commit's title. */
+  message: z.string().min(1),
+  /** Files it adds or changes: path → text. None: an empty commit. */
+  files: z.record(RepositoryPath, z.string()).default({}),
+});
+export type HistoryCommit = z.infer<typeof HistoryCommit>;
+
 export const ScenarioRepository = z
   .strictObject({
     owner: Login,
@@ -25,6 +34,8 @@ export const ScenarioRepository = z
     /** A folder, relative to the scenario file, whose files the loader reads into `files`. */
     template: z.string().min(1).optional(),
     ci: z.array(CiJob).default([]),
+    /** Commits on the default branch after the initial one (which holds `files` and the config), oldest first. */
+    history: z.array(HistoryCommit).optional(),
     /** Whether the default branch has GitHub's merge queue. */
     mergeQueue: z.boolean().default(false),
     /** Written as .github/foreman.yml; validated by the app, not here. */

@@ -13,6 +13,7 @@ export const SANDBOX_OPERATION_IDS = [
   "apps/list-repos-accessible-to-installation",
 
   "repos/get",
+  "repos/list-commits",
   "repos/get-branch",
   "repos/list-branches",
   "repos/get-content",

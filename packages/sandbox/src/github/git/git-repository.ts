@@ -5,7 +5,7 @@ import { createCommit, getCommit } from "./commits.ts";
 import { compare } from "./compare.ts";
 import { createTree } from "./create-tree.ts";
 import { GitError, GitInvalidRefNameError } from "./errors.ts";
-import { isAncestorCommit, mergeBaseOf } from "./history.ts";
+import { ancestryOf, isAncestorCommit, mergeBaseOf } from "./history.ts";
 import { mergeCommits } from "./merge.ts";
 import { tryMergeTree } from "./merge-tree.ts";
 import { createBlob, hasObject, readBlob } from "./objects.ts";
@@ -153,6 +153,11 @@ export class GitRepository {
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     return isAncestorCommit(this.#git, await requireCommit(this.#git, ancestor), await requireCommit(this.#git, descendant));
+  }
+
+  /** The commits reachable from a ref or commit, newest first, as `GET /commits` lists them. */
+  async history(refOrSha: string): Promise<string[]> {
+    return ancestryOf(this.#git, await requireCommit(this.#git, refOrSha));
   }
 
   async mergeBase(a: string, b: string): Promise<string | null> {

@@ -28,3 +28,9 @@ export async function divergence(git: GitRunner, base: string, head: string): Pr
   const [behind, ahead] = output.trim().split(/\s+/).map(Number);
   return { behindBy: behind ?? 0, aheadBy: ahead ?? 0 };
 }
+
+/** Every commit reachable from `head`, newest first by commit date, never a parent before its child (`git log`'s order). */
+export async function ancestryOf(git: GitRunner, head: string): Promise<string[]> {
+  const output = await git.text(["rev-list", "--date-order", head]);
+  return output.split("\n").filter((line) => line !== "");
+}
