@@ -3,6 +3,7 @@
  * the scenario format, and the driver that runs an app under test against them.
  */
 export { SandboxGitHub, type SandboxGitHubOptions, type CreateRepositoryOptions, type RegisterAppOptions } from "./github/sandbox.ts";
+export type { ProtectionOptions } from "./github/protection/options.ts";
 export { expireInstallationTokens } from "./github/auth.ts";
 export type { GitHubFaultRule } from "./github/faults.ts";
 export type { Delivery } from "./github/webhooks.ts";

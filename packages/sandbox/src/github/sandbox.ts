@@ -11,6 +11,7 @@ import { sharedOpenApiIndex } from "./fidelity/rest.ts";
 import { validateWebhookPayload } from "./fidelity/webhooks.ts";
 import { GitRepository } from "./git/git-repository.ts";
 import { createGraphqlEndpoint } from "./graphql/endpoint.ts";
+import { applyProtection, protectionRules, type ProtectionOptions } from "./protection/options.ts";
 import { RequestLog } from "./request-log.ts";
 import { allRoutes } from "./routes/index.ts";
 import { defaultLabels } from "./routes/issues-labels-defaults.ts";
@@ -49,6 +50,12 @@ export interface CreateRepositoryOptions {
   mergeQueue?: boolean;
   /** Required status checks on the default branch; defaults to the CI command names. */
   requiredChecks?: string[];
+  /**
+   * The default branch's protection (reviews, code owners, checks, up to date, linear history),
+   * enforced on merges and reported as branch protection or a ruleset. Without it the required
+   * checks gate only the merge queue and auto-merge, and REST merges are not checked.
+   */
+  protection?: ProtectionOptions;
   private?: boolean;
   /** Starts the repository with GitHub's default labels (bug, documentation, …), as github.com does; default true. */
   defaultLabels?: boolean;
@@ -165,7 +172,8 @@ export class SandboxGitHub {
       labels: options.defaultLabels === false ? new Map<string, Label>() : defaultLabels(id),
       mergeQueue: options.mergeQueue ?? false,
       ci: options.ci ?? [],
-      requiredChecks: options.requiredChecks ?? (options.ci ?? []).map((command) => command.name),
+      requiredChecks: options.protection?.requiredChecks ?? options.requiredChecks ?? (options.ci ?? []).map((command) => command.name),
+      protection: options.protection ? protectionRules(store.nextId(), options.protection) : null,
       createdAt: now,
       pushedAt: now,
       updatedAt: now,
@@ -174,6 +182,14 @@ export class SandboxGitHub {
     };
     store.repositories.set(id, repo);
     return repo;
+  }
+
+  /**
+   * Sets the default branch's protection on a live repository, as an admin would in the settings
+   * (classic branch protection or a ruleset, by `via`); `null` removes it and its required checks.
+   */
+  setProtection(repo: Repository, protection: ProtectionOptions | null): void {
+    applyProtection(this.core, repo, protection);
   }
 
   setPermission(repo: Repository, login: string, permission: Permission, type: AccountType = "User"): void {

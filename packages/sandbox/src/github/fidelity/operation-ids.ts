@@ -25,6 +25,10 @@ export const SANDBOX_OPERATION_IDS = [
   "repos/create-commit-status",
   "repos/list-commit-statuses-for-ref",
   "repos/get-combined-status-for-ref",
+  "repos/get-branch-protection",
+  "repos/update-branch-protection",
+  "repos/delete-branch-protection",
+  "repos/get-branch-rules",
 
   "git/create-blob",
   "git/get-blob",

@@ -2,7 +2,8 @@ import type { SandboxCore } from "../core.ts";
 import { emitPullRequest } from "../routes/pulls-common.ts";
 import { isPullOpen } from "../routes/pulls-stats.ts";
 import type { Account, PullRequest, Repository } from "../state/types.ts";
-import { readyToAutoMerge } from "./auto-merge.ts";
+import { mergeMethodRefusal } from "../protection/require-rules.ts";
+import { goesThroughQueue, readyToAutoMerge } from "./auto-merge.ts";
 import { EnqueueRejectedError } from "./errors.ts";
 
 type AutoMergeMethod = "merge" | "squash" | "rebase";
@@ -27,8 +28,10 @@ export async function enableAutoMerge(
   if (input.expectedHeadOid !== null && input.expectedHeadOid.toLowerCase() !== pull.headSha) {
     throw new EnqueueRejectedError("Head branch was modified. Review and try the merge again.");
   }
-  const queued = repo.mergeQueue && pull.baseRef === repo.defaultBranch;
-  if (!queued && readyToAutoMerge(core, repo, pull)) throw new EnqueueRejectedError("Pull request is in clean status");
+  const queued = goesThroughQueue(repo, pull);
+  const refusal = queued ? null : mergeMethodRefusal(repo, pull, input.mergeMethod);
+  if (refusal !== null) throw new EnqueueRejectedError(refusal);
+  if (!queued && (await readyToAutoMerge(core, repo, pull))) throw new EnqueueRejectedError("Pull request is in clean status");
   pull.autoMerge = { enabledBy: by, mergeMethod: input.mergeMethod };
   core.store.savePull(pull);
   await emitPullRequest(core, repo, pull, by, "auto_merge_enabled", { reason: "" });

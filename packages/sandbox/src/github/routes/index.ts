@@ -1,6 +1,8 @@
 import type { RouteTable } from "../context.ts";
 import { actionsRoutes } from "./actions.ts";
 import { appRoutes } from "./apps.ts";
+import { branchProtectionRoutes } from "./branch-protection.ts";
+import { branchRulesRoutes } from "./branch-rules.ts";
 import { checksRoutes } from "./checks.ts";
 import { gitDataRoutes } from "./git-data.ts";
 import { installationRepoRoutes } from "./installation-repos.ts";
@@ -23,4 +25,6 @@ export const allRoutes: RouteTable = {
   ...checksRoutes,
   ...actionsRoutes,
   ...statusRoutes,
+  ...branchProtectionRoutes,
+  ...branchRulesRoutes,
 };

@@ -3,6 +3,7 @@ import { actingAccount, repoFrom, requireAccess, type RouteContext, type RouteRe
 import type { SandboxCore } from "../core.ts";
 import { validationFailed } from "../errors.ts";
 import { GitError } from "../git/errors.ts";
+import { requestCodeOwners } from "../protection/review-requests.ts";
 import { serializePullRequest } from "../serializers/pull.ts";
 import { repositoryFullName } from "../serializers/repository.ts";
 import { repoApi } from "../serializers/urls.ts";
@@ -134,6 +135,7 @@ export async function createPull(context: RouteContext): Promise<RouteResult> {
   core.store.saveIssue(issue);
   core.store.savePull(pull);
   await emitPullRequest(core, repo, pull, sender, "opened");
+  await requestCodeOwners(core, repo, pull, sender);
   core.spawn(
     () =>
       core.ci?.trigger({ repo, sha: pull.headSha, event: "pull_request", headBranch: pull.headRef, pullNumbers: [pull.number] }) ??

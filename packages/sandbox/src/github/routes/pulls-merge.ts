@@ -4,6 +4,7 @@ import type { SandboxCore } from "../core.ts";
 import { ApiError } from "../errors.ts";
 import { GitNotFastForwardError, GitRefUpdateConflictError } from "../git/errors.ts";
 import type { MergeMethod } from "../git/types.ts";
+import { requireMergeMethodAllowed, requireMergeRules } from "../protection/require-rules.ts";
 import { identityOf } from "../serializers/git.ts";
 import { pullIssue } from "../serializers/pull.ts";
 import type { PullRequest, Repository } from "../state/types.ts";
@@ -30,6 +31,7 @@ function requireMergeAllowed(core: SandboxCore, repo: Repository, pull: PullRequ
   }
   if (pull.draft) throw new ApiError(405, "Pull Request is still a draft");
   if (input.sha !== undefined && input.sha.toLowerCase() !== pull.headSha) throw headModified();
+  requireMergeMethodAllowed(repo, pull, input.merge_method ?? "merge");
 }
 
 async function squashMessage(repo: Repository, base: string, head: string): Promise<string> {
@@ -87,6 +89,7 @@ export async function mergePull(context: RouteContext): Promise<RouteResult> {
   const author = identityOf(sender);
   const result = await repo.git.merge({ base: baseBefore, head, message, method, author, committer: GITHUB_COMMITTER });
   if (result.conflict) throw notMergeable();
+  await requireMergeRules(core, repo, pull, baseBefore);
   // GitHub merges atomically: a push that came while the merge was made came first, and the merge is refused.
   if (pull.headSha !== head || (await repo.git.resolve(`refs/heads/${pull.headRef}`)) !== head) throw headModified();
   await moveBase(repo, pull, result.sha);

@@ -1,6 +1,8 @@
 import type { SandboxCore } from "../core.ts";
 import { GitError } from "../git/errors.ts";
 import type { Comparison } from "../git/types.ts";
+import { evaluateRules, type RulesVerdict } from "../protection/evaluate.ts";
+import { otherChecksUnsettled } from "../protection/required-checks.ts";
 import { pullIssue, rememberPullStats, serializePullRequest, type MergeableState, type PullStats } from "../serializers/pull.ts";
 import type { CheckRun, PullRequest, Repository } from "../state/types.ts";
 
@@ -37,6 +39,19 @@ function checksState(runs: CheckRun[]): "green" | "unstable" {
   return settled ? "green" : "unstable";
 }
 
+/** The state without protection rules, as the sandbox has always computed it: behind, then any check not green. */
+async function unprotectedState(core: SandboxCore, repo: Repository, pull: PullRequest): Promise<MergeableState> {
+  if (!(await repo.git.isAncestor(pull.baseSha, pull.headSha))) return "behind";
+  return checksState(core.store.checkRunsFor(repo.id, pull.headSha)) === "unstable" ? "unstable" : "clean";
+}
+
+/** The state under the default branch's rules: behind (when it must be up to date), blocked, unstable, clean. */
+function protectedState(core: SandboxCore, repo: Repository, pull: PullRequest, verdict: RulesVerdict): MergeableState {
+  if (verdict.behind) return "behind";
+  if (!verdict.reviews.satisfied || verdict.checksMessage !== null) return "blocked";
+  return otherChecksUnsettled(core.store, repo, pull.headSha) ? "unstable" : "clean";
+}
+
 async function mergeableStateOf(
   core: SandboxCore,
   repo: Repository,
@@ -48,10 +63,9 @@ async function mergeableStateOf(
     throw error;
   });
   if (merged.conflict) return { mergeable: false, rebaseable: false, mergeableState: pull.draft ? "draft" : "dirty" };
-  let state: MergeableState = "clean";
-  if (pull.draft) state = "draft";
-  else if (!(await repo.git.isAncestor(pull.baseSha, pull.headSha))) state = "behind";
-  else if (checksState(core.store.checkRunsFor(repo.id, pull.headSha)) === "unstable") state = "unstable";
+  if (pull.draft) return { mergeable: true, rebaseable: true, mergeableState: "draft" };
+  const verdict = await evaluateRules(core, repo, pull, pull.baseSha);
+  const state = verdict ? protectedState(core, repo, pull, verdict) : await unprotectedState(core, repo, pull);
   return { mergeable: true, rebaseable: true, mergeableState: state };
 }
 

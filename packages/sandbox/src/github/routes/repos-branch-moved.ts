@@ -1,6 +1,8 @@
 import type { SandboxCore } from "../core.ts";
 import { GitNoCommonAncestorError } from "../git/errors.ts";
 import type { CommitInfo, FileChange } from "../git/types.ts";
+import { dismissStaleApprovals } from "../protection/dismiss-stale.ts";
+import { requestCodeOwners } from "../protection/review-requests.ts";
 import { identityOf, serializePushCommit, type PushCommitFiles } from "../serializers/git.ts";
 import { repositoryFullName } from "../serializers/repository.ts";
 import { repoHtml } from "../serializers/urls.ts";
@@ -46,6 +48,8 @@ async function synchronizePulls(core: SandboxCore, repo: Repository, branch: str
     issue.updatedAt = core.store.timestamp();
     const payload = await pullRequestPayload(core, repo, pull);
     core.emit(repo, "pull_request", sender, { action: "synchronize", number: pull.number, before, after, pull_request: payload });
+    dismissStaleApprovals(core, repo, pull, sender);
+    await requestCodeOwners(core, repo, pull, sender);
     const request = { repo, sha: after, event: "pull_request" as const, headBranch: branch, pullNumbers: [pull.number] };
     core.spawn(async () => core.ci?.trigger(request));
     core.mergeQueue?.pullChanged(repo);

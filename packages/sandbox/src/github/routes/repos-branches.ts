@@ -1,14 +1,21 @@
 import { paged, repoFrom, type RouteContext, type RouteResult } from "../context.ts";
 import { ApiError } from "../errors.ts";
+import { classicProtectionOf, isProtected } from "../protection/reported.ts";
 import { serializeBranch, serializeShortBranch, type BranchProtection } from "../serializers/git.ts";
 import type { Repository } from "../state/types.ts";
 
 const BRANCH_PREFIX = "refs/heads/";
 
-/** The default branch is protected when the repository requires checks or merges through a queue. */
+/**
+ * A branch's protection as the branch endpoints report it: protected by classic protection, a
+ * ruleset, or (without protection rules) by required checks or a merge queue; the required checks
+ * and their enforcement are classic protection's.
+ */
 export function branchProtection(repo: Repository, branch: string): BranchProtection {
-  const isProtected = branch === repo.defaultBranch && (repo.requiredChecks.length > 0 || repo.mergeQueue);
-  return { protected: isProtected, requiredChecks: isProtected ? repo.requiredChecks : [] };
+  const classic = classicProtectionOf(repo, branch);
+  const requiredChecks = classic?.requiredChecks ?? [];
+  const enforcementLevel = requiredChecks.length === 0 ? "off" : classic?.enforceAdmins ? "everyone" : "non_admins";
+  return { protected: isProtected(repo, branch), enabled: classic !== null, requiredChecks, enforcementLevel };
 }
 
 export async function getBranchRoute(context: RouteContext): Promise<RouteResult> {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { actingAccount, repoFrom, requireAccess, type RouteContext, type RouteResult } from "../context.ts";
 import type { SandboxCore } from "../core.ts";
 import { ApiError } from "../errors.ts";
+import { withdrawReviewRequest } from "../protection/review-requests.ts";
 import { pullIssue } from "../serializers/pull.ts";
 import { serializeReview, type CommentPosition } from "../serializers/review.ts";
 import type { Account, PullRequest, Repository, Review, ReviewComment } from "../state/types.ts";
@@ -89,6 +90,7 @@ export async function createReview(context: RouteContext): Promise<RouteResult> 
   const anchors = await anchorsFor(core, repo, pull, commitId, input);
   const state = input.event === undefined ? "PENDING" : STATE_OF[input.event];
   const review = saveReview(core, pull, { user: reviewer, body: input.body ?? "", state, commitId });
+  if (state !== "PENDING") withdrawReviewRequest(core, pull, reviewer);
   const comments = anchors.map((anchor, index): [ReviewComment, CommentPosition] => {
     const body = input.comments?.[index]?.body ?? "";
     const comment = saveReviewComment(core, pull, anchor, { reviewId: review.id, user: reviewer, body, commitId, inReplyToId: null });

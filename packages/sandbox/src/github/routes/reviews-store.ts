@@ -8,9 +8,7 @@ import type { CommentAnchor } from "./reviews-anchor.ts";
 
 /** Stored reviews of a pull request, oldest first. */
 export function reviewsOf(core: SandboxCore, pull: PullRequest): Review[] {
-  return [...core.store.reviews.values()]
-    .filter((review) => review.repoId === pull.repoId && review.pullNumber === pull.number)
-    .sort((a, b) => a.id - b.id);
+  return core.store.reviewsOf(pull.repoId, pull.number);
 }
 
 export function reviewCommentsOf(core: SandboxCore, pull: PullRequest): ReviewComment[] {

@@ -154,9 +154,12 @@ export function serializeBlob(view: GitView, repo: Repository, sha: string, cont
   };
 }
 
+/** What `GET /branches/{branch}` says of protection: `protected` counts rulesets, `protection` is classic protection's. */
 export interface BranchProtection {
   protected: boolean;
+  enabled: boolean;
   requiredChecks: string[];
+  enforcementLevel: "off" | "non_admins" | "everyone";
 }
 
 /** `GET /branches/{branch}`: the tip commit in full, links and protection. */
@@ -168,16 +171,15 @@ export function serializeBranch(
   protection: BranchProtection,
 ): Record<string, unknown> {
   const api = apiOf(view, repo);
-  const enforcement = protection.requiredChecks.length > 0 ? "non_admins" : "off";
   return {
     name,
     commit: serializeCommit(view, repo, tip),
     _links: { self: `${api}/branches/${encodeURIComponent(name)}`, html: `${htmlOf(view, repo)}/tree/${name}` },
     protected: protection.protected,
     protection: {
-      enabled: protection.protected,
+      enabled: protection.enabled,
       required_status_checks: {
-        enforcement_level: enforcement,
+        enforcement_level: protection.enforcementLevel,
         contexts: protection.requiredChecks,
         checks: protection.requiredChecks.map((context) => ({ context, app_id: null })),
       },

@@ -12,6 +12,7 @@ import type {
   Repository,
   Review,
   ReviewComment,
+  ReviewRequest,
   SandboxApp,
   WorkflowRun,
 } from "./types.ts";
@@ -54,6 +55,7 @@ export class SandboxStore {
   readonly pulls = new Map<string, PullRequest>();
   readonly reviews = new Map<number, Review>();
   readonly reviewComments = new Map<number, ReviewComment>();
+  readonly reviewRequests = new Map<number, ReviewRequest>();
   readonly checkSuites = new Map<number, CheckSuite>();
   readonly checkRuns = new Map<number, CheckRun>();
   readonly workflowRuns = new Map<number, WorkflowRun>();
@@ -139,6 +141,20 @@ export class SandboxStore {
   commentsOn(repoId: number, issueNumber: number): IssueComment[] {
     return [...this.comments.values()]
       .filter((comment) => comment.repoId === repoId && comment.issueNumber === issueNumber)
+      .sort((a, b) => a.id - b.id);
+  }
+
+  /** The reviews of a pull request, oldest first. */
+  reviewsOf(repoId: number, pullNumber: number): Review[] {
+    return [...this.reviews.values()]
+      .filter((review) => review.repoId === repoId && review.pullNumber === pullNumber)
+      .sort((a, b) => a.id - b.id);
+  }
+
+  /** The open review requests of a pull request, oldest first. */
+  reviewRequestsOf(repoId: number, pullNumber: number): ReviewRequest[] {
+    return [...this.reviewRequests.values()]
+      .filter((request) => request.repoId === repoId && request.pullNumber === pullNumber)
       .sort((a, b) => a.id - b.id);
   }
 

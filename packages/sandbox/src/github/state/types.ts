@@ -52,6 +52,31 @@ export interface Label {
   default: boolean;
 }
 
+/** Where GitHub reports a branch's rules: classic branch protection, or a repository ruleset. */
+export type ProtectionSource = "branchProtection" | "ruleset";
+
+/**
+ * What the default branch requires before a pull request merges, besides its required checks
+ * (`Repository.requiredChecks`), as classic branch protection or a ruleset reports it.
+ */
+export interface ProtectionRules {
+  /** The ruleset's id for a ruleset; a stable id of the protection otherwise. */
+  id: number;
+  via: ProtectionSource;
+  /** Approving reviews needed from users with write access (0: none). */
+  requiredReviews: number;
+  /** A push to the pull request dismisses its approving reviews. */
+  dismissStaleReviews: boolean;
+  /** Files with code owners (`CODEOWNERS` on the base branch) need an approval from one of their owners. */
+  codeOwnerReviews: boolean;
+  /** "Require branches to be up to date": the head must contain the base branch's tip (strict checks). */
+  upToDate: boolean;
+  /** No merge commits: the merge method `merge` is refused. */
+  linearHistory: boolean;
+  /** Reported by classic branch protection only; admins get no bypass either way. */
+  enforceAdmins: boolean;
+}
+
 export interface Repository {
   id: number;
   nodeId: string;
@@ -64,8 +89,13 @@ export interface Repository {
   labels: Map<string, Label>;
   mergeQueue: boolean;
   ci: CiCommand[];
-  /** Check names that must succeed before the merge queue merges (branch protection). */
+  /** Check names (check runs and commit status contexts) that must succeed on the default branch. */
   requiredChecks: string[];
+  /**
+   * The default branch's protection. `null` keeps the sandbox's first model: the required checks
+   * gate only the merge queue and auto-merge, and a merge through the REST API is not checked.
+   */
+  protection: ProtectionRules | null;
   createdAt: string;
   pushedAt: string;
   updatedAt: string;
@@ -143,6 +173,17 @@ export interface Review {
   state: "APPROVED" | "CHANGES_REQUESTED" | "COMMENTED" | "DISMISSED" | "PENDING";
   commitId: string;
   submittedAt: string;
+}
+
+/** A review requested from a user on a pull request; it goes away when they submit a review. */
+export interface ReviewRequest {
+  repoId: number;
+  pullNumber: number;
+  id: number;
+  nodeId: string;
+  reviewer: Account;
+  /** Requested because the user owns changed files (`CODEOWNERS`). */
+  asCodeOwner: boolean;
 }
 
 export interface ReviewComment {
