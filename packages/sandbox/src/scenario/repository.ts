@@ -24,6 +24,38 @@ const HistoryCommit = z.strictObject({
 });
 export type HistoryCommit = z.infer<typeof HistoryCommit>;
 
+/** Approving reviews classic branch protection can require; a ruleset allows up to 10. */
+const MAX_CLASSIC_REVIEWS = 6;
+
+/**
+ * The default branch's protection, enforced on merges (REST merge, merge queue, auto-merge) and
+ * reported as classic branch protection or a ruleset. Without it, the required checks (the CI
+ * job names) gate only the merge queue and auto-merge.
+ */
+const ScenarioProtection = z
+  .strictObject({
+    /** Where GitHub reports the rules: `GET /branches/{branch}/protection` or `GET /rules/branches/{branch}`. */
+    via: z.enum(["branchProtection", "ruleset"]).default("branchProtection"),
+    /** Approving reviews needed from users with write access. */
+    requiredReviews: z.int().min(0).max(10).default(0),
+    /** A push to the pull request dismisses its approvals. */
+    dismissStaleReviews: z.boolean().default(false),
+    /** Files with owners in `CODEOWNERS` (on the base branch) need an approval from one of them. */
+    codeOwnerReviews: z.boolean().default(false),
+    /** Check run names and commit status contexts that must succeed; default: the `ci` job names. */
+    requiredChecks: z.array(z.string().min(1)).optional(),
+    /** The head must contain the base branch's tip ("Require branches to be up to date"). */
+    upToDate: z.boolean().default(false),
+    /** Merge commits are refused (`merge_method: merge`). */
+    linearHistory: z.boolean().default(false),
+  })
+  .superRefine((protection, context) => {
+    if (protection.via === "branchProtection" && protection.requiredReviews > MAX_CLASSIC_REVIEWS) {
+      const message = `branch protection requires at most ${MAX_CLASSIC_REVIEWS} approving reviews (a ruleset up to 10)`;
+      context.addIssue({ code: "custom", path: ["requiredReviews"], message });
+    }
+  });
+
 export const ScenarioRepository = z
   .strictObject({
     owner: Login,
@@ -38,6 +70,8 @@ export const ScenarioRepository = z
     history: z.array(HistoryCommit).optional(),
     /** Whether the default branch has GitHub's merge queue. */
     mergeQueue: z.boolean().default(false),
+    /** The default branch's protection; absent, merges are checked as the sandbox always did. */
+    protection: ScenarioProtection.optional(),
     /** Written as .github/foreman.yml; validated by the app, not here. */
     config: z.record(z.string(), z.json()).optional(),
     /** Raw text for .github/foreman.yml, to script a config the app must reject. */
