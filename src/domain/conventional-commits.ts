@@ -1,3 +1,5 @@
+import type { CommitTitle } from "../ports/github-types.ts";
+
 /**
  * Conventional Commits 1.0 (https://www.conventionalcommits.org/en/v1.0.0/): a commit's first
  * line is `type(scope): description`, with an optional scope and an optional `!`. Release tools
@@ -23,13 +25,10 @@ export function chosenTitleStyle(setting: TitleStyle | "auto", detected: TitleSt
   return setting === "auto" ? (detected ?? "plain") : setting;
 }
 
-/** A commit of the default branch's history, as the detection reads it. */
-export type HistoryCommit = { title: string; merge: boolean };
-
 /** Commits the detection needs before it trusts what it sees. */
-export const MIN_DETECTION_COMMITS = 3;
+const MIN_DETECTION_COMMITS = 3;
 /** The share of the non-merge commits that must be conventional. */
-export const CONVENTIONAL_SHARE = 0.6;
+const CONVENTIONAL_SHARE = 0.6;
 
 /** Any type (the specification allows types beyond the usual ones), a scope in parentheses, `!`, then `: ` and a description. */
 const CONVENTIONAL_TITLE = /^[A-Za-z]+(?:\([^()\r\n]+\))?!?: \S/;
@@ -44,7 +43,7 @@ export function isConventionalTitle(title: string): boolean {
  * are not merges and at least `CONVENTIONAL_SHARE` of those follow Conventional Commits; plain
  * otherwise. Merge commits are left out: GitHub writes their titles (`Merge pull request #…`).
  */
-export function detectTitleStyle(commits: readonly HistoryCommit[]): TitleStyle {
+export function detectTitleStyle(commits: readonly CommitTitle[]): TitleStyle {
   const titles = commits.filter((commit) => !commit.merge).map((commit) => commit.title);
   if (titles.length < MIN_DETECTION_COMMITS) return "plain";
   const conventional = titles.filter(isConventionalTitle).length;

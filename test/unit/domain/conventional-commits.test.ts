@@ -6,10 +6,10 @@ import {
   detectTitleStyle,
   inferChangeType,
   isConventionalTitle,
-  type HistoryCommit,
 } from "../../../src/domain/conventional-commits.ts";
+import type { CommitTitle } from "../../../src/ports/github-types.ts";
 
-const commit = (title: string, merge = false): HistoryCommit => ({ title, merge });
+const commit = (title: string, merge = false): CommitTitle => ({ title, merge });
 
 describe("isConventionalTitle", () => {
   it.each([
