@@ -40,7 +40,10 @@ export interface MergeQueueService {
   baseMoved(repo: Repository, baseRef: string): void;
   /** A check run on `sha` was created or changed: a group's or a pull request's required checks may have decided. */
   checksChanged(repo: Repository, sha: string): void;
-  /** A pull request was closed, reopened or pushed to: a queued entry whose pull request closed or whose head moved is removed. */
+  /**
+   * A pull request was closed, reopened, pushed to or reviewed: a queued entry whose pull request
+   * closed or whose head moved is removed, and auto-merge looks again at what it waits for.
+   */
   pullChanged(repo: Repository): void;
   isQueued(repo: Repository, pull: PullRequest): boolean;
   /** Removes a queued pull request by hand (`pull_request.dequeued` reason `MANUAL`). */

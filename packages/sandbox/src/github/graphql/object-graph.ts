@@ -2,6 +2,7 @@ import type { Issue, IssueComment, MergeQueueEntry, PullRequest, Repository } fr
 import { issueCommentFields, issueFields } from "./issues.ts";
 import { entriesConnection, hasMergeQueue, mergeQueueEntryFields, mergeQueueFields, type PageArgs } from "./merge-queue-objects.ts";
 import { autoMergeRequestFields, pullRequestFields } from "./pull-requests.ts";
+import { pullRequestReviewFields } from "./reviews.ts";
 import { defaultBranchOf, findRef, refFields, type FoundRef } from "./refs.ts";
 import { issueNumbered, pullRequestNumbered, repositoryFields } from "./repository.ts";
 import type { ResolveContext } from "./resolve-context.ts";
@@ -44,6 +45,7 @@ export function pullRequestObject(ctx: ResolveContext, repo: Repository, pull: P
   const repository = (): GqlObject => repositoryObject(ctx, repo);
   return {
     ...pullRequestFields(ctx, repo, pull),
+    ...pullRequestReviewFields(ctx, repo, pull, () => pullRequestObject(ctx, repo, pull)),
     repository,
     headRepository: repository,
     baseRepository: repository,

@@ -97,5 +97,7 @@ export async function createReview(context: RouteContext): Promise<RouteResult> 
     return [comment, { position: anchor.position, originalPosition: anchor.position }];
   });
   emitReview(core, repo, pull, review, comments);
+  // Under protection rules a review can be what auto-merge waited for.
+  if (repo.protection !== null && state !== "PENDING") core.mergeQueue?.pullChanged(repo);
   return { body: serializeReview(core, repo, review) };
 }
