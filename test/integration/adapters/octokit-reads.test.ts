@@ -104,6 +104,27 @@ describe("the reads the reconciler and the worker share", () => {
 
     expect(await gone.commitAuthor(headSha)).toBeNull();
   });
+
+  it("reads the first lines of the default branch's newest commits in one request, telling merges apart", async () => {
+    const author = { name: "Maya", email: "maya@example.com" };
+    const main = await h.repo.git.getRef("heads/main");
+    await h.repo.git.createRef("refs/heads/feature", main ?? "");
+    await h.repo.git.seed({ "src/sub.js": "export {};\n" }, { branch: "feature", message: "feat: add sub\n\nWith a body.", author });
+    const { data: pull } = await h.octokit.rest.pulls.create({ owner, repo, head: "feature", base: "main", title: "Add sub" });
+    await h.octokit.rest.pulls.merge({ owner, repo, pull_number: pull.number, merge_method: "merge" });
+    await h.repo.git.seed({ "docs/a.md": "a\n" }, { branch: "main", message: "docs(readme): explain a", author });
+    const before = h.sandbox.requestLog.count({ operationId: "repos/list-commits" });
+
+    const titles = await github.recentCommitTitles(3);
+
+    expect(titles.map((commit) => commit.merge)).toEqual([false, true, false]);
+    expect(titles.map((commit) => commit.title)).toEqual([
+      "docs(readme): explain a",
+      `Merge pull request #${pull.number} from acme/feature`,
+      "feat: add sub",
+    ]);
+    expect(h.sandbox.requestLog.count({ operationId: "repos/list-commits" }) - before).toBe(1);
+  });
 });
 
 describe("what is the app's own", () => {
