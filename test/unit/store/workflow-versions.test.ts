@@ -99,7 +99,7 @@ describe("workflow rows written at state version 1", () => {
     const state = read(store, beforeQa.id).state;
 
     expect(state.fixAttemptsTotal).toBe(0);
-    expect(state.config.approval).toEqual({ separateApprover: false, highRiskApprovers: [], nativeReviews: true });
+    expect(state.config.approval).toEqual({ separateApprover: false, highRiskApprovers: [], nativeReviews: true, tasks: "each" });
     expect(state.tasks.view).toMatchObject({
       status: "ci_running",
       headSha: "view000000000000000000000000000000000001",
