@@ -33,8 +33,8 @@ export function notTaskCheck(ref: RepoRef, pr: number, sha: string, on: "head" |
 }
 
 /**
- * A pull request that is not a Foreman task got a head (opened, reopened, pushed to, marked ready):
- * where its base branch requires the `Foreman` check, the check passes on that head, so that
+ * A pull request that is not a Foreman task got a head (opened, reopened, pushed to, marked ready)
+ * or a new base branch: where its base branch requires the `Foreman` check, the check passes on that head, so that
  * requiring it gates only Foreman's own work. The write is about no workflow: the audit trail files
  * it under the repository. A head that is also a task's (the same commit on another branch) is left
  * to the task, whose approval alone may pass it.
