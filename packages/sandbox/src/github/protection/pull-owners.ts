@@ -10,13 +10,24 @@ export interface OwnedFile {
   owners: Account[];
 }
 
-/** The code owners file's rules on a commit (the first of GitHub's three places that has one), or none. */
-async function codeOwnersAt(repo: Repository, sha: string): Promise<CodeOwnersRule[]> {
+/** The last code owners file read per repository, by commit: pull requests mostly share their base. */
+const lastRead = new WeakMap<Repository, { sha: string; rules: CodeOwnersRule[] }>();
+
+async function readCodeOwners(repo: Repository, sha: string): Promise<CodeOwnersRule[]> {
   for (const path of CODEOWNERS_PATHS) {
     const file = await repo.git.readFile(sha, path);
     if (file) return parseCodeOwners(file.content.toString("utf8"));
   }
   return [];
+}
+
+/** The code owners file's rules on a commit (the first of GitHub's three places that has one), or none. */
+async function codeOwnersAt(repo: Repository, sha: string): Promise<CodeOwnersRule[]> {
+  const cached = lastRead.get(repo);
+  if (cached?.sha === sha) return cached.rules;
+  const rules = await readCodeOwners(repo, sha);
+  lastRead.set(repo, { sha, rules });
+  return rules;
 }
 
 /**

@@ -135,12 +135,14 @@ export async function createPull(context: RouteContext): Promise<RouteResult> {
   core.store.saveIssue(issue);
   core.store.savePull(pull);
   await emitPullRequest(core, repo, pull, sender, "opened");
-  await requestCodeOwners(core, repo, pull, sender);
   core.spawn(
     () =>
       core.ci?.trigger({ repo, sha: pull.headSha, event: "pull_request", headBranch: pull.headRef, pullNumbers: [pull.number] }) ??
       Promise.resolve(null),
   );
   const location = `${repoApi(core.urls, repositoryFullName(repo))}/pulls/${pull.number}`;
-  return { status: 201, body: serializePullRequest(core, repo, pull), headers: { location } };
+  // GitHub asks the code owners after it answers: the new pull request lists no requested reviewer yet.
+  const body = serializePullRequest(core, repo, pull);
+  await requestCodeOwners(core, repo, pull, sender);
+  return { status: 201, body, headers: { location } };
 }

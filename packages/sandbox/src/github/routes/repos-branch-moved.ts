@@ -48,11 +48,11 @@ async function synchronizePulls(core: SandboxCore, repo: Repository, branch: str
     issue.updatedAt = core.store.timestamp();
     const payload = await pullRequestPayload(core, repo, pull);
     core.emit(repo, "pull_request", sender, { action: "synchronize", number: pull.number, before, after, pull_request: payload });
-    dismissStaleApprovals(core, repo, pull, sender);
-    await requestCodeOwners(core, repo, pull, sender);
     const request = { repo, sha: after, event: "pull_request" as const, headBranch: branch, pullNumbers: [pull.number] };
     core.spawn(async () => core.ci?.trigger(request));
     core.mergeQueue?.pullChanged(repo);
+    dismissStaleApprovals(core, repo, pull, sender);
+    await requestCodeOwners(core, repo, pull, sender);
   }
 }
 
