@@ -9,14 +9,15 @@ import { WorkflowState } from "./types.ts";
  * 3: tasks know when Foreman learned of their head (`headSeenAt`), which binds an `/approve` to what the writer saw,
  *    and a conflict with the base that waits for the task to come to rest (`pendingBase`).
  * 4: tasks remember the last CI result they acted on (`ciResult`) and the debugger's diagnoses (`diagnoses`); a
- *    review may be `unavailable`; the workflow keeps who approved the plan (`planApprover`), and tasks whether their
- *    approval is the plan's (`approvedWithPlan`), when Foreman learned of their head (`headKnownAt`) and whether
- *    someone else pushed to their branch (`humanCommits`); the workflow keeps how it titles pull requests
- *    (`pullRequestTitles`, plain as before).
+ *    review may be `unavailable`.
+ * 5: the workflow keeps who approved the plan (`planApprover`) and the style of its pull request titles
+ *    (`pullRequestTitles`); tasks whether their approval is the plan's (`approvedWithPlan`), when Foreman learned of
+ *    their head (`headKnownAt`), whether someone else pushed to their branch (`humanCommits`) and what the base
+ *    branch's rules still want before their merge (`awaiting`).
  * A change to `WorkflowState` bumps this number and adds a migration from the version before to `MIGRATIONS`, which gives
  * new fields their defaults.
  */
-export const WORKFLOW_STATE_VERSION = 4;
+export const WORKFLOW_STATE_VERSION = 5;
 
 export type UnreadableReason = "newer" | "unknown" | "invalid";
 
@@ -105,19 +106,19 @@ const withTaskDefaults =
     return { ...state, tasks };
   };
 
-/** Version 2 to 3 and 3 to 4: the new fields start at their defaults (no plan approval is known from before 4). */
+/** Version 2 to 3 and 3 to 4: the new task fields start at their defaults. */
 const fromV2 = withTaskDefaults(taskDefaultsV2);
-const taskDefaultsV3 = withTaskDefaults(() => ({
-  ciResult: null,
-  diagnoses: [],
-  approvedWithPlan: false,
-  headKnownAt: null,
-  humanCommits: false,
-}));
-const fromV3 = (raw: unknown): unknown => ({ planApprover: null, pullRequestTitles: "plain", ...(taskDefaultsV3(raw) as object) });
+const fromV3 = withTaskDefaults(() => ({ ciResult: null, diagnoses: [] }));
+
+/**
+ * Version 4 to 5: no plan approval is known from before (tasks keep their own approvals), titles stay
+ * as they were written (`plain`), and no merge waits on the base branch's rules.
+ */
+const taskDefaultsV4 = withTaskDefaults(() => ({ approvedWithPlan: false, headKnownAt: null, humanCommits: false, awaiting: null }));
+const fromV4 = (raw: unknown): unknown => ({ planApprover: null, pullRequestTitles: "plain", ...(taskDefaultsV4(raw) as object) });
 
 /** From each version to the next. */
-const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: fromV1, 2: fromV2, 3: fromV3 };
+const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: fromV1, 2: fromV2, 3: fromV3, 4: fromV4 };
 
 /**
  * A stored state read back: migrated from its version to the newest and checked. Throws an

@@ -103,9 +103,8 @@ export const TaskRecord = z.object({
   /**
    * What the base branch's rules still want before the approved head may merge ("an approving
    * review from a code owner (@alice)"), while the task waits on them (status `approved`); null otherwise.
-   * Absent from states written before it existed.
    */
-  awaiting: z.string().nullable().default(null),
+  awaiting: z.string().nullable(),
   usage: Usage,
 });
 export type TaskRecord = z.infer<typeof TaskRecord>;

@@ -48,6 +48,7 @@ function withFieldsAddedSince(stored: unknown): unknown {
         approvedWithPlan: false,
         headKnownAt: null,
         humanCommits: false,
+        awaiting: null,
       },
     ]),
   );
@@ -137,7 +138,7 @@ describe("workflow rows written at state version 1", () => {
     const saved = migrated.map((record) => store.saveWorkflow(record.id, record.state, record.version, record.open));
 
     expect(saved).toEqual([true, true]);
-    expect(WORKFLOW_STATE_VERSION).toBe(4);
+    expect(WORKFLOW_STATE_VERSION).toBe(5);
     expect(migrated.map((record) => rawWorkflowColumn(path, record.id, "state_version"))).toEqual([
       WORKFLOW_STATE_VERSION,
       WORKFLOW_STATE_VERSION,
@@ -215,13 +216,45 @@ function storeWithRow(row: WorkflowRow, version: number, state = row.state): Sql
   return openStore(path);
 }
 
+/** The fields state version 5 added, as a state of version 4 (the release before them) was stored without them. */
+const ADDED_IN_5 = {
+  workflow: ["planApprover", "pullRequestTitles"],
+  task: ["approvedWithPlan", "headKnownAt", "humanCommits", "awaiting"],
+};
+
+function asVersion4(state: WorkflowState): string {
+  const stripped = Object.fromEntries(Object.entries(state).filter(([key]) => !ADDED_IN_5.workflow.includes(key)));
+  const tasks = Object.fromEntries(
+    Object.entries(state.tasks).map(([id, task]) => [
+      id,
+      Object.fromEntries(Object.entries(task).filter(([key]) => !ADDED_IN_5.task.includes(key))),
+    ]),
+  );
+  return JSON.stringify({ ...stripped, tasks });
+}
+
+describe("workflow rows written at state version 4", () => {
+  it("reads them with the fields added since at their defaults: no plan approval, plain titles, no waiting merge", () => {
+    const migrated = read(openStore(previousReleaseDatabase([current])), current.id).state;
+    const store = storeWithRow(current, 4, asVersion4(migrated));
+
+    const { state } = read(store, current.id);
+
+    expect(state).toEqual(migrated);
+    expect(state).toMatchObject({ planApprover: null, pullRequestTitles: "plain" });
+    expect(Object.values(state.tasks).map((task) => [task.approvedWithPlan, task.humanCommits, task.awaiting])).toEqual(
+      Object.values(state.tasks).map(() => [false, false, null]),
+    );
+  });
+});
+
 describe("workflow rows this Foreman cannot read", () => {
   it("refuses a row of a newer state version with an error that says to upgrade, and leaves it out of the open ones", () => {
     const store = storeWithRow(current, WORKFLOW_STATE_VERSION + 1);
 
     expect(() => store.getWorkflow(current.id)).toThrow(UnreadableStateError);
     expect(() => store.getWorkflow(current.id)).toThrow(
-      /workflow acme\/calculator#12 was written by a newer Foreman \(state version 5; this one reads up to 4\): upgrade/,
+      /workflow acme\/calculator#12 was written by a newer Foreman \(state version 6; this one reads up to 5\): upgrade/,
     );
     expect(store.openWorkflows()).toEqual([]);
   });
