@@ -13,7 +13,6 @@ import { ignore, type Decision } from "./decision.ts";
 import { NEEDS_HUMAN_LABEL } from "./decide-qa.ts";
 import type { Effect } from "./effects.ts";
 import type { EngineEvent } from "./events.ts";
-import { closedByLastMerge } from "./pull-request-words.ts";
 import { startReadyTasks } from "./schedule.ts";
 import { check, withTask } from "./task-helpers.ts";
 import type { TaskRecord, WorkflowState } from "./types.ts";
@@ -76,12 +75,8 @@ export function cancel(state: WorkflowState, event: Of<"cancel">, now: number): 
   return stopWorkflow(state, { kind: "cancel", by: event.by }, now);
 }
 
-/**
- * The issue was closed (however) or deleted: the work stops. A close as completed while the last
- * task's merge is under way, with `pullRequests.closesIssue`, is that merge's: its `task_merged` ends the work.
- */
+/** The issue was closed (however) or deleted: the work stops. */
 export function issueClosed(state: WorkflowState, event: Of<"issue_closed">, now: number): Decision {
-  if (event.how === "closed" && closedByLastMerge(state)) return ignore(state, "the issue was closed by the last task's merge");
   return stopWorkflow(state, { kind: "issue", how: event.how, by: event.by }, now);
 }
 

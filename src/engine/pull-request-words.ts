@@ -1,7 +1,7 @@
 import { inferChangeType } from "../domain/conventional-commits.ts";
 import type { Task } from "../plan/index.ts";
 import type { TitleView } from "../render/index.ts";
-import type { WorkflowState } from "./types.ts";
+import type { TaskRecord, WorkflowState } from "./types.ts";
 
 /**
  * What a task's pull request is titled from: the workflow's title style, and the task's type and
@@ -29,13 +29,12 @@ export function closesIssueOnMerge(state: WorkflowState, taskId: string): boolea
 }
 
 /**
- * Whether a close of the issue is most likely the last task's merge closing it (`Closes #issue`):
- * `pullRequests.closesIssue` is on, every other task is merged and that task's merge is under way.
- * Its `task_merged` then ends the work as completed; should the merge not happen, the reconciler
- * finds the issue closed again and the work stops.
+ * With `pullRequests.closesIssue`, the one task not merged yet once every other is, when it has a
+ * pull request: the one whose merge may have closed the issue (`Closes #issue`). Null otherwise.
  */
-export function closedByLastMerge(state: WorkflowState): boolean {
-  if (!state.config.pullRequests.closesIssue) return false;
-  const merging = Object.values(state.tasks).filter((task) => task.status === "merging");
-  return merging.length === 1 && merging[0] !== undefined && othersMerged(state, merging[0].id);
+export function closingTask(state: WorkflowState): TaskRecord | null {
+  if (!state.config.pullRequests.closesIssue) return null;
+  const unmerged = (state.plan?.tasks ?? []).filter((task) => state.tasks[task.id]?.status !== "merged");
+  const last = unmerged.length === 1 && unmerged[0] !== undefined ? state.tasks[unmerged[0].id] : undefined;
+  return last !== undefined && last.pr !== null ? last : null;
 }

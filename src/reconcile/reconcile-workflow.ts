@@ -1,3 +1,4 @@
+import { isFinished } from "../domain/task-status.ts";
 import type { EngineEvent } from "../engine/events.ts";
 import { nullIfGone } from "../ports/errors.ts";
 import { eventJob } from "../store/job-kinds.ts";
@@ -40,14 +41,14 @@ async function stopIfStillGone(deps: ReconcileDeps, repo: RepoReads, workflowId:
 const stopKey = (workflowId: string): string => `${workflowId}#stop`;
 
 /**
- * The merges of tasks whose merge was under way and whose pull request is merged: the last one's
- * may be what closed the issue (`Closes #issue`), and is fed in before the close, so that the work
- * ends as completed rather than stopped.
+ * The merges of tasks not known to be merged whose pull request is merged: the last one's may be
+ * what closed the issue (`Closes #issue`), and is fed in before the close, so that the work ends
+ * as completed rather than stopped.
  */
-async function mergesUnderWay(repo: RepoReads, state: WorkflowState): Promise<EngineEvent[]> {
-  const merging = Object.values(state.tasks).filter((task) => task.status === "merging" && task.pr !== null);
+async function mergesUnseen(repo: RepoReads, state: WorkflowState): Promise<EngineEvent[]> {
+  const unmerged = Object.values(state.tasks).filter((task) => !isFinished(task.status) && task.pr !== null);
   const events: EngineEvent[] = [];
-  for (const task of merging) {
+  for (const task of unmerged) {
     const pull = await nullIfGone(repo.getPullRequest(task.pr ?? 0));
     if (pull?.merged) events.push({ type: "task_merged", taskId: task.id, sha: pull.mergeCommitSha ?? pull.headSha });
   }
@@ -56,7 +57,7 @@ async function mergesUnderWay(repo: RepoReads, state: WorkflowState): Promise<En
 
 /** The issue was closed and no webhook said so: the workflow stops as if it had (after the merges that may have closed it). */
 async function stopClosed(deps: ReconcileDeps, repo: RepoReads, state: WorkflowState): Promise<Partial<ReconcileReport>> {
-  const merges = await mergesUnderWay(repo, state);
+  const merges = await mergesUnseen(repo, state);
   if (deps.store.pendingJobsFor(state.id) > 0) return { busy: 1 };
   feed(deps, state.id, [...merges, { type: "issue_closed", how: "closed", by: null }]);
   deps.log.info(

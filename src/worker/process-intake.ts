@@ -48,7 +48,7 @@ async function planIntake(deps: WorkerDeps, github: RepoGitHub, intake: Intake):
     case "pr_synchronize":
       return routeToTask(intake, intake.headRef, (taskId) => ({ type: "head_changed", taskId, sha: intake.sha, by: intake.sender.login }));
     case "issue_closed":
-      return planIssueClosed(deps, intake);
+      return planIssueClosed(deps, github, intake);
     case "pr_closed":
       return planPullRequestClosed(deps, intake);
     case "pr_reopened":

@@ -1,4 +1,8 @@
 import { WorkflowId } from "../../domain/ids.ts";
+import type { EngineEvent } from "../../engine/events.ts";
+import { closingTask } from "../../engine/pull-request-words.ts";
+import type { WorkflowState } from "../../engine/types.ts";
+import type { RepoGitHub } from "../../ports/github.ts";
 import { isAppLogin } from "../../ports/github-types.ts";
 import { parseTaskBranch } from "../../render/index.ts";
 import type { WorkerDeps } from "../deps.ts";
@@ -13,11 +17,28 @@ function taskOf(intake: Of<"pr_closed" | "pr_reopened">): { workflowId: string; 
   return branch ? { workflowId: WorkflowId.toString({ ...intake.ref, issue: branch.issue }), taskId: branch.taskId } : null;
 }
 
-/** The issue was closed or deleted: its open workflow stops. An issue without one is none of Foreman's business. */
-export function planIssueClosed(deps: WorkerDeps, intake: Of<"issue_closed">): IntakePlan {
+/**
+ * The merge that closed the issue: with `pullRequests.closesIssue`, the last task's pull request
+ * says `Closes #issue`, and GitHub closes the issue when it merges. Read from the pull request
+ * itself (one read), since the close may come before the merge's own webhook.
+ */
+async function closingMerge(github: RepoGitHub, state: WorkflowState): Promise<EngineEvent | null> {
+  const task = closingTask(state);
+  if (task === null || task.pr === null) return null;
+  const pull = await github.getPullRequest(task.pr);
+  return pull.merged ? { type: "task_merged", taskId: task.id, sha: pull.mergeCommitSha ?? pull.headSha } : null;
+}
+
+/**
+ * The issue was closed or deleted: its open workflow stops, unless the close is the last task's
+ * merge closing it, which ends the work as done. An issue without a workflow is none of Foreman's business.
+ */
+export async function planIssueClosed(deps: WorkerDeps, github: RepoGitHub, intake: Of<"issue_closed">): Promise<IntakePlan> {
   const id = WorkflowId.toString({ ...intake.ref, issue: intake.issue });
-  if (!deps.store.getWorkflow(id)?.open) return NOTHING;
-  return routeTo(id, { type: "issue_closed", how: intake.how, by: intake.sender.login });
+  const record = deps.store.getWorkflow(id);
+  if (!record?.open) return NOTHING;
+  const merge = intake.how === "closed" ? await closingMerge(github, record.state) : null;
+  return routeTo(id, merge ?? { type: "issue_closed", how: intake.how, by: intake.sender.login });
 }
 
 /**

@@ -1,27 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { decide } from "../../../src/engine/decide.ts";
-import type { EngineEvent } from "../../../src/engine/events.ts";
-import { closedByLastMerge, closesIssueOnMerge, taskTitleView } from "../../../src/engine/pull-request-words.ts";
+import { closesIssueOnMerge, closingTask, taskTitleView } from "../../../src/engine/pull-request-words.ts";
 import type { WorkflowState } from "../../../src/engine/types.ts";
 import { Plan, type Task } from "../../../src/plan/index.ts";
-import {
-  approve,
-  config,
-  executing,
-  green,
-  merged,
-  ofType,
-  planOf,
-  published,
-  run,
-  startEvent,
-  step,
-  taskOf,
-  through,
-} from "./engine-fixtures.ts";
+import { approve, config, executing, green, planOf, published, run, startEvent, step, taskOf, through } from "./engine-fixtures.ts";
 
 const closesIssue = config({ pullRequests: { closesIssue: true } });
-const issueClosed: EngineEvent = { type: "issue_closed", how: "closed", by: "foreman[bot]" };
 
 function onlyTask(plan: Plan): Task {
   const [task] = plan.tasks;
@@ -29,7 +12,7 @@ function onlyTask(plan: Plan): Task {
   return task;
 }
 
-/** `b` after `a`: `a` merged, `b` published, green and approved, its merge under way. */
+/** `b` after `a`: `a` merged, `b` published, green and approved. */
 function lastMerging(repoConfig = closesIssue): WorkflowState {
   const plan = planOf({ id: "a" }, { id: "b", dependsOn: ["a"] });
   return run(executing(plan, repoConfig).state, [...through("a"), published("b", 11), green("b"), approve("b")]).state;
@@ -93,29 +76,20 @@ describe("closesIssueOnMerge", () => {
   });
 });
 
-describe("decide: the issue closed by the last task's merge", () => {
-  it("takes a close while the last task's merge is under way as the merge's, and completes on the merge", () => {
+describe("closingTask", () => {
+  it("is the one task left unmerged once it has a pull request, with closesIssue", () => {
     const state = lastMerging();
 
-    const closed = decide(state, issueClosed, 0);
-    const done = step(closed?.state ?? state, merged("b"));
-
-    expect(taskOf(state, "b").status).toBe("merging");
-    expect(closedByLastMerge(state)).toBe(true);
-    expect(closed?.ignored).toBeDefined();
-    expect(closed?.state).toBe(state);
-    expect(done.state.phase).toBe("completed");
-    expect(ofType(done.effects, "close_issue")).toHaveLength(1);
+    expect(closingTask(state)?.id).toBe("b");
+    expect(closingTask(lastMerging(config()))).toBeNull();
   });
 
-  it("stops the work on a close without closesIssue, as not planned, or while another task is not merged", () => {
-    const plan = planOf({ id: "a" }, { id: "b" });
-    const twoOpen = run(executing(plan, closesIssue).state, [published("a", 10), green("a"), approve("a"), published("b", 11)]).state;
-    const notPlanned: EngineEvent = { type: "issue_closed", how: "not_planned", by: "maya" };
+  it("is none while two tasks are unmerged, or while the last has no pull request yet", () => {
+    const twoOpen = run(executing(planOf({ id: "a" }, { id: "b" }), closesIssue).state, [published("a", 10), published("b", 11)]).state;
+    const coding = run(executing(planOf({ id: "a" }, { id: "b", dependsOn: ["a"] }), closesIssue).state, through("a")).state;
 
-    expect(decide(lastMerging(config()), issueClosed, 0)?.state.phase).toBe("cancelled");
-    expect(decide(lastMerging(), notPlanned, 0)?.state.phase).toBe("cancelled");
-    expect(closedByLastMerge(twoOpen)).toBe(false);
-    expect(decide(twoOpen, issueClosed, 0)?.state.phase).toBe("cancelled");
+    expect(closingTask(twoOpen)).toBeNull();
+    expect(taskOf(coding, "b").status).toBe("coding");
+    expect(closingTask(coding)).toBeNull();
   });
 });

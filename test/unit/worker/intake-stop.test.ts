@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { WorkflowState } from "../../../src/engine/types.ts";
+import type { PullRequestInfo } from "../../../src/ports/github.ts";
 import { Intake } from "../../../src/worker/intake.ts";
 import { processIntake } from "../../../src/worker/process-intake.ts";
-import { executing, planOf, published, run, shaOf } from "../engine/engine-fixtures.ts";
+import { config, executing, planOf, published, run, shaOf } from "../engine/engine-fixtures.ts";
 import { fakeDeps, fakeRepo } from "./fake-repo.ts";
 
 const REF = { installationId: 1, owner: "Acme", repo: "Calculator" };
@@ -69,6 +70,42 @@ describe("intake: the issue closed or deleted", () => {
 
     expect(await processIntake(none.deps, issueClosed("closed"))).toBeNull();
     expect(await processIntake(ended.deps, issueClosed("closed"))).toBeNull();
+  });
+});
+
+describe("intake: the issue closed by the last task's merge (pullRequests.closesIssue)", () => {
+  const closing = (): WorkflowState =>
+    run(executing(planOf({ id: "a" }), config({ pullRequests: { closesIssue: true } })).state, [published("a", PR)]).state;
+
+  function pull(merged: boolean): PullRequestInfo {
+    const merge = merged ? { state: "closed" as const, mergeCommitSha: "m".repeat(40) } : { state: "open" as const, mergeCommitSha: null };
+    return { number: PR, nodeId: "PR_a", headRef: "foreman/7/a", headSha: shaOf("a"), baseRef: "main", merged, body: "", ...merge };
+  }
+
+  it("routes the close as the last task's merge when its pull request is merged, though its own webhook has not come", async () => {
+    const { deps, repo } = withWorkflow(closing());
+    repo.pulls[PR] = pull(true);
+
+    const routed = await processIntake(deps, issueClosed("closed", "foreman[bot]"));
+
+    expect(routed).toEqual({ workflowId: WORKFLOW, event: { type: "task_merged", taskId: "a", sha: "m".repeat(40) } });
+  });
+
+  it("routes a close while the last task's pull request is open as a stop", async () => {
+    const { deps, repo } = withWorkflow(closing());
+    repo.pulls[PR] = pull(false);
+
+    const routed = await processIntake(deps, issueClosed("closed"));
+
+    expect(routed).toEqual({ workflowId: WORKFLOW, event: { type: "issue_closed", how: "closed", by: "maya" } });
+  });
+
+  it("reads no pull request for a close as not planned, or without closesIssue", async () => {
+    const notPlanned = withWorkflow(closing());
+    const without = withWorkflow(publishedTask());
+
+    expect(await processIntake(notPlanned.deps, issueClosed("not_planned"))).toMatchObject({ event: { type: "issue_closed" } });
+    expect(await processIntake(without.deps, issueClosed("closed"))).toMatchObject({ event: { type: "issue_closed" } });
   });
 });
 
