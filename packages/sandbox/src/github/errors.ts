@@ -14,8 +14,8 @@ export class ApiError extends Error {
   toBody(): Record<string, unknown> {
     return {
       message: this.message,
-      ...this.extra,
       documentation_url: "https://docs.github.com/rest",
+      ...this.extra,
       status: String(this.status),
     };
   }

@@ -21,6 +21,12 @@ async function mergeRefusal(number: number, method: "merge" | "squash" = "squash
   return { status: failure.status, message: failure.message };
 }
 
+/** The documentation GitHub's refusal of pull request `number`'s merge points to. */
+async function refusalDocs(number: number): Promise<unknown> {
+  const failure = await requestFailure(w.h.octokit.rest.pulls.merge({ owner, repo, pull_number: number, merge_method: "squash" }));
+  return failure.data.documentation_url;
+}
+
 async function approve(octokit: ProtectedWorld["lee"], number: number): Promise<void> {
   await octokit.rest.pulls.createReview({ owner, repo, pull_number: number, event: "APPROVE" });
 }
@@ -74,11 +80,13 @@ describe("merging under the default branch's protection", () => {
     const pull = await openPull(w.maya, "feature");
 
     const refusal = await mergeRefusal(pull.number);
+    const docs = await refusalDocs(pull.number);
 
     expect(refusal).toEqual({
       status: 405,
       message: "Repository rule violations found\n\nAt least 2 approving reviews are required by reviewers with write access.\n\n",
     });
+    expect(docs).toBe("https://docs.github.com/articles/about-protected-branches");
     await expectFaithfulRun(w.h);
   });
 

@@ -6,6 +6,9 @@ import { HEAD_OUT_OF_DATE, MERGE_COMMITS_NOT_ALLOWED, violationsMessage } from "
 
 type MergeMethod = "merge" | "squash" | "rebase";
 
+/** Where GitHub's refusals for protection rules point. */
+const PROTECTED_BRANCHES_DOCS = { documentation_url: "https://docs.github.com/articles/about-protected-branches" };
+
 /** GitHub's refusal of a merge method the branch's rules forbid (a merge commit under linear history), or null. */
 export function mergeMethodRefusal(repo: Repository, pull: PullRequest, method: MergeMethod): string | null {
   return method === "merge" && rulesFor(repo, pull)?.linearHistory ? MERGE_COMMITS_NOT_ALLOWED : null;
@@ -14,7 +17,7 @@ export function mergeMethodRefusal(repo: Repository, pull: PullRequest, method: 
 /** A forbidden merge method is refused (405) before anything else is looked at. */
 export function requireMergeMethodAllowed(repo: Repository, pull: PullRequest, method: MergeMethod): void {
   const refusal = mergeMethodRefusal(repo, pull, method);
-  if (refusal !== null) throw new ApiError(405, refusal);
+  if (refusal !== null) throw new ApiError(405, refusal, PROTECTED_BRANCHES_DOCS);
 }
 
 /**
@@ -27,5 +30,5 @@ export async function requireMergeRules(core: SandboxCore, repo: Repository, pul
   if (verdict === null) return;
   if (verdict.behind) throw new ApiError(409, HEAD_OUT_OF_DATE);
   const sentences = violations(verdict);
-  if (sentences.length > 0) throw new ApiError(405, violationsMessage(verdict.rules.via, sentences));
+  if (sentences.length > 0) throw new ApiError(405, violationsMessage(verdict.rules.via, sentences), PROTECTED_BRANCHES_DOCS);
 }
