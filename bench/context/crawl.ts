@@ -77,6 +77,24 @@ function unshownScopes(scope: Scope, last: string): Scope[] {
   return [...leaving, { prefix: last, after: "" }];
 }
 
+/** Whether `path` is one of the paths `scope` stands for. */
+function inScope(scope: Scope, path: string): boolean {
+  if (!path.startsWith(scope.prefix)) return false;
+  return scope.after === undefined || path.charAt(scope.prefix.length) > scope.after;
+}
+
+/**
+ * The scopes of each character after `scope.after`, one by one: their patterns hold no bracket
+ * expression. A bracket (`[~]`) also matches its own text (a folder named `[~]`), as picomatch
+ * reads globs, so a cut listing may show only such paths from outside its scope.
+ */
+function characterScopes(scope: Scope): Scope[] {
+  return PRINTABLE.filter((character) => character > (scope.after ?? "")).map((character) => ({ prefix: `${scope.prefix}${character}` }));
+}
+
+/** A crawl that lists more than this is not converging: it stops with an error rather than running on. */
+const MAX_LIST_CALLS = 100_000;
+
 /** Lists from the whole repository down, listing again what each cut listing did not show; returns the paths it saw. */
 export async function crawl(list: (pattern: string) => Promise<Listing>): Promise<CrawlResult> {
   const reached = new Set<string>();
@@ -85,11 +103,13 @@ export async function crawl(list: (pattern: string) => Promise<Listing>): Promis
   for (let scope = pending.pop(); scope !== undefined; scope = pending.pop()) {
     const pattern = scopePattern(scope);
     if (pattern === null) continue;
+    if (listCalls >= MAX_LIST_CALLS) throw new Error(`the crawl listed ${MAX_LIST_CALLS} times without reaching every path`);
     const listing = await list(pattern);
     listCalls += 1;
     for (const path of listing.paths) reached.add(path);
-    const last = listing.paths.at(-1);
-    if (listing.truncated && last !== undefined) pending.push(...unshownScopes(scope, last));
+    if (!listing.truncated) continue;
+    const last = listing.paths.filter((path) => inScope(scope, path)).at(-1);
+    pending.push(...(last === undefined ? characterScopes(scope) : unshownScopes(scope, last)));
   }
   return { reached, listCalls };
 }

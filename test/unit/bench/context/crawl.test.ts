@@ -65,6 +65,16 @@ describe("the list_files crawl", () => {
     expect(result.listCalls).toBeGreaterThan(AWKWARD.length / 2);
   });
 
+  it("reaches every path when a bracket in its patterns also matches a folder named like it, and ends", async () => {
+    // `[~]{*,*/**}` (what sorts after "}") also matches the folder `[~]`, and shows only it at a cut of one.
+    const paths = ["[~]/-", "~]", "}"];
+    const { list } = lister(paths, 1);
+
+    const result = await crawl(list);
+
+    expect([...result.reached].sort()).toEqual([...paths].sort());
+  });
+
   it("reaches every path of any tree of printable paths, at any cut", async () => {
     const segment = fc.stringMatching(/^[a-c.\-_ ~!{}[\],]{1,3}$/).filter((text) => text !== "." && text !== ".." && text.trim() === text);
     const path = fc.array(segment, { minLength: 1, maxLength: 3 }).map((parts) => parts.join("/"));
