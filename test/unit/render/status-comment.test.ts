@@ -55,7 +55,7 @@ describe("renderStatusComment", () => {
 
       <sub>Usage: 123,456 tokens in · 7,890 tokens out · $0.46</sub>
 
-      <!-- foreman:status eyJ2Ijo0LCJzbmFwc2hvdCI6eyJ2ZXJzaW9uIjozLCJwaGFzZSI6InJ1bm5pbmcifX0 -->
+      <!-- foreman:status eyJ2Ijo1LCJzbmFwc2hvdCI6eyJ2ZXJzaW9uIjozLCJwaGFzZSI6InJ1bm5pbmcifX0 -->
       "
     `);
   });
@@ -82,7 +82,7 @@ describe("renderStatusComment", () => {
 
       <sub>Usage: 100 tokens in · 20 tokens out · $0.00</sub>
 
-      <!-- foreman:status eyJ2Ijo0LCJzbmFwc2hvdCI6bnVsbH0 -->
+      <!-- foreman:status eyJ2Ijo1LCJzbmFwc2hvdCI6bnVsbH0 -->
       "
     `);
   });
