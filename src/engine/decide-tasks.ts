@@ -105,7 +105,8 @@ export function approveTask(state: WorkflowState, task: TaskRecord, event: Of<"a
   const approved = { ...task, approvedSha: event.sha, approvedBy: event.by, approvedPermission: event.permission, approvedWithPlan: false };
   if (reviewUnavailable(task)) return approveWithoutReview(state, task, approved);
   // A task waiting on the base branch's rules (status `approved`) tries the merge again: the review may be what they wanted.
-  if (task.status !== "ready" && task.status !== "approved") return { state: withTask(state, approved), effects: [{ type: "update_status" }] };
+  if (task.status !== "ready" && task.status !== "approved")
+    return { state: withTask(state, approved), effects: [{ type: "update_status" }] };
   return afterReady(withTask(state, approved), approved);
 }
 

@@ -29,7 +29,8 @@ export async function planReview(
   if (!state || state.tasks[branch.taskId]?.pr !== intake.pr) return NOTHING;
   // An approving review may be what the base branch's rules wait for, whoever gave it and whatever it approves for Foreman.
   const task = state.tasks[branch.taskId];
-  const orNothing = approving && task && isAwaitingRequirements(task) ? routeTo(id, { type: "requirements_changed", taskId: task.id }) : NOTHING;
+  const orNothing =
+    approving && task && isAwaitingRequirements(task) ? routeTo(id, { type: "requirements_changed", taskId: task.id }) : NOTHING;
   const auth = await authorize(github, intake.sender, state.config.allowBots);
   if (!auth.ok) {
     deps.log.info({ workflowId: id, sender: intake.sender.login }, "review from a non-writer ignored");

@@ -64,13 +64,17 @@ describe("decide: the base branch's rules want more than Foreman's approval", ()
   });
 
   it("ignores a review of a task that is not waiting on the rules", () => {
-    expect(decide(ready(), { type: "requirements_changed", taskId: "a" }, NOW)?.ignored).toBe("task is not waiting on the base branch's rules");
+    expect(decide(ready(), { type: "requirements_changed", taskId: "a" }, NOW)?.ignored).toBe(
+      "task is not waiting on the base branch's rules",
+    );
   });
 
   it("voids the approval on a human push while waiting: the new head needs its own", () => {
     const pushed = step(waiting(), { type: "head_changed", taskId: "a", sha: shaOf("a", 2), by: "someone" });
 
     expect(taskOf(pushed.state, "a")).toMatchObject({ status: "ci_running", approvedSha: null });
-    expect(decide(pushed.state, { type: "requirements_changed", taskId: "a" }, NOW)?.ignored).toBe("task is not waiting on the base branch's rules");
+    expect(decide(pushed.state, { type: "requirements_changed", taskId: "a" }, NOW)?.ignored).toBe(
+      "task is not waiting on the base branch's rules",
+    );
   });
 });

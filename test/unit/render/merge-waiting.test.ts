@@ -11,7 +11,9 @@ describe("what the base branch's rules still want", () => {
     expect(missingReviews({ reviewDecision: "REVIEW_REQUIRED", codeOwners: ["alice", "acme/docs", "bob"] })).toBe(
       "an approving review from a code owner (@alice, @acme/docs and @bob)",
     );
-    expect(missingReviews({ reviewDecision: "REVIEW_REQUIRED", codeOwners: [] })).toBe("an approving review from someone with write access");
+    expect(missingReviews({ reviewDecision: "REVIEW_REQUIRED", codeOwners: [] })).toBe(
+      "an approving review from someone with write access",
+    );
   });
 
   it("asks for requested changes to be resolved", () => {
