@@ -45,9 +45,10 @@ async function refusalOf(
   error: RequestError,
   wait: (ms: number) => Promise<void>,
 ): Promise<MergeRefusal> {
-  if (error.status === 409) return "head_moved";
+  // By its words first: a 409 is a moved head ("Head branch was modified"), or a head behind a base that must be up to date.
   const known = REFUSALS.find(([words]) => words.test(error.message));
   if (known) return known[1];
+  if (error.status === 409) return "head_moved";
   if (/not mergeable|conflict/i.test(error.message)) return notMergeable(octokit, target, number, wait);
   return error.status === 403 ? "requirements" : "unknown";
 }

@@ -7,6 +7,7 @@ import type { JobInput } from "../../../src/store/store.ts";
 import { mergeTask } from "../../../src/worker/merge-task.ts";
 import { executingWorkflow } from "../../reliability/reconcile-fixture.ts";
 import { plain } from "./port-text.ts";
+import type { CreateRepositoryOptions } from "@foreman/sandbox";
 import { startHarness, type Harness } from "@foreman/sandbox/harness";
 
 const owner = "acme";
@@ -16,8 +17,8 @@ const BRANCH = "foreman/1/mean";
 let h: Harness;
 let github: OctokitRepoGitHub;
 
-async function start(options: { mergeQueue?: boolean } = {}): Promise<void> {
-  h = await startHarness({ ...options, requiredChecks: [] });
+async function start(options: Pick<CreateRepositoryOptions, "mergeQueue" | "protection"> = {}): Promise<void> {
+  h = await startHarness({ requiredChecks: [], ...options });
   github = new OctokitRepoGitHub(h.octokit, { owner, repo, appLogin: `${h.app.slug}[bot]` });
 }
 
@@ -117,6 +118,31 @@ describe("mergePullRequest: a refused merge by its cause (G4)", () => {
 
     expect(moved).toMatchObject({ merged: false, refusal: "head_moved" });
     expect(conflict).toEqual({ merged: false, refusal: "conflict", message: "Pull Request is not mergeable" });
+  });
+
+  it("tells a head behind a base that must be up to date from one that moved, whatever the status", async () => {
+    await start({ protection: { upToDate: true, requiredChecks: [] } });
+    const pull = await openTaskPull();
+    await pushToMain([{ path: "NOTES.md", content: "notes\n" }]);
+
+    expect(await github.mergePullRequest({ number: pull.number, sha: pull.headSha, method: "squash" })).toMatchObject({
+      merged: false,
+      refusal: "behind",
+    });
+  });
+
+  it("calls a missing approving review a requirement to wait for, and merge commits under linear history a method to change", async () => {
+    await start({ protection: { requiredReviews: 1, requiredChecks: [] } });
+    const pull = await openTaskPull();
+
+    const review = await github.mergePullRequest({ number: pull.number, sha: pull.headSha, method: "squash" });
+    const requirements = await github.mergeRequirements(pull.number);
+    h.sandbox.setProtection(h.repo, { linearHistory: true, requiredChecks: [] });
+    const method = await github.mergePullRequest({ number: pull.number, sha: pull.headSha, method: "merge" });
+
+    expect(review).toMatchObject({ merged: false, refusal: "requirements", message: expect.stringMatching(/approving review/) });
+    expect(requirements).toEqual({ reviewDecision: "REVIEW_REQUIRED", codeOwners: [] });
+    expect(method).toMatchObject({ merged: false, refusal: "method" });
   });
 
   it("calls a base branch that wants the merge queue a way of merging the config must change", async () => {
