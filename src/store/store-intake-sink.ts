@@ -1,11 +1,18 @@
 import type { IntakeSink } from "../handlers/intake-sink.ts";
 import { installationRemovedJob, intakeJob } from "./job-kinds.ts";
-import type { Store } from "./store.ts";
+import type { DeliveryMark, Store } from "./store.ts";
 
 export interface InstallationRemoved {
   deliveryId: string;
   installationId: number;
   action: string;
+}
+
+/** A comment fed in by the reconciler is not queued again; a label that arrived is never fed in by it. */
+function markOf(input: Parameters<IntakeSink["accept"]>[0]): DeliveryMark | null {
+  if (input.intake.kind === "issue_comment") return { kind: "comment", key: String(input.intake.commentId), gate: true };
+  if (input.intake.kind === "issue_labeled") return { kind: "label", key: input.key, gate: false };
+  return null;
 }
 
 /**
@@ -25,11 +32,7 @@ export class StoreIntakeSink implements IntakeSink {
 
   accept(input: Parameters<IntakeSink["accept"]>[0]): boolean {
     const delivery = { id: input.deliveryId, event: input.event, action: input.action, receivedAt: this.now() };
-    const job = intakeJob(input.key, input.intake);
-    // A comment fed in by the reconciler is not queued again; a label that arrived is never fed in by it.
-    const seen = input.intake.kind === "issue_comment" ? { kind: "comment" as const, key: String(input.intake.commentId) } : null;
-    if (input.intake.kind === "issue_labeled") this.store.markSeen("label", input.key);
-    if (!this.store.acceptDelivery(delivery, job, seen)) return false;
+    if (!this.store.acceptDelivery(delivery, intakeJob(input.key, input.intake), markOf(input))) return false;
     this.onQueued();
     return true;
   }

@@ -46,14 +46,26 @@ export interface AuditEvent {
 /** What the reconciler has already fed in or seen arrive, so nothing is fed twice. */
 export type SeenKind = "comment" | "label" | "gone";
 
+/**
+ * A seen mark made with a delivery. With `gate`, a mark already there means the delivery queues
+ * nothing (a comment the reconciler fed in first); without, the mark only records that the delivery
+ * came (a label, so the reconciler never feeds it in after).
+ */
+export interface DeliveryMark {
+  kind: SeenKind;
+  key: string;
+  gate: boolean;
+}
+
 export interface Store {
   /** Records a webhook delivery; false when this delivery id was already recorded. */
   recordDelivery(delivery: DeliveryRecord): boolean;
   /**
-   * In one transaction: records the delivery, marks `seen` (a comment, a label) and queues the job.
-   * False, with nothing queued, when the delivery or the seen item was already recorded.
+   * In one transaction (one commit): records the delivery, makes its seen `mark` (a comment, a
+   * label) and queues the job. False, with nothing written, when the delivery id was already
+   * recorded; false, with nothing queued, when a gating mark was already there.
    */
-  acceptDelivery(delivery: DeliveryRecord, job: JobInput, seen?: { kind: SeenKind; key: string } | null): boolean;
+  acceptDelivery(delivery: DeliveryRecord, job: JobInput, mark?: DeliveryMark | null): boolean;
   /** Queues a job; its payload is checked against its kind's schema first (an `InvalidJobError` when it does not fit). */
   enqueueJob(job: JobInput): number;
   /**

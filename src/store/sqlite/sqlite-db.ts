@@ -1,4 +1,4 @@
-import { DatabaseSync, type SQLInputValue } from "node:sqlite";
+import { DatabaseSync, type SQLInputValue, type StatementSync } from "node:sqlite";
 import { MIGRATIONS } from "./schema.ts";
 
 /** A database migrated further than this Foreman knows: a newer Foreman wrote it. */
@@ -13,9 +13,14 @@ export class DatabaseVersionError extends Error {
   }
 }
 
-/** One SQLite file in WAL mode, migrated on open, with the two helpers every table needs. */
+/**
+ * One SQLite file in WAL mode, migrated on open. Every statement is compiled once, on first use,
+ * and kept for the life of the connection (the store's statements are a fixed set of texts), so a
+ * webhook delivery or a job step runs statements without compiling them again.
+ */
 export class SqliteDb {
-  readonly db: DatabaseSync;
+  private readonly db: DatabaseSync;
+  private readonly statements = new Map<string, StatementSync>();
   private depth = 0;
 
   constructor(path: string) {
@@ -38,17 +43,27 @@ export class SqliteDb {
     }
   }
 
-  /** Runs `work` in one write transaction; nested calls join the outer one. */
+  /** The compiled statement for `sql`: prepared the first time, the same one after. Only constant texts: values go in parameters. */
+  statement(sql: string): StatementSync {
+    const known = this.statements.get(sql);
+    if (known) return known;
+    const prepared = this.db.prepare(sql);
+    this.statements.set(sql, prepared);
+    return prepared;
+  }
+
+  /** Runs `work` in one write transaction (one commit); nested calls join the outer one. */
   transaction<T>(work: () => T): T {
     if (this.depth > 0) return work();
-    this.db.exec("BEGIN IMMEDIATE");
+    this.statement("BEGIN IMMEDIATE").run();
     this.depth += 1;
     try {
       const result = work();
-      this.db.exec("COMMIT");
+      this.statement("COMMIT").run();
       return result;
     } catch (error) {
-      this.db.exec("ROLLBACK");
+      // SQLite has already rolled back after some errors (a full disk); rolling back again would hide the cause.
+      if (this.db.isTransaction) this.statement("ROLLBACK").run();
       throw error;
     } finally {
       this.depth -= 1;
@@ -57,12 +72,23 @@ export class SqliteDb {
 
   /** Runs a statement; the number of rows it changed. */
   run(sql: string, ...params: SQLInputValue[]): number {
-    return Number(this.db.prepare(sql).run(...params).changes);
+    return Number(this.statement(sql).run(...params).changes);
+  }
+
+  /** The first row a query returns, as `T`, or undefined. */
+  get<T>(sql: string, ...params: SQLInputValue[]): T | undefined {
+    return this.statement(sql).get(...params) as T | undefined;
+  }
+
+  /** Every row a query returns, as `T`. */
+  all<T>(sql: string, ...params: SQLInputValue[]): T[] {
+    return this.statement(sql).all(...params) as unknown as T[];
   }
 
   /** Closes the file after a checkpoint, so the WAL is folded back into the database. */
   close(): void {
     if (!this.db.isOpen) return;
+    this.statements.clear();
     this.db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     this.db.close();
   }

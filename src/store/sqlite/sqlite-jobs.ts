@@ -47,25 +47,26 @@ export class SqliteJobs {
   /** Queues a job whose payload fits its kind; an `InvalidJobError` (nothing queued) otherwise. */
   enqueue(input: JobInput): number {
     const job = checkedJobInput(input);
-    const result = this.sql.db
-      .prepare("INSERT INTO jobs (kind, key, payload, run_at) VALUES (?, ?, ?, ?)")
+    const result = this.sql
+      .statement("INSERT INTO jobs (kind, key, payload, run_at) VALUES (?, ?, ?, ?)")
       .run(job.kind, job.key, JSON.stringify(job.payload), job.runAt ?? this.now());
     return Number(result.lastInsertRowid);
   }
 
   lease(owner: string, now: number, leaseMs: number): Job | null {
     return this.sql.transaction(() => {
-      const row = this.sql.db
-        .prepare(
-          `SELECT id, kind, key, payload, attempts, waits, lease_token FROM jobs j
+      const row = this.sql.get<JobRow>(
+        `SELECT id, kind, key, payload, attempts, waits, lease_token FROM jobs j
            WHERE ((j.state = 'ready' AND j.run_at <= ?) OR (j.state = 'leased' AND j.lease_expires_at + ${EXPIRED_BACKOFF_SQL} <= ?))
            AND NOT EXISTS (
              SELECT 1 FROM jobs o WHERE o.key = j.key AND o.id <> j.id
                AND ((o.state = 'leased' AND o.lease_expires_at > ?) OR (o.state IN ('ready', 'leased') AND o.id < j.id))
            )
            ORDER BY j.run_at, j.id LIMIT 1`,
-        )
-        .get(now, now, now) as JobRow | undefined;
+        now,
+        now,
+        now,
+      );
       if (!row) return null;
       const token = row.lease_token + 1;
       this.sql.run(
@@ -129,13 +130,11 @@ export class SqliteJobs {
   }
 
   pending(): number {
-    const row = this.sql.db.prepare(COUNT_PENDING_JOBS).get() as { n: number };
-    return row.n;
+    return this.sql.get<{ n: number }>(COUNT_PENDING_JOBS)?.n ?? 0;
   }
 
   pendingFor(workflowId: string): number {
-    const row = this.sql.db.prepare(`${COUNT_PENDING_JOBS} AND ${OF_WORKFLOW}`).get(workflowId, workflowId, workflowId) as { n: number };
-    return row.n;
+    return this.sql.get<{ n: number }>(`${COUNT_PENDING_JOBS} AND ${OF_WORKFLOW}`, workflowId, workflowId, workflowId)?.n ?? 0;
   }
 
   cancelFor(workflowId: string): number {
@@ -148,9 +147,8 @@ export class SqliteJobs {
   }
 
   summariesFor(workflowId: string): JobSummary[] {
-    const rows = this.sql.db
-      .prepare(`SELECT id, kind, key, state, attempts, run_at, last_error FROM jobs WHERE ${OF_WORKFLOW} ORDER BY id`)
-      .all(workflowId, workflowId, workflowId) as unknown as SummaryRow[];
+    const sql = `SELECT id, kind, key, state, attempts, run_at, last_error FROM jobs WHERE ${OF_WORKFLOW} ORDER BY id`;
+    const rows = this.sql.all<SummaryRow>(sql, workflowId, workflowId, workflowId);
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,

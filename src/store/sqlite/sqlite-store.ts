@@ -1,6 +1,6 @@
 import { readWorkflowState, UnreadableStateError, WORKFLOW_STATE_VERSION, writableWorkflowState } from "../../engine/stored-state.ts";
 import type { WorkflowState } from "../../engine/types.ts";
-import type { AuditEvent, DeliveryRecord, Job, JobInput, JobSummary, SeenKind, Store, WorkflowRecord } from "../store.ts";
+import type { AuditEvent, DeliveryMark, DeliveryRecord, Job, JobInput, JobSummary, SeenKind, Store, WorkflowRecord } from "../store.ts";
 import { SqliteDb } from "./sqlite-db.ts";
 import { SqliteJobs } from "./sqlite-jobs.ts";
 
@@ -40,10 +40,12 @@ export class SqliteStore implements Store {
     return this.sql.run(sql, delivery.id, delivery.event, delivery.action, delivery.receivedAt) === 1;
   }
 
-  acceptDelivery(delivery: DeliveryRecord, job: JobInput, seen: { kind: SeenKind; key: string } | null = null): boolean {
+  /** One transaction, so one commit: a crash or an error at any step leaves none of the delivery's rows. */
+  acceptDelivery(delivery: DeliveryRecord, job: JobInput, mark: DeliveryMark | null = null): boolean {
     return this.sql.transaction(() => {
       if (!this.recordDelivery(delivery)) return false;
-      if (seen && !this.markSeen(seen.kind, seen.key)) return false;
+      const marked = mark ? this.markSeen(mark.kind, mark.key) : true;
+      if (mark?.gate && !marked) return false;
       this.jobs.enqueue(job);
       return true;
     });
@@ -98,7 +100,7 @@ export class SqliteStore implements Store {
   }
 
   getWorkflow(id: string): WorkflowRecord | null {
-    const row = this.sql.db.prepare(`SELECT ${WORKFLOW_COLUMNS} FROM workflows WHERE id = ?`).get(id) as WorkflowRow | undefined;
+    const row = this.sql.get<WorkflowRow>(`SELECT ${WORKFLOW_COLUMNS} FROM workflows WHERE id = ?`, id);
     return row ? toWorkflow(row) : null;
   }
 
@@ -132,22 +134,18 @@ export class SqliteStore implements Store {
   }
 
   openWorkflows(): WorkflowRecord[] {
-    const rows = this.sql.db
-      .prepare(`SELECT ${WORKFLOW_COLUMNS} FROM workflows WHERE open = 1 ORDER BY id`)
-      .all() as unknown as WorkflowRow[];
+    const rows = this.sql.all<WorkflowRow>(`SELECT ${WORKFLOW_COLUMNS} FROM workflows WHERE open = 1 ORDER BY id`);
     return rows.flatMap((row) => readable(row));
   }
 
   appendEvent(event: AuditEvent): void {
-    this.sql.db
-      .prepare("INSERT INTO events (workflow_id, at, kind, actor, delivery_id, data) VALUES (?, ?, ?, ?, ?, ?)")
-      .run(event.workflowId, event.at, event.kind, event.actor, event.deliveryId, JSON.stringify(event.data ?? null));
+    const sql = "INSERT INTO events (workflow_id, at, kind, actor, delivery_id, data) VALUES (?, ?, ?, ?, ?, ?)";
+    this.sql.run(sql, event.workflowId, event.at, event.kind, event.actor, event.deliveryId, JSON.stringify(event.data ?? null));
   }
 
   events(workflowId: string): AuditEvent[] {
-    const rows = this.sql.db
-      .prepare("SELECT workflow_id, at, kind, actor, delivery_id, data FROM events WHERE workflow_id = ? ORDER BY seq")
-      .all(workflowId) as unknown as EventRow[];
+    const sql = "SELECT workflow_id, at, kind, actor, delivery_id, data FROM events WHERE workflow_id = ? ORDER BY seq";
+    const rows = this.sql.all<EventRow>(sql, workflowId);
     return rows.map((row) => ({
       workflowId: row.workflow_id,
       at: row.at,
@@ -159,14 +157,17 @@ export class SqliteStore implements Store {
   }
 
   effectResult(key: string): unknown {
-    const row = this.sql.db.prepare("SELECT result FROM effects WHERE key = ?").get(key) as { result: string } | undefined;
+    const row = this.sql.get<{ result: string }>("SELECT result FROM effects WHERE key = ?", key);
     return row ? (JSON.parse(row.result) as unknown) : undefined;
   }
 
   recordEffect(key: string, result: unknown): void {
-    this.sql.db
-      .prepare("INSERT OR REPLACE INTO effects (key, result, recorded_at) VALUES (?, ?, ?)")
-      .run(key, JSON.stringify(result ?? null), this.now());
+    this.sql.run(
+      "INSERT OR REPLACE INTO effects (key, result, recorded_at) VALUES (?, ?, ?)",
+      key,
+      JSON.stringify(result ?? null),
+      this.now(),
+    );
   }
 
   markSeen(kind: SeenKind, key: string): boolean {
@@ -182,7 +183,7 @@ export class SqliteStore implements Store {
   }
 
   hasSeen(kind: SeenKind, key: string): boolean {
-    return this.sql.db.prepare("SELECT 1 AS found FROM seen WHERE kind = ? AND key = ?").get(kind, key) !== undefined;
+    return this.sql.get("SELECT 1 AS found FROM seen WHERE kind = ? AND key = ?", kind, key) !== undefined;
   }
 
   unmarkSeen(kind: SeenKind, key: string): boolean {
