@@ -53,6 +53,14 @@ async function stop(server: Server): Promise<Served> {
   return served;
 }
 
+/** The CPU time the server's process has used so far, in µs. */
+async function cpuOf(server: Server): Promise<number> {
+  const answer = once(server.child, "message") as Promise<[number]>;
+  server.child.send("cpu");
+  const [micros] = await answer;
+  return micros;
+}
+
 function numbers(text: string): number[] {
   return text.split(",").map((word) => Number(word.trim()));
 }
@@ -63,14 +71,16 @@ async function measure(servers: Server[], batch: (size: number) => Delivery[], p
   for (let round = 1; round <= Number(values.rounds); round += 1) {
     for (const concurrency of numbers(values.concurrency)) {
       for (const server of servers) {
+        const cpuBefore = await cpuOf(server);
         const timing = await postAll(server.url, batch(Number(values.deliveries)), concurrency);
+        const run = { ...timing, serverCpuUsPerDelivery: ((await cpuOf(server)) - cpuBefore) / timing.deliveries };
         posted[server.kind].push(timing);
         console.log(
-          `round ${round}, ${server.kind}, concurrency ${concurrency}: ${timing.perSecond.toFixed(0)} deliveries/s, p50 ${timing.p50Ms.toFixed(2)} ms, p99 ${timing.p99Ms.toFixed(2)} ms`,
+          `round ${round}, ${server.kind}, concurrency ${concurrency}: ${timing.perSecond.toFixed(0)} deliveries/s, p50 ${timing.p50Ms.toFixed(2)} ms, p99 ${timing.p99Ms.toFixed(2)} ms, server CPU ${run.serverCpuUsPerDelivery.toFixed(0)} µs a delivery`,
         );
         const entry = measured.find((candidate) => candidate.kind === server.kind && candidate.concurrency === concurrency);
-        if (entry) entry.runs.push(timing);
-        else measured.push({ kind: server.kind, concurrency, runs: [timing] });
+        if (entry) entry.runs.push(run);
+        else measured.push({ kind: server.kind, concurrency, runs: [run] });
       }
     }
   }

@@ -1,11 +1,16 @@
 import { timingOf, type Timing } from "./deliveries.ts";
 import type { ServerKind, Served } from "./serve.ts";
 
+/** One run, with the CPU time the app's process spent on it (its load generator's apart). */
+interface Run extends Timing {
+  serverCpuUsPerDelivery: number;
+}
+
 /** Every run of one app at one concurrency. */
 export interface Measured {
   kind: ServerKind;
   concurrency: number;
-  runs: Timing[];
+  runs: Run[];
 }
 
 /** One app at one concurrency: the median run's rate, the percentiles over every run's deliveries. */
@@ -15,6 +20,8 @@ interface Summary {
   deliveriesPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  /** The median run's CPU time of the app's process per delivery: steadier than the rates on a busy machine. */
+  serverCpuUsPerDelivery: number;
   runsPerSecond: number[];
 }
 
@@ -24,6 +31,8 @@ interface Ratio {
   throughput: number;
   p50: number;
   p99: number;
+  /** Foreman's CPU time per delivery over bare Probot's. */
+  serverCpu: number;
 }
 
 interface IntakeReport {
@@ -62,6 +71,7 @@ function summaryOf(measured: Measured): Summary {
     deliveriesPerSecond: round(median(rates), 0),
     p50Ms: round(pooled.p50Ms),
     p99Ms: round(pooled.p99Ms),
+    serverCpuUsPerDelivery: round(median(measured.runs.map((run) => run.serverCpuUsPerDelivery)), 0),
     runsPerSecond: rates.map((rate) => round(rate, 0)),
   };
 }
@@ -78,6 +88,7 @@ function ratiosOf(summaries: Summary[]): Ratio[] {
         throughput: round(foreman.deliveriesPerSecond / bare.deliveriesPerSecond),
         p50: round(foreman.p50Ms / bare.p50Ms),
         p99: round(foreman.p99Ms / bare.p99Ms),
+        serverCpu: round(foreman.serverCpuUsPerDelivery / bare.serverCpuUsPerDelivery),
       },
     ];
   });
@@ -124,8 +135,11 @@ export function formatReport(report: IntakeReport): string {
   const rows = report.ratios.map((ratio) => {
     const of = (kind: ServerKind) => report.summaries.find((summary) => summary.kind === kind && summary.concurrency === ratio.concurrency);
     const figures = (summary: Summary | undefined) =>
-      summary ? `${summary.deliveriesPerSecond}/s p50 ${summary.p50Ms} ms p99 ${summary.p99Ms} ms` : "-";
-    return `concurrency ${ratio.concurrency}: bare ${figures(of("bare"))}; foreman ${figures(of("foreman"))}; ratio ${ratio.throughput}× (p50 ${ratio.p50}×, p99 ${ratio.p99}×)`;
+      summary
+        ? `${summary.deliveriesPerSecond}/s p50 ${summary.p50Ms} ms p99 ${summary.p99Ms} ms, CPU ${summary.serverCpuUsPerDelivery} µs`
+        : "-";
+    const ratios = `ratio ${ratio.throughput}× (p50 ${ratio.p50}×, p99 ${ratio.p99}×, CPU ${ratio.serverCpu}×)`;
+    return `concurrency ${ratio.concurrency}: bare ${figures(of("bare"))}; foreman ${figures(of("foreman"))}; ${ratios}`;
   });
   const goal = `goal: ${report.goal}: ${report.goalMet ? "met" : "NOT met"}`;
   return [...rows, goal, ...report.failures.map((failure) => `FAILED ${failure}`)].join("\n");
