@@ -32,7 +32,6 @@ function newTask(state: WorkflowState, id: string, now: number): TaskRecord {
     lastSignature: null,
     rerunSha: null,
     ciResult: null,
-    awaiting: null,
     lastError: null,
     reviewRounds: 0,
     reviewedSha: null,
@@ -41,6 +40,7 @@ function newTask(state: WorkflowState, id: string, now: number): TaskRecord {
     ownCommits: [],
     retryContext: null,
     pendingBase: null,
+    awaiting: null,
     usage: NO_USAGE,
   };
 }
