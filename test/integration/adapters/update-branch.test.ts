@@ -140,7 +140,8 @@ describe("mergePullRequest: a refused merge by its cause (G4)", () => {
     h.sandbox.setProtection(h.repo, { linearHistory: true, requiredChecks: [] });
     const method = await github.mergePullRequest({ number: pull.number, sha: pull.headSha, method: "merge" });
 
-    expect(review).toMatchObject({ merged: false, refusal: "requirements", message: expect.stringMatching(/approving review/) });
+    expect(review).toMatchObject({ merged: false, refusal: "requirements" });
+    expect(review.message).toMatch(/approving review/);
     expect(requirements).toEqual({ reviewDecision: "REVIEW_REQUIRED", codeOwners: [] });
     expect(method).toMatchObject({ merged: false, refusal: "method" });
   });
