@@ -9,17 +9,19 @@ function reportsHumanCommit(event: EngineEvent, taskId: string): boolean {
 }
 
 function noted(before: TaskRecord | undefined, task: TaskRecord, event: EngineEvent, now: number): TaskRecord {
-  const moved = task.headSha !== null && task.headSha !== (before?.headSha ?? null);
-  const human = (moved && task.headSha !== null && !task.ownCommits.includes(task.headSha)) || reportsHumanCommit(event, task.id);
-  if (!moved && (!human || task.humanCommits)) return task;
-  return { ...task, headKnownAt: moved ? now : task.headKnownAt, humanCommits: task.humanCommits || human };
+  const head = task.headSha;
+  const moved = head !== null && head !== (before?.headSha ?? null);
+  const human = (moved && !task.ownCommits.includes(head)) || reportsHumanCommit(event, task.id);
+  if (!moved) return human && !task.humanCommits ? { ...task, humanCommits: true } : task;
+  return { ...task, headKnownAt: now, humanCommits: task.humanCommits || human, awaiting: null };
 }
 
 /**
  * After every decision, for each task whose head moved: when Foreman learned of the new head
- * (`headKnownAt`), and whether someone else has pushed to its branch (`humanCommits`: a head
- * Foreman did not make, or a job that found another person's commit). Kept in one place, so that
- * every way a head can move is counted.
+ * (`headKnownAt`), whether someone else has pushed to its branch (`humanCommits`: a head Foreman
+ * did not make, or a job that found another person's commit), and that what the base branch's
+ * rules wanted belonged to the old head (`awaiting`, cleared). Kept in one place, so that every way
+ * a head can move is counted.
  */
 export function noteHeads(before: WorkflowState | null, event: EngineEvent, decision: Decision, now: number): Decision {
   if (decision.ignored !== undefined) return decision;

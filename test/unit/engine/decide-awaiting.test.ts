@@ -69,6 +69,16 @@ describe("decide: the base branch's rules want more than Foreman's approval", ()
     );
   });
 
+  it("says what is missing again on a new head, though in the same words", () => {
+    const pushed = step(waiting(), { type: "head_changed", taskId: "a", sha: shaOf("a", 2), by: "someone" });
+    const approved = step(step(pushed.state, green("a", shaOf("a", 2))).state, approve("a", shaOf("a", 2))).state;
+
+    const again = step(approved, wantsReview());
+
+    expect(taskOf(pushed.state, "a").awaiting).toBeNull();
+    expect(ofType(again.effects, "comment")).toEqual([expect.objectContaining({ key: `merge-refused-a-${shaOf("a", 2)}-requirements` })]);
+  });
+
   it("voids the approval on a human push while waiting: the new head needs its own", () => {
     const pushed = step(waiting(), { type: "head_changed", taskId: "a", sha: shaOf("a", 2), by: "someone" });
 
