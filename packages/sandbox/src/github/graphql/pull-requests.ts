@@ -1,3 +1,4 @@
+import { goesThroughQueue } from "../merge-queue/auto-merge.ts";
 import { computePullStats, currentBaseSha } from "../routes/pulls-stats.ts";
 import type { MergeableState } from "../serializers/pull.ts";
 import { pullIssue } from "../serializers/pull.ts";
@@ -80,7 +81,7 @@ export function pullRequestFields(ctx: ResolveContext, repo: Repository, pull: P
     baseRefOid: () => currentBaseSha(ctx.core, repo, pull),
     author: actorObject(ctx.core, issue.user),
     isInMergeQueue: () => ctx.queue?.entryOf(repo, pull) !== undefined,
-    isMergeQueueEnabled: repo.mergeQueue && pull.baseRef === repo.defaultBranch,
+    isMergeQueueEnabled: goesThroughQueue(repo, pull),
     ...mergeabilityFields(ctx, repo, pull),
   };
 }

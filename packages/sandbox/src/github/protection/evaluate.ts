@@ -2,7 +2,7 @@ import { permissionAtLeast, permissionOf } from "../context.ts";
 import type { SandboxCore } from "../core.ts";
 import type { Account, ProtectionRules, PullRequest, Repository } from "../state/types.ts";
 import { ownedFiles } from "./pull-owners.ts";
-import { requiredChecksMessage, requiredChecksOn, type RequiredCheck } from "./required-checks.ts";
+import { requiredChecksMessage, requiredChecksOn } from "./required-checks.ts";
 import { reviewVerdict, type ReviewVerdict } from "./review-policy.ts";
 
 /** What the default branch's rules say about an open pull request. */
@@ -11,7 +11,6 @@ export interface RulesVerdict {
   /** The rules want the head up to date and it lacks the base tip. */
   behind: boolean;
   reviews: ReviewVerdict;
-  checks: RequiredCheck[];
   /** GitHub's sentence for the required checks that have not succeeded, or null. */
   checksMessage: string | null;
 }
@@ -53,9 +52,8 @@ export async function evaluateRules(core: SandboxCore, repo: Repository, pull: P
   const rules = rulesFor(repo, pull);
   if (rules === null) return null;
   const behind = rules.upToDate && !(await repo.git.isAncestor(base, pull.headSha));
-  const checks = requiredChecksOn(core.store, repo, pull.headSha);
   const reviews = await reviewVerdictFor(core, repo, pull, rules, base);
-  return { rules, behind, reviews, checks, checksMessage: requiredChecksMessage(checks) };
+  return { rules, behind, reviews, checksMessage: requiredChecksMessage(requiredChecksOn(core.store, repo, pull.headSha)) };
 }
 
 /** GitHub's sentences for the rules a pull request does not meet yet: the review rule's, then the checks'. */

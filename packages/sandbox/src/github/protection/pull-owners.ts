@@ -42,13 +42,26 @@ function validOwners(core: SandboxCore, repo: Repository, owners: readonly strin
   });
 }
 
-async function changedPaths(repo: Repository, base: string, head: string): Promise<string[]> {
+/** The last changed paths compared per repository, by base and head: a push asks for them several times (stats, rules, code owners). */
+const lastCompared = new WeakMap<Repository, { range: string; paths: string[] }>();
+
+async function comparePaths(repo: Repository, base: string, head: string): Promise<string[]> {
   try {
     return (await repo.git.compare(base, head)).files.map((file) => file.filename);
   } catch (error) {
     if (error instanceof GitError) return [];
     throw error;
   }
+}
+
+/** The paths `head` changed against `base`; commits never change, so the answer for a range is kept. */
+async function changedPaths(repo: Repository, base: string, head: string): Promise<string[]> {
+  const range = `${base}...${head}`;
+  const cached = lastCompared.get(repo);
+  if (cached?.range === range) return cached.paths;
+  const paths = await comparePaths(repo, base, head);
+  lastCompared.set(repo, { range, paths });
+  return paths;
 }
 
 /** The pull request's changed files (against `base`) that have owners, by the base's code owners file. */

@@ -1,10 +1,9 @@
 import type { SandboxCore } from "../core.ts";
 import { ApiError } from "../errors.ts";
+import type { MergeMethod } from "../git/types.ts";
 import type { PullRequest, Repository } from "../state/types.ts";
 import { evaluateRules, rulesFor, violations } from "./evaluate.ts";
 import { HEAD_OUT_OF_DATE, MERGE_COMMITS_NOT_ALLOWED, violationsMessage } from "./refusals.ts";
-
-type MergeMethod = "merge" | "squash" | "rebase";
 
 /** Where GitHub's refusals for protection rules point. */
 const PROTECTED_BRANCHES_DOCS = { documentation_url: "https://docs.github.com/articles/about-protected-branches" };

@@ -3,6 +3,7 @@ import { actingAccount, repoFrom, requireAccess, type RouteContext, type RouteRe
 import type { SandboxCore } from "../core.ts";
 import { ApiError } from "../errors.ts";
 import { GitNotFastForwardError, GitRefUpdateConflictError } from "../git/errors.ts";
+import { goesThroughQueue } from "../merge-queue/auto-merge.ts";
 import type { MergeMethod } from "../git/types.ts";
 import { requireMergeMethodAllowed, requireMergeRules } from "../protection/require-rules.ts";
 import { identityOf } from "../serializers/git.ts";
@@ -26,7 +27,7 @@ const headModified = (): ApiError => new ApiError(409, "Head branch was modified
 /** The checks GitHub makes before it tries to merge, in its order. */
 function requireMergeAllowed(core: SandboxCore, repo: Repository, pull: PullRequest, input: MergePullInput): void {
   if (!isPullOpen(core, pull)) throw notMergeable();
-  if (repo.mergeQueue && pull.baseRef === repo.defaultBranch) {
+  if (goesThroughQueue(repo, pull)) {
     throw new ApiError(405, "Changes must be made through the merge queue");
   }
   if (pull.draft) throw new ApiError(405, "Pull Request is still a draft");
