@@ -1,16 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { driveScenario, loadScenario, type World } from "@foreman/sandbox";
-import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
-import { appComments, CASE_TIMEOUT_MS, explain, scenarioPath } from "./run-case.ts";
+import type { World } from "@foreman/sandbox";
+import { appComments, CASE_TIMEOUT_MS, explain } from "./run-case.ts";
+import { runCaseInWorld } from "./run-in-world.ts";
 
 /** Foreman's comments on the task's pull request at the end (the scenario's `model.requests` already says the coder ran once). */
 function observe(world: World): { comments: string[] } {
   return { comments: appComments(world, { task: "mean" }) };
 }
 
-async function run(name: string) {
-  return driveScenario(await loadScenario(scenarioPath(name)), { world: { app: foremanUnderTest }, observe });
-}
+const run = (name: string) => runCaseInWorld(name, { observe });
 
 describe("GitHub's branch protection and rulesets", () => {
   it(

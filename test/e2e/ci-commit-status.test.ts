@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { driveScenario, loadScenario, taskPull, type World } from "@foreman/sandbox";
-import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
-import { CASE_TIMEOUT_MS, explain, foremanChecks, scenarioPath } from "./run-case.ts";
+import { taskPull, type World } from "@foreman/sandbox";
+import { CASE_TIMEOUT_MS, explain, foremanChecks } from "./run-case.ts";
+import { runCaseInWorld } from "./run-in-world.ts";
 
 /** The external CI: a pending status on the task's head, then a green one, as Jenkins reports a build. */
 async function reportBuild(world: World): Promise<void> {
@@ -16,9 +16,7 @@ describe("CI outside GitHub Actions", () => {
   it(
     "reports through commit statuses: a green status makes the task ready, and /approve merges it",
     async () => {
-      const scenario = await loadScenario(scenarioPath("ci-commit-status.yml"));
-      const run = await driveScenario(scenario, {
-        world: { app: foremanUnderTest },
+      const run = await runCaseInWorld("ci-commit-status.yml", {
         beforeStep: async (world, index) => {
           if (index === 1) await reportBuild(world);
         },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { driveScenario, loadScenario, taskPull, type World } from "@foreman/sandbox";
-import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
-import { CASE_TIMEOUT_MS, explain, scenarioPath } from "./run-case.ts";
+import { taskPull, type World } from "@foreman/sandbox";
+import { CASE_TIMEOUT_MS, explain } from "./run-case.ts";
+import { runCaseInWorld } from "./run-in-world.ts";
 
 /** A task's pull request as GitHub shows it: its title, its body, and the first line of its first commit. */
 async function taskView(world: World, task: string): Promise<{ title: string; body: string; commit: string } | null> {
@@ -17,9 +17,7 @@ describe("pull request titles that fit the repository", () => {
   it(
     "titles task pull requests and commits type(scope): description when the history uses Conventional Commits, and the last closes the issue",
     async () => {
-      const scenario = await loadScenario(scenarioPath("conventional-titles.yml"));
-      const run = await driveScenario(scenario, {
-        world: { app: foremanUnderTest },
+      const run = await runCaseInWorld("conventional-titles.yml", {
         observe: async (world) => {
           const issue = world.github.store.issue(world.repo.id, world.issueNumber);
           return {

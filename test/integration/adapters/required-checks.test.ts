@@ -104,10 +104,19 @@ describe("requiredChecks", () => {
     expect(await github.requiredChecks("main")).toEqual(["Foreman", "ci/jenkins", "test"]);
   });
 
-  it("reads no required check from a protection whose status checks are off, nor from an unprotected branch", async () => {
+  it("reads no required check from a protection whose status checks are off", async () => {
     const github = await githubAnswering([
       rules([]),
       branch(true, { enforcement_level: "off", contexts: ["Foreman"], checks: [{ context: "Foreman", app_id: null }] }),
+    ]);
+
+    expect(await github.requiredChecks("main")).toEqual([]);
+  });
+
+  it("reads no required check from a branch that is not protected, whatever its protection object says", async () => {
+    const github = await githubAnswering([
+      rules([]),
+      branch(false, { enforcement_level: "everyone", contexts: ["Foreman"], checks: [{ context: "Foreman", app_id: null }] }),
     ]);
 
     expect(await github.requiredChecks("main")).toEqual([]);
@@ -129,7 +138,7 @@ describe("requiredChecks", () => {
     expect(await github.requiredChecks("main")).toEqual(["Foreman"]);
   });
 
-  it("counts nothing for a branch that is gone", async () => {
+  it("counts no classic protection for a branch that is gone, keeping the rulesets' checks", async () => {
     const github = await githubAnswering([
       rules([fromRuleset(["Foreman"])]),
       {

@@ -51,7 +51,7 @@ describe("decide: the base branch's rules want more than Foreman's approval", ()
   it("tries the merge again when a check on the head passes (a required check that was missing)", () => {
     const decision = step(waiting(), green("a"));
 
-    expect(ofType(decision.effects, "merge_task")).toHaveLength(1);
+    expect(ofType(decision.effects, "merge_task")).toEqual([{ type: "merge_task", taskId: "a", sha: shaOf("a") }]);
     expect(ofType(decision.effects, "run_reviewer")).toEqual([]);
   });
 
@@ -59,7 +59,7 @@ describe("decide: the base branch's rules want more than Foreman's approval", ()
     const decision = step(waiting(), { type: "retry", by: "maintainer", taskId: "a" });
 
     expect(taskOf(decision.state, "a")).toMatchObject({ status: "merging", attempts: taskOf(waiting(), "a").attempts });
-    expect(ofType(decision.effects, "merge_task")).toHaveLength(1);
+    expect(ofType(decision.effects, "merge_task")).toEqual([{ type: "merge_task", taskId: "a", sha: shaOf("a") }]);
     expect(ofType(decision.effects, "start_task")).toEqual([]);
   });
 
