@@ -178,6 +178,17 @@ export const WriteKey = {
   },
 };
 
+/** `acknowledged:<delivery id>`: the reaction that tells a command's sender it was taken, when nothing else answered it. */
+export const AcknowledgeKey = {
+  toString(deliveryId: string): string {
+    return `acknowledged:${deliveryId}`;
+  },
+  parse(text: string): string | null {
+    const [prefix, deliveryId] = split(text, ":") ?? [];
+    return prefix === "acknowledged" && deliveryId ? deliveryId : null;
+  },
+};
+
 /** `delivery:<delivery id>`: the writes that answer one webhook delivery (a refusal, a reaction, a merge group's check). */
 export const DeliveryWritesKey = {
   toString(deliveryId: string): string {

@@ -30,6 +30,7 @@ export function start(event: Of<"start">, now: number): Decision {
     pullRequestTitles: chosenTitleStyle(event.config.pullRequests.title, event.pullRequestTitles),
     usage: NO_USAGE,
     statusCommentId: null,
+    statusDigest: null,
     fixAttemptsTotal: 0,
     startedAt: now,
     finishedAt: null,

@@ -1,5 +1,5 @@
 import { readyTasks } from "../plan/index.ts";
-import { CommentKey, formatTaskBranch, renderSummary, type SummaryInput } from "../render/index.ts";
+import { formatTaskBranch } from "../render/index.ts";
 import type { Decision } from "./decision.ts";
 import type { Effect } from "./effects.ts";
 import type { TaskRecord, WorkflowState } from "./types.ts";
@@ -64,22 +64,9 @@ export function startReadyTasks(state: WorkflowState, now: number): Decision {
   return { state: { ...state, tasks }, effects };
 }
 
-/** What the summary comment shows of a finished workflow. */
-function summaryView(state: WorkflowState, finishedAt: number): SummaryInput {
-  return {
-    tasks: (state.plan?.tasks ?? []).map((task) => {
-      const record = state.tasks[task.id];
-      return { id: task.id, title: task.title, attempts: record?.attempts ?? 0, ...(record?.pr ? { pr: record.pr } : {}) };
-    }),
-    durationMs: finishedAt - state.startedAt,
-    usage: state.usage,
-  };
-}
-
 function complete(state: WorkflowState, now: number): Decision {
   const next = { ...state, phase: "completed" as const, finishedAt: now };
-  const summary = renderSummary(summaryView(state, now));
-  const effects: Effect[] = [{ type: "update_status" }, { type: "comment", key: CommentKey.summary, on: "issue", body: summary }];
+  const effects: Effect[] = [{ type: "update_status" }];
   if (state.config.merge.closeIssue) effects.push({ type: "close_issue" });
   return { state: next, effects };
 }

@@ -14,10 +14,12 @@ import { WorkflowState } from "./types.ts";
  *    (`pullRequestTitles`); tasks whether their approval is the plan's (`approvedWithPlan`), when Foreman learned of
  *    their head (`headKnownAt`), whether someone else pushed to their branch (`humanCommits`) and what the base
  *    branch's rules still want before their merge (`awaiting`).
+ * 6: the workflow keeps a digest of what its status comment last showed (`statusDigest`), so that an edit that would
+ *    change nothing visible is not made.
  * A change to `WorkflowState` bumps this number and adds a migration from the version before to `MIGRATIONS`, which gives
  * new fields their defaults.
  */
-export const WORKFLOW_STATE_VERSION = 5;
+export const WORKFLOW_STATE_VERSION = 6;
 
 export type UnreadableReason = "newer" | "unknown" | "invalid";
 
@@ -117,8 +119,11 @@ const fromV3 = withTaskDefaults(() => ({ ciResult: null, diagnoses: [] }));
 const taskDefaultsV4 = withTaskDefaults(() => ({ approvedWithPlan: false, headKnownAt: null, humanCommits: false, awaiting: null }));
 const fromV4 = (raw: unknown): unknown => ({ planApprover: null, pullRequestTitles: "plain", ...(taskDefaultsV4(raw) as object) });
 
+/** Version 5 to 6: what the status comment showed is not known, so its next edit is made. */
+const fromV5 = (raw: unknown): unknown => ({ statusDigest: null, ...StateV1.parse(raw) });
+
 /** From each version to the next. */
-const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: fromV1, 2: fromV2, 3: fromV3, 4: fromV4 };
+const MIGRATIONS: Readonly<Record<number, (raw: unknown) => unknown>> = { 1: fromV1, 2: fromV2, 3: fromV3, 4: fromV4, 5: fromV5 };
 
 /**
  * A stored state read back: migrated from its version to the newest and checked. Throws an

@@ -134,6 +134,11 @@ export const WorkflowState = z.object({
   pullRequestTitles: z.enum(TITLE_STYLES),
   usage: Usage,
   statusCommentId: z.int().nullable(),
+  /**
+   * What the status comment last showed, as a digest of its visible text (usage aside) and of each task's pull
+   * request and head: the comment is edited only when this changes. Null before it was first written.
+   */
+  statusDigest: z.string().nullable(),
   /** Debugger fix commits across all tasks of the issue. */
   fixAttemptsTotal: z.int().min(0),
   startedAt: z.number(),

@@ -7,8 +7,6 @@
 export const CommentKey = {
   /** The one status comment of an issue. */
   status: "status",
-  /** The summary once every task is merged. */
-  summary: "summary",
   /** Why the workflow stopped. */
   failure: "failure",
   /** Why `.github/foreman.yml` could not be used. */

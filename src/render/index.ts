@@ -25,8 +25,7 @@ export { renderPullRequestTitle, taskCommitSubject } from "./pull-request-title.
 export type { TitleView } from "./pull-request-title.ts";
 export { ciSummaryText, renderCheckRunOutput } from "./check-run-output.ts";
 export type { CheckRunOutput, CheckRunView, CheckTitle, FailingCheck, OwnApprovalReason } from "./check-run-output.ts";
-export { renderSummary, renderApprovalRefused, renderApprovalVoided, renderRevisionAnswer } from "./short-comments.ts";
-export type { SummaryInput, SummaryTask } from "./short-comments.ts";
+export { renderApprovalRefused, renderApprovalVoided, renderRevisionAnswer } from "./short-comments.ts";
 export { renderRefusal } from "./refusals.ts";
 export type { Denial, Refusal } from "./refusals.ts";
 export { failureText, renderFailure, renderWorkflowFailure } from "./failures.ts";

@@ -1,36 +1,5 @@
-import { formatCount, formatDuration, formatUsage, login, shortSha, tableCell } from "./markdown.ts";
-import type { Usage } from "./markdown.ts";
-import { joinMarkdown, markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
-
-export type SummaryTask = { id: string; title: string; pr?: number; attempts: number };
-
-export type SummaryInput = { tasks: readonly SummaryTask[]; durationMs: number; usage: Usage };
-
-/** The final comment, once every task is merged. */
-export function renderSummary(input: SummaryInput): SafeMarkdown {
-  const attempts = input.tasks.reduce((sum, task) => sum + task.attempts, 0);
-  const rows = input.tasks.map((task) => {
-    const pr = task.pr === undefined ? markdown`—` : markdown`#${task.pr}`;
-    return markdown`| **${tableCell(task.id)}** ${tableCell(task.title)} | ${pr} | ${task.attempts} |`;
-  });
-  const merged = input.tasks.length === 1 ? markdown`The task was` : markdown`All ${input.tasks.length} tasks were`;
-  const inAll = markdown`${formatCount(attempts)} ${attempts === 1 ? markdown`attempt` : markdown`attempts`} in all`;
-  return joinMarkdown(
-    [
-      markdown`### Foreman: done`,
-      markdown``,
-      markdown`${merged} merged in ${formatDuration(input.durationMs)}, with ${inAll}.`,
-      markdown``,
-      markdown`| Task | Pull request | Attempts |`,
-      markdown`| --- | --- | --- |`,
-      ...rows,
-      markdown``,
-      markdown`Usage: ${formatUsage(input.usage)}`,
-      markdown``,
-    ],
-    "\n",
-  );
-}
+import { login, shortSha } from "./markdown.ts";
+import { markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 
 /** An `/approve` from the person who started the work, where the repository wants someone else's. */
 export function renderApprovalRefused(by: string): SafeMarkdown {

@@ -1,5 +1,15 @@
 import type { TaskStatus } from "../domain/task-status.ts";
-import { blockquote, formatUsage, inlineCode, listItem, login, singleLine, type ListMarker } from "./markdown.ts";
+import {
+  blockquote,
+  formatCount,
+  formatDuration,
+  formatUsage,
+  inlineCode,
+  listItem,
+  login,
+  singleLine,
+  type ListMarker,
+} from "./markdown.ts";
 import type { Usage } from "./markdown.ts";
 import { renderPlanGraph } from "./mermaid.ts";
 import { hiddenMarker, joinMarkdown, markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
@@ -41,13 +51,16 @@ export type StatusView = {
   usage: Usage;
   questions?: readonly string[];
   notes?: readonly string[];
+  /** For a completed workflow: how long it took and how many coding attempts its tasks took in all. */
+  finished?: { durationMs: number; attempts: number };
   /** Hidden at the end of the comment, so that the workflow can be rebuilt from GitHub. JSON data only. */
   snapshot: unknown;
 };
 
 export function renderStatusComment(view: StatusView): SafeMarkdown {
   const sections = [
-    markdown`### Foreman\n\n${phaseSentence(view)}`,
+    markdown`### ${view.finished ? markdown`Foreman: done` : markdown`Foreman`}\n\n${phaseSentence(view)}`,
+    view.finished ? finishedSentence(view.tasks.length, view.finished) : undefined,
     view.plan && view.plan.summary.trim().length > 0 ? blockquote(view.plan.summary) : undefined,
     view.tasks.length > 0 ? renderPlanGraph(view.tasks) : undefined,
     view.tasks.length > 0
@@ -66,6 +79,13 @@ export function renderStatusComment(view: StatusView): SafeMarkdown {
     sections.filter((section) => section !== undefined),
     "\n\n",
   )}\n`;
+}
+
+/** The summary of a completed workflow, in the status comment's last edit. */
+function finishedSentence(tasks: number, finished: NonNullable<StatusView["finished"]>): SafeMarkdown {
+  const merged = tasks === 1 ? markdown`The task was` : markdown`All ${tasks} tasks were`;
+  const attempts = markdown`${formatCount(finished.attempts)} ${finished.attempts === 1 ? markdown`attempt` : markdown`attempts`} in all`;
+  return markdown`${merged} merged in ${formatDuration(finished.durationMs)}, with ${attempts}.`;
 }
 
 function phaseSentence(view: StatusView): SafeMarkdown {

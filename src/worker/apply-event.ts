@@ -26,6 +26,22 @@ function ordered(effects: Effect[]): Effect[] {
   return rest.length === effects.length ? rest : [...rest, { type: "update_status" }];
 }
 
+/** Effects a person sees on GitHub at once: a command they answer needs no reaction besides. */
+const VISIBLE_EFFECTS: ReadonlySet<Effect["type"]> = new Set([
+  "comment",
+  "set_check",
+  "merge_task",
+  "close_task_pr",
+  "close_issue",
+  "label",
+]);
+
+/** Whether a decision's effects showed anything on GitHub: a visible effect, or a status comment it wrote. */
+function answeredVisibly(effects: Effect[], decided: WorkflowState, final: WorkflowState): boolean {
+  const statusWritten = final.statusDigest !== decided.statusDigest || final.statusCommentId !== decided.statusCommentId;
+  return statusWritten || effects.some((effect) => VISIBLE_EFFECTS.has(effect.type));
+}
+
 /** An effect as the audit trail shows it: its type and what it was about. */
 function effectSummary(effect: Effect): Record<string, unknown> {
   const { type } = effect;
@@ -47,7 +63,8 @@ function learned(decided: WorkflowState, final: WorkflowState): Record<string, u
 /**
  * Applies one engine event to a workflow: decide, perform the effects (each idempotent), then
  * save against the version read, with the audit events, in one transaction. A concurrent change
- * makes the save fail and the job retry; only events that were applied are in the log.
+ * makes the save fail and the job retry; only events that were applied are in the log. Answers
+ * whether the decision showed anything on GitHub (false for an event that changed nothing).
  */
 export async function applyEvent(
   deps: WorkerDeps,
@@ -55,7 +72,7 @@ export async function applyEvent(
   event: EngineEvent,
   actor: string | null,
   deliveryId: string | null,
-): Promise<void> {
+): Promise<boolean> {
   const now = deps.now();
   const record = deps.store.getWorkflow(workflowId);
   const decision = decide(record?.state ?? null, event, now);
@@ -63,7 +80,7 @@ export async function applyEvent(
   if (!decision || decision.ignored) {
     deps.store.appendEvent({ ...audit, data: { event, ignored: decision?.ignored ?? "no workflow" } });
     deps.log.debug({ workflowId, event: event.type, reason: decision?.ignored }, "event changed nothing");
-    return;
+    return false;
   }
   const version = record?.version ?? 0;
   const github = await deps.github.forRepo(decision.state.ref);
@@ -90,4 +107,5 @@ export async function applyEvent(
   ];
   if (!deps.store.saveWorkflow(workflowId, state, version, !isTerminal(state), outbox, events)) throw new StaleWorkflowError(workflowId);
   deps.log.info({ workflowId, event: event.type, phase: state.phase }, "workflow advanced");
+  return answeredVisibly(effects, decision.state, state);
 }

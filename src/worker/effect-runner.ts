@@ -13,7 +13,7 @@ import type { WorkerDeps } from "./deps.ts";
 import type { WritesAbout } from "./intake/routed.ts";
 import { mergeTask } from "./merge-task.ts";
 import { checksOffReason } from "./local-checks.ts";
-import { renderStatus } from "./status-view.ts";
+import { renderStatus, statusDigest } from "./status-view.ts";
 
 export interface EffectContext {
   deps: WorkerDeps;
@@ -141,6 +141,24 @@ function engineWrite(
   }
 }
 
+/** Whether this decision merged a task just now: the `task_merged` it queued edits the status at once, with the merge. */
+function mergedNow(outbox: readonly JobInput[]): boolean {
+  return outbox.some((job) => job.kind === "event" && job.payload.event.type === "task_merged");
+}
+
+/**
+ * Writes the status comment, unless its last edit already shows everything this one would (`statusDigest`):
+ * a step that changes no word of it (a usage figure aside) costs no write, nor does "merging" when the
+ * merge is already done.
+ */
+async function updateStatus({ deps, github, state, outbox }: EffectContext): Promise<WorkflowState> {
+  const checksOff = checksOffReason(deps, state);
+  const digest = statusDigest(state, checksOff);
+  if (state.statusCommentId !== null && (digest === state.statusDigest || mergedNow(outbox))) return state;
+  const status: GitHubWrite = { type: "post_comment", issue: state.issue, key: CommentKey.status, body: renderStatus(state, checksOff) };
+  return { ...state, statusCommentId: await performWrite(github, status, state.statusCommentId), statusDigest: digest };
+}
+
 /** Performs one effect through the ports; returns the state with what the effect learned (a comment id). */
 export async function runEffect(context: EffectContext, effect: Effect, index: number): Promise<WorkflowState> {
   const { deps, github, state } = context;
@@ -152,15 +170,8 @@ export async function runEffect(context: EffectContext, effect: Effect, index: n
     case "run_planner":
       await recordedEvent(context, key, () => plannerEvent(deps, github, state));
       return state;
-    case "update_status": {
-      const status: GitHubWrite = {
-        type: "post_comment",
-        issue: state.issue,
-        key: CommentKey.status,
-        body: renderStatus(state, checksOffReason(deps, state)),
-      };
-      return { ...state, statusCommentId: await performWrite(github, status, state.statusCommentId) };
-    }
+    case "update_status":
+      return updateStatus(context);
     case "comment":
     case "set_check":
     case "close_task_pr": {

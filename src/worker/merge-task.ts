@@ -25,25 +25,25 @@ async function commitsBehind(github: RepoGitHub, base: string, sha: string): Pro
 
 type Refused = { cause: MergeRefusal | null; reason: string };
 
-/** Asks for the merge; null when GitHub took it (merged, or queued), otherwise why not (a null cause: to be told apart). */
+/** Asks for the merge: whether GitHub merged or queued it, otherwise why not (a null cause: to be told apart). */
 async function attemptMerge(
   github: RepoGitHub,
   state: WorkflowState,
   pr: { number: number; nodeId: string },
   sha: string,
-): Promise<Refused | null> {
+): Promise<Refused | "merged" | "queued"> {
   const { mode } = state.config.merge;
   const useQueue = mode === "queue" || (mode === "auto" && (await github.repository()).mergeQueue);
   try {
     if (useQueue) {
       await github.enqueuePullRequest({ nodeId: pr.nodeId, expectedHeadOid: sha });
-      return null;
+      return "queued";
     }
     const behind = await commitsBehind(github, state.defaultBranch, sha);
     if (behind === null) return { cause: "head_moved", reason: `${sha.slice(0, 7)} is no longer there to merge` };
     if (behind > 0) return { cause: "behind", reason: behindReason(behind, state.defaultBranch) };
     const result = await github.mergePullRequest({ number: pr.number, sha, method: state.config.merge.method });
-    return result.merged ? null : { cause: result.refusal, reason: result.message };
+    return result.merged ? "merged" : { cause: result.refusal, reason: result.message };
   } catch (error) {
     if (!(error instanceof GitHubCallError) || error.retryable) throw error;
     return { cause: null, reason: error.message };
@@ -54,7 +54,8 @@ async function attemptMerge(
  * Merges a task's pull request at `sha`, once the reviews the base branch's rules want are given
  * (otherwise the task waits on them: `task_dequeued` with cause `requirements`): through the merge queue when the config or the repository
  * says so (the queue tests the merge with the base itself); otherwise directly, and only a head
- * that holds the whole base (so CI ran on what the merge makes), with the `sha` guard. A branch
+ * that holds the whole base (so CI ran on what the merge makes), with the `sha` guard; a direct
+ * merge is reported as `task_merged` at once. A branch
  * that is behind, and every refusal, is reported as `task_dequeued` with its cause; a merge whose
  * answer was lost (refused when tried again) as `task_merged`. A rate limit or a server error
  * throws: the job waits and tries again.
@@ -69,7 +70,12 @@ export async function mergeTask(github: RepoGitHub, state: WorkflowState, taskId
     return;
   }
   const refused = await attemptMerge(github, state, { number: task.pr, nodeId: task.prNodeId }, sha);
-  if (refused === null) return;
+  if (refused === "queued") return;
+  // Merged now: the merge is told at once, not only by its webhook (whose event is then ignored as a repeat).
+  if (refused === "merged") {
+    outbox.push(eventJob(state.id, { type: "task_merged", taskId, sha }));
+    return;
+  }
   // A merge whose answer was lost is refused (or found behind) when tried again: it already happened.
   if ((await github.getPullRequest(task.pr)).merged) {
     outbox.push(eventJob(state.id, { type: "task_merged", taskId, sha }));

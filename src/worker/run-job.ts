@@ -1,6 +1,8 @@
 import { closeRemovedInstallation } from "../reconcile/installation-job.ts";
 import type { JobKind, JobPayload, LeasedJob } from "../store/job-kinds.ts";
+import { AcknowledgeKey } from "../domain/keys.ts";
 import { applyEvent } from "./apply-event.ts";
+import { performWrites } from "./effect-runner.ts";
 import type { WorkerDeps } from "./deps.ts";
 import type { Intake } from "./intake.ts";
 import { processIntake } from "./process-intake.ts";
@@ -11,10 +13,26 @@ import { runReviewJob } from "./jobs/review-job.ts";
 import { runReviseJob } from "./jobs/revise-job.ts";
 import { runTaskJob } from "./task-job.ts";
 
+/**
+ * A webhook's intake: its answers, then its engine event. A command's reaction is written only when
+ * the event's decision showed nothing of its own (a status edit, a comment, a check run or a merge
+ * follows within seconds otherwise).
+ */
 async function runIntake(deps: WorkerDeps, intake: Intake): Promise<void> {
   const routed = await processIntake(deps, intake);
+  if (!routed) return;
   const actor = "sender" in intake ? intake.sender.login : null;
-  if (routed) await applyEvent(deps, routed.workflowId, routed.event, actor, intake.deliveryId);
+  const answered = await applyEvent(deps, routed.workflowId, routed.event, actor, intake.deliveryId);
+  if (answered || !routed.acknowledge) return;
+  const github = await deps.github.forRepo(intake.ref);
+  const key = AcknowledgeKey.toString(intake.deliveryId);
+  await performWrites(deps, github, {
+    workflowId: routed.workflowId,
+    key,
+    actor,
+    deliveryId: intake.deliveryId,
+    writes: [routed.acknowledge],
+  });
 }
 
 type JobRunner<K extends JobKind> = (deps: WorkerDeps, payload: JobPayload<K>) => Promise<void>;
@@ -24,7 +42,9 @@ export type JobRunners = { readonly [K in JobKind]: JobRunner<K> };
 
 const RUNNERS: JobRunners = {
   intake: runIntake,
-  event: (deps, { workflowId, event }) => applyEvent(deps, workflowId, event, null, null),
+  event: async (deps, { workflowId, event }) => {
+    await applyEvent(deps, workflowId, event, null, null);
+  },
   task: runTaskJob,
   debug: runDebugJob,
   review: runReviewJob,

@@ -1,5 +1,6 @@
+import { createHash } from "node:crypto";
 import type { WorkflowState } from "../engine/types.ts";
-import { renderStatusComment, type SafeMarkdown, type StatusPhase } from "../render/index.ts";
+import { renderStatusComment, type SafeMarkdown, type StatusPhase, type StatusView } from "../render/index.ts";
 
 function statusPhase(state: WorkflowState): StatusPhase {
   switch (state.phase) {
@@ -28,14 +29,17 @@ function closedTaskNotes(state: WorkflowState): string[] {
   return Object.values(state.tasks).flatMap((task) => (task.status === "cancelled" && task.failure ? [task.failure] : []));
 }
 
-/**
- * The status comment for a workflow, with its state embedded as the hidden snapshot.
- * `checksOff`: why the repository's declared checks do not run locally here (null: they do, or none are declared).
- */
-export function renderStatus(state: WorkflowState, checksOff: string | null = null): SafeMarkdown {
+/** How long a completed workflow took, and its tasks' coding attempts in all. */
+function finishedView(state: WorkflowState, finishedAt: number): { durationMs: number; attempts: number } {
+  const attempts = Object.values(state.tasks).reduce((sum, task) => sum + task.attempts, 0);
+  return { durationMs: finishedAt - state.startedAt, attempts };
+}
+
+/** What the status comment shows of a workflow; `checksOff`: see `renderStatus`. */
+function statusView(state: WorkflowState, checksOff: string | null): StatusView {
   const checksNote = checksOff === null ? [] : [`Local checks are off: ${checksOff}. CI alone tests each change.`];
   const plan = state.plan;
-  return renderStatusComment({
+  return {
     phase: statusPhase(state),
     plan: plan ? { summary: plan.summary } : undefined,
     tasks: (plan?.tasks ?? []).map((task) => ({
@@ -54,6 +58,28 @@ export function renderStatus(state: WorkflowState, checksOff: string | null = nu
     usage: { promptTokens: state.usage.promptTokens, completionTokens: state.usage.completionTokens, costUsd: state.usage.costUsd },
     questions: state.phase === "clarifying" ? state.questions : undefined,
     notes: [...checksNote, ...state.planNotes, ...closedTaskNotes(state), ...(state.failure ? [state.failure] : [])],
+    ...(state.phase === "completed" && state.finishedAt !== null ? { finished: finishedView(state, state.finishedAt) } : {}),
     snapshot: state,
-  });
+  };
+}
+
+/**
+ * The status comment for a workflow, with its state embedded as the hidden snapshot.
+ * `checksOff`: why the repository's declared checks do not run locally here (null: they do, or none are declared).
+ */
+export function renderStatus(state: WorkflowState, checksOff: string | null = null): SafeMarkdown {
+  return renderStatusComment(statusView(state, checksOff));
+}
+
+const NO_USAGE = { promptTokens: 0, completionTokens: 0, costUsd: 0 };
+
+/**
+ * What an edit of the status comment would change, as a digest: its visible text without the usage line, and each
+ * task's pull request and head (so that the snapshot a lost database is rebuilt from knows every commit Foreman
+ * pushed). The comment is edited only when this differs from the digest of its last edit (`statusDigest`).
+ */
+export function statusDigest(state: WorkflowState, checksOff: string | null = null): string {
+  const visible = renderStatusComment({ ...statusView(state, checksOff), usage: NO_USAGE, snapshot: null });
+  const heads = Object.values(state.tasks).map((task) => [task.id, task.pr, task.headSha]);
+  return createHash("sha256").update(visible).update(JSON.stringify(heads)).digest("base64url").slice(0, 22);
 }

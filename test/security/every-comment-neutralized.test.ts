@@ -41,7 +41,7 @@ import { renderReadyApprovals } from "../../src/render/ready-approvals.ts";
 import type { Refusal } from "../../src/render/refusals.ts";
 import { renderRefusal } from "../../src/render/refusals.ts";
 import { renderFindingComment, renderReview, renderReviewBody } from "../../src/render/review.ts";
-import { renderApprovalRefused, renderApprovalVoided, renderRevisionAnswer, renderSummary } from "../../src/render/short-comments.ts";
+import { renderApprovalRefused, renderApprovalVoided, renderRevisionAnswer } from "../../src/render/short-comments.ts";
 import { renderStatusComment } from "../../src/render/status-comment.ts";
 import { parseStatusMarker } from "../../src/render/status-marker.ts";
 import type { WorkflowStop } from "../../src/render/stopped.ts";
@@ -426,19 +426,6 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
     md("renderReview(approve)", renderReview("approve", renderReviewBody(TEXT, []))),
     md("renderReview(request_changes)", renderReview("request_changes", renderReviewBody(LINE, [FINDING]))),
   ],
-  "short-comments.ts:renderSummary": () => [
-    md(
-      "renderSummary",
-      renderSummary({
-        tasks: [
-          { id: LINE, title: TEXT, pr: 3, attempts: 2 },
-          { id: CODE, title: LINE, attempts: 1 },
-        ],
-        durationMs: 61_000,
-        usage: { promptTokens: 1, completionTokens: 2, costUsd: 3 },
-      }),
-    ),
-  ],
   "ready-approvals.ts:renderReadyApprovals": () => [
     md(
       "renderReadyApprovals",
@@ -462,6 +449,9 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
   "status-comment.ts:renderStatusComment": () => [
     md("renderStatusComment", renderStatusComment(STATUS), { markers: 1 }),
     md("renderStatusComment, clarifying", renderStatusComment({ ...STATUS, phase: "awaiting_answers", tasks: [] }), { markers: 1 }),
+    md("renderStatusComment, done", renderStatusComment({ ...STATUS, phase: "completed", finished: { durationMs: 61_000, attempts: 3 } }), {
+      markers: 1,
+    }),
   ],
   "stopped.ts:renderWorkflowStopped": () =>
     STOPS.map((stop) => md(`renderWorkflowStopped(${stop.kind})`, renderWorkflowStopped(stop, CODE))),
@@ -480,6 +470,13 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
     md("failedTaskWords", failedTaskWords({ failure: TEXT })),
     md("failedTaskWords, one line", failedTaskWords({ failure: LINE, pr: 2 })),
   ],
+  "task-words.ts:TASK_STEP_WORDS": () =>
+    TASK_STATUSES.map((status) =>
+      md(
+        `renderReadyApprovals(${status})`,
+        renderReadyApprovals({ by: LOGIN, approvals: [{ kind: "not_ready", taskId: LINE, pr: 2, status, failure: null }] }),
+      ),
+    ),
   "task-words.ts:TASK_STATUS_WORDS": () => [
     md("renderStatusComment, every status", renderStatusComment({ ...STATUS, tasks: ALL_STATUSES }), { markers: 1 }),
   ],

@@ -104,7 +104,8 @@ async function planTaskCommand(
   switch (command.name) {
     case "approve": {
       const binding = await bindApproval(github, task, intake, command.sha);
-      if ("sha" in binding) return routeTo(id, { type: "approve_task", taskId: marker.task, by, sha: binding.sha, permission }, [accepted]);
+      if ("sha" in binding)
+        return routeTo(id, { type: "approve_task", taskId: marker.task, by, sha: binding.sha, permission }, [], accepted);
       const body = renderApprovalUnbound(binding.unbound);
       return answer(id, [
         react(intake, "confused"),
@@ -112,13 +113,15 @@ async function planTaskCommand(
       ]);
     }
     case "retry":
-      return routeTo(id, { type: "retry", by, taskId: marker.task }, [accepted]);
+      return routeTo(id, { type: "retry", by, taskId: marker.task }, [], accepted);
     case "cancel":
       // Closing the pull request is the cancellation, told to the workflow here: the `closed` webhook of Foreman's own close is ignored.
-      return routeTo(id, { type: "task_closed", taskId: marker.task, pr: intake.issue, by }, [
+      return routeTo(
+        id,
+        { type: "task_closed", taskId: marker.task, pr: intake.issue, by },
+        [{ type: "close_pull_request", pr: intake.issue }],
         accepted,
-        { type: "close_pull_request", pr: intake.issue },
-      ]);
+      );
     default:
       return answer(id, [accepted]);
   }
@@ -130,26 +133,26 @@ async function planTaskCommand(
  */
 function approveOnIssue(intake: CommentIntake, target: CommentTarget, sha: string | null, permission: Permission): IntakePlan {
   const by = intake.sender.login;
-  const accepted = [react(intake, "+1")];
-  if (target.state.phase !== "executing") return routeTo(target.id, { type: "approve_plan", by, permission }, accepted);
+  const accepted = react(intake, "+1");
+  if (target.state.phase !== "executing") return routeTo(target.id, { type: "approve_plan", by, permission }, [], accepted);
   const event = { type: "approve_ready" as const, by, permission, commentId: intake.commentId, writtenAt: intake.createdAt, named: sha };
-  return routeTo(target.id, event, accepted);
+  return routeTo(target.id, event, [], accepted);
 }
 
 /** A writer's command on the issue. */
 function planIssueCommand(intake: CommentIntake, target: CommentTarget, command: Command, permission: Permission): IntakePlan {
   const { id } = target;
   const by = intake.sender.login;
-  const accepted = [react(intake, "+1")];
+  const accepted = react(intake, "+1");
   switch (command.name) {
     case "approve":
       return approveOnIssue(intake, target, command.sha, permission);
     case "plan":
-      return routeTo(id, { type: "replan", by, feedback: redactText(command.feedback) }, accepted);
+      return routeTo(id, { type: "replan", by, feedback: redactText(command.feedback) }, [], accepted);
     case "cancel":
-      return routeTo(id, { type: "cancel", by }, accepted);
+      return routeTo(id, { type: "cancel", by }, [], accepted);
     case "retry":
-      return routeTo(id, { type: "retry", by, taskId: null }, accepted);
+      return routeTo(id, { type: "retry", by, taskId: null }, [], accepted);
   }
 }
 

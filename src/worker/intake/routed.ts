@@ -6,6 +6,11 @@ import type { EngineEvent } from "../../engine/events.ts";
 export interface Routed {
   workflowId: string;
   event: EngineEvent;
+  /**
+   * A write that tells the sender their command was taken (a reaction), made only when the event's decision
+   * answers nothing visible of its own: a status edit, a comment, a check run or a merge is answer enough.
+   */
+  acknowledge?: GitHubWrite;
 }
 
 /**
@@ -38,7 +43,7 @@ export function answerForRepository(repository: RepoName, writes: GitHubWrite[])
   return { about: { repository }, writes, routed: null };
 }
 
-/** An engine event for a workflow, after the writes that acknowledge it. */
-export function routeTo(workflowId: string, event: EngineEvent, writes: GitHubWrite[] = []): IntakePlan {
-  return { about: { workflowId }, writes, routed: { workflowId, event } };
+/** An engine event for a workflow, after the writes that answer the webhook; `acknowledge`: see `Routed`. */
+export function routeTo(workflowId: string, event: EngineEvent, writes: GitHubWrite[] = [], acknowledge?: GitHubWrite): IntakePlan {
+  return { about: { workflowId }, writes, routed: { workflowId, event, ...(acknowledge ? { acknowledge } : {}) } };
 }

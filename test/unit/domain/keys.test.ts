@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { WorkflowId } from "../../../src/domain/ids.ts";
 import {
   DecisionKey,
+  AcknowledgeKey,
   DeliveryWritesKey,
   EffectKey,
   TaskWorkKey,
@@ -72,10 +73,11 @@ describe("idempotency keys round-trip", () => {
     );
   });
 
-  it("parses every delivery writes key and writes record key it writes", () => {
+  it("parses every delivery writes key, acknowledgement key and writes record key it writes", () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1 }), (key) => {
         expect(DeliveryWritesKey.parse(DeliveryWritesKey.toString(key))).toBe(key);
+        expect(AcknowledgeKey.parse(AcknowledgeKey.toString(key))).toBe(key);
         expect(WritesRecordKey.parse(WritesRecordKey.toString(key))).toBe(key);
       }),
     );
@@ -141,6 +143,7 @@ describe("parse refuses what toString never writes", () => {
       WriteKey.parse("check:@abc"),
       WriteKey.parse("label:7:foreman"),
       DeliveryWritesKey.parse("writes:d-1"),
+      AcknowledgeKey.parse("delivery:d-1"),
       WritesRecordKey.parse("writes:"),
     ];
 

@@ -179,7 +179,7 @@ describe("decide: the debugger's earlier diagnoses", () => {
 
     const read = readWorkflowState(JSON.parse(JSON.stringify(v3)), 3, "workflow acme/calculator#7");
 
-    expect(WORKFLOW_STATE_VERSION).toBe(5);
+    expect(WORKFLOW_STATE_VERSION).toBe(6);
     expect(taskOf(read, "a")).toEqual({ ...task, diagnoses: [], ciResult: null });
   });
 });

@@ -213,23 +213,18 @@ describe("decide: merges, dependents and the end of the run", () => {
     expect(decision).toEqual({ state: mergedOnce, effects: [], ignored: "task already merged" });
   });
 
-  it("completes with a summary comment and closes the issue after the last merge", () => {
+  it("completes with the summary in the status comment's last edit and closes the issue after the last merge", () => {
     const decision = run(executing(chain).state, [...through("a"), ...through("b"), ...through("c")], NOW + 60_000);
 
     expect(decision.state).toMatchObject({ phase: "completed", finishedAt: NOW + 60_000 });
-    expect(decision.effects).toEqual([
-      { type: "update_status" },
-      { type: "comment", key: "summary", on: "issue", body: expect.stringContaining("All 3 tasks were merged in 1 min") as string },
-      { type: "close_issue" },
-    ]);
+    expect(decision.effects).toEqual([{ type: "update_status" }, { type: "close_issue" }]);
   });
 
   it("leaves the issue open at the end when merge.closeIssue is false", () => {
     const decision = run(executing(single, config({ merge: { closeIssue: false } })).state, through("a"));
 
     expect(decision.state.phase).toBe("completed");
-    expect(ofType(decision.effects, "close_issue")).toEqual([]);
-    expect(ofType(decision.effects, "comment")).toEqual([expect.objectContaining({ key: "summary" })]);
+    expect(decision.effects).toEqual([{ type: "update_status" }]);
   });
 
   it("ignores a merge after the run completed", () => {

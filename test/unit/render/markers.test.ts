@@ -7,7 +7,7 @@ import { parseTaskMarker, taskMarker } from "../../../src/render/task-marker.ts"
 
 describe("status marker", () => {
   it("hides a base64url snapshot in an HTML comment, with the state version it is written at", () => {
-    expect(statusMarker({ phase: "running" })).toBe("<!-- foreman:status eyJ2Ijo1LCJzbmFwc2hvdCI6eyJwaGFzZSI6InJ1bm5pbmcifX0 -->");
+    expect(statusMarker({ phase: "running" })).toBe("<!-- foreman:status eyJ2Ijo2LCJzbmFwc2hvdCI6eyJwaGFzZSI6InJ1bm5pbmcifX0 -->");
   });
 
   it("round-trips a snapshot holding text that would end an HTML comment", () => {

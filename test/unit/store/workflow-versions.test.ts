@@ -56,7 +56,14 @@ function withFieldsAddedSince(stored: unknown): unknown {
   const config = state.config as { approval: object };
   const approval = { ...config.approval, nativeReviews: defaults.approval.nativeReviews, tasks: defaults.approval.tasks };
   const added = { agents: defaults.agents, checks: defaults.checks, pullRequests: defaults.pullRequests };
-  return { ...state, config: { ...state.config, approval, ...added }, pullRequestTitles: "plain", planApprover: null, tasks };
+  return {
+    ...state,
+    config: { ...state.config, approval, ...added },
+    pullRequestTitles: "plain",
+    planApprover: null,
+    statusDigest: null,
+    tasks,
+  };
 }
 
 describe("workflow rows written at state version 1", () => {
@@ -138,7 +145,7 @@ describe("workflow rows written at state version 1", () => {
     const saved = migrated.map((record) => store.saveWorkflow(record.id, record.state, record.version, record.open));
 
     expect(saved).toEqual([true, true]);
-    expect(WORKFLOW_STATE_VERSION).toBe(5);
+    expect(WORKFLOW_STATE_VERSION).toBe(6);
     expect(migrated.map((record) => rawWorkflowColumn(path, record.id, "state_version"))).toEqual([
       WORKFLOW_STATE_VERSION,
       WORKFLOW_STATE_VERSION,
@@ -254,7 +261,7 @@ describe("workflow rows this Foreman cannot read", () => {
 
     expect(() => store.getWorkflow(current.id)).toThrow(UnreadableStateError);
     expect(() => store.getWorkflow(current.id)).toThrow(
-      /workflow acme\/calculator#12 was written by a newer Foreman \(state version 6; this one reads up to 5\): upgrade/,
+      /workflow acme\/calculator#12 was written by a newer Foreman \(state version 7; this one reads up to 6\): upgrade/,
     );
     expect(store.openWorkflows()).toEqual([]);
   });
@@ -266,5 +273,17 @@ describe("workflow rows this Foreman cannot read", () => {
     expect(() => store.getWorkflow(current.id)).toThrow(
       /workflow acme\/calculator#12 is not a valid workflow state at version 1:[\s\S]*phase/,
     );
+  });
+});
+
+describe("workflow rows written at state version 5", () => {
+  it("reads them with no digest of the status comment, so that its next edit is made", () => {
+    const migrated = read(openStore(previousReleaseDatabase([current])), current.id).state;
+    const { statusDigest: _statusDigest, ...version5 } = { ...migrated, statusDigest: "shown-before" };
+    const store = storeWithRow(current, 5, JSON.stringify(version5));
+
+    const { state } = read(store, current.id);
+
+    expect(state).toEqual({ ...migrated, statusDigest: null });
   });
 });

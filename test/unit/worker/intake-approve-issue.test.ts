@@ -37,8 +37,12 @@ describe("processIntake: /approve on the issue", () => {
 
     const routed = await processIntake(deps, commentOnIssue("wes", "/approve"));
 
-    expect(routed).toEqual({ workflowId: WORKFLOW, event: { type: "approve_plan", by: "wes", permission: "maintain" } });
-    expect(repo.writes).toEqual([{ method: "react", args: [66, "+1"] }]);
+    expect(routed).toEqual({
+      workflowId: WORKFLOW,
+      event: { type: "approve_plan", by: "wes", permission: "maintain" },
+      acknowledge: { type: "react", commentId: 66, content: "+1" },
+    });
+    expect(repo.writes).toEqual([]);
   });
 
   it("once the tasks run, asks the engine to approve the ready tasks, with when the comment was written and the commit it names", async () => {
@@ -52,6 +56,7 @@ describe("processIntake: /approve on the issue", () => {
     expect(plain).toEqual({
       workflowId: WORKFLOW,
       event: { type: "approve_ready", by: "wes", permission: "write", commentId: 66, writtenAt: NOW + 2_000, named: null },
+      acknowledge: { type: "react", commentId: 66, content: "+1" },
     });
     expect(named?.event).toMatchObject({ type: "approve_ready", named: "abcdef1234" });
   });

@@ -93,18 +93,19 @@ describe("processIntake: answers through the effect runner", () => {
     ]);
   });
 
-  it("closes the task's pull request on /cancel from a writer, after a +1, and routes the task's close", async () => {
+  it("closes the task's pull request on /cancel from a writer and routes the task's close, with a +1 for when nothing else answers", async () => {
     const repo = fakeRepo();
     repo.permissions.wes = "write";
     const deps = withWorkflow(repo, publishedTask());
 
     const routed = await processIntake(deps, commentOnTask("wes", "/cancel"));
 
-    expect(routed).toEqual({ workflowId: WORKFLOW, event: { type: "task_closed", taskId: "a", pr: PR, by: "wes" } });
-    expect(repo.writes).toEqual([
-      { method: "react", args: [55, "+1"] },
-      { method: "closePullRequest", args: [PR] },
-    ]);
+    expect(routed).toEqual({
+      workflowId: WORKFLOW,
+      event: { type: "task_closed", taskId: "a", pr: PR, by: "wes" },
+      acknowledge: { type: "react", commentId: 55, content: "+1" },
+    });
+    expect(repo.writes).toEqual([{ method: "closePullRequest", args: [PR] }]);
   });
 
   it("binds a writer's /approve to the head the workflow knows", async () => {
@@ -117,8 +118,9 @@ describe("processIntake: answers through the effect runner", () => {
     expect(routed).toEqual({
       workflowId: WORKFLOW,
       event: { type: "approve_task", taskId: "a", by: "wes", sha: shaOf("a"), permission: "maintain" },
+      acknowledge: { type: "react", commentId: 55, content: "+1" },
     });
-    expect(repo.writes).toEqual([{ method: "react", args: [55, "+1"] }]);
+    expect(repo.writes).toEqual([]);
   });
 
   it("binds an /approve to nothing when it was written before the workflow learned of its head, and names the head to approve", async () => {
@@ -177,6 +179,7 @@ describe("processIntake: answers through the effect runner", () => {
     expect(routed).toEqual({
       workflowId: WORKFLOW,
       event: { type: "approve_task", taskId: "a", by: "wes", sha: shaOf("a"), permission: "maintain" },
+      acknowledge: { type: "react", commentId: 55, content: "+1" },
     });
   });
 

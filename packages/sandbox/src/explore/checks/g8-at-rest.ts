@@ -8,6 +8,7 @@ const IN_FLIGHT = [
   "coding",
   "PR open",
   "CI running",
+  "in progress",
   "approved",
   "merging",
   "fixing a CI failure",

@@ -10,8 +10,11 @@ function appIssueComments(view: RunView): IssueComment[] {
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id);
 }
 
-/** A one-word heading, then a bold phase sentence: the status comment, not a summary or an escalation (`### Foreman: done`). */
-const STATUS_HEAD = /^###\s+\w+\s*\n\s*\n\*\*/;
+/**
+ * A one-word heading (`### Foreman: done` once the work is done), then a bold phase sentence: the status
+ * comment, not an escalation or the summary comment of Foremans that posted one.
+ */
+const STATUS_HEAD = /^###\s+\w+(?::\s+done)?\s*\n\s*\n\*\*/;
 
 /** The app's status comment on the issue: its newest comment that starts with a heading and the phase in bold. */
 export function statusComment(view: RunView): IssueComment | undefined {
