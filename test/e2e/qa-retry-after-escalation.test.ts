@@ -40,7 +40,8 @@ describe("/retry after an escalation", () => {
       expect(observed.beforeRetry?.labels).toEqual(["foreman", "foreman:needs-human"]);
       expect(observed.escalations).toHaveLength(1);
       expect(observed.escalations[0]).toContain("The debugger found no fix (test_bug)");
-      expect(observed.retryReactions).toEqual(["foreman[bot]:+1"]);
+      // The status comment answers the /retry at once (the task is coded again): no reaction besides.
+      expect(observed.retryReactions).toEqual([]);
       // The fresh attempt is a new commit on top of the failed one (never a rewrite), with the moved base as its second parent.
       expect(observed.commits).toHaveLength(2);
       expect(observed.commits[0]?.sha).toBe(observed.beforeRetry?.head);
