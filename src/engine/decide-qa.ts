@@ -149,7 +149,7 @@ export function reviewDone(state: WorkflowState, task: TaskRecord, event: Of<"re
   if (task.status !== "reviewing" || event.sha !== task.headSha) return ignore(state, "review of a commit that is not under review");
   const reviewed = { ...task, reviewedSha: event.sha, reviewVerdict: event.verdict, usage: addUsage(task.usage, event.usage) };
   const base = { ...withTask(state, reviewed), usage: addUsage(state.usage, event.usage) };
-  if (event.verdict === "approve") return afterReady(base, reviewed);
+  if (event.verdict === "approve") return afterReady(base, reviewed, event.summary);
   const rounds = reviewed.reviewRounds + 1;
   const recurring = event.findings.filter((finding) => reviewed.findingSignatures.includes(finding));
   const counted = {

@@ -18,17 +18,18 @@ function approvalIsStrongEnough(task: TaskRecord, config: RepoConfig): boolean {
  * An approval for this head that is not strong enough asks for a maintainer's; otherwise any writer's `/approve`, saying why
  * the plan's approval does not cover the head where the repository lets it approve tasks.
  */
-function waiting(state: WorkflowState, task: TaskRecord, sha: string): CheckRunView {
+function waiting(state: WorkflowState, task: TaskRecord, sha: string, review: string | null): CheckRunView {
   if (task.approvedSha === sha) return { kind: "needs_maintainer", riskReasons: task.riskReasons };
   const reason = ownApprovalReason(state, task, sha);
-  return reason === null ? { kind: "ready_for_approval" } : { kind: "ready_for_approval", ownApproval: reason };
+  return { kind: "ready_for_approval", ...(reason === null ? {} : { ownApproval: reason }), ...(review === null ? {} : { review }) };
 }
 
 /**
  * A green task merges once it holds a strong enough approval for its current head: its own, or the
  * plan's where `approval.tasks` lets the plan approve it (see `planCovers`); otherwise it waits for one.
+ * `review`: the reviewer's words when it found nothing blocking, which the check run shows.
  */
-export function afterReady(state: WorkflowState, task: TaskRecord): Decision {
+export function afterReady(state: WorkflowState, task: TaskRecord, review: string | null = null): Decision {
   const sha = task.headSha ?? "";
   const held = task.approvedSha !== sha && planCovers(state, task, sha) ? approvedWithPlan(state, task, sha) : task;
   if (held.approvedSha === sha && approvalIsStrongEnough(held, state.config)) {
@@ -45,6 +46,6 @@ export function afterReady(state: WorkflowState, task: TaskRecord): Decision {
   const ready = { ...task, status: "ready" as const };
   return {
     state: withTask(state, ready),
-    effects: [check(ready, sha, "in_progress", waiting(state, task, sha)), { type: "update_status" }],
+    effects: [check(ready, sha, "in_progress", waiting(state, task, sha, review)), { type: "update_status" }],
   };
 }

@@ -36,8 +36,11 @@ export type CheckRunView =
   /** `withPlan`: the plan's approval by `by` approved the commit (`approval.tasks`: `plan` or `risk`). */
   | { kind: "approved"; by: string | null; sha: string; withPlan?: boolean }
   | { kind: "needs_maintainer"; riskReasons: readonly string[] }
-  /** `ownApproval`: why the plan's approval does not cover this commit, where the repository lets it approve tasks. */
-  | { kind: "ready_for_approval"; ownApproval?: OwnApprovalReason }
+  /**
+   * `ownApproval`: why the plan's approval does not cover this commit, where the repository lets it approve tasks.
+   * `review`: what Foreman's reviewer said of it when it found nothing blocking (the reviewer's words, neutralised here).
+   */
+  | { kind: "ready_for_approval"; ownApproval?: OwnApprovalReason; review?: string }
   | { kind: "merge_group"; pr: number; approval: { by: string | null; sha: string } | null }
   /** A pull request that is not a Foreman task, on its head or on its merge group, where the base branch requires the check. */
   | { kind: "not_a_task"; pr: number; on: "head" | "merge_group" };
@@ -138,8 +141,8 @@ function approvalOutput(view: ApprovalView): CheckRunOutput {
     }
     case "ready_for_approval": {
       const summary = markdown`CI is green. A maintainer can comment \`/approve\` on this pull request.`;
-      if (view.ownApproval === undefined) return { title: "Ready for approval", summary };
-      return { title: "Ready for approval", summary: markdown`${summary} ${ownApprovalWords(view.ownApproval)}` };
+      const approval = view.ownApproval === undefined ? summary : markdown`${summary} ${ownApprovalWords(view.ownApproval)}`;
+      return { title: "Ready for approval", summary: view.review === undefined ? approval : withReview(approval, view.review) };
     }
     case "merge_group":
       if (view.approval === null) {
@@ -153,6 +156,13 @@ function approvalOutput(view: ApprovalView): CheckRunOutput {
         summary: markdown`Pull request #${view.pr} was approved by ${approver(view.approval.by)} for ${shortSha(view.approval.sha)}.`,
       };
   }
+}
+
+/** The reviewer's verdict under the check run's summary: where "nothing blocking" is said, without a review of its own. */
+function withReview(summary: SafeMarkdown, review: string): SafeMarkdown {
+  const words = neutralizeMarkdown(review.trim());
+  const heading = markdown`**Foreman's reviewer found nothing blocking.**`;
+  return markdown`${summary}\n\n${words === "" ? heading : markdown`${heading} ${words}`}`;
 }
 
 /** Why the plan's approval does not approve this commit, as the check run says it. */

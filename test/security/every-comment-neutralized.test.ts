@@ -129,7 +129,7 @@ const CHECK_RUN_VIEWS: Readonly<Record<CheckRunView["kind"], CheckRunView>> = {
   needs_human: { kind: "needs_human", reason: TEXT },
   approved: { kind: "approved", by: LOGIN, sha: CODE },
   needs_maintainer: { kind: "needs_maintainer", riskReasons: [TEXT, LINE] },
-  ready_for_approval: { kind: "ready_for_approval" },
+  ready_for_approval: { kind: "ready_for_approval", review: TEXT },
   merge_group: { kind: "merge_group", pr: 12, approval: { by: LOGIN, sha: CODE } },
   not_a_task: { kind: "not_a_task", pr: 12, on: "merge_group" },
 };

@@ -42,8 +42,10 @@ async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
     body: renderReview(verdict.verdict, placed.body),
     comments: placed.comments,
   };
+  // "Nothing blocking" with nothing to place in the diff is said on the check run (the engine's next write), not in a review.
+  const saysMore = verdict.verdict === "request_changes" || placed.comments.length > 0 || verdict.findings.length > 0;
   // A workflow stopped (or a head moved) while the reviewer read gets no review; the report is then ignored.
-  if (stillAt(deps.store, context, "reviewing", sha)) {
+  if (saysMore && stillAt(deps.store, context, "reviewing", sha)) {
     await performWrites(deps, github, { key, workflowId: state.id, actor: null, deliveryId: null, writes: [posted] });
   }
   const blocking = verdict.findings.filter((finding) => finding.severity === "blocking");
@@ -59,7 +61,10 @@ async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext
   };
 }
 
-/** Reviews a green task's diff and posts the review as a COMMENT (Foreman never approves for a human). */
+/**
+ * Reviews a green task's diff and posts the review as a COMMENT (Foreman never approves for a human) when it has
+ * findings; a verdict of nothing blocking without findings shows on the task's check run instead.
+ */
 export async function runReviewJob(deps: WorkerDeps, job: ReviewJob): Promise<void> {
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "reviewing" || context.record.headSha !== job.sha) return;

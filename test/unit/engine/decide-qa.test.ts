@@ -125,8 +125,16 @@ describe("decide: the reviewer", () => {
     expect(ofType(decision.effects, "run_reviewer")).toHaveLength(1);
   });
 
-  it("waits for /approve after an approving review", () => {
-    expect(taskOf(step(green1(), review("approve", [])).state, "a").status).toBe("ready");
+  it("waits for /approve after an approving review, whose words the ready check run carries", () => {
+    const decision = step(green1(), review("approve", []));
+
+    expect(taskOf(decision.state, "a").status).toBe("ready");
+    expect(ofType(decision.effects, "set_check").map((effect) => [effect.title, effect.summary])).toEqual([
+      [
+        "Ready for approval",
+        "CI is green. A maintainer can comment `/approve` on this pull request.\n\n**Foreman's reviewer found nothing blocking.** - src/a.ts:3: handle empty input",
+      ],
+    ]);
   });
 
   it("sends blocking findings back to the coder", () => {

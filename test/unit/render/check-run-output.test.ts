@@ -65,6 +65,15 @@ describe("renderCheckRunOutput", () => {
     );
   });
 
+  it("says the reviewer found nothing blocking under a ready check, in its words, neutralised", () => {
+    const output = renderCheckRunOutput({ kind: "ready_for_approval", review: "Handles the empty list; thanks @octocat." });
+
+    expect(output.title).toBe("Ready for approval");
+    expect(visible(output.summary)).toBe(
+      "CI is green. A maintainer can comment `/approve` on this pull request.\n\n**Foreman's reviewer found nothing blocking.** Handles the empty list; thanks @{ZWSP}octocat.",
+    );
+  });
+
   it("tells which commit superseded the check", () => {
     expect(renderCheckRunOutput({ kind: "superseded", by: "foreman", sha: SHA }).summary).toBe("Foreman pushed 0123456.");
     expect(renderCheckRunOutput({ kind: "superseded", by: "someone", sha: SHA }).summary).toBe(

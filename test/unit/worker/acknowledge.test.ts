@@ -30,7 +30,7 @@ async function approveWith(repo: FakeRepo, state: WorkflowState, deliveryId = "d
   // The status comment shows this state already: only a change of its words edits it.
   deps.store.saveWorkflow(state.id, { ...state, statusCommentId: 900, statusDigest: statusDigest(state) }, 0, true);
   const payload = approveOnTask(deliveryId);
-  await runJob(deps, { id: 1, kind: "intake", key: state.id, payload, attempts: 1, runAt: NOW, leasedUntil: null, lastError: null });
+  await runJob(deps, { id: 1, kind: "intake", key: state.id, payload, attempts: 1, waits: 0, leaseToken: 1 });
   return repo.writes.map((write) => `${write.method}:${JSON.stringify(write.args[1] ?? write.args[0])}`);
 }
 
