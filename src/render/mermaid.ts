@@ -3,27 +3,12 @@ import { codeBlock, defuse, stripHtmlComments, type SafeMarkdown } from "./neutr
 
 export type GraphTask = { id: string; title: string; status: TaskStatus; dependsOn: readonly string[] };
 
-/** The steps a pull request goes through on its own are one milestone, as in the checklist (`TASK_STATUS_WORDS`). */
-type GraphState = Exclude<TaskStatus, "pr_open" | "ci_running" | "reviewing" | "revising" | "rebasing"> | "in_progress";
-
-function graphState(status: TaskStatus): GraphState {
-  switch (status) {
-    case "pr_open":
-    case "ci_running":
-    case "reviewing":
-    case "revising":
-    case "rebasing":
-      return "in_progress";
-    default:
-      return status;
-  }
-}
-
 /** Fill, stroke and text colours per state, readable on light and dark themes. */
-const STATE_STYLES: Readonly<Record<GraphState, string>> = {
+const STATE_STYLES: Readonly<Record<TaskStatus, string>> = {
   pending: "fill:#f6f8fa,stroke:#8c959f,color:#24292f",
   coding: "fill:#ddf4ff,stroke:#54aeff,color:#0a3069",
-  in_progress: "fill:#fff8c5,stroke:#d4a72c,color:#4d2d00",
+  pr_open: "fill:#ddf4ff,stroke:#0969da,color:#0a3069",
+  ci_running: "fill:#fff8c5,stroke:#d4a72c,color:#4d2d00",
   ready: "fill:#fbefff,stroke:#c297ff,color:#512a97",
   approved: "fill:#fbefff,stroke:#8250df,color:#512a97",
   merging: "fill:#dafbe1,stroke:#4ac26b,color:#044f1e",
@@ -31,13 +16,16 @@ const STATE_STYLES: Readonly<Record<GraphState, string>> = {
   failed: "fill:#ffebe9,stroke:#cf222e,color:#82071e",
   cancelled: "fill:#eaeef2,stroke:#afb8c1,color:#57606a,stroke-dasharray:4 3",
   fixing: "fill:#fff1e5,stroke:#fb8f44,color:#762c00",
+  reviewing: "fill:#fbefff,stroke:#a475f9,color:#512a97",
+  revising: "fill:#fff1e5,stroke:#fb8f44,color:#762c00",
+  rebasing: "fill:#ddf4ff,stroke:#54aeff,color:#0a3069",
   needs_human: "fill:#ffebe9,stroke:#cf222e,color:#82071e,stroke-width:3px",
 };
 
 /**
  * The plan as a mermaid flowchart in a fenced block: one node per task (ids t0, t1, … so
  * that no task id can clash with mermaid keywords), an edge from each dependency to its
- * dependent, and one class per state (the steps of CI and review as one).
+ * dependent, and one class per state.
  */
 export function renderPlanGraph(tasks: readonly GraphTask[]): SafeMarkdown {
   const nodeIds = new Map(tasks.map((task, index) => [task.id, `t${index}`]));
@@ -48,10 +36,10 @@ export function renderPlanGraph(tasks: readonly GraphTask[]): SafeMarkdown {
       return from === undefined ? [] : [`  ${from} --> ${nodeIds.get(task.id)}`];
     }),
   );
-  const states = [...new Set(tasks.map((task) => graphState(task.status)))];
+  const states = [...new Set(tasks.map((task) => task.status))];
   const classDefs = states.map((state) => `  classDef ${state} ${STATE_STYLES[state]}`);
   const classes = states.map((state) => {
-    const members = tasks.filter((task) => graphState(task.status) === state).map((task) => nodeIds.get(task.id));
+    const members = tasks.filter((task) => task.status === state).map((task) => nodeIds.get(task.id));
     return `  class ${members.join(",")} ${state}`;
   });
   return codeBlock("mermaid", ["graph TD", ...nodes, ...edges, ...classDefs, ...classes].join("\n"));

@@ -1,7 +1,7 @@
 import type { TaskStatus } from "../domain/task-status.ts";
 import { inlineCode, login, shortSha, singleLine } from "./markdown.ts";
 import { joinMarkdown, markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
-import { failedTaskWords, TASK_STEP_WORDS } from "./task-words.ts";
+import { failedTaskWords, TASK_STATUS_WORDS } from "./task-words.ts";
 
 /** Keys of the comments in this file, as in `comment-keys.ts`. */
 export const ReadyApprovalKey = {
@@ -34,7 +34,7 @@ function taskName(task: Task): SafeMarkdown {
 
 function statusWords(approval: Extract<ReadyApproval, { kind: "not_ready" }>): SafeMarkdown {
   if (approval.status === "failed") return failedTaskWords({ failure: approval.failure, ...(approval.pr ? { pr: approval.pr } : {}) });
-  return TASK_STEP_WORDS[approval.status];
+  return TASK_STATUS_WORDS[approval.status];
 }
 
 function notApprovedLine(approval: NotApproved): SafeMarkdown {

@@ -3,8 +3,8 @@ import { FAILING_CHECKS } from "./check-run-output.ts";
 import { singleLine } from "./markdown.ts";
 import { markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 
-/** A task's step in a few words, where a comment answers about that task now (a failed one: see `failedTaskWords`). */
-export const TASK_STEP_WORDS: Readonly<Record<TaskStatus, SafeMarkdown>> = {
+/** A task's status in a few words, for the status comment's checklist (a failed one: see `failedTaskWords`). */
+export const TASK_STATUS_WORDS: Readonly<Record<TaskStatus, SafeMarkdown>> = {
   pending: markdown`waiting`,
   coding: markdown`coding`,
   pr_open: markdown`PR open`,
@@ -20,23 +20,6 @@ export const TASK_STEP_WORDS: Readonly<Record<TaskStatus, SafeMarkdown>> = {
   revising: markdown`revising after review`,
   rebasing: markdown`updating to the new base`,
   needs_human: markdown`**needs a human**`,
-};
-
-/** The words of a pull request that goes through CI and review on its own: its `Foreman` check run shows each step. */
-const IN_PROGRESS = markdown`in progress`;
-
-/**
- * A task's status in the status comment's checklist. The checklist shows milestones: the steps a pull
- * request goes through on its own (CI, review, a revision, an update to the base) read the same, as the
- * comment is edited only when its words change; the task's `Foreman` check run says which step it is in.
- */
-export const TASK_STATUS_WORDS: Readonly<Record<TaskStatus, SafeMarkdown>> = {
-  ...TASK_STEP_WORDS,
-  pr_open: IN_PROGRESS,
-  ci_running: IN_PROGRESS,
-  reviewing: IN_PROGRESS,
-  revising: IN_PROGRESS,
-  rebasing: IN_PROGRESS,
 };
 
 const CAUSE_CHARS = 80;

@@ -470,13 +470,6 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
     md("failedTaskWords", failedTaskWords({ failure: TEXT })),
     md("failedTaskWords, one line", failedTaskWords({ failure: LINE, pr: 2 })),
   ],
-  "task-words.ts:TASK_STEP_WORDS": () =>
-    TASK_STATUSES.map((status) =>
-      md(
-        `renderReadyApprovals(${status})`,
-        renderReadyApprovals({ by: LOGIN, approvals: [{ kind: "not_ready", taskId: LINE, pr: 2, status, failure: null }] }),
-      ),
-    ),
   "task-words.ts:TASK_STATUS_WORDS": () => [
     md("renderStatusComment, every status", renderStatusComment({ ...STATUS, tasks: ALL_STATUSES }), { markers: 1 }),
   ],

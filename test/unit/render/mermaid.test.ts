@@ -19,10 +19,10 @@ describe("renderPlanGraph", () => {
         t0 --> t2
         t1 --> t2
         classDef merged fill:#aceebb,stroke:#1a7f37,color:#044f1e
-        classDef in_progress fill:#fff8c5,stroke:#d4a72c,color:#4d2d00
+        classDef ci_running fill:#fff8c5,stroke:#d4a72c,color:#4d2d00
         classDef pending fill:#f6f8fa,stroke:#8c959f,color:#24292f
         class t0 merged
-        class t1 in_progress
+        class t1 ci_running
         class t2 pending
       \`\`\`"
     `);

@@ -38,15 +38,15 @@ describe("renderStatusComment", () => {
         t0 --> t2
         t1 --> t2
         classDef merged fill:#aceebb,stroke:#1a7f37,color:#044f1e
-        classDef in_progress fill:#fff8c5,stroke:#d4a72c,color:#4d2d00
+        classDef ci_running fill:#fff8c5,stroke:#d4a72c,color:#4d2d00
         classDef pending fill:#f6f8fa,stroke:#8c959f,color:#24292f
         class t0 merged
-        class t1 in_progress
+        class t1 ci_running
         class t2 pending
       \`\`\`
 
       - [x] **a** Add the parser — #12 merged
-      - [ ] **b** Use "parser" [v2] — #13 in progress
+      - [ ] **b** Use "parser" [v2] — #13 CI running
       - [ ] **c** Document it — waiting for **b**
 
       **Notes**
@@ -105,18 +105,6 @@ describe("renderStatusComment", () => {
       "All 3 tasks were merged in 1 h 13 min, with 4 attempts in all.",
     ]);
     expect(lines).toContain("<sub>Usage: 123,456 tokens in · 7,890 tokens out · $0.46</sub>");
-  });
-
-  it("shows the steps of CI and review as one milestone, which its check run details", () => {
-    const statuses = ["pr_open", "ci_running", "reviewing", "revising", "rebasing"] as const;
-    const lines = statuses.map((status) => {
-      const view = { ...running, tasks: [{ id: "b", title: "Use it", status, pr: 13, dependsOn: [] }] };
-      return visible(renderStatusComment(view))
-        .split("\n")
-        .find((line) => line.startsWith("- [ ]"));
-    });
-
-    expect(new Set(lines)).toEqual(new Set(["- [ ] **b** Use it — #13 in progress"]));
   });
 
   it("says a pending task is queued once its dependencies are merged", () => {

@@ -16,21 +16,26 @@ async function updateStatus(repo: FakeRepo, state: WorkflowState): Promise<Workf
 const edits = (repo: FakeRepo): number => repo.writes.filter((write) => write.method === "upsertComment").length;
 
 describe("the status comment's edits", () => {
-  it("writes the comment first, then only when a word of it changes: CI and review are one milestone", async () => {
+  it("writes the comment first, then only when a word of it changes: new usage figures or unseen fields write nothing", async () => {
     const repo = fakeRepo();
     const opened = run(executing(plan, reviewing).state, [published("a")]).state;
 
     const first = await updateStatus(repo, opened);
-    const again = await updateStatus(repo, { ...first, usage: { ...first.usage, promptTokens: first.usage.promptTokens + 5_000 } });
-    const inReview = run(again, [green("a")]).state;
-    const afterReview = await updateStatus(repo, inReview);
-    expect(inReview.tasks.a?.status).toBe("reviewing");
-    const bOpened = await updateStatus(repo, run(afterReview, [published("b", 11)]).state);
+    const usage = { ...first.usage, promptTokens: first.usage.promptTokens + 5_000 };
+    const a = first.tasks.a;
+    if (!a) throw new Error("expected task a");
+    const unseen = await updateStatus(repo, {
+      ...first,
+      usage,
+      tasks: { ...first.tasks, a: { ...a, riskReasons: ["touches the parser"] } },
+    });
+    const inReview = await updateStatus(repo, run(unseen, [green("a")]).state);
 
     expect(edits(repo)).toBe(2);
     expect(first.statusDigest).toBe(statusDigest(opened));
-    expect(afterReview.statusDigest).toBe(first.statusDigest);
-    expect(bOpened.statusDigest).not.toBe(first.statusDigest);
+    expect(unseen.statusDigest).toBe(first.statusDigest);
+    expect(inReview.tasks.a?.status).toBe("reviewing");
+    expect(inReview.statusDigest).not.toBe(first.statusDigest);
   });
 
   it("writes again when a task's head moves, for the snapshot a lost database is rebuilt from", async () => {

@@ -8,7 +8,6 @@ const IN_FLIGHT = [
   "coding",
   "PR open",
   "CI running",
-  "in progress",
   "approved",
   "merging",
   "fixing a CI failure",
