@@ -8,7 +8,7 @@ export function formatReport(result: RunResult): string {
     ["pull requests", `${figures.pullRequests} opened, ${figures.merged} merged`],
     ["GitHub API calls", `${figures.apiCalls} (${figures.apiWrites} writes, ${figures.graphqlCalls} GraphQL)`],
     ["git fetches", String(figures.gitFetches)],
-    ["Git Data writes per task", String(figures.gitDataWritesPerTask)],
+    ["Commit writes per task", String(figures.gitDataWritesPerTask)],
     ["model calls", `${figures.modelCalls} (${figures.promptTokens} prompt + ${figures.completionTokens} completion tokens)`],
     ["webhooks delivered", String(figures.webhooks)],
     ["CI runs on task branches", `${figures.ciRuns} (${figures.redCiRuns} red, ${figures.ciSeconds} s of jobs)`],

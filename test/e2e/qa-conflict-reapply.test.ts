@@ -52,7 +52,8 @@ describe("a task pull request that conflicts after main moved", () => {
       expect(update?.message).toContain(`Merge main (${observed.moments.mainAfterPush?.slice(0, 7)}) into Add mean()`);
       // GitHub's update-branch was asked first and found the conflict; Foreman's merge re-applied the README edit.
       expect(observed.updateBranch).toEqual([422]);
-      expect(observed.gitDataWrites).toBe(6);
+      // The task: its branch and its commit (2); the merge of the new base: three Git Data writes (two parents).
+      expect(observed.gitDataWrites).toBe(5);
       expect(observed.oldHeadCheck).toMatchObject({ conclusion: "neutral", title: "Superseded" });
       expect(observed.finalCheck).toMatchObject({ conclusion: "success", title: "Approved" });
     },

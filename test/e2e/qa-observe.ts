@@ -1,4 +1,4 @@
-import { commentsOn, taskBranch, taskPull, type World, type RecordedModelRequest } from "@foreman/sandbox";
+import { commentsOn, isCommitWrite, taskBranch, taskPull, type World, type RecordedModelRequest } from "@foreman/sandbox";
 import { appComments } from "./run-case.ts";
 
 /** What the end-to-end cases of the QA loop read from the sandbox before it is torn down. */
@@ -25,8 +25,6 @@ export interface ReviewCommentView {
   inReplyTo: number | null;
 }
 
-const GIT_DATA_WRITES = new Set(["git/create-tree", "git/create-commit", "git/create-ref", "git/update-ref", "git/create-blob"]);
-
 function target(world: World): { owner: string; repo: string } {
   return { owner: world.repo.owner.login, repo: world.repo.name };
 }
@@ -48,9 +46,11 @@ export function appCallCount(world: World, operationId: string): number {
   return appCalls(world).filter((entry) => entry.operationId === operationId).length;
 }
 
-/** Every Git Data API write the app made (tree, commit, ref, blob). */
+/** Every write the app made to commit (Git Data: tree, commit, ref, blob; GraphQL's `createCommitOnBranch`). */
 export function gitDataWrites(world: World): number {
-  return appCalls(world).filter((entry) => entry.operationId !== null && GIT_DATA_WRITES.has(entry.operationId)).length;
+  return world.github.requestLog
+    .all()
+    .filter((entry) => (entry.actor === world.botLogin || entry.actor === world.app.slug) && isCommitWrite(entry)).length;
 }
 
 /** The commits of a task's pull request, oldest first, as GitHub lists them. */

@@ -20,7 +20,7 @@ export { commentsOn, pullState, taskBranch, taskPull } from "./run/observe.ts";
 export { conditionHolds } from "./run/conditions.ts";
 export { statusLineOf, taskStateFailures } from "./run/task-state.ts";
 export { expectationFailures } from "./run/expectations.ts";
-export { collectFigures, type RunFigures } from "./run/summary.ts";
+export { collectFigures, isCommitWrite, type RunFigures } from "./run/summary.ts";
 export { describeDelivery } from "./run/timeline.ts";
 export { driveScenario, type DriveOptions, type ScenarioHooks, type ScenarioRun } from "./run/drive-scenario.ts";
 export { QuietClock, waitQuiet } from "./run/idle.ts";

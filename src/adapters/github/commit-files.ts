@@ -1,3 +1,4 @@
+import { GraphqlResponseError } from "@octokit/graphql";
 import { BranchMovedError, GitHubCallError } from "../../ports/errors.ts";
 import type { CommitInput, FileChange } from "../../ports/github-types.ts";
 import type { Octokit, Target } from "./octokit.ts";
@@ -65,23 +66,88 @@ async function moveBranch(octokit: Octokit, target: Target, input: CommitInput, 
   }
 }
 
+const CREATE_COMMIT = `mutation Commit($input: CreateCommitOnBranchInput!) {
+  createCommitOnBranch(input: $input) { commit { oid } }
+}`;
+
+/** The message as GitHub writes it from a headline and a body (`createCommitOnBranch`): what a lost answer's commit holds. */
+function messageParts(message: string): { headline: string; body?: string } {
+  const [headline = "", ...rest] = message.split("\n");
+  const body = rest.join("\n").replace(/^\n+/, "");
+  return body === "" ? { headline } : { headline, body };
+}
+
+const asWritten = (message: string): string => {
+  const { headline, body } = messageParts(message);
+  return body === undefined ? headline : `${headline}\n\n${body}`;
+};
+
+/**
+ * Whether the commit is one `createCommitOnBranch` can make: on a new branch (started at the base), or on the head
+ * with the head's own files as its base, as one parent, with no deletion (GitHub refuses deleting a missing path).
+ */
+function fitsOneWrite(input: CommitInput, parents: readonly string[]): boolean {
+  const onItsOwnFiles = input.expectedHead === null || input.expectedHead === input.baseSha;
+  return onItsOwnFiles && parents.length === 1 && input.changes.every((change) => change.content !== null);
+}
+
+/**
+ * The commit as one GraphQL write on top of `from` (`expectedHeadOid`: GitHub refuses it when the branch moved),
+ * signed by GitHub; a new branch is first created at the base (one more write).
+ */
+async function commitInOneWrite(octokit: Octokit, target: Target, input: CommitInput, from: string, create: boolean): Promise<string> {
+  if (create) await moveBranch(octokit, target, { ...input, expectedHead: null }, from);
+  const additions = input.changes.map((change) => ({
+    path: change.path,
+    contents: Buffer.from(change.content ?? "", "utf8").toString("base64"),
+  }));
+  try {
+    const answer = await octokit.graphql<{ createCommitOnBranch: { commit: { oid: string } | null } | null }>(CREATE_COMMIT, {
+      input: {
+        branch: { repositoryNameWithOwner: `${target.owner}/${target.repo}`, branchName: input.branch },
+        expectedHeadOid: from,
+        message: messageParts(input.message),
+        fileChanges: { additions },
+      },
+    });
+    const sha = answer.createCommitOnBranch?.commit?.oid;
+    if (!sha) throw new GitHubCallError("createCommitOnBranch answered no commit", 500, "server", null);
+    return sha;
+  } catch (error) {
+    if (error instanceof GraphqlResponseError && error.errors?.some((problem) => problem.type === "STALE_DATA")) {
+      throw new BranchMovedError(input.branch, from, null, { cause: error });
+    }
+    throw error;
+  }
+}
+
 /**
  * One commit with `changes` on the files of `baseSha`, made on top of the branch's head as Foreman
- * last saw it (`expectedHead`): a compare-and-swap, three writes (tree, commit, ref). A branch
- * that moved elsewhere (someone pushed) throws `BranchMovedError` and keeps its commits. A branch
- * that already holds this very commit (a retry after a lost answer) keeps it.
+ * last saw it (`expectedHead`): a compare-and-swap. Where it fits (`fitsOneWrite`: a new branch, or a
+ * follow-up commit on the head's files) it is one `createCommitOnBranch` (plus the new branch's ref);
+ * otherwise three Git Data writes (tree, commit, ref), as a merge of a moved base needs two parents.
+ * A branch that moved elsewhere (someone pushed) throws `BranchMovedError` and keeps its commits. A
+ * branch that already holds this very commit (a retry after a lost answer) keeps it; a new branch a
+ * lost answer left at the base goes on from there.
  */
 export async function commitOnBranch(octokit: Octokit, target: Target, input: CommitInput): Promise<{ sha: string }> {
-  const head = await branchHead(octokit, target, input.branch);
+  const found = await branchHead(octokit, target, input.branch);
+  const startedAtBase = input.expectedHead === null && found === input.baseSha;
+  const head = startedAtBase ? null : found;
   const parents = await parentsFor(octokit, target, input);
   if (head !== input.expectedHead) {
     const current = head === null ? null : await readCommit(octokit, target, head);
     // Only a commit with this message on these parents may be ours, from a try whose answer was lost.
-    const maybeOurs = current !== null && current.message === input.message && sameList(current.parents, parents);
+    const maybeOurs =
+      current !== null && [input.message, asWritten(input.message)].includes(current.message) && sameList(current.parents, parents);
     if (head === null || !maybeOurs) throw new BranchMovedError(input.branch, input.expectedHead, head);
     const treeSha = await treeOn(octokit, target, input.baseSha, input.changes);
     if (current?.treeSha !== treeSha) throw new BranchMovedError(input.branch, input.expectedHead, head);
     return { sha: head };
+  }
+  if (fitsOneWrite(input, parents)) {
+    const create = input.expectedHead === null && !startedAtBase;
+    return { sha: await commitInOneWrite(octokit, target, input, input.baseSha, create) };
   }
   const treeSha = await treeOn(octokit, target, input.baseSha, input.changes);
   const { data: commit } = await octokit.rest.git.createCommit({ ...target, message: input.message, tree: treeSha, parents });

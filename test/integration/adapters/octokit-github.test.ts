@@ -51,7 +51,7 @@ describe("OctokitRepoGitHub against the sandbox", () => {
     expect(repository).toEqual({ defaultBranch: "main", headSha: data.object.sha, mergeQueue: false });
   });
 
-  it("commits the changes in one commit on the base with exactly three writes", async () => {
+  it("commits changes with a deletion in one commit on the base with exactly three Git Data writes", async () => {
     const before = writeCount();
 
     const { base, sha } = await commitTask();
@@ -67,6 +67,61 @@ describe("OctokitRepoGitHub against the sandbox", () => {
       "README.md": null,
       "src/add.js": "export const add = (a, b) => a + b;\n",
     });
+  });
+
+  it("commits changes without a deletion on a new branch in two writes: the branch at the base, then createCommitOnBranch", async () => {
+    const before = writeCount();
+    const { headSha } = await github.repository();
+    const input = {
+      expectedHead: null,
+      branch: "foreman/7/sub",
+      baseSha: headSha,
+      message: plain("Add sub\n\nPart of #7."),
+      changes: changes.slice(0, 2),
+    };
+
+    const { sha } = await github.commitOnBranch(input);
+
+    expect(
+      h.sandbox.requestLog
+        .writes()
+        .slice(before)
+        .map((entry) => entry.operationId),
+    ).toEqual(["git/create-ref", "graphql"]);
+    const { data: commit } = await h.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
+    expect(commit.parents.map((parent) => parent.sha)).toEqual([headSha]);
+    expect(commit.message).toBe("Add sub\n\nPart of #7.");
+    expect(await github.commitAuthor(sha)).toBe(`${h.app.slug}[bot]`);
+    expect(await github.readFiles("foreman/7/sub", ["src/sub.js", "src/ops/mul.js"])).toEqual({
+      "src/sub.js": "export const sub = (a, b) => a - b;\n",
+      "src/ops/mul.js": "export const mul = (a, b) => a * b;\n",
+    });
+  });
+
+  it("goes on from a new branch that a lost answer left at the base, and keeps the commit a lost answer made", async () => {
+    const { headSha } = await github.repository();
+    await h.octokit.rest.git.createRef({ owner, repo, ref: "refs/heads/foreman/7/sub", sha: headSha });
+    const input = {
+      expectedHead: null,
+      branch: "foreman/7/sub",
+      baseSha: headSha,
+      message: plain("Add sub"),
+      changes: changes.slice(0, 2),
+    };
+
+    const first = await github.commitOnBranch(input);
+    const before = writeCount();
+    const again = await github.commitOnBranch(input);
+
+    expect(again.sha).toBe(first.sha);
+    expect(
+      h.sandbox.requestLog
+        .writes()
+        .slice(before)
+        .map((entry) => entry.operationId)
+        .filter((id) => id !== "git/create-tree"),
+    ).toEqual([]);
+    expect(await github.branchHead("foreman/7/sub")).toBe(first.sha);
   });
 
   it("reuses the commit when the same changes are committed again on the same base", async () => {

@@ -4,6 +4,7 @@ import { OctokitRepoGitHub } from "../../../src/adapters/github/octokit-github.t
 import type { WorkflowState } from "../../../src/engine/types.ts";
 import { GitHubRateLimitError } from "../../../src/ports/errors.ts";
 import type { PullRequestInfo } from "../../../src/ports/github.ts";
+import { eventJob } from "../../../src/store/job-kinds.ts";
 import type { JobInput } from "../../../src/store/store.ts";
 import { mergeTask } from "../../../src/worker/merge-task.ts";
 import { retryPlan } from "../../../src/worker/worker.ts";
@@ -90,7 +91,7 @@ describe("a rate-limited merge", () => {
 
     await mergeTask(github, state, "mean", pull.headSha, outbox);
 
-    expect(outbox).toEqual([]);
+    expect(outbox).toEqual([eventJob(state.id, { type: "task_merged", taskId: "mean", sha: pull.headSha })]);
     expect((await github.getPullRequest(pull.number)).merged).toBe(true);
     expect(h.sandbox.requestLog.count({ operationId: "pulls/merge" })).toBe(2);
   });

@@ -104,7 +104,9 @@ export async function expectationFailures(world: World, figures: RunFigures): Pr
     failures.push(`webhook ${delivery.event}.${delivery.action ?? ""} fails GitHub's schema: ${delivery.problems.slice(0, 3).join("; ")}`);
   }
   if (expected.gitDataWritesPerTask !== undefined && figures.gitDataWritesPerTask > expected.gitDataWritesPerTask) {
-    failures.push(`Git Data writes per task: expected at most ${expected.gitDataWritesPerTask}, got ${figures.gitDataWritesPerTask}`);
+    failures.push(
+      `commit writes per task (Git Data and createCommitOnBranch): expected at most ${expected.gitDataWritesPerTask}, got ${figures.gitDataWritesPerTask}`,
+    );
   }
   return failures;
 }

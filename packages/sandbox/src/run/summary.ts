@@ -1,8 +1,16 @@
 import { ACTIONS_APP_ID } from "../github/ci/actions-app.ts";
 import { executeJob } from "../github/ci/job-executor.ts";
+import type { RequestLogEntry } from "../github/request-log.ts";
 import type { World } from "./world.ts";
 
 const GIT_DATA_WRITES = new Set(["git/create-tree", "git/create-commit", "git/create-ref", "git/update-ref", "git/create-blob"]);
+
+/** A write that makes a commit or moves a branch to one: a Git Data write, or GraphQL's `createCommitOnBranch`. */
+export function isCommitWrite(entry: RequestLogEntry): boolean {
+  if (entry.operationId === null || entry.status >= 400) return false;
+  if (GIT_DATA_WRITES.has(entry.operationId)) return true;
+  return entry.operationId === "graphql" && entry.write && JSON.stringify(entry.body ?? "").includes("createCommitOnBranch");
+}
 
 /** Requests of git's smart HTTP (a clone or fetch of the repository), not of GitHub's API. */
 const GIT_FETCHES = new Set(["git/advertise", "git/upload-pack"]);
@@ -17,6 +25,7 @@ export interface RunFigures {
   /** Requests of git's smart HTTP by the app: the workspace cloning and fetching the repository. */
   gitFetches: number;
   graphqlCalls: number;
+  /** Writes that made the task branches' commits: Git Data writes and `createCommitOnBranch` mutations. */
   gitDataWrites: number;
   gitDataWritesPerTask: number;
   modelCalls: number;
@@ -73,9 +82,7 @@ export async function collectFigures(world: World, startedAt: number, withCi: bo
   const taskIds = [...new Set(pulls.map((pull) => pull.headRef.slice(prefix.length)))];
   const byApp = world.github.requestLog.all().filter((entry) => entry.actor === world.botLogin || entry.actor === world.app.slug);
   const calls = byApp.filter((entry) => entry.operationId === null || !GIT_FETCHES.has(entry.operationId));
-  const gitDataWrites = calls.filter(
-    (entry) => entry.operationId !== null && GIT_DATA_WRITES.has(entry.operationId) && entry.status < 400,
-  ).length;
+  const gitDataWrites = calls.filter(isCommitWrite).length;
   const requests = world.model?.requests() ?? [];
   return {
     taskIds,
