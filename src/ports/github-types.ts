@@ -27,6 +27,8 @@ export interface IssueInfo {
 
 export interface CommentInfo {
   id: number;
+  /** GitHub's global id, by which GraphQL finds it. */
+  nodeId: string;
   author: string;
   authorType: string;
   body: string;

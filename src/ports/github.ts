@@ -40,6 +40,11 @@ export interface RepoReads {
   labeledBy(issue: number, label: string): Promise<LabelEvent | null>;
   /** Every comment on an issue or pull request, oldest first. */
   listComments(issue: number): Promise<CommentInfo[]>;
+  /**
+   * Which of these comments (by node id) were ever edited, from GraphQL's `lastEditedAt`: the REST timestamps have whole
+   * seconds, so an edit within the second a comment was written does not show there.
+   */
+  editedComments(nodeIds: readonly string[]): Promise<Set<string>>;
   getPullRequest(number: number): Promise<PullRequestInfo>;
   listPullFiles(number: number): Promise<PullFile[]>;
   /** GitHub's `mergeable`: null while GitHub is still computing it. */

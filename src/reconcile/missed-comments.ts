@@ -30,7 +30,10 @@ function commentIntake(state: WorkflowState, target: CommentTarget, comment: Com
 
 const byApp = (comment: CommentInfo, botLogin: string): boolean => isAppLogin(comment.author, botLogin);
 
-/** An edited comment is never a command, even when its `created` webhook was lost: what was written first is unknown. */
+/**
+ * An edited comment is never a command, even when its `created` webhook was lost: what was written first is unknown.
+ * The REST timestamps show an edit made a second or more later; `unedited` asks GraphQL about the rest.
+ */
 const edited = (comment: CommentInfo): boolean => comment.updatedAt > comment.createdAt;
 
 /**
@@ -46,15 +49,27 @@ export async function missedComments(
   botLogin: string,
 ): Promise<CommentIntake[]> {
   const since = Math.floor(state.startedAt / 1000) * 1000;
-  const intakes: CommentIntake[] = [];
+  const found: Found[] = [];
   for (const target of targets) {
     for (const comment of await repo.listComments(target.number)) {
       if (comment.createdAt < since || byApp(comment, botLogin) || edited(comment) || store.hasSeen("comment", String(comment.id)))
         continue;
-      intakes.push(commentIntake(state, target, comment));
+      found.push({ target, comment });
     }
   }
-  return intakes;
+  return unedited(repo, state, found);
+}
+
+type Found = { target: CommentTarget; comment: CommentInfo };
+
+/**
+ * The intakes of comments never edited, asked of GraphQL (`lastEditedAt`): an edit within the second the
+ * comment was written leaves its REST timestamps equal, and its body is then not what was first written.
+ */
+async function unedited(repo: RepoReads, state: WorkflowState, found: Found[]): Promise<CommentIntake[]> {
+  if (found.length === 0) return [];
+  const editedIds = await repo.editedComments(found.map(({ comment }) => comment.nodeId));
+  return found.filter(({ comment }) => !editedIds.has(comment.nodeId)).map(({ target, comment }) => commentIntake(state, target, comment));
 }
 
 /**
@@ -70,12 +85,12 @@ export async function commentsAfterSnapshot(
   writtenAt: number,
   botLogin: string,
 ): Promise<CommentIntake[]> {
-  const intakes: CommentIntake[] = [];
+  const found: Found[] = [];
   for (const target of targets) {
     for (const comment of await repo.listComments(target.number)) {
       if (comment.createdAt < Math.floor(writtenAt / 1000) * 1000) store.markSeen("comment", String(comment.id));
-      else if (!byApp(comment, botLogin) && !edited(comment)) intakes.push(commentIntake(state, target, comment));
+      else if (!byApp(comment, botLogin) && !edited(comment)) found.push({ target, comment });
     }
   }
-  return intakes;
+  return unedited(repo, state, found);
 }

@@ -12,8 +12,8 @@ const TASKS = ["mean", "median", "summary"];
 /** Kills spread over the run: while planning, while coding and CI run, and around the merges. */
 const KILLS: Disruption[] = [
   { kind: "kill", at: { afterDeliveries: 3 } },
-  { kind: "kill", at: { afterDeliveries: 20 } },
-  { kind: "kill", at: { afterDeliveries: 45 } },
+  { kind: "kill", at: { afterDeliveries: 15 } },
+  { kind: "kill", at: { afterDeliveries: 30 } },
 ];
 
 interface Audit {

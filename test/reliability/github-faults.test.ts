@@ -22,7 +22,7 @@ describe("GitHub faults", () => {
 
     expect(result.faults.github.server_error_after_write).toBe(writes.length);
     expect(result.finished, result.appLogTail).toBe(true);
-    expect(result.state.appComments).toEqual({ "issue:status": 1, "issue:summary": 1 });
+    expect(result.state.appComments).toEqual({ "issue:status": 1 });
     expect(Object.keys(result.state.checkRunsPerTask).sort(), "every task got its check runs").toEqual(expect.arrayContaining(TASKS));
     expect(
       Object.entries(result.state.checkRunsPerKey).filter(([, count]) => count !== 1),

@@ -18,6 +18,6 @@ describe("a lost database", () => {
     expect(result.finished, result.appLogTail).toBe(true);
     expect(result.state.mergedTasks).toEqual(TASKS);
     expect(Object.values(result.state.pullsPerTask)).toEqual([1, 1, 1]);
-    expect(result.state.appComments).toEqual({ "issue:status": 1, "issue:summary": 1 });
+    expect(result.state.appComments).toEqual({ "issue:status": 1 });
   });
 });

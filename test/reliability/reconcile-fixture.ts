@@ -106,6 +106,11 @@ export class FakeGitHub implements GitHubReads, RepoReads {
   listComments(issue: number): Promise<CommentInfo[]> {
     return Promise.resolve(this.commentsOn.get(issue) ?? []);
   }
+  /** Node ids of comments edited within the second they were written, which the REST timestamps do not show. */
+  readonly editedWithinTheSecond = new Set<string>();
+  editedComments(nodeIds: readonly string[]): Promise<Set<string>> {
+    return Promise.resolve(new Set(nodeIds.filter((id) => this.editedWithinTheSecond.has(id))));
+  }
   getPullRequest(number: number): Promise<PullRequestInfo> {
     const pull = this.pulls.get(number);
     return pull ? Promise.resolve(pull) : notFound(`pull request #${number}`);
@@ -146,7 +151,15 @@ export class FakeGitHub implements GitHubReads, RepoReads {
 
   addComment(issue: number, author: string, body: string, at: number): CommentInfo {
     this.nextId += 1;
-    const comment = { id: this.nextId, author, authorType: author.endsWith("[bot]") ? "Bot" : "User", body, createdAt: at, updatedAt: at };
+    const comment = {
+      id: this.nextId,
+      nodeId: `IC_${this.nextId}`,
+      author,
+      authorType: author.endsWith("[bot]") ? "Bot" : "User",
+      body,
+      createdAt: at,
+      updatedAt: at,
+    };
     this.commentsOn.set(issue, [...(this.commentsOn.get(issue) ?? []), comment]);
     return comment;
   }

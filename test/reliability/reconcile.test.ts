@@ -70,6 +70,20 @@ describe("reconcileWorkflow", () => {
     expect(queuedEvents(store)).toEqual([]);
   });
 
+  it("never feeds in a comment edited within the second it was written, which only GraphQL's lastEditedAt shows", async () => {
+    const { deps, store, github } = reconcileWorld();
+    openIssue(github);
+    openPull(github, 11, HEAD);
+    const edited = github.addComment(11, "sam", "/approve", NOW + 5_000);
+    github.editedWithinTheSecond.add(edited.nodeId);
+    const record = stored(store, executingWorkflow());
+
+    const result = await reconcileWorkflow(deps, record);
+
+    expect(result).toMatchObject({ comments: 0 });
+    expect(queuedEvents(store)).toEqual([]);
+  });
+
   it("feeds in a comment whose webhook was lost once, as an intake, and a late webhook for it is a no-op", async () => {
     const { deps, store, github } = reconcileWorld();
     openIssue(github);

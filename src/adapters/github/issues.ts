@@ -30,6 +30,21 @@ export async function listComments(octokit: Octokit, target: Target, issue: numb
   return comments.map((comment) => toCommentInfo(comment));
 }
 
+const EDITED_QUERY = `query Edited($ids: [ID!]!) {
+  nodes(ids: $ids) { ... on IssueComment { id lastEditedAt } }
+}`;
+
+/** Which of the comments (node ids) were ever edited: GraphQL's `lastEditedAt`, 100 ids a query. */
+export async function editedComments(octokit: Octokit, nodeIds: readonly string[]): Promise<Set<string>> {
+  const edited = new Set<string>();
+  for (let from = 0; from < nodeIds.length; from += 100) {
+    const ids = nodeIds.slice(from, from + 100);
+    const answer = await octokit.graphql<{ nodes: Array<{ id?: string; lastEditedAt?: string | null } | null> }>(EDITED_QUERY, { ids });
+    for (const node of answer.nodes) if (node?.id && node.lastEditedAt) edited.add(node.id);
+  }
+  return edited;
+}
+
 /** The app's own comment with the marker for `key`: a comment by anyone else is never taken for it. */
 async function findComment(octokit: Octokit, target: Target, issue: number, key: string, appLogin: string): Promise<number | null> {
   const comments = await listComments(octokit, target, issue);

@@ -61,6 +61,7 @@ export function toIssueInfo(data: IssueData): IssueInfo {
 
 interface CommentData {
   id: number;
+  node_id: string;
   user: { login: string; type: string } | null;
   body?: string;
   created_at: string;
@@ -70,6 +71,7 @@ interface CommentData {
 export function toCommentInfo(data: CommentData): CommentInfo {
   return {
     id: data.id,
+    nodeId: data.node_id,
     author: data.user?.login ?? "ghost",
     authorType: data.user?.type ?? "User",
     body: data.body ?? "",

@@ -24,7 +24,15 @@ import { ensureCheckRun, listChecks } from "./checks.ts";
 import { call } from "./classify-error.ts";
 import { branchHead, commitOnBranch } from "./commit-files.ts";
 import { downloadLogTail, failureEvidence, MAX_LOG_BYTES } from "./failure-evidence.ts";
-import { getIssue, labeledBy, listComments, openIssuesWithLabel, upsertComment, type UpsertCommentInput } from "./issues.ts";
+import {
+  editedComments,
+  getIssue,
+  labeledBy,
+  listComments,
+  openIssuesWithLabel,
+  upsertComment,
+  type UpsertCommentInput,
+} from "./issues.ts";
 import { addLabels, removeLabel, rerunFailedJobs } from "./labels-and-reruns.ts";
 import { roleOf, toPullInfo } from "./mappers.ts";
 import { mergePullRequest } from "./merge-pull.ts";
@@ -79,6 +87,10 @@ export class OctokitRepoGitHub implements RepoGitHub {
 
   listComments(issue: number): Promise<CommentInfo[]> {
     return call(() => listComments(this.octokit, this.target, issue));
+  }
+
+  editedComments(nodeIds: readonly string[]): Promise<Set<string>> {
+    return nodeIds.length === 0 ? Promise.resolve(new Set()) : call(() => editedComments(this.octokit, nodeIds));
   }
 
   getPullRequest(number: number): Promise<PullRequestInfo> {

@@ -89,6 +89,7 @@ describe("the reads the reconciler and the worker share", () => {
     expect(comments).toEqual([
       {
         id: posted.id,
+        nodeId: posted.node_id,
         author: "maya",
         authorType: "User",
         body: "/approve",
@@ -96,6 +97,19 @@ describe("the reads the reconciler and the worker share", () => {
         updatedAt: Date.parse(posted.updated_at),
       },
     ]);
+  });
+
+  it("tells which comments were ever edited, from GraphQL's lastEditedAt, however soon after they were written", async () => {
+    const number = await labelledIssue();
+    const maya = h.userOctokit("maya");
+    const { data: kept } = await maya.rest.issues.createComment({ owner, repo, issue_number: number, body: "/approve" });
+    const { data: changed } = await maya.rest.issues.createComment({ owner, repo, issue_number: number, body: "LGTM" });
+    await maya.rest.issues.updateComment({ owner, repo, comment_id: changed.id, body: "/approve" });
+
+    const edited = await github.editedComments([kept.node_id, changed.node_id]);
+
+    expect([...edited]).toEqual([changed.node_id]);
+    expect(await github.editedComments([])).toEqual(new Set());
   });
 
   it("answers null for the author of a commit whose repository is gone", async () => {

@@ -33,7 +33,7 @@ export const BOT = "foreman[bot]";
 /** A status comment fixture as the reconciler lists it: written by the app. */
 export function commentFixture(name: CommentFixture, id = 9001): CommentInfo {
   const body = readFileSync(new URL(name, FIXTURES), "utf8");
-  return { id, author: BOT, authorType: "Bot", body, createdAt: 1, updatedAt: 2 };
+  return { id, nodeId: `IC_${id}`, author: BOT, authorType: "Bot", body, createdAt: 1, updatedAt: 2 };
 }
 
 export interface OldJob {

@@ -39,6 +39,7 @@ export function issueCommentFields(ctx: ResolveContext, repo: Repository, commen
     body: comment.body,
     createdAt: comment.createdAt,
     updatedAt: comment.updatedAt,
+    lastEditedAt: comment.lastEditedAt,
     url: `${issueUrl}#issuecomment-${comment.id}`,
     author: actorObject(ctx.core, comment.user),
   };

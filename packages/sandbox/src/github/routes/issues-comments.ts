@@ -68,6 +68,7 @@ export function createCommentRoute(context: RouteContext): RouteResult {
     viaAppId: context.actor.kind === "installation" ? context.actor.app.id : null,
     createdAt: now,
     updatedAt: now,
+    lastEditedAt: null,
     reactions: [],
   };
   core.store.comments.set(id, comment);
@@ -96,6 +97,7 @@ export function updateCommentRoute(context: RouteContext): RouteResult {
   const from = comment.body;
   comment.body = body;
   comment.updatedAt = context.core.store.timestamp();
+  if (from !== body) comment.lastEditedAt = comment.updatedAt;
   if (from !== body) emitComment(context.core, repo, context, comment, "edited", { changes: { body: { from } } });
   return { body: commentPayload(context.core, repo, comment) };
 }

@@ -141,6 +141,8 @@ export interface IssueComment {
   viaAppId: number | null;
   createdAt: string;
   updatedAt: string;
+  /** When its body was last edited (GraphQL's `lastEditedAt`); null for a comment never edited. */
+  lastEditedAt: string | null;
   reactions: Reaction[];
 }
 
