@@ -50,7 +50,7 @@ async function main(): Promise<number> {
     command: `npm run bench:writes${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
     date: new Date().toISOString(),
     scenario: scenario.name,
-    floor: FLOOR,
+    floorRule: FLOOR,
     ...counts,
     goal: { ratioToFloor: GOAL_RATIO, met: counts.ratioToFloor <= GOAL_RATIO },
   });

@@ -11,7 +11,7 @@ export interface LoggedWrite {
 }
 
 /** Where a write belongs: a task's own path, or the issue's. */
-export type WritePath = "task" | "issue";
+type WritePath = "task" | "issue";
 
 /** A write's purpose in words (`commit`, `status comment`, …) and whose path it is on. */
 export interface WriteKind {

@@ -50,7 +50,7 @@ describe("approval.tasks: plan on a three-task plan", () => {
         observe: (world) => ({
           approvals: approvals(world),
           checks: { mean: newestCheck(world, "mean"), median: newestCheck(world, "median"), summary: newestCheck(world, "summary") },
-          status: appComments(world, "issue").find((body) => body.includes("### Foreman\n")) ?? "",
+          status: appComments(world, "issue").find((body) => /^### Foreman(: done)?\n/.test(body)) ?? "",
         }),
       });
 
@@ -61,7 +61,7 @@ describe("approval.tasks: plan on a three-task plan", () => {
       expect(before?.meanCheck).toEqual({
         title: "Ready for approval",
         summary:
-          "CI is green. A maintainer can comment `/approve` on this pull request. The plan's approval covers only commits Foreman made, and someone else pushed to this branch: this task needs its own approval.",
+          "CI is green. A maintainer can comment `/approve` on this pull request. The plan's approval covers only commits Foreman made, and someone else pushed to this branch: this task needs its own approval.\n\n**Foreman's reviewer found nothing blocking.** The change does what the task asks and is tested.",
       });
       for (const task of ["median", "summary"] as const) {
         expect(observed.checks[task]?.title, explain(run)).toBe("Approved");

@@ -9,11 +9,16 @@ import { SqliteStore } from "../../src/store/sqlite/sqlite-store.ts";
 
 const TASKS = ["mean", "median", "summary"];
 
-/** Kills spread over the run: while planning, while coding and CI run, and around the merges. */
+/**
+ * Kills spread over the run (about 80 webhooks): while planning, once the pull requests are open, and
+ * after the first merge. None falls between a head's push and an `/approve` of it: an approval written
+ * before Foreman learned of the head binds to nothing (G1) and asks for `/approve <sha>`, which this
+ * scenario does not answer.
+ */
 const KILLS: Disruption[] = [
   { kind: "kill", at: { afterDeliveries: 3 } },
-  { kind: "kill", at: { afterDeliveries: 15 } },
-  { kind: "kill", at: { afterDeliveries: 30 } },
+  { kind: "kill", at: { afterDeliveries: 20 } },
+  { kind: "kill", at: { afterDeliveries: 40 } },
 ];
 
 interface Audit {
