@@ -114,11 +114,15 @@ async function commitInOneWrite(octokit: Octokit, target: Target, input: CommitI
     if (!sha) throw new GitHubCallError("createCommitOnBranch answered no commit", 500, "server", null);
     return sha;
   } catch (error) {
-    if (error instanceof GraphqlResponseError && error.errors?.some((problem) => problem.type === "STALE_DATA")) {
+    if (error instanceof GraphqlResponseError && error.errors?.some(isStaleHead))
       throw new BranchMovedError(input.branch, from, null, { cause: error });
-    }
     throw error;
   }
+}
+
+/** GitHub's refusal of a commit whose `expectedHeadOid` is no longer the branch's head, by its type or its words. */
+function isStaleHead(problem: { type?: string; message: string }): boolean {
+  return problem.type === "STALE_DATA" || /expected branch to point to|expectedHeadOid/i.test(problem.message);
 }
 
 /**

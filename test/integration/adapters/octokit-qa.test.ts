@@ -336,6 +336,35 @@ describe("commitOnBranch", () => {
     expect(await github.branchHead(BRANCH)).toBe(human.sha);
   });
 
+  it("refuses a commit when someone pushes between Foreman's read of the head and its createCommitOnBranch", async () => {
+    await start();
+    const { sha: head } = await openTaskPull(BROKEN);
+    let pushed: string | null = null;
+    let pushing = false;
+    h.octokit.hook.before("request", async (options) => {
+      if (pushing || pushed !== null || !JSON.stringify(options).includes("createCommitOnBranch")) return;
+      pushing = true;
+      const other = {
+        branch: BRANCH,
+        expectedHead: head,
+        baseSha: head,
+        message: plain("Another fix"),
+        changes: [{ path: "add.js", content: "// x\n" }],
+      };
+      pushed = (await github.commitOnBranch(other)).sha;
+    });
+
+    const error = await github
+      .commitOnBranch({ branch: BRANCH, expectedHead: head, baseSha: head, message: plain("Fix add"), changes: FIXED })
+      .then(
+        () => null,
+        (failure: unknown) => failure,
+      );
+
+    expect(error).toBeInstanceOf(BranchMovedError);
+    expect(await github.branchHead(BRANCH)).toBe(pushed);
+  });
+
   it("brings a new base in as a second parent on top of the head, never rewriting the branch", async () => {
     await start();
     const { sha: head, base } = await openTaskPull(BROKEN);
