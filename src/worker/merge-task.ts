@@ -69,18 +69,14 @@ export async function mergeTask(github: RepoGitHub, state: WorkflowState, taskId
     outbox.push(eventJob(state.id, { type: "task_dequeued", taskId, reason: missing, cause: "requirements" }));
     return;
   }
-  const refused = await attemptMerge(github, state, { number: task.pr, nodeId: task.prNodeId }, sha);
-  if (refused === "queued") return;
-  // Merged now: the merge is told at once, not only by its webhook (whose event is then ignored as a repeat).
-  if (refused === "merged") {
+  const outcome = await attemptMerge(github, state, { number: task.pr, nodeId: task.prNodeId }, sha);
+  if (outcome === "queued") return;
+  // Merged now, or a merge whose answer was lost (refused or found behind when tried again): told at once, not only
+  // by its webhook (whose event is then ignored as a repeat).
+  if (outcome === "merged" || (await github.getPullRequest(task.pr)).merged) {
     outbox.push(eventJob(state.id, { type: "task_merged", taskId, sha }));
     return;
   }
-  // A merge whose answer was lost is refused (or found behind) when tried again: it already happened.
-  if ((await github.getPullRequest(task.pr)).merged) {
-    outbox.push(eventJob(state.id, { type: "task_merged", taskId, sha }));
-    return;
-  }
-  const cause = refused.cause ?? ((await github.pullMergeable(task.pr)) === false ? "conflict" : "unknown");
-  outbox.push(eventJob(state.id, { type: "task_dequeued", taskId, reason: refused.reason, cause }));
+  const cause = outcome.cause ?? ((await github.pullMergeable(task.pr)) === false ? "conflict" : "unknown");
+  outbox.push(eventJob(state.id, { type: "task_dequeued", taskId, reason: outcome.reason, cause }));
 }
