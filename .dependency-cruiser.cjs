@@ -18,14 +18,14 @@ module.exports = {
       severity: "error",
       comment: "The product (src/) never imports the sandbox, the demo, benches or tests.",
       from: { path: "^src/" },
-      to: { path: "^(packages/|demo/|bench/|test/)" },
+      to: { path: "^(packages/|demo/|bench/|eval/|test/)" },
     },
     {
       name: "sandbox-imports-no-product",
       severity: "error",
       comment: "The sandbox reaches the product only through the options the demo and tests hand it.",
       from: { path: "^packages/sandbox/" },
-      to: { path: "^(src/|demo/|bench/|test/)" },
+      to: { path: "^(src/|demo/|bench/|eval/|test/)" },
     },
     {
       name: "pure-core-imports-no-effects",

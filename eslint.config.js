@@ -8,6 +8,8 @@ export default tseslint.config(
       "dist/",
       "coverage/",
       "bench-results/",
+      "eval-results/",
+      "eval/instances/",
       "node_modules/",
       "packages/sandbox/src/github/fidelity/*.json",
       "demo/templates/",
@@ -31,7 +33,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["demo/**", "packages/sandbox/scripts/**", "src/cli/**", "bench/**"],
+    files: ["demo/**", "packages/sandbox/scripts/**", "src/cli/**", "bench/**", "eval/**"],
     rules: { "no-console": "off" },
   },
   {
