@@ -15,10 +15,15 @@ export function distinctiveLines(text: string, minLength = 24): string[] {
     .map((line) => JSON.stringify(line).slice(1, -1));
 }
 
-/** How many of the run's model requests hold a line of a hidden file. */
-export function leakedRequests(instance: Instance, calls: readonly ModelCall[]): number {
+/** The hidden tests' lines, as JSON carries them, that the repository and its reference solution do not hold. */
+export function hiddenNeedles(instance: Pick<Instance, "base" | "solution" | "hidden">, minLength?: number): string[] {
   const repository = [...Object.values(instance.base), ...Object.values(instance.solution)].join("\n");
   const own = (line: string): boolean => !repository.includes(JSON.parse(`"${line}"`) as string);
-  const needles = Object.values(instance.hidden).flatMap((text) => distinctiveLines(text).filter(own));
+  return Object.values(instance.hidden).flatMap((text) => distinctiveLines(text, minLength).filter(own));
+}
+
+/** How many of the run's model requests hold a line of a hidden test. */
+export function leakedRequests(instance: Instance, calls: readonly ModelCall[]): number {
+  const needles = hiddenNeedles(instance);
   return calls.filter((call) => needles.some((needle) => call.requestText.includes(needle))).length;
 }

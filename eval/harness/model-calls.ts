@@ -42,7 +42,7 @@ interface Usage {
 
 function usageOf(text: string): Usage {
   try {
-    return ((JSON.parse(text) as { usage?: Usage }).usage ?? {});
+    return (JSON.parse(text) as { usage?: Usage }).usage ?? {};
   } catch {
     return {};
   }

@@ -121,7 +121,7 @@ export interface Endpoint {
   models: Record<string, string>;
 }
 
-const Models = z.record(z.enum(["default", "engineer", "planner", "coder", "debugger", "reviewer"]), z.string().min(1));
+const Models = z.partialRecord(z.enum(["default", "engineer", "planner", "coder", "debugger", "reviewer"]), z.string().min(1));
 
 /** The real endpoint for `--agent model`; an `EvalUsageError` saying what to set when it is missing or wrong. */
 export function endpointFrom(env: NodeJS.ProcessEnv): Endpoint {
@@ -140,7 +140,7 @@ export function endpointFrom(env: NodeJS.ProcessEnv): Endpoint {
     }
     const parsed = Models.safeParse(raw);
     if (!parsed.success) throw new EvalUsageError(`FOREMAN_EVAL_MODELS: ${z.prettifyError(parsed.error)}`);
-    models = parsed.data;
+    models = Object.fromEntries(Object.entries(parsed.data).filter((entry): entry is [string, string] => entry[1] !== undefined));
   }
   return { baseUrl, apiKey: env.FOREMAN_LLM_API_KEY ?? env.OPENAI_API_KEY ?? "", model: env.FOREMAN_DEFAULT_MODEL, models };
 }
