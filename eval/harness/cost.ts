@@ -17,7 +17,7 @@ const BUILT_IN: PriceTable = {
   "gpt-4o-mini": { input: 0.15, output: 0.6 },
 };
 
-export class PriceTableError extends Error {
+class PriceTableError extends Error {
   constructor(detail: string) {
     super(
       `FOREMAN_MODEL_PRICES is not a price table: ${detail}. Give JSON such as {"my-model": {"input": 0.5, "output": 1.5}} (USD per million tokens).`,

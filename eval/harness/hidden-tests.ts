@@ -16,7 +16,7 @@ const run = promisify(execFile);
 const TEST_TIMEOUT_MS = 120_000;
 const OUTPUT_TAIL = 2_000;
 
-export interface TestResult {
+interface TestResult {
   name: string;
   passed: boolean;
   /** The end of its output, for a test that failed. */

@@ -23,7 +23,7 @@ const ReferenceTask = z.strictObject({
 });
 export type ReferenceTask = z.infer<typeof ReferenceTask>;
 
-export const InstanceSpec = z.strictObject({
+const InstanceSpec = z.strictObject({
   id: Id,
   language: z.string().min(1),
   title: z.string().min(1),
@@ -34,7 +34,7 @@ export const InstanceSpec = z.strictObject({
   tests: z.strictObject({ failToPass: z.array(Command).min(1), passToPass: z.array(Command).default([]) }),
   reference: z.strictObject({ summary: z.string().min(1), tasks: z.array(ReferenceTask).min(1) }).optional(),
 });
-export type InstanceSpec = z.infer<typeof InstanceSpec>;
+type InstanceSpec = z.infer<typeof InstanceSpec>;
 
 /** Files by path relative to the repository root. */
 export type FileMap = Record<string, string>;
@@ -47,7 +47,7 @@ export interface Instance extends InstanceSpec {
   solution: FileMap;
 }
 
-export class InstanceError extends Error {
+class InstanceError extends Error {
   constructor(where: string, problem: string) {
     super(`${where}: ${problem}`);
     this.name = "InstanceError";

@@ -7,7 +7,7 @@
 import { commentsOn, type World } from "@foreman/sandbox";
 import { MAINTAINER } from "./scenario.ts";
 
-export const NO_MORE_DETAIL = "There is no more detail to give: please use your best judgement, as the issue says.";
+const NO_MORE_DETAIL = "There is no more detail to give: please use your best judgement, as the issue says.";
 
 /** The words of the status comment that call for the maintainer, and those that end the run. */
 const WAITS_FOR_PLAN = "Waiting for plan approval";

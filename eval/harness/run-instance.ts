@@ -13,7 +13,7 @@ import { fromSandbox, type ModelCall } from "./model-calls.ts";
 import { plannedFiles } from "./planned-files.ts";
 import { instanceScenario, type RunSettings } from "./scenario.ts";
 
-export interface Observed {
+interface Observed {
   ending: Ending | "time limit";
   hidden: HiddenResults;
   calls: ModelCall[];

@@ -15,14 +15,14 @@ import { failedRecord, instanceRecord, summarize, type InstanceRecord, type Repo
 import { playInstance } from "./run-instance.ts";
 import type { RunSettings } from "./scenario.ts";
 
-export class ResumeError extends Error {
+class ResumeError extends Error {
   constructor(path: string) {
     super(`${path} is a run with other settings; give a new --run name, or the same settings to resume it`);
     this.name = "ResumeError";
   }
 }
 
-export function settingsOf(options: EvalOptions, endpoint: Endpoint | null): Settings {
+function settingsOf(options: EvalOptions, endpoint: Endpoint | null): Settings {
   const models = endpoint ? { ...(endpoint.model ? { default: endpoint.model } : {}), ...endpoint.models } : {};
   return { agent: options.agent, plan: options.plan, tools: options.tools, checks: options.checks, models };
 }

@@ -25,7 +25,7 @@ export interface RunSettings {
 }
 
 /** The repository's `.github/foreman.yml` for a run: the plan approved by the maintainer covers its tasks. */
-export function runConfig(instance: Instance, settings: RunSettings): Record<string, unknown> {
+function runConfig(instance: Instance, settings: RunSettings): Record<string, unknown> {
   const limits = {
     ...(settings.plan === "single" ? { tasksPerPlan: 1 } : {}),
     ...(settings.tokensPerIssue ? { tokensPerIssue: settings.tokensPerIssue } : {}),

@@ -31,7 +31,7 @@ const TestList = z.union([
   }),
 ]);
 
-export const SweBenchInstance = z.object({
+const SweBenchInstance = z.object({
   instance_id: z.string().min(1),
   repo: z.string().regex(/^[^/\s]+\/[^/\s]+$/, "owner/name"),
   base_commit: z.string().regex(/^[0-9a-f]{7,40}$/, "a commit id"),
@@ -41,7 +41,7 @@ export const SweBenchInstance = z.object({
   test_patch: z.string().min(1),
   patch: z.string().optional(),
 });
-export type SweBenchInstance = z.infer<typeof SweBenchInstance>;
+type SweBenchInstance = z.infer<typeof SweBenchInstance>;
 
 export class ImportError extends Error {
   constructor(where: string, problem: string) {
@@ -51,10 +51,10 @@ export class ImportError extends Error {
 }
 
 /** The default test command, SWE-bench's for Python repositories; `{test}` is replaced by the quoted test name. */
-export const DEFAULT_TEST_COMMAND = "python -m pytest -q {test}";
+const DEFAULT_TEST_COMMAND = "python -m pytest -q {test}";
 
 /** Reads a JSON array or JSON lines of instances. */
-export async function readInstances(file: string): Promise<SweBenchInstance[]> {
+async function readInstances(file: string): Promise<SweBenchInstance[]> {
   const text = (await readFile(file, "utf8")).trim();
   const items: unknown[] = text.startsWith("[")
     ? (JSON.parse(text) as unknown[])
