@@ -1,0 +1,19 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { filter } from "../src/query.js";
+import { parse } from "../src/parser.js";
+
+const PEOPLE = [
+  { name: "Ann", age: 30, home: { city: "Paris" } },
+  { name: "Bob", age: 41, home: { city: "Lyon" } },
+  { name: "Cy", age: 30, home: { city: "Lyon" } },
+];
+
+test("equality joined by and", () => {
+  assert.deepEqual(filter(PEOPLE, 'age = 30 and home.city = "Lyon"').map((p) => p.name), ["Cy"]);
+});
+
+test("syntax errors", () => {
+  assert.throws(() => parse("age ="), /expected a value, found end of query at column 6/);
+  assert.throws(() => parse("age = 1 age"), /column 9/);
+});
