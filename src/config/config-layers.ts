@@ -54,7 +54,9 @@ export function readConfigLayer(source: ConfigSource, own: boolean, text: string
     return { source, own, data: undefined, problems, extends: undefined, yaml };
   }
   const layer: ConfigLayer = { source, own, data: yaml.data, problems: [], extends: undefined, yaml };
-  layer.problems = configFileProblems(yaml.data).map((problem) => located(layer, problem));
+  layer.problems = configFileProblems(yaml.data)
+    .map((problem) => located(layer, problem))
+    .sort((first, second) => (first.line ?? 0) - (second.line ?? 0));
   const value = extendsValue(yaml.data);
   layer.extends = value === undefined ? undefined : extendsTarget(value, source);
   return layer;
