@@ -24,8 +24,7 @@ export interface ConfigLayer {
 export type UnreadExtends = { reason: "missing" | "cycle" | "too_many"; target: ConfigSource };
 
 export type ComposedConfig =
-  | { ok: true; config: RepoConfig; sources: ConfigSource[] }
-  | { ok: false; problems: ConfigProblem[]; label: string };
+  { ok: true; config: RepoConfig; sources: ConfigSource[] } | { ok: false; problems: ConfigProblem[]; label: string };
 
 /** The most files one configuration may be read from, the repository's own included. */
 export const MAX_CONFIG_FILES = 5;
@@ -121,6 +120,7 @@ export function composeConfig(layers: readonly ConfigLayer[], unread: UnreadExte
   if (problems.length > 0) return { ok: false, problems, label: intendedLabel(layers) };
   const merged = layers.reduceRight<unknown>((base, layer) => mergeLayers(base, settings(layer.data)), undefined);
   const result = validateRepoConfig(merged);
-  if (!result.ok) return { ok: false, problems: result.problems.map((problem) => locateMerged(layers, problem)), label: intendedLabel(layers) };
+  if (!result.ok)
+    return { ok: false, problems: result.problems.map((problem) => locateMerged(layers, problem)), label: intendedLabel(layers) };
   return { ok: true, config: result.config, sources: layers.map((layer) => layer.source) };
 }

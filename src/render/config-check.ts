@@ -20,7 +20,9 @@ export interface ConfigCheckOutput {
 function sourcesLine(sources: readonly ConfigSource[], repositoryFile: ConfigSource): SafeMarkdown {
   if (sources.length === 0)
     return markdown`This commit has no \`.github/foreman.yml\` and the organisation's \`.github\` repository has none either: every key takes its default.`;
-  const names = sources.map((source) => (sameSource(source, repositoryFile) ? markdown`this commit's \`.github/foreman.yml\`` : inlineCode(sourceName(source))));
+  const names = sources.map((source) =>
+    sameSource(source, repositoryFile) ? markdown`this commit's \`.github/foreman.yml\`` : inlineCode(sourceName(source)),
+  );
   const order = sources.length > 1 ? markdown` (in this order; the first file wins where they set the same key)` : markdown``;
   return markdown`Read from ${joinMarkdown(names, ", ")}${order}.`;
 }
@@ -38,7 +40,10 @@ function annotationOf(problem: ConfigProblem): CheckAnnotation[] {
  */
 export function renderConfigCheck(view: ConfigCheckView, repositoryFile: ConfigSource): ConfigCheckOutput {
   if (view.ok) {
-    const summary = joinMarkdown([markdown`The configuration reads without problems.`, markdown``, sourcesLine(view.sources, repositoryFile)], "\n");
+    const summary = joinMarkdown(
+      [markdown`The configuration reads without problems.`, markdown``, sourcesLine(view.sources, repositoryFile)],
+      "\n",
+    );
     return { state: "success", title: "Configuration reads", summary, annotations: [] };
   }
   const count = view.problems.length === 1 ? markdown`a problem` : markdown`${view.problems.length} problems`;

@@ -3,7 +3,8 @@ import type { RepoName } from "../domain/ids.ts";
 import { readConfigFiles, type ConfigReads } from "./read-config-files.ts";
 
 /** The configuration, with the files it was read from (none: every default), or every problem and the label the files meant. */
-export type LoadedConfig = { ok: true; config: RepoConfig; sources: ConfigSource[] } | { ok: false; problems: ConfigProblem[]; label: string };
+export type LoadedConfig =
+  { ok: true; config: RepoConfig; sources: ConfigSource[] } | { ok: false; problems: ConfigProblem[]; label: string };
 
 /**
  * Reads the configuration of `repository` at `ref` (its default branch when work starts, a pull

@@ -45,7 +45,7 @@ async function firstLayer(github: ConfigReads, repository: RepoName, ref: string
 export async function readConfigFiles(github: ConfigReads, repository: RepoName, ref: string): Promise<ConfigFiles> {
   const first = await firstLayer(github, repository, ref);
   const layers = first ? [first] : [];
-  for (let last = first; last?.extends !== undefined && last.problems.length === 0; ) {
+  for (let last = first; last?.extends !== undefined && last.problems.length === 0;) {
     const target: ConfigSource = last.extends;
     if (layers.some((layer) => sameSource(layer.source, target))) return { layers, unread: { reason: "cycle", target } };
     if (layers.length >= MAX_CONFIG_FILES) return { layers, unread: { reason: "too_many", target } };

@@ -19,7 +19,12 @@ async function commitConfig(world: World, parent: string, text: string): Promise
     base_tree: head.tree.sha,
     tree: [{ path: ".github/foreman.yml", mode: "100644", type: "blob", content: text }],
   });
-  const { data: commit } = await maya.rest.git.createCommit({ ...target(world), message: "Tune Foreman", tree: tree.sha, parents: [parent] });
+  const { data: commit } = await maya.rest.git.createCommit({
+    ...target(world),
+    message: "Tune Foreman",
+    tree: tree.sha,
+    parents: [parent],
+  });
   return commit.sha;
 }
 
@@ -29,7 +34,13 @@ function configCheck(world: World, sha: string) {
     .checkRunsFor(world.repo.id, sha)
     .find((candidate) => candidate.appId === world.app.id && candidate.name === "Foreman config" && candidate.status === "completed");
   if (!run) return undefined;
-  const annotations = run.output.annotations.map(({ path, startLine, endLine, level, message }) => ({ path, startLine, endLine, level, message }));
+  const annotations = run.output.annotations.map(({ path, startLine, endLine, level, message }) => ({
+    path,
+    startLine,
+    endLine,
+    level,
+    message,
+  }));
   return { conclusion: run.conclusion, title: run.output.title, summary: run.output.summary, annotations };
 }
 

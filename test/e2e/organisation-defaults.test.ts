@@ -22,7 +22,10 @@ describe("the organisation's .github/foreman.yml", () => {
       expect(run.observed.issueComments.filter((comment) => comment.author === "maya").map((comment) => comment.body)).not.toContain(
         "/approve",
       );
-      expect(run.observed.contentReads).toContainEqual({ path: expect.stringMatching(/^\/repos\/acme\/\.github\/contents\/\.github(\/|%2F)foreman\.yml/) as unknown, status: 200 });
+      expect(run.observed.contentReads).toContainEqual({
+        path: expect.stringMatching(/^\/repos\/acme\/\.github\/contents\/\.github(\/|%2F)foreman\.yml/) as unknown,
+        status: 200,
+      });
     },
     2 * CASE_TIMEOUT_MS,
   );

@@ -24,7 +24,9 @@ describe("the JSON Schema of .github/foreman.yml", () => {
     const schema = JSON.parse(repoConfigJsonSchema()) as { properties: { _extends: { pattern: string } } };
     const form = new RegExp(schema.properties._extends.pattern);
 
-    expect([".github", "acme/.github", "acme/shared:configs/foreman.yml", "shared:foreman.yaml"].filter((value) => form.test(value))).toHaveLength(4);
+    expect(
+      [".github", "acme/.github", "acme/shared:configs/foreman.yml", "shared:foreman.yaml"].filter((value) => form.test(value)),
+    ).toHaveLength(4);
     expect(["acme/", "a b", "acme/shared:configs/foreman.json", "/shared"].filter((value) => form.test(value))).toEqual([]);
   });
 });

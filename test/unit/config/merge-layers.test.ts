@@ -14,7 +14,10 @@ describe("mergeLayers", () => {
   });
 
   it("replaces lists and values whole, and keeps the base where the override has nothing", () => {
-    expect(mergeLayers({ allowBots: ["a", "b"], maxParallelTasks: 2 }, { allowBots: ["c"] })).toEqual({ allowBots: ["c"], maxParallelTasks: 2 });
+    expect(mergeLayers({ allowBots: ["a", "b"], maxParallelTasks: 2 }, { allowBots: ["c"] })).toEqual({
+      allowBots: ["c"],
+      maxParallelTasks: 2,
+    });
     expect(mergeLayers({ label: "org" }, undefined)).toEqual({ label: "org" });
     expect(mergeLayers({ merge: { method: "merge" } }, { merge: "squash" })).toEqual({ merge: "squash" });
   });

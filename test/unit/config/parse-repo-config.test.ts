@@ -241,9 +241,13 @@ describe("parseRepoConfig: checks", () => {
     expect(configFileProblems({ _extends: "acme/.github:../foreman.yml" })).toEqual([
       {
         path: ["_extends"],
-        message: 'must name a file to build on: `repo`, `owner/repo`, or either with `:path/to/file.yml`, got "acme/.github:../foreman.yml"',
+        message:
+          'must name a file to build on: `repo`, `owner/repo`, or either with `:path/to/file.yml`, got "acme/.github:../foreman.yml"',
       },
     ]);
-    expect(parseRepoConfig({ _extends: ".github" })).toEqual({ ok: false, problems: [{ path: "_extends", message: 'unknown key "_extends"' }] });
+    expect(parseRepoConfig({ _extends: ".github" })).toEqual({
+      ok: false,
+      problems: [{ path: "_extends", message: 'unknown key "_extends"' }],
+    });
   });
 });

@@ -46,7 +46,12 @@ describe("loadRepoConfig: the repository's file, the organisation's defaults and
 
     expect(loaded).toMatchObject({
       ok: true,
-      config: { label: "ship-it", maxParallelTasks: 5, merge: { method: "rebase", closeIssue: false, mode: "auto" }, allowBots: ["renovate"] },
+      config: {
+        label: "ship-it",
+        maxParallelTasks: 5,
+        merge: { method: "rebase", closeIssue: false, mode: "auto" },
+        allowBots: ["renovate"],
+      },
     });
   });
 
@@ -92,7 +97,9 @@ describe("loadRepoConfig: the repository's file, the organisation's defaults and
 
     expect(loaded).toMatchObject({
       ok: false,
-      problems: [{ path: "_extends", file: "acme/.github:.github/foreman.yml", message: expect.stringContaining("in a circle") as unknown }],
+      problems: [
+        { path: "_extends", file: "acme/.github:.github/foreman.yml", message: expect.stringContaining("in a circle") as unknown },
+      ],
     });
   });
 
@@ -139,7 +146,11 @@ describe("loadRepoConfig: the repository's file, the organisation's defaults and
     const repo = repoWith("extend: .github\n", { [ORG]: "label: never-read\n" });
 
     const own = await loadRepoConfig(repo.github, REPO, "main");
-    const organisation = await loadRepoConfig(repoWith(null, { [ORG]: "label: never-read\n" }).github, { owner: "acme", repo: ".github" }, "main");
+    const organisation = await loadRepoConfig(
+      repoWith(null, { [ORG]: "label: never-read\n" }).github,
+      { owner: "acme", repo: ".github" },
+      "main",
+    );
 
     expect(own).toMatchObject({ ok: false, problems: [{ path: "extend", message: 'unknown key "extend"; did you mean "_extends"?' }] });
     expect(organisation).toMatchObject({ ok: true, config: { label: "foreman" }, sources: [] });

@@ -87,7 +87,12 @@ export async function createWorld(scenario: Scenario, options: WorldOptions): Pr
   });
   await seedHistory(repo, repository.history ?? []);
   for (const extra of scenario.extraRepositories) {
-    await github.createRepository({ owner: extra.owner ?? repository.owner, name: extra.name, defaultBranch: extra.defaultBranch, files: extra.files });
+    await github.createRepository({
+      owner: extra.owner ?? repository.owner,
+      name: extra.name,
+      defaultBranch: extra.defaultBranch,
+      files: extra.files,
+    });
   }
   for (const actor of scenario.actors) github.setPermission(repo, actor.login, actor.permission, actor.type);
   github.installApp(app, repository.owner);
