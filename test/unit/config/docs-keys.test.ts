@@ -73,7 +73,9 @@ describe("docs/configuration.md", () => {
   });
 
   it("holds only YAML examples Foreman accepts, each as one file (an _extends is not followed)", () => {
-    const problems = yamlBlocks(DOC).flatMap((block) => readConfigLayer({ owner: "acme", repo: "stats", path: CONFIG_PATH }, true, block).problems);
+    const problems = yamlBlocks(DOC).flatMap(
+      (block) => readConfigLayer({ owner: "acme", repo: "stats", path: CONFIG_PATH }, true, block).problems,
+    );
 
     expect(yamlBlocks(DOC).length).toBeGreaterThanOrEqual(2);
     expect(problems).toEqual([]);
