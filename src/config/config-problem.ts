@@ -6,6 +6,11 @@ export type ConfigProblem = {
   /** 1-based, when the problem was found in YAML text. */
   line?: number;
   column?: number;
+  /**
+   * The file it is in, as `owner/repo:path`, when that is not the repository's own `.github/foreman.yml`
+   * (the organisation's defaults, or a file `_extends` names).
+   */
+  file?: string;
 };
 
 export type ConfigPath = readonly (string | number)[];

@@ -4,13 +4,13 @@ import type { ConfigPath, ConfigProblem } from "./config-problem.ts";
 import { conflictingKeys } from "./conflicting-keys.ts";
 import { closestKey } from "./did-you-mean.ts";
 import { issueMessage, valueAt } from "./problem-messages.ts";
-import { RepoConfig } from "./repo-config.ts";
+import { RepoConfig, RepoConfigFile } from "./repo-config.ts";
 import { allKeyPaths, knownKeysAt } from "./schema-keys.ts";
 
 export type RepoConfigResult = { ok: true; config: RepoConfig } | { ok: false; problems: ConfigProblem[] };
 
 /** A problem with its path as segments, so that YAML can say where it is. */
-type PathedProblem = { path: ConfigPath; message: string };
+export type PathedProblem = { path: ConfigPath; message: string };
 
 export type RepoConfigValidation = { ok: true; config: RepoConfig } | { ok: false; problems: PathedProblem[] };
 
@@ -29,22 +29,31 @@ export function parseRepoConfig(input: unknown): RepoConfigResult {
 
 export function validateRepoConfig(input: unknown): RepoConfigValidation {
   const parsed = RepoConfig.safeParse(input ?? {});
-  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => issueProblems(issue, input)) };
+  if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => issueProblems(RepoConfig, issue, input)) };
   const conflicts = conflictingKeys(parsed.data);
   return conflicts.length === 0 ? { ok: true, config: parsed.data } : { ok: false, problems: conflicts };
 }
 
-function issueProblems(issue: z.core.$ZodIssue, input: unknown): PathedProblem[] {
-  const path = issue.path.filter((segment): segment is string | number => typeof segment !== "symbol");
-  if (issue.code !== "unrecognized_keys") return [{ path, message: issueMessage(issue, valueAt(input, path)) }];
-  return issue.keys.map((key) => ({ path: [...path, key], message: unknownKeyMessage(path, key) }));
+/**
+ * The problems of one file read on its own (`_extends` is known here): keys and values only. What
+ * the files read together must also satisfy (keys that conflict) is `validateRepoConfig`'s, on their merge.
+ */
+export function configFileProblems(input: unknown): PathedProblem[] {
+  const parsed = RepoConfigFile.safeParse(input ?? {});
+  return parsed.success ? [] : parsed.error.issues.flatMap((issue) => issueProblems(RepoConfigFile, issue, input));
 }
 
-function unknownKeyMessage(parent: ConfigPath, key: string): string {
+function issueProblems(schema: z.ZodType, issue: z.core.$ZodIssue, input: unknown): PathedProblem[] {
+  const path = issue.path.filter((segment): segment is string | number => typeof segment !== "symbol");
+  if (issue.code !== "unrecognized_keys") return [{ path, message: issueMessage(issue, valueAt(input, path)) }];
+  return issue.keys.map((key) => ({ path: [...path, key], message: unknownKeyMessage(schema, path, key) }));
+}
+
+function unknownKeyMessage(schema: z.ZodType, parent: ConfigPath, key: string): string {
   const unknown = `unknown key ${JSON.stringify(key)}`;
-  const sibling = closestKey(key, knownKeysAt(RepoConfig, parent));
+  const sibling = closestKey(key, knownKeysAt(schema, parent));
   if (sibling !== undefined) return `${unknown}; did you mean ${JSON.stringify(sibling)}?`;
-  const elsewhere = allKeyPaths(RepoConfig).find((path) => path.length > 0 && closestKey(key, [path.at(-1) ?? ""]) !== undefined);
+  const elsewhere = allKeyPaths(schema).find((path) => path.length > 0 && closestKey(key, [path.at(-1) ?? ""]) !== undefined);
   if (elsewhere !== undefined) return `${unknown}; did you mean ${JSON.stringify(formatConfigPath(elsewhere))}?`;
   return unknown;
 }

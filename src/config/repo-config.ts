@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { globProblem } from "../policy/glob-problem.ts";
 import { ChecksConfig } from "./checks-config.ts";
+import { ExtendsValue } from "./extends-target.ts";
 
 const DEFAULT_MODEL = "gpt-4o-mini";
 
@@ -149,6 +150,12 @@ export const RepoConfig = z
   })
   .strict();
 export type RepoConfig = z.infer<typeof RepoConfig>;
+
+/**
+ * One file as written: the keys of `RepoConfig`, and `_extends`, naming a file whose keys this one
+ * builds on (as in Probot). The keys of the files read together are merged into one `RepoConfig`.
+ */
+export const RepoConfigFile = RepoConfig.extend({ _extends: ExtendsValue.optional() });
 
 /**
  * The config as a saved workflow holds it: read back as it was accepted when the workflow started.

@@ -103,24 +103,27 @@ export const CheckRunId = {
 export interface PullCheckRunIdParts extends RepoName {
   /** The pull request that is not a Foreman task. */
   pr: number;
-  /** Its head, or the merge group that tests it with the base. */
-  on: "head" | "merge_group";
+  /** Its head, the merge group that tests it with the base, or its head's `Foreman config` check. */
+  on: "head" | "merge_group" | "config";
 }
+
+const PULL_CHECK_SUFFIXES = { head: "", merge_group: "/merge-group", config: "/config" } as const;
 
 /**
  * The `external_id` of the `Foreman` check that passes on a pull request that is not a Foreman task
  * (where the base branch requires the check): `<repoKey>/pull/<pr>` on its head,
- * `<repoKey>/pull/<pr>/merge-group` on a merge group. No task's `CheckRunId` looks like it (no `#`).
+ * `<repoKey>/pull/<pr>/merge-group` on a merge group; and of the `Foreman config` check on its head,
+ * `<repoKey>/pull/<pr>/config`. No task's `CheckRunId` looks like it (no `#`).
  */
 export const PullCheckRunId = {
   toString(parts: PullCheckRunIdParts): string {
-    const id = `${RepoKey.toString(parts)}/pull/${parts.pr}`;
-    return parts.on === "head" ? id : `${id}/merge-group`;
+    return `${RepoKey.toString(parts)}/pull/${parts.pr}${PULL_CHECK_SUFFIXES[parts.on]}`;
   },
   parse(text: string): PullCheckRunIdParts | null {
-    const match = exact(`(${NAME})/(${NAME})/pull/(${ISSUE})(/merge-group)?`).exec(text);
+    const match = exact(`(${NAME})/(${NAME})/pull/(${ISSUE})(/merge-group|/config)?`).exec(text);
     if (!match?.[1] || !match[2] || !match[3]) return null;
-    return { owner: match[1], repo: match[2], pr: Number(match[3]), on: match[4] ? "merge_group" : "head" };
+    const on = match[4] === "/merge-group" ? "merge_group" : match[4] === "/config" ? "config" : "head";
+    return { owner: match[1], repo: match[2], pr: Number(match[3]), on };
   },
 };
 

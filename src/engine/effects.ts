@@ -1,5 +1,5 @@
 import { WriteKey } from "../domain/keys.ts";
-import type { Reaction } from "../ports/github-types.ts";
+import type { CheckAnnotation, Reaction } from "../ports/github-types.ts";
 import type { CheckTitle, SafeMarkdown } from "../render/index.ts";
 import type { ReplyTarget } from "./events.ts";
 
@@ -18,8 +18,20 @@ export type GitHubWrite =
   /** A reaction on a comment; GitHub keeps one per user and content. */
   | { type: "react"; commentId: number; content: Reaction }
   | { type: "close_pull_request"; pr: number }
-  /** The `Foreman` check run with this external id on `sha` (find-or-create). */
-  | { type: "report_check"; sha: string; externalId: string; state: CheckState; title: CheckTitle; summary: SafeMarkdown }
+  /**
+   * The `Foreman` check run with this external id on `sha` (find-or-create); with `run: "config"`, the
+   * `Foreman config` check run, which says whether `.github/foreman.yml` reads, with `annotations` at its lines.
+   */
+  | {
+      type: "report_check";
+      sha: string;
+      externalId: string;
+      state: CheckState;
+      title: CheckTitle;
+      summary: SafeMarkdown;
+      run?: "config";
+      annotations?: CheckAnnotation[];
+    }
   /** A review of type COMMENT carrying the hidden marker for `key` (find-or-create). */
   | {
       type: "post_review";

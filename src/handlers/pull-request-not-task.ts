@@ -7,7 +7,8 @@ import { repoRef } from "./payload.ts";
 /**
  * A pull request that is not a Foreman task got a head to check (opened, reopened, pushed to,
  * marked ready for review) or a new base branch: recorded so that Foreman's check can pass on it
- * where the base branch requires it. Keyed by the repository, like merge groups: it is about no workflow.
+ * where the base branch requires it, and the `Foreman config` check can report on a change to
+ * `.github/foreman.yml`. Keyed by the repository, like merge groups: it is about no workflow.
  */
 export function onPullRequestNotTask(app: Probot, sink: IntakeSink): void {
   const events = [

@@ -58,6 +58,14 @@ export interface PullFile {
   patch: string | null;
 }
 
+/** A failure annotation on one line of a file of the check run's commit. */
+export interface CheckAnnotation {
+  path: string;
+  line: number;
+  /** Plain text, as GitHub shows annotations. */
+  message: SafePlainText;
+}
+
 export interface CheckRunInput {
   sha: string;
   name: string;
@@ -67,6 +75,8 @@ export interface CheckRunInput {
   /** Plain text, as GitHub shows check titles; Foreman's are fixed words (`CheckTitle`). */
   title: string;
   summary: SafeMarkdown;
+  /** Sent when the check run is created, or updated while it has none (GitHub adds an update's annotations to those it has). */
+  annotations?: CheckAnnotation[];
 }
 
 export interface CheckSummary {

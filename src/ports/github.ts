@@ -53,6 +53,12 @@ export interface RepoReads {
   mergeRequirements(number: number): Promise<MergeRequirements>;
   /** A file at `ref` (a branch, a commit, or `HEAD` for the default branch); null when missing or binary. */
   readFile(ref: string, path: string): Promise<string | null>;
+  /**
+   * A file on the default branch of a repository the installation can read, this one or another (the
+   * organisation's `.github` repository, a file a config's `_extends` names); null when it is missing,
+   * not a file, or in a repository the app is not installed on.
+   */
+  readRepositoryFile(repository: { owner: string; repo: string }, path: string): Promise<string | null>;
   /** Reads many files in one call; missing and binary files map to null. */
   readFiles(ref: string, paths: string[]): Promise<Record<string, string | null>>;
   listFiles(ref: string): Promise<string[]>;

@@ -1,23 +1,14 @@
-import { parse } from "yaml";
-import { parseRepoConfigYaml, RepoConfig } from "../config/index.ts";
 import { ReconcileDeliveryId, WorkflowId } from "../domain/ids.ts";
 import type { RepoReads, RepoTarget } from "../ports/github.ts";
 import type { Intake } from "../worker/intake.ts";
-import { CONFIG_PATH } from "../worker/load-config.ts";
+import { loadRepoConfig } from "../worker/load-config.ts";
 import { addReports, EMPTY_REPORT, type ReconcileDeps, type ReconcileReport } from "./deps.ts";
 import { rebuildWorkflow, statusSnapshot } from "./rebuild.ts";
 
-/** The label a repository's config names; a broken config still names the label it most likely meant. */
-function configuredLabel(text: string | null): string {
-  const parsed = parseRepoConfigYaml(text ?? "");
-  if (parsed.ok) return parsed.config.label;
-  try {
-    const value: unknown = parse(text ?? "");
-    if (typeof value === "object" && value !== null && "label" in value && typeof value.label === "string") return value.label;
-  } catch {
-    // unreadable YAML: the default label
-  }
-  return RepoConfig.parse({}).label;
+/** The label a repository's configuration names; a broken configuration still names the label it most likely meant. */
+async function configuredLabel(repo: RepoReads, target: RepoTarget): Promise<string> {
+  const loaded = await loadRepoConfig(repo, target, "HEAD");
+  return loaded.ok ? loaded.config.label : loaded.label;
 }
 
 /**
@@ -56,7 +47,7 @@ async function startMissed(
  */
 async function scanRepository(deps: ReconcileDeps, target: RepoTarget): Promise<Partial<ReconcileReport>> {
   const repo = await deps.github.forRepo(target);
-  const label = configuredLabel(await repo.readFile("HEAD", CONFIG_PATH));
+  const label = await configuredLabel(repo, target);
   const report = { rebuilt: 0, started: 0 };
   for (const issue of await repo.openIssuesWithLabel(label)) {
     const id = WorkflowId.toString({ ...target, issue: issue.number });

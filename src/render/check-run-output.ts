@@ -14,7 +14,9 @@ export type CheckTitle =
   | "Needs a maintainer's approval"
   | "Ready for approval"
   | "Updating to the base branch"
-  | "Not a Foreman task";
+  | "Not a Foreman task"
+  | "Configuration reads"
+  | "Configuration has problems";
 
 export interface CheckRunOutput {
   title: CheckTitle;

@@ -8,15 +8,18 @@ export const CONFIG_PROBLEMS_MARKER = "<!-- foreman:config-problems -->";
 /** The one comment Foreman posts when `.github/foreman.yml` cannot be used. */
 export function renderConfigProblems(problems: readonly ConfigProblem[]): SafeMarkdown {
   const count = problems.length === 1 ? markdown`a problem` : markdown`${problems.length} problems`;
+  const elsewhere = problems.some((problem) => problem.file !== undefined);
   return joinMarkdown(
     [
       markdown`### Foreman could not read its configuration`,
       markdown``,
-      markdown`Foreman found ${count} in \`.github/foreman.yml\`:`,
+      elsewhere ? markdown`Foreman found ${count} in its configuration:` : markdown`Foreman found ${count} in \`.github/foreman.yml\`:`,
       markdown``,
       ...problems.map(problemLine),
       markdown``,
-      markdown`Fix \`.github/foreman.yml\` on the default branch and re-add the label.`,
+      elsewhere
+        ? markdown`Fix each file named above on its repository's default branch and re-add the label.`
+        : markdown`Fix \`.github/foreman.yml\` on the default branch and re-add the label.`,
       markdown``,
       hiddenMarker(CONFIG_PROBLEMS_MARKER),
       markdown``,
@@ -46,9 +49,11 @@ export function renderConfigProblemsResolved(): SafeMarkdown {
   );
 }
 
-function problemLine(problem: ConfigProblem): SafeMarkdown {
+/** One problem as a list item: its key, its line and column, and the file when it is not the repository's own. */
+export function problemLine(problem: ConfigProblem): SafeMarkdown {
   const where = problem.path === "" ? markdown`the file` : inlineCode(problem.path);
   const column = problem.column === undefined ? markdown`` : markdown`, column ${problem.column}`;
   const position = problem.line === undefined ? markdown`` : markdown` (line ${problem.line}${column})`;
-  return markdown`- ${where}${position}: ${singleLine(problem.message)}`;
+  const file = problem.file === undefined ? markdown`` : markdown` in ${inlineCode(problem.file)}`;
+  return markdown`- ${where}${position}${file}: ${singleLine(problem.message)}`;
 }

@@ -35,6 +35,7 @@ export type { EscalationView } from "./escalation.ts";
 export { renderFindingComment, renderReview, renderReviewBody } from "./review.ts";
 export type { ReviewFinding } from "./review.ts";
 export { renderConfigProblems, renderConfigProblemsResolved, CONFIG_PROBLEMS_MARKER } from "./config-problems.ts";
+export { renderConfigCheck, type ConfigCheckOutput, type ConfigCheckView } from "./config-check.ts";
 export { CommentKey } from "./comment-keys.ts";
 export { ReadyApprovalKey, renderReadyApprovals, type ReadyApproval } from "./ready-approvals.ts";
 export { HeadNoticeKey, renderAlreadyPickedUp, renderApprovalUnbound, renderHandedOver, type UnboundApproval } from "./head-notices.ts";

@@ -4,10 +4,12 @@ import { redactText } from "../policy/sanitize.ts";
 import { ciSummaryText } from "../render/index.ts";
 
 export const FOREMAN_CHECK = "Foreman";
+/** The check run on a pull request that changes `.github/foreman.yml`: whether the file reads. */
+export const FOREMAN_CONFIG_CHECK = "Foreman config";
 
 /** The repository's own checks on a commit, summed up; null while any is still running or none exist. */
 export function ciOutcome(checks: CheckSummary[]): { conclusion: "success" | "failure"; summary: string } | null {
-  const theirs = checks.filter((check) => check.name !== FOREMAN_CHECK);
+  const theirs = checks.filter((check) => check.name !== FOREMAN_CHECK && check.name !== FOREMAN_CONFIG_CHECK);
   if (theirs.length === 0 || theirs.some((check) => check.status !== "completed")) return null;
   const failing = theirs.filter((check) => !isPassingConclusion(check.conclusion));
   if (failing.length === 0) return { conclusion: "success", summary: ciSummaryText.passed(theirs.length) };

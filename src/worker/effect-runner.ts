@@ -8,7 +8,7 @@ import { CommentKey } from "../render/index.ts";
 import { eventJob, taskJob } from "../store/job-kinds.ts";
 import type { JobInput } from "../store/store.ts";
 import { engineerEvent, plannerEvent } from "./agent-effects.ts";
-import { ciOutcome, FOREMAN_CHECK } from "./ci-outcome.ts";
+import { ciOutcome, FOREMAN_CHECK, FOREMAN_CONFIG_CHECK } from "./ci-outcome.ts";
 import type { WorkerDeps } from "./deps.ts";
 import type { WritesAbout } from "./intake/routed.ts";
 import { mergeTask } from "./merge-task.ts";
@@ -54,12 +54,13 @@ async function performWrite(github: RepoGitHub, write: GitHubWrite, knownComment
       const conclusion = write.state === "in_progress" ? {} : { conclusion: write.state };
       await github.ensureCheckRun({
         sha: write.sha,
-        name: FOREMAN_CHECK,
+        name: write.run === "config" ? FOREMAN_CONFIG_CHECK : FOREMAN_CHECK,
         externalId: write.externalId,
         status,
         ...conclusion,
         title: write.title,
         summary: write.summary,
+        ...(write.annotations ? { annotations: write.annotations } : {}),
       });
       return null;
     }

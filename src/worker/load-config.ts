@@ -1,25 +1,17 @@
-import { parse } from "yaml";
-import { parseRepoConfigYaml, RepoConfig, type ConfigProblem } from "../config/index.ts";
-import type { RepoGitHub } from "../ports/github.ts";
+import { composeConfig, type ConfigProblem, type ConfigSource, type RepoConfig } from "../config/index.ts";
+import type { RepoName } from "../domain/ids.ts";
+import { readConfigFiles, type ConfigReads } from "./read-config-files.ts";
 
-export const CONFIG_PATH = ".github/foreman.yml";
+/** The configuration, with the files it was read from (none: every default), or every problem and the label the files meant. */
+export type LoadedConfig =
+  { ok: true; config: RepoConfig; sources: ConfigSource[] } | { ok: false; problems: ConfigProblem[]; label: string };
 
-export type LoadedConfig = { ok: true; config: RepoConfig } | { ok: false; problems: ConfigProblem[]; label: string };
-
-/** The label a broken config file most likely meant, so that other labels do not trigger its report. */
-function intendedLabel(text: string): string {
-  try {
-    const value: unknown = parse(text);
-    if (typeof value === "object" && value !== null && "label" in value && typeof value.label === "string") return value.label;
-  } catch {
-    // an unreadable file: fall back to the default label
-  }
-  return RepoConfig.parse({}).label;
-}
-
-/** Reads `.github/foreman.yml` from the default branch; a missing file means the defaults. */
-export async function loadRepoConfig(github: RepoGitHub, defaultBranch: string): Promise<LoadedConfig> {
-  const text = (await github.readFile(defaultBranch, CONFIG_PATH)) ?? "";
-  const result = parseRepoConfigYaml(text);
-  return result.ok ? { ok: true, config: result.config } : { ok: false, problems: result.problems, label: intendedLabel(text) };
+/**
+ * Reads the configuration of `repository` at `ref` (its default branch when work starts, a pull
+ * request's head for the `Foreman config` check): its own `.github/foreman.yml` or the
+ * organisation's, and the files `_extends` names, merged. No file at all means the defaults.
+ */
+export async function loadRepoConfig(github: ConfigReads, repository: RepoName, ref: string): Promise<LoadedConfig> {
+  const { layers, unread } = await readConfigFiles(github, repository, ref);
+  return composeConfig(layers, unread);
 }

@@ -133,6 +133,12 @@ export class FakeGitHub implements GitHubReads, RepoReads {
   readFile(ref: string, path: string): Promise<string | null> {
     return Promise.resolve(ref === "HEAD" && path === ".github/foreman.yml" ? this.config : null);
   }
+  /** `.github/foreman.yml` in the owner's `.github` repository: the organisation's defaults. */
+  organisationConfig: string | null = null;
+  readRepositoryFile(repository: { owner: string; repo: string }, path: string): Promise<string | null> {
+    const defaults = repository.owner === REF.owner && repository.repo === ".github" && path === ".github/foreman.yml";
+    return Promise.resolve(defaults ? this.organisationConfig : null);
+  }
   permissionOf = notRead;
   repository(): Promise<{ defaultBranch: string; headSha: string; mergeQueue: boolean }> {
     return this.repositoryGone

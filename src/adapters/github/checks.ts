@@ -34,17 +34,36 @@ async function listStatuses(octokit: Octokit, target: Target, sha: string): Prom
   }));
 }
 
-/** Finds the check run by its `external_id` on the commit and updates it, or creates it. */
+/** GitHub takes at most 50 annotations in one request. */
+const MAX_ANNOTATIONS = 50;
+
+/** Annotations as GitHub takes them: failures, each on one line. */
+function annotationsOf(input: CheckRunInput, existing: number) {
+  if (!input.annotations || input.annotations.length === 0 || existing > 0) return {};
+  const annotations = input.annotations.slice(0, MAX_ANNOTATIONS).map((annotation) => ({
+    path: annotation.path,
+    start_line: annotation.line,
+    end_line: annotation.line,
+    annotation_level: "failure" as const,
+    message: annotation.message,
+  }));
+  return { annotations };
+}
+
+/**
+ * Finds the check run by its `external_id` on the commit and updates it, or creates it. Annotations
+ * go only to a run that has none yet: GitHub adds those of an update to the ones the run holds.
+ */
 export async function ensureCheckRun(octokit: Octokit, target: Target, input: CheckRunInput): Promise<{ id: number }> {
   const { data } = await octokit.rest.checks.listForRef({ ...target, ref: input.sha, check_name: input.name, filter: "all" });
   const existing = data.check_runs.find((run) => run.external_id === input.externalId);
-  const fields = {
+  const fields = (annotated: number) => ({
     status: input.status,
     ...(input.conclusion ? { conclusion: input.conclusion } : {}),
-    output: { title: input.title, summary: input.summary },
-  };
+    output: { title: input.title, summary: input.summary, ...annotationsOf(input, annotated) },
+  });
   if (existing) {
-    await octokit.rest.checks.update({ ...target, check_run_id: existing.id, ...fields });
+    await octokit.rest.checks.update({ ...target, check_run_id: existing.id, ...fields(existing.output.annotations_count) });
     return { id: existing.id };
   }
   const { data: created } = await octokit.rest.checks.create({
@@ -52,7 +71,7 @@ export async function ensureCheckRun(octokit: Octokit, target: Target, input: Ch
     name: input.name,
     head_sha: input.sha,
     external_id: input.externalId,
-    ...fields,
+    ...fields(0),
   });
   return { id: created.id };
 }

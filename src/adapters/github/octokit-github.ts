@@ -39,7 +39,7 @@ import { mergePullRequest } from "./merge-pull.ts";
 import { mergeRequirements } from "./merge-requirements.ts";
 import type { Octokit, Target } from "./octokit.ts";
 import { createReview, listPullFiles, pullMergeable, replyToReviewComment } from "./pull-review.ts";
-import { readFiles } from "./read-files.ts";
+import { readDefaultBranchFile, readFiles } from "./read-files.ts";
 import { recentCommitTitles } from "./recent-commits.ts";
 import { repository, type RepositoryInfo } from "./repository.ts";
 import { readRequiredChecks } from "./required-checks.ts";
@@ -112,6 +112,10 @@ export class OctokitRepoGitHub implements RepoGitHub {
   async readFile(ref: string, path: string): Promise<string | null> {
     const files = await this.readFiles(ref, [path]);
     return files[path] ?? null;
+  }
+
+  readRepositoryFile(repository: Target, path: string): Promise<string | null> {
+    return nullIfGone(call(() => readDefaultBranchFile(this.octokit, repository, path)));
   }
 
   readFiles(ref: string, paths: string[]): Promise<Record<string, string | null>> {

@@ -26,3 +26,13 @@ export async function readFiles(octokit: Octokit, repo: Target, ref: string, pat
     }),
   );
 }
+
+/**
+ * A file on a repository's default branch, by REST's raw media type (one call, as Probot reads
+ * configuration). A 404 (no such file, or a repository the installation cannot see) throws; a
+ * directory or a submodule, which answer with JSON, read as null.
+ */
+export async function readDefaultBranchFile(octokit: Octokit, repository: Target, path: string): Promise<string | null> {
+  const { data } = await octokit.rest.repos.getContent({ ...repository, path, mediaType: { format: "raw" } });
+  return typeof data === "string" ? data : null;
+}

@@ -7,6 +7,7 @@ import type { Store } from "../../store/store.ts";
 import { FOREMAN_CHECK } from "../ci-outcome.ts";
 import type { WorkerDeps } from "../deps.ts";
 import type { Intake } from "../intake.ts";
+import { configCheck } from "./config-check.ts";
 import { answerForRepository, NOTHING, type IntakePlan } from "./routed.ts";
 
 /**
@@ -39,15 +40,24 @@ export function notTaskCheck(ref: RepoRef, pr: number, sha: string, on: "head" |
  * it under the repository. A head that is also a task's (the same commit on another branch) is left
  * to the task, whose approval alone may pass it.
  */
+async function passingCheck(deps: WorkerDeps, github: RepoReads, intake: Extract<Intake, { kind: "pr_not_task" }>): Promise<GitHubWrite[]> {
+  if (!(await requiresForemanCheck(github, intake.baseRef))) return [];
+  if (isTaskHead(deps.store, intake.ref, intake.sha)) {
+    deps.log.info({ pr: intake.pr, sha: intake.sha }, "a pull request's head is a task's head; its Foreman check stays the task's");
+    return [];
+  }
+  return [notTaskCheck(intake.ref, intake.pr, intake.sha, "head")];
+}
+
+/**
+ * The same pull request, when it changes `.github/foreman.yml`, also gets the `Foreman config`
+ * check (`configCheck`). Both writes are about no workflow.
+ */
 export async function planNotTask(
   deps: WorkerDeps,
   github: RepoReads,
   intake: Extract<Intake, { kind: "pr_not_task" }>,
 ): Promise<IntakePlan> {
-  if (!(await requiresForemanCheck(github, intake.baseRef))) return NOTHING;
-  if (isTaskHead(deps.store, intake.ref, intake.sha)) {
-    deps.log.info({ pr: intake.pr, sha: intake.sha }, "a pull request's head is a task's head; its Foreman check stays the task's");
-    return NOTHING;
-  }
-  return answerForRepository(intake.ref, [notTaskCheck(intake.ref, intake.pr, intake.sha, "head")]);
+  const writes = [...(await passingCheck(deps, github, intake)), ...(await configCheck(github, intake))];
+  return writes.length === 0 ? NOTHING : answerForRepository(intake.ref, writes);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRepoConfig } from "../../../src/config/parse-repo-config.ts";
+import { configFileProblems, parseRepoConfig } from "../../../src/config/parse-repo-config.ts";
 import { modelFor, toolsFor } from "../../../src/config/repo-config.ts";
 import type { RepoConfig } from "../../../src/config/repo-config.ts";
 
@@ -233,6 +233,21 @@ describe("parseRepoConfig: checks", () => {
           message: "closes the issue when the last task merges, but merge.closeIssue is false (leave the issue open): set one of them",
         },
       ],
+    });
+  });
+
+  it("knows _extends in one file, of Probot's form, but not in the merged configuration, which never holds it", () => {
+    expect(configFileProblems({ _extends: "acme/.github:configs/foreman.yml", label: "ship-it" })).toEqual([]);
+    expect(configFileProblems({ _extends: "acme/.github:../foreman.yml" })).toEqual([
+      {
+        path: ["_extends"],
+        message:
+          'must name a file to build on: `repo`, `owner/repo`, or either with `:path/to/file.yml`, got "acme/.github:../foreman.yml"',
+      },
+    ]);
+    expect(parseRepoConfig({ _extends: ".github" })).toEqual({
+      ok: false,
+      problems: [{ path: "_extends", message: 'unknown key "_extends"' }],
     });
   });
 });

@@ -1,5 +1,5 @@
 import { pino } from "pino";
-import type { MergeRequirements, Permission, PullRequestInfo, RepoGitHub } from "../../../src/ports/github.ts";
+import type { MergeRequirements, Permission, PullFile, PullRequestInfo, RepoGitHub } from "../../../src/ports/github.ts";
 import { SqliteStore } from "../../../src/store/sqlite/sqlite-store.ts";
 import type { WorkerDeps } from "../../../src/worker/deps.ts";
 
@@ -19,6 +19,12 @@ export interface FakeRepo {
   requirements: Record<number, MergeRequirements>;
   /** The checks each branch requires (none when not set). */
   requiredChecks: Record<string, string[]>;
+  /** The files each pull request changes (none when not set). */
+  pullFiles: Record<number, PullFile[]>;
+  /** This repository's files by `<ref>:<path>` (missing when not set). */
+  files: Record<string, string>;
+  /** Files on other repositories' default branches, by `<owner>/<repo>:<path>` (missing when not set). */
+  repositoryFiles: Record<string, string>;
 }
 
 const WRITES = ["upsertComment", "react", "closePullRequest", "ensureCheckRun", "createReview", "replyToReviewComment"] as const;
@@ -35,11 +41,16 @@ export function fakeRepo(): FakeRepo {
   const mergeableReads: Record<number, number> = {};
   const requirements: Record<number, MergeRequirements> = {};
   const requiredChecks: Record<string, string[]> = {};
+  const pullFiles: Record<number, PullFile[]> = {};
+  const files: Record<string, string> = {};
+  const repositoryFiles: Record<string, string> = {};
   let nextId = 1000;
   const reads: Partial<RepoGitHub> = {
     permissionOf: (login) => Promise.resolve(permissions[login] ?? "none"),
     repository: () => Promise.resolve({ defaultBranch: "main", headSha: "b".repeat(40), mergeQueue: false }),
-    readFile: () => Promise.resolve(null),
+    readFile: (ref, path) => Promise.resolve(files[`${ref}:${path}`] ?? null),
+    readRepositoryFile: ({ owner, repo }, path) => Promise.resolve(repositoryFiles[`${owner}/${repo}:${path}`] ?? null),
+    listPullFiles: (number) => Promise.resolve(pullFiles[number] ?? []),
     getPullRequest: (number) => (pulls[number] ? Promise.resolve(pulls[number]) : Promise.reject(new Error(`no pull request #${number}`))),
     pullMergeable: (number) => {
       mergeableReads[number] = (mergeableReads[number] ?? 0) + 1;
@@ -68,7 +79,7 @@ export function fakeRepo(): FakeRepo {
       return method;
     },
   });
-  return { github, writes, permissions, pulls, mergeable, mergeableReads, requirements, requiredChecks };
+  return { github, writes, permissions, pulls, mergeable, mergeableReads, requirements, requiredChecks, pullFiles, files, repositoryFiles };
 }
 
 /** Worker dependencies over an in-memory store and the fake repository; the model is never called. */

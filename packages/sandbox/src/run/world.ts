@@ -86,6 +86,14 @@ export async function createWorld(scenario: Scenario, options: WorldOptions): Pr
     ...(repository.protection ? { protection: repository.protection } : {}),
   });
   await seedHistory(repo, repository.history ?? []);
+  for (const extra of scenario.extraRepositories) {
+    await github.createRepository({
+      owner: extra.owner ?? repository.owner,
+      name: extra.name,
+      defaultBranch: extra.defaultBranch,
+      files: extra.files,
+    });
+  }
   for (const actor of scenario.actors) github.setPermission(repo, actor.login, actor.permission, actor.type);
   github.installApp(app, repository.owner);
   const dataDir = join(dir, "app");

@@ -16,7 +16,7 @@ export {
   type ScriptedAnswerInput,
 } from "./model-script.ts";
 export { AgentRole, Login, RepositoryPath, TaskId } from "./primitives.ts";
-export { Actor, CiJob, CONFIG_PATH, Permission, ScenarioIssue, ScenarioRepository } from "./repository.ts";
+export { Actor, CiJob, CONFIG_PATH, ExtraRepository, Permission, ScenarioIssue, ScenarioRepository } from "./repository.ts";
 export type { HistoryCommit } from "./repository.ts";
 export { Scenario, type ScenarioInput } from "./scenario.ts";
 export { describeProblem, formatPath, ScenarioError, type ProblemPath, type ScenarioProblem } from "./scenario-error.ts";

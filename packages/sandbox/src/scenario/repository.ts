@@ -92,6 +92,23 @@ export const ScenarioRepository = z
   });
 export type ScenarioRepository = z.infer<typeof ScenarioRepository>;
 
+/**
+ * Another repository on the sandbox GitHub, beside the scenario's: the organisation's `.github`
+ * repository with its defaults, or a repository a config's `_extends` names. It is in the app's
+ * installation when its owner is the scenario repository's.
+ */
+export const ExtraRepository = z.strictObject({
+  /** Default: the scenario repository's owner. */
+  owner: Login.optional(),
+  name: RepositoryName,
+  defaultBranch: BranchName.default("main"),
+  /** Its files on the default branch: path → text; at least one. */
+  files: z.record(RepositoryPath, z.string()).refine((files) => Object.keys(files).length > 0, {
+    error: "expected at least one file: a repository needs one",
+  }),
+});
+export type ExtraRepository = z.infer<typeof ExtraRepository>;
+
 export const Permission = z.enum(["admin", "maintain", "write", "triage", "read", "none"]);
 export type Permission = z.infer<typeof Permission>;
 

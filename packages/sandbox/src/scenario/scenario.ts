@@ -2,7 +2,7 @@ import { z } from "zod";
 import { ScenarioExpectation } from "./expectation.ts";
 import { GitHubSandboxOptions } from "./github-faults.ts";
 import { ModelScript } from "./model-script.ts";
-import { Actor, ScenarioIssue, ScenarioRepository } from "./repository.ts";
+import { Actor, ExtraRepository, ScenarioIssue, ScenarioRepository } from "./repository.ts";
 import { ScenarioStep } from "./steps.ts";
 
 /** One complete sandbox run: a repository, the people, an issue, what they do, and what must follow. */
@@ -10,6 +10,8 @@ export const Scenario = z.strictObject({
   name: z.string().min(1),
   description: z.string().optional(),
   repository: ScenarioRepository,
+  /** Other repositories on the sandbox GitHub: the organisation's `.github` repository, an `_extends` target. */
+  extraRepositories: z.array(ExtraRepository).default([]),
   actors: z.array(Actor).min(1),
   issue: ScenarioIssue,
   /** What the humans do, in order. */
