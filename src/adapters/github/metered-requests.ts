@@ -27,6 +27,9 @@ export interface GitHubCall {
 
 export type GitHubCallObserver = (call: GitHubCall) => void;
 
+/** Asking for an installation token is a POST, but changes nothing in a repository: a request, not a write. */
+const TOKEN_ENDPOINT = "/app/installations/{installation_id}/access_tokens";
+
 type Headers = Record<string, string | number | undefined> | undefined;
 
 function rateLimitOf(headers: Headers): RateLimitReading | null {
@@ -48,12 +51,9 @@ export function meteredRequests(observe: GitHubCallObserver): OctokitPlugin {
     const installation = installationOf(options.auth);
     octokit.hook.wrap("request", async (request, requestOptions) => {
       const started = performance.now();
-      const base = {
-        method: (requestOptions.method ?? "GET").toUpperCase(),
-        endpoint: requestEndpoint(requestOptions),
-        write: isWrite(requestOptions),
-        installation,
-      };
+      const endpoint = requestEndpoint(requestOptions);
+      const method = (requestOptions.method ?? "GET").toUpperCase();
+      const base = { method, endpoint, write: isWrite(requestOptions) && endpoint !== TOKEN_ENDPOINT, installation };
       const seconds = (): number => (performance.now() - started) / 1000;
       try {
         const response = await request(requestOptions);

@@ -16,14 +16,30 @@ const NAMED_TAILS: readonly [RegExp, string][] = [
   [/^(\/users|\/orgs)\/[^/]+(\/.*)?$/, "$1/{name}$2"],
 ];
 
+/** The name GitHub's own templates give a number after these segments. */
+const NUMBER_NAMES: Record<string, string> = {
+  issues: "{issue_number}",
+  pulls: "{pull_number}",
+  comments: "{comment_id}",
+  "check-runs": "{check_run_id}",
+  "check-suites": "{check_suite_id}",
+  installations: "{installation_id}",
+  runs: "{run_id}",
+  jobs: "{job_id}",
+  reviews: "{review_id}",
+};
+
 function placeholders(path: string): string {
   const repos = path
     .replace(/^\/repos\/[^/]+\/[^/]+/, "/repos/{owner}/{repo}")
     .replace(/^\/repositories\/\d+/, "/repositories/{repository_id}");
   const named = NAMED_TAILS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), repos);
-  return named
-    .split("/")
-    .map((segment) => (/^\d+$/.test(segment) ? "{id}" : /^[0-9a-f]{40}$/i.test(segment) ? "{sha}" : segment))
+  const segments = named.split("/");
+  return segments
+    .map((segment, index) => {
+      if (/^\d+$/.test(segment)) return NUMBER_NAMES[segments[index - 1] ?? ""] ?? "{id}";
+      return /^[0-9a-f]{40}$/i.test(segment) ? "{sha}" : segment;
+    })
     .join("/");
 }
 
