@@ -5,7 +5,8 @@ import { chromium, type Browser, type Page } from "playwright-core";
 /** Debian's Chromium, or the one `CHROMIUM_PATH` names (`.ci/run` installs it). */
 export function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-  if (!existsSync(path)) throw new Error(`no Chromium at ${path}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
+  if (!existsSync(path))
+    throw new Error(`no Chromium at ${path}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   return path;
 }
 
@@ -65,7 +66,9 @@ export async function tourDashboard(url: string, token: string, workflowId: stri
       if (message.type() === "error") consoleErrors.push(message.text());
     });
     await signIn(page, url, token);
-    const listed = await page.locator("#workflows tr.workflow").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-workflow") ?? ""));
+    const listed = await page
+      .locator("#workflows tr.workflow")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-workflow") ?? ""));
     await Promise.all([page.waitForURL(/\/dashboard\/workflows\//), page.click(`#workflows tr[data-workflow="${workflowId}"] a`)]);
     const graph = page.locator("#graph svg");
     const box = await graph.boundingBox();

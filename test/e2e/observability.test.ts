@@ -72,7 +72,9 @@ describe("observability of a whole run", () => {
       expect(total(samples, "foreman_github_writes_total")).toBe(run.observed.appWrites);
       expect(total(samples, "foreman_github_requests_total")).toBe(run.observed.appCalls);
       const writes = samples.filter((sample) => sample.name === "foreman_github_writes_total").map((sample) => sample.labels.endpoint);
-      expect(writes).toEqual(expect.arrayContaining(["/repos/{owner}/{repo}/issues/{issue_number}/comments", "/graphql:createCommitOnBranch"]));
+      expect(writes).toEqual(
+        expect.arrayContaining(["/repos/{owner}/{repo}/issues/{issue_number}/comments", "/graphql:createCommitOnBranch"]),
+      );
       expect(writes.every((endpoint) => endpoint !== undefined && !/\/acme\/|\/stats\/|\/\d+(\/|$)/.test(endpoint))).toBe(true);
       expect(total(samples, "foreman_github_rate_limit_remaining", { resource: "core" })).toBeGreaterThan(0);
       expect(total(samples, "foreman_webhook_ack_seconds_count", { status: "200" })).toBeGreaterThan(0);

@@ -36,7 +36,11 @@ describe("the dashboard", () => {
   it("is off without a token: its paths answer 404", async () => {
     const { url } = await serve({});
 
-    const answers = await Promise.all(["/dashboard", "/dashboard/login", "/dashboard/workflows/acme/stats/1"].map(async (path) => (await fetch(`${url}${path}`, bearer(TOKEN))).status));
+    const answers = await Promise.all(
+      ["/dashboard", "/dashboard/login", "/dashboard/workflows/acme/stats/1"].map(
+        async (path) => (await fetch(`${url}${path}`, bearer(TOKEN))).status,
+      ),
+    );
 
     expect(answers).toEqual([404, 404, 404]);
   });

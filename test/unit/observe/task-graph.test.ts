@@ -27,7 +27,11 @@ describe("layoutGraph", () => {
       ["summary", 1, 0],
       ["docs", 2, 0],
     ]);
-    expect(layout.edges.map((edge) => `${edge.from.task.id}->${edge.to.task.id}`)).toEqual(["mean->summary", "median->summary", "summary->docs"]);
+    expect(layout.edges.map((edge) => `${edge.from.task.id}->${edge.to.task.id}`)).toEqual([
+      "mean->summary",
+      "median->summary",
+      "summary->docs",
+    ]);
     expect(layout.width).toBeGreaterThan(3 * 180);
     expect(layout.height).toBeGreaterThan(2 * 46);
   });
@@ -42,7 +46,10 @@ describe("layoutGraph", () => {
 
 describe("renderTaskGraph", () => {
   it("draws one node per task with its status, and escapes what the plan says", () => {
-    const svg = renderTaskGraph([task("mean", [], "merged"), { ...task("summary", ["mean"], "needs_human"), title: "</title><script>alert(1)</script>" }]).text;
+    const svg = renderTaskGraph([
+      task("mean", [], "merged"),
+      { ...task("summary", ["mean"], "needs_human"), title: "</title><script>alert(1)</script>" },
+    ]).text;
 
     expect(svg.match(/<g class="node/g)).toHaveLength(2);
     expect(svg).toContain('class="node tone-done"');
