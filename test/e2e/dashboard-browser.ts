@@ -3,14 +3,14 @@ import { decode } from "fast-png";
 import { chromium, type Browser, type Page } from "playwright-core";
 
 /** Debian's Chromium, or the one `CHROMIUM_PATH` names (`.ci/run` installs it). */
-export function chromiumPath(): string {
+function chromiumPath(): string {
   const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!existsSync(path))
     throw new Error(`no Chromium at ${path}: install Debian's chromium (apt-get install chromium) or set CHROMIUM_PATH`);
   return path;
 }
 
-export async function launchChromium(): Promise<Browser> {
+async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
@@ -18,7 +18,7 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Pixels of a PNG that differ from its top-left pixel (the background) by more than a faint tint. */
-export function inkedPixels(png: Uint8Array): { inked: number; total: number } {
+function inkedPixels(png: Uint8Array): { inked: number; total: number } {
   const image = decode(png);
   const { data, channels } = image;
   const background = Array.from(data.slice(0, 3));
@@ -66,9 +66,8 @@ export async function tourDashboard(url: string, token: string, workflowId: stri
       if (message.type() === "error") consoleErrors.push(message.text());
     });
     await signIn(page, url, token);
-    const listed = await page
-      .locator("#workflows tr.workflow")
-      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-workflow") ?? ""));
+    const rows = await page.locator("#workflows tr.workflow").all();
+    const listed = await Promise.all(rows.map(async (row) => (await row.getAttribute("data-workflow")) ?? ""));
     await Promise.all([page.waitForURL(/\/dashboard\/workflows\//), page.click(`#workflows tr[data-workflow="${workflowId}"] a`)]);
     const graph = page.locator("#graph svg");
     const box = await graph.boundingBox();
@@ -80,7 +79,7 @@ export async function tourDashboard(url: string, token: string, workflowId: stri
       graphNodes: await page.locator("#graph svg g.node").count(),
       graphPixels: shot ? inkedPixels(shot) : { inked: 0, total: 0 },
       taskRows: await page.locator("#tasks tr.task").count(),
-      prLinks: await page.locator("#tasks tr.task a").evaluateAll((links) => links.map((link) => link.textContent ?? "")),
+      prLinks: await page.locator("#tasks tr.task a").allTextContents(),
       consoleErrors,
       dialogs,
     };

@@ -16,10 +16,9 @@ export function parsePrometheusText(text: string): Sample[] {
     .map((line) => {
       const match = LINE.exec(line);
       if (!match?.[1] || match[3] === undefined) throw new Error(`not a Prometheus sample: ${line}`);
-      const labels = Object.fromEntries(
-        [...(match[2] ?? "").matchAll(LABEL)].map((label) => [label[1], (label[2] ?? "").replace(/\\(.)/g, "$1")]),
-      );
-      return { name: match[1], labels: labels as Record<string, string>, value: Number(match[3]) };
+      const labels: Record<string, string> = {};
+      for (const label of (match[2] ?? "").matchAll(LABEL)) labels[label[1] ?? ""] = (label[2] ?? "").replace(/\\(.)/g, "$1");
+      return { name: match[1], labels, value: Number(match[3]) };
     });
 }
 

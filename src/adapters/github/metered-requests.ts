@@ -5,7 +5,7 @@ import { requestEndpoint } from "./request-endpoint.ts";
 type Octokit = Parameters<OctokitPlugin>[0];
 
 /** GitHub's limit as one answer reported it. */
-export interface RateLimitReading {
+interface RateLimitReading {
   /** `x-ratelimit-resource`: core, graphql, search … */
   resource: string;
   remaining: number;
@@ -57,10 +57,10 @@ export function meteredRequests(observe: GitHubCallObserver): OctokitPlugin {
       const seconds = (): number => (performance.now() - started) / 1000;
       try {
         const response = await request(requestOptions);
-        observe({ ...base, status: String(response.status), rateLimit: rateLimitOf(response.headers as Headers), seconds: seconds() });
+        observe({ ...base, status: String(response.status), rateLimit: rateLimitOf(response.headers), seconds: seconds() });
         return response;
       } catch (error) {
-        const headers = error instanceof RequestError ? (error.response?.headers as Headers) : undefined;
+        const headers = error instanceof RequestError ? error.response?.headers : undefined;
         const status = error instanceof RequestError && error.status > 0 ? String(error.status) : "error";
         observe({ ...base, status, rateLimit: rateLimitOf(headers), seconds: seconds() });
         throw error;

@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 
-export const SESSION_COOKIE = "foreman_dashboard";
+const SESSION_COOKIE = "foreman_dashboard";
 
 /** Whether two secrets are equal, in time that depends on neither (both are hashed to one length first). */
 export function sameSecret(given: string, expected: string): boolean {
@@ -10,7 +10,7 @@ export function sameSecret(given: string, expected: string): boolean {
 }
 
 /** The session cookie's value: derived from the token, so the cookie never holds the token, and a new token ends every session. */
-export function sessionValue(token: string): string {
+function sessionValue(token: string): string {
   return createHmac("sha256", token).update("foreman dashboard session v1").digest("base64url");
 }
 

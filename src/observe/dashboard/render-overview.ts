@@ -42,7 +42,7 @@ function queueTable(rows: QueueRow[], now: number): Html {
 <tbody>${rows.map(row)}</tbody></table>`;
 }
 
-export function failuresTable(failures: JobFailure[]): Html {
+function failuresTable(failures: JobFailure[]): Html {
   if (failures.length === 0) return html`<p class="muted">No failed or retrying jobs.</p>`;
   const row = (failure: JobFailure): Html =>
     html`<tr><td>${failure.kind}</td><td>${failure.key}</td><td>${failure.state === "failed" ? "failed" : "retrying"}</td><td class="num">${failure.attempts}</td><td>${timeText(failure.runAt)}</td><td class="error">${excerpt(failure.lastError)}</td></tr>`;

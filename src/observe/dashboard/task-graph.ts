@@ -8,7 +8,7 @@ export interface GraphTask {
   dependsOn: readonly string[];
 }
 
-export interface PlacedNode {
+interface PlacedNode {
   task: GraphTask;
   layer: number;
   row: number;
