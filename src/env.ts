@@ -46,6 +46,19 @@ const SetupNetworkSetting = z
     return z.NEVER;
   });
 
+/** A bearer secret for the operator's paths: long enough that guessing it is hopeless. */
+const OperatorToken = z
+  .string()
+  .min(16, "must be at least 16 characters; make one with `openssl rand -hex 32`")
+  .regex(/^\S+$/, "must not contain spaces")
+  .optional();
+
+/** Observability: the dashboard (off unless its token is set) and an optional token for `/metrics`; see docs/operations.md. */
+const ObservabilityEnv = {
+  FOREMAN_DASHBOARD_TOKEN: OperatorToken,
+  FOREMAN_METRICS_TOKEN: OperatorToken,
+};
+
 const Env = z.object({
   APP_ID: z.string().regex(/^\d+$/, "must be the numeric App ID"),
   PRIVATE_KEY: z.string().optional(),
@@ -98,6 +111,7 @@ const Env = z.object({
   FOREMAN_CHECKS_PROCESSES: z.coerce.number().int().min(16).max(1_000_000).default(256),
   /** Output kept of one command, in KiB. */
   FOREMAN_CHECKS_OUTPUT_KB: z.coerce.number().int().min(4).max(1_048_576).default(1024),
+  ...ObservabilityEnv,
 });
 
 export type ForemanEnv = z.infer<typeof Env> & { privateKey: string; llmApiKey: string; providers: ResolvedProvider[] };

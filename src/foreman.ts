@@ -14,6 +14,10 @@ import { GitWorkspaces } from "./adapters/workspace/git-workspaces.ts";
 import { JobKey } from "./domain/ids.ts";
 import { checksSettings, workspaceDir, type ForemanEnv } from "./env.ts";
 import { createApp } from "./handlers/index.ts";
+import { createMetrics } from "./observe/metrics.ts";
+import { MeteredModel } from "./observe/metered-model.ts";
+import { githubMetricsPlugin, operatorRoutes } from "./observe/observability.ts";
+import { timeWebhookAck } from "./observe/webhook-timing.ts";
 import { LOG_REDACTION } from "./policy/log-redaction.ts";
 import { Reconciler } from "./reconcile/reconciler.ts";
 import { SqliteStore } from "./store/sqlite/sqlite-store.ts";
@@ -40,20 +44,24 @@ function workerOptions(env: ForemanEnv): typeof DEFAULT_WORKER_OPTIONS {
 export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<RunningForeman> {
   // Every logger below derives from this one, so none of them writes Foreman's credentials.
   const log = (logger ?? pino({ level: env.LOG_LEVEL })).child({}, { redact: LOG_REDACTION });
+  const metrics = createMetrics();
   const probot = new Probot({
     appId: env.APP_ID,
     privateKey: env.privateKey,
     secret: env.WEBHOOK_SECRET,
     log: log.child({ name: "probot" }),
-    ...githubClientOptions({ throttle: env.FOREMAN_GITHUB_THROTTLE, baseUrl: env.FOREMAN_GITHUB_API_URL }),
+    ...githubClientOptions({
+      throttle: env.FOREMAN_GITHUB_THROTTLE,
+      baseUrl: env.FOREMAN_GITHUB_API_URL,
+      plugins: [githubMetricsPlugin(metrics)],
+    }),
   });
   if (env.FOREMAN_DB_PATH !== ":memory:") mkdirSync(dirname(env.FOREMAN_DB_PATH), { recursive: true });
   const store = new SqliteStore(env.FOREMAN_DB_PATH);
-  const model = createModel({
-    providers: env.providers,
-    timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000,
-    log: log.child({ name: "model" }),
-  });
+  const model = new MeteredModel(
+    createModel({ providers: env.providers, timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000, log: log.child({ name: "model" }) }),
+    metrics,
+  );
   const bot = await readAppLogin(probot, log);
   const github = new ProbotGitHub(probot, bot);
   const holder: { reconciler: Reconciler | null } = { reconciler: null };
@@ -81,6 +89,7 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
     workerOptions(env),
     {
       onGaveUp: (job) => {
+        metrics.jobsGaveUp.inc({ kind: job.kind });
         const workflowId = JobKey.workflowOf(job.key);
         if (workflowId) holder.reconciler?.check(workflowId);
       },
@@ -93,11 +102,15 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
   holder.reconciler = reconciler;
   const sink = new StoreIntakeSink(store, Date.now, () => worker.notify());
   const middleware = await createNodeMiddleware(createApp(sink), { probot, webhooksPath: WEBHOOK_PATH });
+  // Observability: /metrics and /dashboard (src/observe/operator-routes.ts); webhook acknowledgements are timed.
+  const operator = operatorRoutes(env, { metrics, store, log, now: Date.now });
   const server = createServer((request, response) => {
     if (request.url === "/healthz") {
       response.writeHead(200, { "content-type": "text/plain" }).end("ok");
       return;
     }
+    if (operator(request, response)) return;
+    if (request.url?.startsWith(WEBHOOK_PATH)) timeWebhookAck(metrics, response);
     void middleware(request, response, () => response.writeHead(404).end());
   });
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));

@@ -7,6 +7,8 @@ Settings come from the environment:
   APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET   the GitHub App's credentials
   FOREMAN_LLM_BASE_URL, FOREMAN_LLM_API_KEY                 an OpenAI-compatible endpoint
   PORT, HOST, LOG_LEVEL, FOREMAN_DB_PATH                    the server and its database
+  FOREMAN_DASHBOARD_TOKEN, FOREMAN_METRICS_TOKEN            the /dashboard (off without its token) and /metrics
 
-Every setting, with its default, is in docs/deployment.md.
+Every setting, with its default, is in docs/deployment.md; metrics, alerts and the dashboard in
+docs/operations.md.
 `;

@@ -3,6 +3,7 @@ import { ProbotOctokit } from "probot";
 
 type Plugin = Parameters<typeof ProbotOctokit.plugin>[0];
 type Octokit = Parameters<Plugin>[0];
+export type OctokitPlugin = Plugin;
 
 const READS = new Set(["GET", "HEAD"]);
 
@@ -64,8 +65,8 @@ const refreshExpiredToken: Plugin = (octokit: Octokit, options: { auth?: unknown
  * switched off. The option is forced in a function because Probot sets its own `throttle` object
  * on every instance.
  */
-export function foremanOctokit(throttle: "on" | "off"): typeof ProbotOctokit {
-  const withPlugins = ProbotOctokit.plugin(noClientRetryForWrites, refreshExpiredToken);
+export function foremanOctokit(throttle: "on" | "off", extra: readonly Plugin[] = []): typeof ProbotOctokit {
+  const withPlugins = ProbotOctokit.plugin(noClientRetryForWrites, refreshExpiredToken, ...extra);
   if (throttle === "on") return withPlugins;
   return withPlugins.defaults((options: Record<string, unknown>) => ({
     ...options,
@@ -73,10 +74,13 @@ export function foremanOctokit(throttle: "on" | "off"): typeof ProbotOctokit {
   }));
 }
 
-/** Probot's options for GitHub: the Octokit class with Foreman's plugins, and the API's URL when it is not github.com. */
-export function githubClientOptions(options: { throttle: "on" | "off"; baseUrl?: string | undefined }): {
+/**
+ * Probot's options for GitHub: the Octokit class with Foreman's plugins (and `plugins`, e.g. the
+ * metrics'), and the API's URL when it is not github.com.
+ */
+export function githubClientOptions(options: { throttle: "on" | "off"; baseUrl?: string | undefined; plugins?: readonly Plugin[] }): {
   Octokit: typeof ProbotOctokit;
   baseUrl?: string;
 } {
-  return { Octokit: foremanOctokit(options.throttle), ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
+  return { Octokit: foremanOctokit(options.throttle, options.plugins), ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
 }

@@ -3,6 +3,7 @@ import type { WorkflowState } from "../../engine/types.ts";
 import type { AuditEvent, DeliveryMark, DeliveryRecord, Job, JobInput, JobSummary, SeenKind, Store, WorkflowRecord } from "../store.ts";
 import { SqliteDb } from "./sqlite-db.ts";
 import { SqliteJobs } from "./sqlite-jobs.ts";
+import { SqliteOverview } from "./sqlite-overview.ts";
 
 interface WorkflowRow {
   id: string;
@@ -28,11 +29,14 @@ export class SqliteStore implements Store {
   private readonly sql: SqliteDb;
   private readonly jobs: SqliteJobs;
   private readonly now: () => number;
+  /** Read-only summaries for metrics and the dashboard. */
+  readonly overview: SqliteOverview;
 
   constructor(path: string, now: () => number = Date.now) {
     this.now = now;
     this.sql = new SqliteDb(path);
     this.jobs = new SqliteJobs(this.sql, now);
+    this.overview = new SqliteOverview(this.sql);
   }
 
   recordDelivery(delivery: DeliveryRecord): boolean {
