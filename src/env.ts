@@ -137,8 +137,16 @@ export class EnvError extends Error {
 }
 
 /** The configured provider chain, or one provider from FOREMAN_LLM_BASE_URL and its key. */
+type ModelSettings = Pick<z.infer<typeof Env>, "FOREMAN_PROVIDERS" | "FOREMAN_PROVIDERS_FILE" | "FOREMAN_LLM_API_KEY" | "OPENAI_API_KEY" | "FOREMAN_LLM_BASE_URL">;
+
+/** The model's settings straight from the environment, for a report of problems when other variables are wrong. */
+function modelSettingsOf(source: NodeJS.ProcessEnv): ModelSettings {
+  const { FOREMAN_PROVIDERS, FOREMAN_PROVIDERS_FILE, FOREMAN_LLM_API_KEY, OPENAI_API_KEY } = source;
+  return { FOREMAN_PROVIDERS, FOREMAN_PROVIDERS_FILE, FOREMAN_LLM_API_KEY, OPENAI_API_KEY, FOREMAN_LLM_BASE_URL: source.FOREMAN_LLM_BASE_URL ?? "https://api.openai.com/v1" };
+}
+
 function providersOf(
-  env: z.infer<typeof Env>,
+  env: ModelSettings,
   source: NodeJS.ProcessEnv,
   readFile: (path: string) => string,
 ): { providers: ResolvedProvider[]; problems: string[] } {
@@ -175,12 +183,17 @@ const issueText = (issue: z.core.$ZodIssue): string => `${issue.path.join(".")}:
 /** Reads the environment once at start; every problem is reported together. */
 export function parseEnv(source: NodeJS.ProcessEnv, readKeyFile: (path: string) => string): ForemanEnv {
   const parsed = Env.safeParse(source);
-  if (!parsed.success) throw new EnvError(parsed.error.issues.map(issueText));
+  // The key and the model's settings are checked even when other variables are wrong, so that one message lists them all.
+  const key = readPrivateKey(source, readKeyFile);
+  const { providers, problems: providerProblems } = providersOf(parsed.data ?? modelSettingsOf(source), source, readKeyFile);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map(issueText)),
+    ...key.problems,
+    ...providerProblems,
+    ...(parsed.success ? folderProblems(parsed.data) : []),
+  ];
+  if (!parsed.success || problems.length > 0 || key.privateKey === null) throw new EnvError(problems);
   const env = parsed.data;
-  const key = readPrivateKey(env, readKeyFile);
-  const { providers, problems: providerProblems } = providersOf(env, source, readKeyFile);
-  const problems = [...key.problems, ...providerProblems, ...folderProblems(env)];
-  if (problems.length > 0 || key.privateKey === null) throw new EnvError(problems);
   const llmApiKey = providers[0]?.apiKey ?? "";
   const FOREMAN_GITHUB_API_URL = githubApiUrl(env);
   return { ...env, FOREMAN_GITHUB_API_URL, privateKey: key.privateKey, llmApiKey, providers };
@@ -206,13 +219,14 @@ export function githubApiUrl(env: Pick<StartupSettings, "FOREMAN_GITHUB_API_URL"
 
 /** The App's private key from PRIVATE_KEY (`\\n` escapes allowed) or the file at PRIVATE_KEY_PATH, checked to be a private key. */
 function readPrivateKey(
-  env: Pick<ForemanEnv, "PRIVATE_KEY" | "PRIVATE_KEY_PATH">,
+  env: NodeJS.ProcessEnv,
   readKeyFile: (path: string) => string,
 ): { privateKey: string | null; problems: string[] } {
-  const name = env.PRIVATE_KEY !== undefined ? "PRIVATE_KEY" : "PRIVATE_KEY_PATH";
+  const name = (env.PRIVATE_KEY ?? "") !== "" ? "PRIVATE_KEY" : "PRIVATE_KEY_PATH";
   let text: string;
   try {
-    text = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH !== undefined ? readKeyFile(env.PRIVATE_KEY_PATH) : "");
+    const path = env.PRIVATE_KEY_PATH ?? "";
+    text = name === "PRIVATE_KEY" ? (env.PRIVATE_KEY ?? "") : path === "" ? "" : readKeyFile(path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return { privateKey: null, problems: [`PRIVATE_KEY_PATH: cannot read the key file (${reason}); point it at the App's .pem file`] };

@@ -41,17 +41,18 @@ function stopOnSignals(stop: () => Promise<void>, log: Logger): void {
 
 async function main(): Promise<void> {
   loadEnvFile(process.env.FOREMAN_ENV_FILE ?? ".env");
-  const startup = parseStartupEnv(process.env);
+  // With the App's credentials the whole environment is read, so one message lists every problem.
+  const env = lacksAppCredentials(process.env) ? null : parseEnv(process.env, (path) => readFileSync(path, "utf8"));
+  const startup = env ?? parseStartupEnv(process.env);
   const log = createLogger({ level: startup.LOG_LEVEL, format: startup.LOG_FORMAT });
   useProxyFromEnv(process.env, log);
   // Each mode loads only its own modules, so the setup page answers in a moment.
-  if (lacksAppCredentials(process.env)) {
+  if (env === null) {
     const { serveSetup } = await import("./setup/serve-setup.ts");
     const setup = await serveSetup(startup, WEBHOOK_PATH, log);
     stopOnSignals(setup.stop, log);
     return;
   }
-  const env = parseEnv(process.env, (path) => readFileSync(path, "utf8"));
   const { startForeman } = await import("./foreman.ts");
   const foreman = await startForeman(env, log);
   stopOnSignals(foreman.stop, log);
