@@ -63,7 +63,10 @@ const STARTUP_SHAPE = {
     .optional(),
   GHE_PROTOCOL: z.enum(["https", "http"]).default("https"),
   /** The organization the setup page registers the App under; default: the signed-in user's account. */
-  GH_ORG: z.string().regex(/^[A-Za-z0-9-]+$/, "must be an organization's login").optional(),
+  GH_ORG: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, "must be an organization's login")
+    .optional(),
   /** GitHub's REST API base URL; overrides GHE_HOST (a proxy in front of the API, a local sandbox). */
   FOREMAN_GITHUB_API_URL: z.url().optional(),
 };
@@ -75,7 +78,9 @@ export type StartupSettings = z.infer<typeof StartupEnv>;
 const Env = z.object({
   ...STARTUP_SHAPE,
   APP_ID: z
-    .string({ error: "is not set: the App's numeric ID, on its settings page (or register the App: unset every credential and open the setup page)" })
+    .string({
+      error: "is not set: the App's numeric ID, on its settings page (or register the App: unset every credential and open the setup page)",
+    })
     .regex(/^\d+$/, "must be the numeric App ID"),
   PRIVATE_KEY: z.string().optional(),
   PRIVATE_KEY_PATH: z.string().optional(),
@@ -137,12 +142,21 @@ export class EnvError extends Error {
 }
 
 /** The configured provider chain, or one provider from FOREMAN_LLM_BASE_URL and its key. */
-type ModelSettings = Pick<z.infer<typeof Env>, "FOREMAN_PROVIDERS" | "FOREMAN_PROVIDERS_FILE" | "FOREMAN_LLM_API_KEY" | "OPENAI_API_KEY" | "FOREMAN_LLM_BASE_URL">;
+type ModelSettings = Pick<
+  z.infer<typeof Env>,
+  "FOREMAN_PROVIDERS" | "FOREMAN_PROVIDERS_FILE" | "FOREMAN_LLM_API_KEY" | "OPENAI_API_KEY" | "FOREMAN_LLM_BASE_URL"
+>;
 
 /** The model's settings straight from the environment, for a report of problems when other variables are wrong. */
 function modelSettingsOf(source: NodeJS.ProcessEnv): ModelSettings {
   const { FOREMAN_PROVIDERS, FOREMAN_PROVIDERS_FILE, FOREMAN_LLM_API_KEY, OPENAI_API_KEY } = source;
-  return { FOREMAN_PROVIDERS, FOREMAN_PROVIDERS_FILE, FOREMAN_LLM_API_KEY, OPENAI_API_KEY, FOREMAN_LLM_BASE_URL: source.FOREMAN_LLM_BASE_URL ?? "https://api.openai.com/v1" };
+  return {
+    FOREMAN_PROVIDERS,
+    FOREMAN_PROVIDERS_FILE,
+    FOREMAN_LLM_API_KEY,
+    OPENAI_API_KEY,
+    FOREMAN_LLM_BASE_URL: source.FOREMAN_LLM_BASE_URL ?? "https://api.openai.com/v1",
+  };
 }
 
 function providersOf(
@@ -218,10 +232,7 @@ export function githubApiUrl(env: Pick<StartupSettings, "FOREMAN_GITHUB_API_URL"
 }
 
 /** The App's private key from PRIVATE_KEY (`\\n` escapes allowed) or the file at PRIVATE_KEY_PATH, checked to be a private key. */
-function readPrivateKey(
-  env: NodeJS.ProcessEnv,
-  readKeyFile: (path: string) => string,
-): { privateKey: string | null; problems: string[] } {
+function readPrivateKey(env: NodeJS.ProcessEnv, readKeyFile: (path: string) => string): { privateKey: string | null; problems: string[] } {
   const name = (env.PRIVATE_KEY ?? "") !== "" ? "PRIVATE_KEY" : "PRIVATE_KEY_PATH";
   let text: string;
   try {
@@ -231,11 +242,15 @@ function readPrivateKey(
     const reason = error instanceof Error ? error.message : String(error);
     return { privateKey: null, problems: [`PRIVATE_KEY_PATH: cannot read the key file (${reason}); point it at the App's .pem file`] };
   }
-  if (text.trim() === "") return { privateKey: null, problems: ["PRIVATE_KEY or PRIVATE_KEY_PATH: one must be set to the App's private key"] };
+  if (text.trim() === "")
+    return { privateKey: null, problems: ["PRIVATE_KEY or PRIVATE_KEY_PATH: one must be set to the App's private key"] };
   const privateKey = text.replace(/\\n/g, "\n");
   const problem = privateKeyProblem(privateKey);
   if (problem === null) return { privateKey, problems: [] };
-  return { privateKey: null, problems: [`${name}: ${problem}; use the .pem file GitHub generated under the App's settings → Private keys`] };
+  return {
+    privateKey: null,
+    problems: [`${name}: ${problem}; use the .pem file GitHub generated under the App's settings → Private keys`],
+  };
 }
 
 /** Why a text is not a usable private key (PEM), or null. */

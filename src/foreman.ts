@@ -64,9 +64,12 @@ function openStore(path: string): SqliteStore {
     return new SqliteStore(path);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new StartError(`FOREMAN_DB_PATH: cannot open the database at ${path} (${reason}); point it at a writable file on a persistent disk`, {
-      cause: error,
-    });
+    throw new StartError(
+      `FOREMAN_DB_PATH: cannot open the database at ${path} (${reason}); point it at a writable file on a persistent disk`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -145,7 +148,11 @@ async function startWork(parts: WorkParts): Promise<void> {
 async function buildCrew(parts: WorkParts, bot: string): Promise<{ worker: Worker; reconciler: Reconciler }> {
   const { env, probot, store, log, crew } = parts;
   const github = new ProbotGitHub(probot, bot);
-  const model = createModel({ providers: env.providers, timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000, log: log.child({ name: "model" }) });
+  const model = createModel({
+    providers: env.providers,
+    timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000,
+    log: log.child({ name: "model" }),
+  });
   const workspace = new GitWorkspaces({
     dir: workspaceDir(env),
     maxBytes: env.FOREMAN_WORKSPACE_MAX_MB * 1024 * 1024,

@@ -10,6 +10,8 @@ export function loadEnvFile(path: string): void {
     process.loadEnvFile(path);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return;
-    throw new StartError(`FOREMAN_ENV_FILE: cannot load ${path} (${error instanceof Error ? error.message : String(error)})`, { cause: error });
+    throw new StartError(`FOREMAN_ENV_FILE: cannot load ${path} (${error instanceof Error ? error.message : String(error)})`, {
+      cause: error,
+    });
   }
 }

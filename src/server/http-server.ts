@@ -26,14 +26,22 @@ function dispatch(routes: readonly Route[], fallback: Fallback, log: Logger): Fa
 }
 
 /** Listens on `port` and `host` at once; resolves with the server and the port it got (for port 0). */
-export async function listen(
-  options: { port: number; host: string; routes: readonly Route[]; fallback?: Fallback; log: Logger },
-): Promise<{ server: Server; port: number }> {
+export async function listen(options: {
+  port: number;
+  host: string;
+  routes: readonly Route[];
+  fallback?: Fallback;
+  log: Logger;
+}): Promise<{ server: Server; port: number }> {
   const server = createServer(dispatch(options.routes, options.fallback ?? notFound, options.log));
   await new Promise<void>((resolve, reject) => {
     const refuse = (error: NodeJS.ErrnoException): void => {
       const where = `${options.host}:${options.port}`;
-      reject(new StartError(`PORT, HOST: cannot listen on ${where} (${error.code ?? error.message}); choose a free PORT or another HOST`, { cause: error }));
+      reject(
+        new StartError(`PORT, HOST: cannot listen on ${where} (${error.code ?? error.message}); choose a free PORT or another HOST`, {
+          cause: error,
+        }),
+      );
     };
     server.once("error", refuse);
     server.listen(options.port, options.host, () => {

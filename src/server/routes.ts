@@ -15,7 +15,9 @@ export const pathOf = (request: IncomingMessage): string => (request.url ?? "/")
 
 /** Answers `body` as JSON with `status`. */
 export function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" }).end(`${JSON.stringify(body)}\n`);
+  response
+    .writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" })
+    .end(`${JSON.stringify(body)}\n`);
 }
 
 /** `GET /healthz`: 200 while the process serves HTTP at all (a liveness probe). */

@@ -32,7 +32,9 @@ export interface SetupChoices {
 export function readAppYml(text: string): AppYml {
   const parsed = AppYml.safeParse(parseYaml(text));
   if (parsed.success) return parsed.data;
-  throw new Error(`app.yml is not a GitHub App manifest: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`);
+  throw new Error(
+    `app.yml is not a GitHub App manifest: ${parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ")}`,
+  );
 }
 
 /**

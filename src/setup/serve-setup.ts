@@ -53,7 +53,12 @@ export async function serveSetup(settings: StartupSettings, webhookPath: string,
     remaining: remainingProblems,
     log,
   });
-  const { server, port } = await listen({ port: settings.PORT, host: settings.HOST, routes: [healthRoute, readinessRoute(readiness), ...routes], log });
+  const { server, port } = await listen({
+    port: settings.PORT,
+    host: settings.HOST,
+    routes: [healthRoute, readinessRoute(readiness), ...routes],
+    log,
+  });
   const host = settings.HOST === "0.0.0.0" || settings.HOST === "::" ? "localhost" : settings.HOST;
   log.info(
     { setupUrl: `http://${host}:${port}${SETUP_PATHS.page}`, envFile: settings.FOREMAN_ENV_FILE },

@@ -102,5 +102,8 @@ ${remaining}`,
 
 /** A step of the setup that failed, with what to do. */
 export function problemPage(title: string, problem: string): string {
-  return page(title, `<h1>${escapeHtml(title)}</h1><p class="problem">${escapeHtml(problem)}</p><p><a href="${SETUP_PATHS.page}">Back to the setup page</a></p>`);
+  return page(
+    title,
+    `<h1>${escapeHtml(title)}</h1><p class="problem">${escapeHtml(problem)}</p><p><a href="${SETUP_PATHS.page}">Back to the setup page</a></p>`,
+  );
 }

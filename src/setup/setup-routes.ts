@@ -27,14 +27,18 @@ export interface SetupOptions {
 
 /** The URL the browser used to reach this server, behind a proxy too (X-Forwarded-Proto, X-Forwarded-Host). */
 function requestBaseUrl(request: IncomingMessage): string {
-  const first = (header: string | string[] | undefined): string | undefined => (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim();
+  const first = (header: string | string[] | undefined): string | undefined =>
+    (Array.isArray(header) ? header[0] : header)?.split(",")[0]?.trim();
   const protocol = first(request.headers["x-forwarded-proto"]) ?? "http";
   const host = first(request.headers["x-forwarded-host"]) ?? request.headers.host ?? "localhost";
   return `${protocol}://${host}`;
 }
 
 /** The choices from the page's query, with the defaults, and what is wrong with them. */
-function choicesOf(request: IncomingMessage, defaults: { name: string; org: string | null }): { choices: SetupChoices; problems: string[] } {
+function choicesOf(
+  request: IncomingMessage,
+  defaults: { name: string; org: string | null },
+): { choices: SetupChoices; problems: string[] } {
   const query = new URL(request.url ?? "/", "http://localhost").searchParams;
   const name = (query.get("name") ?? defaults.name).trim();
   const org = (query.get("org") ?? defaults.org ?? "").trim();
@@ -42,7 +46,9 @@ function choicesOf(request: IncomingMessage, defaults: { name: string; org: stri
   const problems = [
     ...(name === "" || name.length > MAX_APP_NAME_LENGTH ? [`App name: must be 1 to ${MAX_APP_NAME_LENGTH} characters`] : []),
     ...(org === "" || /^[A-Za-z0-9-]+$/.test(org) ? [] : ["Organization: must be an organization's login (letters, digits, hyphens)"]),
-    ...(URL.canParse(publicUrl) && /^https?:\/\/[^/]+$/.test(publicUrl) ? [] : ["Public URL: must be http(s)://host[:port], without a path"]),
+    ...(URL.canParse(publicUrl) && /^https?:\/\/[^/]+$/.test(publicUrl)
+      ? []
+      : ["Public URL: must be http(s)://host[:port], without a path"]),
   ];
   return { choices: { name, org: org === "" ? null : org, publicUrl }, problems };
 }
@@ -78,7 +84,14 @@ export function setupRoutes(options: SetupOptions): Route[] {
     const query = new URL(request.url ?? "/", "http://localhost").searchParams;
     const code = query.get("code") ?? "";
     if (query.get("state") !== options.state || !/^[A-Za-z0-9_-]+$/.test(code))
-      return html(response, 400, problemPage("Not a registration from this setup page", "The link lacks this server's state or GitHub's code: register the App from the setup page."));
+      return html(
+        response,
+        400,
+        problemPage(
+          "Not a registration from this setup page",
+          "The link lacks this server's state or GitHub's code: register the App from the setup page.",
+        ),
+      );
     if (done !== null) return html(response, 200, done);
     done = await register(code, options, response);
     return true;
@@ -94,12 +107,23 @@ async function register(code: string, options: SetupOptions, response: Parameter
   } catch (error) {
     options.log.error({ err: error }, "GitHub did not convert the App manifest's code");
     const reason = error instanceof Error ? error.message : String(error);
-    html(response, 502, problemPage("GitHub did not register the App", `${reason}. A code is good once and for an hour: register again from the setup page.`));
+    html(
+      response,
+      502,
+      problemPage("GitHub did not register the App", `${reason}. A code is good once and for an hour: register again from the setup page.`),
+    );
     return null;
   }
-  const values = { APP_ID: String(app.id), PRIVATE_KEY: app.privateKey, ...(app.webhookSecret === null ? {} : { WEBHOOK_SECRET: app.webhookSecret }) };
+  const values = {
+    APP_ID: String(app.id),
+    PRIVATE_KEY: app.privateKey,
+    ...(app.webhookSecret === null ? {} : { WEBHOOK_SECRET: app.webhookSecret }),
+  };
   await options.save(values);
-  options.log.info({ appId: app.id, slug: app.slug, envFile: options.envFile }, "the GitHub App is registered and its credentials written; install it, then restart Foreman");
+  options.log.info(
+    { appId: app.id, slug: app.slug, envFile: options.envFile },
+    "the GitHub App is registered and its credentials written; install it, then restart Foreman",
+  );
   const page = donePage({ appName: app.name, appUrl: app.htmlUrl, envFile: options.envFile, remaining: options.remaining(values) });
   html(response, 200, page);
   return page;

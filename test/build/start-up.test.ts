@@ -19,7 +19,11 @@ interface Started {
 
 /** `node src/main.ts` in `cwd` with only `env` (and PATH), as `npm start` runs it. */
 function start(cwd: string, env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [MAIN], { cwd, env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [MAIN], {
+    cwd,
+    env: { PATH: process.env.PATH ?? "", HOST: "127.0.0.1", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -37,7 +41,9 @@ async function closedPort(): Promise<number> {
 }
 
 /** A local stand-in for GitHub's API that answers each request with `answer`. */
-async function stubGitHub(answer: (request: IncomingMessage, body: string) => { status: number; body: unknown }): Promise<{ url: string; server: Server; seen: string[] }> {
+async function stubGitHub(
+  answer: (request: IncomingMessage, body: string) => { status: number; body: unknown },
+): Promise<{ url: string; server: Server; seen: string[] }> {
   const seen: string[] = [];
   const server = createServer((request, response) => {
     let body = "";
@@ -98,7 +104,17 @@ describe("starting Foreman (`node src/main.ts`)", () => {
   it("serves the setup page without credentials, and registers the App through the manifest's code into .env", async () => {
     const github = await stubGitHub((request) =>
       request.url === "/app-manifests/the-code/conversions"
-        ? { status: 201, body: { id: 4242, slug: "my-foreman", name: "My Foreman", html_url: "https://github.com/apps/my-foreman", pem: PRIVATE_KEY, webhook_secret: "whsec" } }
+        ? {
+            status: 201,
+            body: {
+              id: 4242,
+              slug: "my-foreman",
+              name: "My Foreman",
+              html_url: "https://github.com/apps/my-foreman",
+              pem: PRIVATE_KEY,
+              webhook_secret: "whsec",
+            },
+          }
         : { status: 404, body: { message: "Not Found" } },
     );
     stub = github.server;

@@ -59,9 +59,12 @@ describe("parseEnv", () => {
 
   it("derives GitHub Enterprise Server's API from GHE_HOST and GHE_PROTOCOL, as Probot does; FOREMAN_GITHUB_API_URL wins", () => {
     expect(parseEnv({ ...BASE, GHE_HOST: "github.example.com" }, noFile).FOREMAN_GITHUB_API_URL).toBe("https://github.example.com/api/v3");
-    expect(parseEnv({ ...BASE, GHE_HOST: "ghe.local:8080", GHE_PROTOCOL: "http" }, noFile).FOREMAN_GITHUB_API_URL).toBe("http://ghe.local:8080/api/v3");
+    expect(parseEnv({ ...BASE, GHE_HOST: "ghe.local:8080", GHE_PROTOCOL: "http" }, noFile).FOREMAN_GITHUB_API_URL).toBe(
+      "http://ghe.local:8080/api/v3",
+    );
     expect(
-      parseEnv({ ...BASE, GHE_HOST: "github.example.com", FOREMAN_GITHUB_API_URL: "http://127.0.0.1:9/api" }, noFile).FOREMAN_GITHUB_API_URL,
+      parseEnv({ ...BASE, GHE_HOST: "github.example.com", FOREMAN_GITHUB_API_URL: "http://127.0.0.1:9/api" }, noFile)
+        .FOREMAN_GITHUB_API_URL,
     ).toBe("http://127.0.0.1:9/api");
     expect(parseEnv(BASE, noFile).FOREMAN_GITHUB_API_URL).toBeUndefined();
   });
@@ -70,7 +73,7 @@ describe("parseEnv", () => {
     const wrong: Record<string, string> = { GHE_HOST: "https://github.example.com", LOG_FORMAT: "xml" };
 
     expect(problemsOf({ ...BASE, ...wrong })).toEqual([
-      "LOG_FORMAT: Invalid option: expected one of \"json\"|\"pretty\"",
+      'LOG_FORMAT: Invalid option: expected one of "json"|"pretty"',
       "GHE_HOST: must be a host name (github.example.com), without a scheme or a path",
     ]);
   });

@@ -39,6 +39,8 @@ describe("/healthz and /readyz", () => {
     const { port } = taken.address() as AddressInfo;
 
     await expect(listen({ port, host: "127.0.0.1", routes: [], log })).rejects.toThrow(StartError);
-    await expect(listen({ port, host: "127.0.0.1", routes: [], log })).rejects.toThrow(/^PORT, HOST: cannot listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\)/);
+    await expect(listen({ port, host: "127.0.0.1", routes: [], log })).rejects.toThrow(
+      /^PORT, HOST: cannot listen on 127\.0\.0\.1:\d+ \(EADDRINUSE\)/,
+    );
   });
 });

@@ -45,7 +45,12 @@ describe("the setup page", () => {
   it("posts the manifest as one escaped attribute that reads back as the manifest", () => {
     const html = setupPage({ ...data, problems: [] });
     const value = /name="manifest" value="([^"]*)"/.exec(html)?.[1] ?? "";
-    const unescaped = value.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const unescaped = value
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
 
     expect(JSON.parse(unescaped)).toEqual(data.manifest);
     expect(html).toContain('<form action="https://github.com/settings/apps/new?state=s" method="post">');
