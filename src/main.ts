@@ -50,12 +50,12 @@ async function main(): Promise<void> {
   if (env === null) {
     const { serveSetup } = await import("./setup/serve-setup.ts");
     const setup = await serveSetup(startup, WEBHOOK_PATH, log);
-    stopOnSignals(setup.stop, log);
+    stopOnSignals(() => setup.stop(), log);
     return;
   }
   const { startForeman } = await import("./foreman.ts");
   const foreman = await startForeman(env, log);
-  stopOnSignals(foreman.stop, log);
+  stopOnSignals(() => foreman.stop(), log);
   foreman.ready.catch((error: unknown) => {
     if (error instanceof StartError) refuseToStart(error);
     log.fatal({ err: error }, "foreman could not start its work");

@@ -14,7 +14,7 @@ export type Route = (request: IncomingMessage, response: ServerResponse) => bool
 export const pathOf = (request: IncomingMessage): string => (request.url ?? "/").split("?")[0] ?? "/";
 
 /** Answers `body` as JSON with `status`. */
-export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response
     .writeHead(status, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" })
     .end(`${JSON.stringify(body)}\n`);
