@@ -27,6 +27,8 @@ function env(context: AppContext): Record<string, string> {
     FOREMAN_LEASE_SECONDS: "3",
     LOG_LEVEL: context.logLevel,
     LOG_FORMAT: "json",
+    // No env file: a developer's `.env` in the checkout must not reach the app under test.
+    FOREMAN_ENV_FILE: join(context.dataDir, "no.env"),
     FOREMAN_CHECKS_TOOLCHAINS: hostToolchains(),
     ...(context.model ? { FOREMAN_DEFAULT_MODEL: context.model } : {}),
   };

@@ -1,3 +1,4 @@
+import { createPrivateKey } from "node:crypto";
 import { tmpdir } from "node:os";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { z } from "zod";
@@ -59,15 +60,44 @@ const ObservabilityEnv = {
   FOREMAN_METRICS_TOKEN: OperatorToken,
 };
 
-const Env = z.object({
-  APP_ID: z.string().regex(/^\d+$/, "must be the numeric App ID"),
-  PRIVATE_KEY: z.string().optional(),
-  PRIVATE_KEY_PATH: z.string().optional(),
-  WEBHOOK_SECRET: z.string().min(1, "must be the webhook secret set on the App"),
+// Start-up: the server, logs, where GitHub is (GitHub Enterprise Server as Probot names it) and the setup page.
+const STARTUP_SHAPE = {
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   LOG_LEVEL: z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"]).default("info"),
+  /** `json` lines (default) for log collectors, `pretty` for people. */
+  LOG_FORMAT: z.enum(["json", "pretty"]).default("json"),
+  /** The file of settings loaded at start (the environment wins); the setup page writes the App's credentials to it. */
+  FOREMAN_ENV_FILE: z.string().min(1).default(".env"),
+  /** GitHub Enterprise Server's host name; the API is then `GHE_PROTOCOL://GHE_HOST/api/v3`. */
+  GHE_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, "must be a host name (github.example.com), without a scheme or a path")
+    .optional(),
+  GHE_PROTOCOL: z.enum(["https", "http"]).default("https"),
+  /** The organization the setup page registers the App under; default: the signed-in user's account. */
+  GH_ORG: z
+    .string()
+    .regex(/^[A-Za-z0-9-]+$/, "must be an organization's login")
+    .optional(),
+  /** GitHub's REST API base URL; overrides GHE_HOST (a proxy in front of the API, a local sandbox). */
   FOREMAN_GITHUB_API_URL: z.url().optional(),
+};
+
+/** The settings start-up needs before it knows whether the App is registered. */
+const StartupEnv = z.object(STARTUP_SHAPE);
+export type StartupSettings = z.infer<typeof StartupEnv>;
+
+const Env = z.object({
+  ...STARTUP_SHAPE,
+  APP_ID: z
+    .string({
+      error: "is not set: the App's numeric ID, on its settings page (or register the App: unset every credential and open the setup page)",
+    })
+    .regex(/^\d+$/, "must be the numeric App ID"),
+  PRIVATE_KEY: z.string().optional(),
+  PRIVATE_KEY_PATH: z.string().optional(),
+  WEBHOOK_SECRET: z.string({ error: "is not set: the webhook secret set on the App" }).min(1, "must be the webhook secret set on the App"),
   FOREMAN_DB_PATH: z.string().default(".foreman/foreman.db"),
   FOREMAN_LLM_BASE_URL: z.url().default("https://api.openai.com/v1"),
   FOREMAN_LLM_API_KEY: z.string().optional(),
@@ -126,8 +156,25 @@ export class EnvError extends Error {
 }
 
 /** The configured provider chain, or one provider from FOREMAN_LLM_BASE_URL and its key. */
+type ModelSettings = Pick<
+  z.infer<typeof Env>,
+  "FOREMAN_PROVIDERS" | "FOREMAN_PROVIDERS_FILE" | "FOREMAN_LLM_API_KEY" | "OPENAI_API_KEY" | "FOREMAN_LLM_BASE_URL"
+>;
+
+/** The model's settings straight from the environment, for a report of problems when other variables are wrong. */
+function modelSettingsOf(source: NodeJS.ProcessEnv): ModelSettings {
+  const { FOREMAN_PROVIDERS, FOREMAN_PROVIDERS_FILE, FOREMAN_LLM_API_KEY, OPENAI_API_KEY } = source;
+  return {
+    FOREMAN_PROVIDERS,
+    FOREMAN_PROVIDERS_FILE,
+    FOREMAN_LLM_API_KEY,
+    OPENAI_API_KEY,
+    FOREMAN_LLM_BASE_URL: source.FOREMAN_LLM_BASE_URL ?? "https://api.openai.com/v1",
+  };
+}
+
 function providersOf(
-  env: z.infer<typeof Env>,
+  env: ModelSettings,
   source: NodeJS.ProcessEnv,
   readFile: (path: string) => string,
 ): { providers: ResolvedProvider[]; problems: string[] } {
@@ -159,22 +206,80 @@ function folderProblems(env: z.infer<typeof Env>): string[] {
   return ["FOREMAN_CHECKS_DIR: must be apart from FOREMAN_WORKSPACE_DIR (neither inside the other)"];
 }
 
+const issueText = (issue: z.core.$ZodIssue): string => `${issue.path.join(".")}: ${issue.message}`;
+
 /** Reads the environment once at start; every problem is reported together. */
 export function parseEnv(source: NodeJS.ProcessEnv, readKeyFile: (path: string) => string): ForemanEnv {
   const parsed = Env.safeParse(source);
-  if (!parsed.success) throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
-  const env = parsed.data;
-  const privateKey = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH ? readKeyFile(env.PRIVATE_KEY_PATH) : undefined);
-  const { providers, problems: providerProblems } = providersOf(env, source, readKeyFile);
+  // The key and the model's settings are checked even when other variables are wrong, so that one message lists them all.
+  const key = readPrivateKey(source, readKeyFile);
+  const { providers, problems: providerProblems } = providersOf(parsed.data ?? modelSettingsOf(source), source, readKeyFile);
   const problems = [
-    ...(privateKey ? [] : ["PRIVATE_KEY or PRIVATE_KEY_PATH: one must be set to the App's private key"]),
+    ...(parsed.success ? [] : parsed.error.issues.map(issueText)),
+    ...key.problems,
     ...providerProblems,
-    ...folderProblems(env),
+    ...(parsed.success ? folderProblems(parsed.data) : []),
   ];
-  if (problems.length > 0 || !privateKey) throw new EnvError(problems);
+  if (!parsed.success || problems.length > 0 || key.privateKey === null) throw new EnvError(problems);
+  const env = parsed.data;
   const llmApiKey = providers[0]?.apiKey ?? "";
-  return { ...env, privateKey: privateKey.replace(/\\n/g, "\n"), llmApiKey, providers };
+  const FOREMAN_GITHUB_API_URL = githubApiUrl(env);
+  return { ...env, FOREMAN_GITHUB_API_URL, privateKey: key.privateKey, llmApiKey, providers };
 }
+
+/** The settings start-up reads before it knows whether the App is registered; every problem together. */
+export function parseStartupEnv(source: NodeJS.ProcessEnv): StartupSettings {
+  const parsed = StartupEnv.safeParse(source);
+  if (!parsed.success) throw new EnvError(parsed.error.issues.map(issueText));
+  return parsed.data;
+}
+
+/** The App's credentials are unset, every one of them: start-up serves the setup page instead. */
+export function lacksAppCredentials(source: NodeJS.ProcessEnv): boolean {
+  return ["APP_ID", "PRIVATE_KEY", "PRIVATE_KEY_PATH", "WEBHOOK_SECRET"].every((name) => (source[name] ?? "") === "");
+}
+
+/** GitHub's REST API: FOREMAN_GITHUB_API_URL, else GitHub Enterprise Server's `/api/v3` on GHE_HOST, else github.com's (undefined). */
+export function githubApiUrl(env: Pick<StartupSettings, "FOREMAN_GITHUB_API_URL" | "GHE_HOST" | "GHE_PROTOCOL">): string | undefined {
+  if (env.FOREMAN_GITHUB_API_URL !== undefined) return env.FOREMAN_GITHUB_API_URL;
+  return env.GHE_HOST === undefined ? undefined : `${env.GHE_PROTOCOL}://${env.GHE_HOST}/api/v3`;
+}
+
+/** The App's private key from PRIVATE_KEY (`\\n` escapes allowed) or the file at PRIVATE_KEY_PATH, checked to be a private key. */
+function readPrivateKey(env: NodeJS.ProcessEnv, readKeyFile: (path: string) => string): { privateKey: string | null; problems: string[] } {
+  const name = (env.PRIVATE_KEY ?? "") !== "" ? "PRIVATE_KEY" : "PRIVATE_KEY_PATH";
+  let text: string;
+  try {
+    const path = env.PRIVATE_KEY_PATH ?? "";
+    text = name === "PRIVATE_KEY" ? (env.PRIVATE_KEY ?? "") : path === "" ? "" : readKeyFile(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { privateKey: null, problems: [`PRIVATE_KEY_PATH: cannot read the key file (${reason}); point it at the App's .pem file`] };
+  }
+  if (text.trim() === "")
+    return { privateKey: null, problems: ["PRIVATE_KEY or PRIVATE_KEY_PATH: one must be set to the App's private key"] };
+  const privateKey = text.replace(/\\n/g, "\n");
+  const problem = privateKeyProblem(privateKey);
+  if (problem === null) return { privateKey, problems: [] };
+  return {
+    privateKey: null,
+    problems: [`${name}: ${problem}; use the .pem file GitHub generated under the App's settings → Private keys`],
+  };
+}
+
+/** Why a text is not a usable private key (PEM), or null. */
+function privateKeyProblem(text: string): string | null {
+  if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) return "is not a PEM private key (no -----BEGIN RSA PRIVATE KEY----- line)";
+  try {
+    createPrivateKey(text);
+    return null;
+  } catch (error) {
+    return `is not a readable private key (${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+/** Every variable this module reads, for the documentation's checks. */
+export const ENV_NAMES: readonly string[] = Object.keys(Env.shape);
 
 /** The workspace cache: `FOREMAN_WORKSPACE_DIR`, else `workspaces` beside the database (in the temp folder for an in-memory one). */
 export function workspaceDir(env: Pick<ForemanEnv, "FOREMAN_WORKSPACE_DIR" | "FOREMAN_DB_PATH">): string {

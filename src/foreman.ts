@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { dirname } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { pino, type Logger } from "pino";
@@ -14,21 +13,35 @@ import { GitWorkspaces } from "./adapters/workspace/git-workspaces.ts";
 import { JobKey } from "./domain/ids.ts";
 import { checksSettings, workspaceDir, type ForemanEnv } from "./env.ts";
 import { createApp } from "./handlers/index.ts";
-import { createMetrics } from "./observe/metrics.ts";
+import { createMetrics, type ForemanMetrics } from "./observe/metrics.ts";
 import { MeteredModel } from "./observe/metered-model.ts";
 import { githubMetricsPlugin, operatorRoutes } from "./observe/observability.ts";
 import { timeWebhookAck } from "./observe/webhook-timing.ts";
 import { LOG_REDACTION } from "./policy/log-redaction.ts";
 import { Reconciler } from "./reconcile/reconciler.ts";
+import { listen } from "./server/http-server.ts";
+import { Readiness } from "./server/readiness.ts";
+import { healthRoute, readinessRoute, WEBHOOK_PATH, type Route } from "./server/routes.ts";
+import { StartError } from "./server/start-error.ts";
+import { credentialsRefused, describeRetry } from "./server/start-messages.ts";
 import { SqliteStore } from "./store/sqlite/sqlite-store.ts";
 import { StoreIntakeSink } from "./store/store-intake-sink.ts";
 import { DEFAULT_WORKER_OPTIONS, Worker } from "./worker/worker.ts";
 
-export const WEBHOOK_PATH = "/api/github/webhooks";
+/** Where GitHub delivers webhooks (the App's webhook URL is this path on Foreman's public URL). */
+export { WEBHOOK_PATH };
 
 export interface RunningForeman {
   url: string;
+  /** Settles once the worker runs; rejects with a `StartError` when GitHub refuses the App's credentials. */
+  ready: Promise<void>;
   stop(): Promise<void>;
+}
+
+/** The parts that start once GitHub has answered; null until then. */
+interface Crew {
+  worker: Worker | null;
+  reconciler: Reconciler | null;
 }
 
 function workerOptions(env: ForemanEnv): typeof DEFAULT_WORKER_OPTIONS {
@@ -40,7 +53,35 @@ function workerOptions(env: ForemanEnv): typeof DEFAULT_WORKER_OPTIONS {
   };
 }
 
-/** Starts the webhook server, the worker and the reconciler; `stop()` drains them and closes the database. */
+/**
+ * The routes the server answers before the webhooks. An operator's route (metrics, a dashboard)
+ * is added here; `/healthz` and `/readyz` must stay first.
+ */
+function serverRoutes(parts: { readiness: Readiness; operator: Route }): Route[] {
+  return [healthRoute, readinessRoute(parts.readiness), parts.operator];
+}
+
+/** The database, its folder created; a path that cannot be opened is the operator's to fix. */
+function openStore(path: string): SqliteStore {
+  try {
+    if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    return new SqliteStore(path);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new StartError(
+      `FOREMAN_DB_PATH: cannot open the database at ${path} (${reason}); point it at a writable file on a persistent disk`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/**
+ * Opens the database and serves HTTP at once (`/healthz`, `/readyz`, the webhooks, which are
+ * recorded from the first moment), then signs in to GitHub in the background and starts the
+ * worker and the reconciler. `ready` says how that went; `stop()` drains and closes everything.
+ */
 export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<RunningForeman> {
   // Every logger below derives from this one, so none of them writes Foreman's credentials.
   const log = (logger ?? pino({ level: env.LOG_LEVEL })).child({}, { redact: LOG_REDACTION });
@@ -56,15 +97,76 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
       plugins: [githubMetricsPlugin(metrics)],
     }),
   });
-  if (env.FOREMAN_DB_PATH !== ":memory:") mkdirSync(dirname(env.FOREMAN_DB_PATH), { recursive: true });
-  const store = new SqliteStore(env.FOREMAN_DB_PATH);
+  const store = openStore(env.FOREMAN_DB_PATH);
+  const readiness = new Readiness({ github: "signing in to GitHub as the App", database: "ok", worker: "starts once GitHub answers" });
+  const crew: Crew = { worker: null, reconciler: null };
+  const sink = new StoreIntakeSink(store, Date.now, () => crew.worker?.notify());
+  const middleware = await createNodeMiddleware(createApp(sink), { probot, webhooksPath: WEBHOOK_PATH });
+  const webhooks = (request: IncomingMessage, response: ServerResponse): void => {
+    if (request.url?.startsWith(WEBHOOK_PATH)) timeWebhookAck(metrics, response);
+    void middleware(request, response, () => response.writeHead(404).end());
+  };
+  // Observability: /metrics and /dashboard (src/observe/operator-routes.ts).
+  const operator = operatorRoutes(env, { metrics, store, log, now: Date.now });
+  const routes = serverRoutes({ readiness, operator });
+  const listening = await listen({ port: env.PORT, host: env.HOST, routes, fallback: webhooks, log }).catch(
+    (error: unknown) => {
+      store.close();
+      throw error;
+    },
+  );
+  log.info({ port: listening.port, webhookPath: WEBHOOK_PATH }, "foreman is listening; signing in to GitHub");
+  const abort = new AbortController();
+  const ready = startWork({ env, probot, store, readiness, crew, metrics, log, signal: abort.signal });
+  const stop = (): Promise<void> => shutdown({ server: listening.server, abort, ready, crew, store, readiness, log });
+  return { url: `http://127.0.0.1:${listening.port}`, ready, stop };
+}
+
+interface WorkParts {
+  env: ForemanEnv;
+  probot: Probot;
+  store: SqliteStore;
+  readiness: Readiness;
+  crew: Crew;
+  metrics: ForemanMetrics;
+  log: Logger;
+  signal: AbortSignal;
+}
+
+/** Reads the App's login from GitHub (trying again while GitHub fails), then starts the worker and the reconciler. */
+async function startWork(parts: WorkParts): Promise<void> {
+  const { env, probot, readiness, log, signal } = parts;
+  const bot = await readAppLogin(probot, {
+    signal,
+    onRetry: (error, waitMs, attempt) => {
+      readiness.down("github", describeRetry(error, waitMs));
+      log.warn({ err: error, attempt, waitMs }, "could not read the app from GitHub; trying again");
+    },
+  }).catch((error: unknown) => {
+    if (signal.aborted) return null;
+    readiness.down("github", "GitHub refused the App's credentials");
+    throw credentialsRefused(error, env);
+  });
+  if (bot === null) return;
+  readiness.up("github");
+  const { worker, reconciler } = await buildCrew(parts, bot);
+  if (signal.aborted) return;
+  parts.crew.worker = worker;
+  parts.crew.reconciler = reconciler;
+  worker.start();
+  reconciler.start();
+  readiness.up("worker");
+  log.info({ bot, providers: env.providers.map((provider) => provider.name) }, "foreman is working");
+}
+
+/** The worker and the reconciler over the GitHub adapter, the model, the workspace and the local checks. */
+async function buildCrew(parts: WorkParts, bot: string): Promise<{ worker: Worker; reconciler: Reconciler }> {
+  const { env, probot, store, log, crew, metrics } = parts;
+  const github = new ProbotGitHub(probot, bot);
   const model = new MeteredModel(
     createModel({ providers: env.providers, timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000, log: log.child({ name: "model" }) }),
     metrics,
   );
-  const bot = await readAppLogin(probot, log);
-  const github = new ProbotGitHub(probot, bot);
-  const holder: { reconciler: Reconciler | null } = { reconciler: null };
   const workspace = new GitWorkspaces({
     dir: workspaceDir(env),
     maxBytes: env.FOREMAN_WORKSPACE_MAX_MB * 1024 * 1024,
@@ -91,7 +193,7 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
       onGaveUp: (job) => {
         metrics.jobsGaveUp.inc({ kind: job.kind });
         const workflowId = JobKey.workflowOf(job.key);
-        if (workflowId) holder.reconciler?.check(workflowId);
+        if (workflowId) crew.reconciler?.check(workflowId);
       },
     },
   );
@@ -99,34 +201,26 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
     { store, github, log: log.child({ name: "reconcile" }), now: Date.now, botLogin: bot, notify: () => worker.notify() },
     { intervalMs: env.FOREMAN_RECONCILE_SECONDS * 1000, scanIntervalMs: env.FOREMAN_RECONCILE_SCAN_SECONDS * 1000 },
   );
-  holder.reconciler = reconciler;
-  const sink = new StoreIntakeSink(store, Date.now, () => worker.notify());
-  const middleware = await createNodeMiddleware(createApp(sink), { probot, webhooksPath: WEBHOOK_PATH });
-  // Observability: /metrics and /dashboard (src/observe/operator-routes.ts); webhook acknowledgements are timed.
-  const operator = operatorRoutes(env, { metrics, store, log, now: Date.now });
-  const server = createServer((request, response) => {
-    if (request.url === "/healthz") {
-      response.writeHead(200, { "content-type": "text/plain" }).end("ok");
-      return;
-    }
-    if (operator(request, response)) return;
-    if (request.url?.startsWith(WEBHOOK_PATH)) timeWebhookAck(metrics, response);
-    void middleware(request, response, () => response.writeHead(404).end());
-  });
-  await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
-  worker.start();
-  reconciler.start();
-  const { port } = server.address() as AddressInfo;
-  log.info({ port, webhookPath: WEBHOOK_PATH, providers: env.providers.map((provider) => provider.name) }, "foreman is listening");
-  return { url: `http://127.0.0.1:${port}`, stop: () => shutdown({ server, worker, reconciler, store, log }) };
+  return { worker, reconciler };
 }
 
 /** Stops taking deliveries and jobs, lets the jobs in hand finish or releases their leases, then closes the database. */
-async function shutdown(parts: { server: Server; worker: Worker; reconciler: Reconciler; store: SqliteStore; log: Logger }): Promise<void> {
+async function shutdown(parts: {
+  server: Server;
+  abort: AbortController;
+  ready: Promise<void>;
+  crew: Crew;
+  store: SqliteStore;
+  readiness: Readiness;
+  log: Logger;
+}): Promise<void> {
+  parts.readiness.down("worker", "stopping");
+  parts.abort.abort();
   const closed = new Promise<void>((resolve) => parts.server.close(() => resolve()));
   parts.server.closeIdleConnections();
-  await parts.reconciler.stop();
-  const { finished, released } = await parts.worker.stop();
+  await parts.ready.catch(() => undefined);
+  await parts.crew.reconciler?.stop();
+  const { finished, released } = (await parts.crew.worker?.stop()) ?? { finished: 0, released: 0 };
   await Promise.race([closed, sleep(1000)]);
   parts.server.closeAllConnections();
   parts.store.close();

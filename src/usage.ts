@@ -3,12 +3,16 @@ export const USAGE = `Foreman: a GitHub App that turns a labelled issue into mer
 
 Usage: node dist/main.js        (or: npm start)
 
-Settings come from the environment:
+Settings come from the environment and from .env (or FOREMAN_ENV_FILE); the environment wins:
   APP_ID, PRIVATE_KEY or PRIVATE_KEY_PATH, WEBHOOK_SECRET   the GitHub App's credentials
   FOREMAN_LLM_BASE_URL, FOREMAN_LLM_API_KEY                 an OpenAI-compatible endpoint
-  PORT, HOST, LOG_LEVEL, FOREMAN_DB_PATH                    the server and its database
+  PORT, HOST, LOG_LEVEL, LOG_FORMAT, FOREMAN_DB_PATH        the server, its logs and its database
+  GHE_HOST, GHE_PROTOCOL, HTTPS_PROXY, NO_PROXY             GitHub Enterprise Server, a proxy
   FOREMAN_DASHBOARD_TOKEN, FOREMAN_METRICS_TOKEN            the /dashboard (off without its token) and /metrics
 
-Every setting, with its default, is in docs/deployment.md; metrics, alerts and the dashboard in
-docs/operations.md.
+Without the App's credentials it serves a setup page (open http://localhost:3000/) that
+registers the App on GitHub and writes them to .env. GET /healthz and /readyz report its health.
+
+Every setting, with its default, is in docs/deployment.md and .env.example; metrics, alerts and
+the dashboard in docs/operations.md.
 `;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadProviders, ProvidersConfigError } from "../../src/adapters/model/providers.ts";
 import { EnvError, parseEnv } from "../../src/env.ts";
+import { APP_PRIVATE_KEY } from "../app-private-key.ts";
 
 const env = { OPENAI_KEY: "sk-1", BACKUP_KEY: "sk-2" };
 /** A provider that says nothing of its capabilities: JSON mode and native tool calls. */
@@ -105,7 +106,7 @@ describe("model providers configuration", () => {
   });
 
   it("falls back to one provider from FOREMAN_LLM_BASE_URL when no chain is configured", () => {
-    const parsed = parseEnv({ APP_ID: "1", PRIVATE_KEY: "k", WEBHOOK_SECRET: "s", FOREMAN_LLM_API_KEY: "sk" }, noFile);
+    const parsed = parseEnv({ APP_ID: "1", PRIVATE_KEY: APP_PRIVATE_KEY, WEBHOOK_SECRET: "s", FOREMAN_LLM_API_KEY: "sk" }, noFile);
 
     expect(parsed.providers).toEqual([
       { name: "default", baseUrl: "https://api.openai.com/v1", apiKeyEnv: "FOREMAN_LLM_API_KEY", apiKey: "sk", ...defaults },
@@ -117,12 +118,12 @@ describe("model providers configuration", () => {
   it("needs no FOREMAN_LLM_API_KEY when a chain is configured", () => {
     const json = JSON.stringify([{ name: "a", baseUrl: "https://a.test/v1", apiKeyEnv: "OPENAI_KEY" }]);
 
-    const parsed = parseEnv({ APP_ID: "1", PRIVATE_KEY: "k", WEBHOOK_SECRET: "s", FOREMAN_PROVIDERS: json, ...env }, noFile);
+    const parsed = parseEnv({ APP_ID: "1", PRIVATE_KEY: APP_PRIVATE_KEY, WEBHOOK_SECRET: "s", FOREMAN_PROVIDERS: json, ...env }, noFile);
 
     expect(parsed.providers.map((provider) => provider.name)).toEqual(["a"]);
   });
 
   it("refuses to start without any model key", () => {
-    expect(() => parseEnv({ APP_ID: "1", PRIVATE_KEY: "k", WEBHOOK_SECRET: "s" }, noFile)).toThrow(EnvError);
+    expect(() => parseEnv({ APP_ID: "1", PRIVATE_KEY: APP_PRIVATE_KEY, WEBHOOK_SECRET: "s" }, noFile)).toThrow(EnvError);
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "../../../src/env.ts";
 import { githubWebUrl } from "../../../src/observe/observability.ts";
+import { APP_PRIVATE_KEY } from "../../app-private-key.ts";
 
-const BASE = { APP_ID: "1", PRIVATE_KEY: "key", WEBHOOK_SECRET: "secret", FOREMAN_LLM_API_KEY: "sk-test" };
+const BASE = { APP_ID: "1", PRIVATE_KEY: APP_PRIVATE_KEY, WEBHOOK_SECRET: "secret", FOREMAN_LLM_API_KEY: "sk-test" };
 
 function problems(extra: Record<string, string>): string[] {
   try {

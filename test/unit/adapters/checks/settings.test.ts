@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { setupMayUseNetwork } from "../../../../src/adapters/checks/settings.ts";
 import { checksSettings, EnvError, parseEnv } from "../../../../src/env.ts";
+import { APP_PRIVATE_KEY } from "../../../app-private-key.ts";
 
 const BASE = {
   APP_ID: "1",
-  PRIVATE_KEY: "key",
+  PRIVATE_KEY: APP_PRIVATE_KEY,
   WEBHOOK_SECRET: "secret",
   FOREMAN_LLM_API_KEY: "sk-test",
   FOREMAN_DB_PATH: "/srv/foreman/foreman.db",
