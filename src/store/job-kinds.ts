@@ -81,6 +81,14 @@ export function kindsOf(lane: Lane): JobKind[] {
     .filter(isJobKind)
     .filter((kind) => JOB_LANES[kind] === lane);
 }
+
+/**
+ * What a lane's lease takes: the model lane, its kinds; the short lane, every other kind, so that a
+ * stored job of a kind this Foreman does not run is still taken, and fails with its reason.
+ */
+export function laneFilter(lane: Lane): { kinds: JobKind[] } | { exceptKinds: JobKind[] } {
+  return lane === "model" ? { kinds: kindsOf("model") } : { exceptKinds: kindsOf("model") };
+}
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;
 
 /** The schemas by kind, typed so that a kind picks out its own payload type. */

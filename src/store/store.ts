@@ -6,11 +6,13 @@ import type { Job, JobInput } from "./job-kinds.ts";
 export type { Job, JobInput } from "./job-kinds.ts";
 
 /**
- * Which due jobs a lease may take: only these kinds, and none whose key belongs to one of `skipOwners`
- * (repository owners, compared without case: an owner's repositories are all in one installation of the app).
+ * Which due jobs a lease may take: only `kinds` (when given), none of `exceptKinds`, and none whose key
+ * belongs to one of `skipOwners` (repository owners, compared without case: an owner's repositories are
+ * all in one installation of the app).
  */
 export interface LeaseFilter {
-  kinds: readonly string[];
+  kinds?: readonly string[];
+  exceptKinds?: readonly string[];
   skipOwners?: readonly string[];
 }
 

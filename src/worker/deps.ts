@@ -24,4 +24,11 @@ export interface WorkerDeps {
   installationToken?: (installationId: number) => Promise<string>;
   /** Runs the repository's declared checks in an OS sandbox (absent: local checks are off). */
   checks?: ChecksPort;
+  /**
+   * Called by a short job (an event's effects) before model work of its own, the engineer's or the
+   * planner's, with the repository's owner: the worker moves the job to the model lane, so that it
+   * holds no short slot while the model answers. Resolves once the job holds a model slot; absent
+   * outside the worker and for jobs already in the model lane.
+   */
+  enterModelLane?: (owner: string) => Promise<void>;
 }

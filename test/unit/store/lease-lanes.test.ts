@@ -1,10 +1,11 @@
+import { DatabaseSync } from "node:sqlite";
 import { describe, expect, it } from "vitest";
-import { kindsOf, taskJob } from "../../../src/store/job-kinds.ts";
+import { kindsOf, laneFilter, taskJob } from "../../../src/store/job-kinds.ts";
 import type { Job } from "../../../src/store/store.ts";
 import { eventJobFor, freshStore } from "./store-fixture.ts";
 
-const SHORT = { kinds: kindsOf("short") };
-const MODEL = { kinds: kindsOf("model") };
+const SHORT = laneFilter("short");
+const MODEL = laneFilter("model");
 
 const coder = (workflowId: string, taskId = "mean") => taskJob("task", { workflowId, taskId, attempt: 1 });
 
@@ -61,6 +62,17 @@ describe("leasing by lane", () => {
 
     expect(job.id).toBe(otherId);
     expect(store.leaseJob("w", 1_000, 100, { ...MODEL, skipOwners: ["acme", "globex"] })).toBeNull();
+  });
+
+  it("takes a stored job of a kind it does not know in the short lane, so it fails with its reason instead of waiting forever", () => {
+    const { store, path } = freshStore();
+    // A row written by another release, of a kind this one does not run.
+    const db = new DatabaseSync(path);
+    db.prepare("INSERT INTO jobs (kind, key, payload, run_at) VALUES ('reticulate', 'acme/stats#1', '{}', 0)").run();
+    db.close();
+
+    expect(store.leaseJob("w", 1_000, 100, MODEL)).toBeNull();
+    expect(leased(store.leaseJob("w", 1_000, 100, SHORT)).kind).toBe("reticulate");
   });
 
   it("leases any kind without a filter, as before lanes", () => {
