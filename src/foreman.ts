@@ -7,6 +7,7 @@ import { pino, type Logger } from "pino";
 import { createNodeMiddleware, Probot } from "probot";
 import { readAppLogin } from "./adapters/github/app-identity.ts";
 import { githubClientOptions } from "./adapters/github/foreman-octokit.ts";
+import { DEFAULT_PACE, WritePacer } from "./adapters/github/write-pacer.ts";
 import { ProbotGitHub } from "./adapters/github/probot-github.ts";
 import { createModel } from "./adapters/model/create-model.ts";
 import { startLocalChecks } from "./adapters/checks/start-checks.ts";
@@ -31,21 +32,29 @@ function workerOptions(env: ForemanEnv): typeof DEFAULT_WORKER_OPTIONS {
   return {
     ...DEFAULT_WORKER_OPTIONS,
     concurrency: env.FOREMAN_WORKER_CONCURRENCY,
+    modelConcurrency: env.FOREMAN_MODEL_CONCURRENCY,
+    modelConcurrencyPerInstallation: env.FOREMAN_MODEL_CONCURRENCY_PER_INSTALLATION,
     leaseMs: env.FOREMAN_LEASE_SECONDS * 1000,
     shutdownGraceMs: env.FOREMAN_SHUTDOWN_GRACE_SECONDS * 1000,
   };
+}
+
+/** Paces each installation's writes under GitHub's secondary limits, at the configured budget. */
+function writePacer(env: ForemanEnv): WritePacer {
+  return new WritePacer({ ...DEFAULT_PACE, perMinute: env.FOREMAN_GITHUB_WRITES_PER_MINUTE, perHour: env.FOREMAN_GITHUB_WRITES_PER_HOUR });
 }
 
 /** Starts the webhook server, the worker and the reconciler; `stop()` drains them and closes the database. */
 export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<RunningForeman> {
   // Every logger below derives from this one, so none of them writes Foreman's credentials.
   const log = (logger ?? pino({ level: env.LOG_LEVEL })).child({}, { redact: LOG_REDACTION });
+  const pacer = env.FOREMAN_GITHUB_THROTTLE === "on" ? writePacer(env) : null;
   const probot = new Probot({
     appId: env.APP_ID,
     privateKey: env.privateKey,
     secret: env.WEBHOOK_SECRET,
     log: log.child({ name: "probot" }),
-    ...githubClientOptions({ throttle: env.FOREMAN_GITHUB_THROTTLE, baseUrl: env.FOREMAN_GITHUB_API_URL }),
+    ...githubClientOptions({ throttle: env.FOREMAN_GITHUB_THROTTLE, pacer, baseUrl: env.FOREMAN_GITHUB_API_URL }),
   });
   if (env.FOREMAN_DB_PATH !== ":memory:") mkdirSync(dirname(env.FOREMAN_DB_PATH), { recursive: true });
   const store = new SqliteStore(env.FOREMAN_DB_PATH);
@@ -77,6 +86,7 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
       installationToken: (installationId) => github.installationToken(installationId),
       workspace,
       checks,
+      ...(pacer ? { githubBudget: pacer } : {}),
     },
     workerOptions(env),
     {

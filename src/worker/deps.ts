@@ -3,6 +3,7 @@ import type { RepoConfig } from "../config/index.ts";
 import type { GitHubPort } from "../ports/github.ts";
 import type { AgentRole, ModelPort } from "../ports/model.ts";
 import type { ChecksPort } from "../ports/checks.ts";
+import type { GitHubBudgetPort } from "../ports/github-budget.ts";
 import type { WorkspacePort } from "../ports/workspace.ts";
 import type { Store } from "../store/store.ts";
 
@@ -31,4 +32,6 @@ export interface WorkerDeps {
    * outside the worker and for jobs already in the model lane.
    */
   enterModelLane?: (owner: string) => Promise<void>;
+  /** Whether an installation's writes wait on GitHub's limits, for the status comment to say so (absent: the throttle is off). */
+  githubBudget?: GitHubBudgetPort;
 }

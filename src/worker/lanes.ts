@@ -102,7 +102,7 @@ export class LaneSlots {
   }
 
   private grantWaiting(): void {
-    for (let index = 0; index < this.waiting.length; ) {
+    for (let index = 0; index < this.waiting.length;) {
       const waiter = this.waiting[index];
       if (waiter && this.fits(waiter.owner)) {
         this.waiting.splice(index, 1);

@@ -24,7 +24,7 @@ const soon = (check: () => boolean): Promise<boolean> => waitFor(check, Date.now
 describe("Worker lanes", () => {
   it("finishes a short job at once while model jobs fill every slot and wait on their model calls", async () => {
     const model = gate();
-    const { worker, store } = workerWith({ task: model.wait, event: async () => undefined }, { concurrency: 1, modelConcurrency: 2 });
+    const { worker, store } = workerWith({ task: model.wait, event: () => Promise.resolve() }, { concurrency: 1, modelConcurrency: 2 });
     const tasks = ["a", "b", "c", "d"].map((id) => `acme/stats#1/${id}`);
     for (const key of tasks) store.enqueueJob(coder("acme/stats#1", key.slice(-1)));
     worker.start();

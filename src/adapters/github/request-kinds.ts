@@ -25,4 +25,3 @@ export function installationAuth(auth: unknown): { installationId: number; cache
     "cache" in auth && typeof auth.cache === "object" && auth.cache !== null && "set" in auth.cache ? (auth.cache as TokenCache) : null;
   return Number.isInteger(installationId) ? { installationId, cache } : null;
 }
-

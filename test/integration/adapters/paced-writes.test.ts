@@ -27,7 +27,14 @@ async function gitHubLike(answer: Answer = (_request, _body, response) => json(r
     let body = "";
     request.on("data", (chunk: Buffer) => (body += chunk.toString()));
     request.on("end", () => {
-      const query = request.url === "/graphql" ? (JSON.parse(body) as { query: string }).query.trim().split(/[\s({]+/).slice(0, 2).join(" ") : null;
+      const query =
+        request.url === "/graphql"
+          ? (JSON.parse(body) as { query: string }).query
+              .trim()
+              .split(/[\s({]+/)
+              .slice(0, 2)
+              .join(" ")
+          : null;
       seen.push({ what: query ? `graphql ${query}` : `${request.method} ${request.url}`, at: Date.now() });
       answer(request, body, response);
     });
@@ -65,14 +72,29 @@ describe("Foreman's Octokit with the throttle on", () => {
     const pacer = new WritePacer({ perMinute: 70, perHour: 450, spacingMs: SPACING });
     const octokit = installationClient(github.url, pacer);
     // A first write and read, not counted: the client's first call sets itself up, which would blur the timings.
-    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", { owner: "acme", repo: "stats", issue_number: 1, labels: ["x"] });
+    await octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/labels", {
+      owner: "acme",
+      repo: "stats",
+      issue_number: 1,
+      labels: ["x"],
+    });
     await octokit.request("GET /repos/{owner}/{repo}/issues/{issue_number}", { owner: "acme", repo: "stats", issue_number: 1 });
     github.seen.length = 0;
     const started = Date.now();
 
     await Promise.all([
-      octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "acme", repo: "stats", issue_number: 1, body: "a" }),
-      octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", { owner: "acme", repo: "stats", comment_id: 1, body: "b" }),
+      octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner: "acme",
+        repo: "stats",
+        issue_number: 1,
+        body: "a",
+      }),
+      octokit.request("PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}", {
+        owner: "acme",
+        repo: "stats",
+        comment_id: 1,
+        body: "b",
+      }),
       octokit.graphql("mutation Merge { x }"),
       octokit.request("POST /repos/{owner}/{repo}/check-runs", { owner: "acme", repo: "stats", name: "Foreman", head_sha: "abc" }),
       octokit.graphql("query Head { viewer { login } }"),
@@ -107,7 +129,12 @@ describe("Foreman's Octokit with the throttle on", () => {
     const pacer = new WritePacer({ perMinute: 70, perHour: 450, spacingMs: 0 });
     const octokit = installationClient(github.url, pacer);
     const comment = () =>
-      octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", { owner: "acme", repo: "stats", issue_number: 1, body: "a" });
+      octokit.request("POST /repos/{owner}/{repo}/issues/{issue_number}/comments", {
+        owner: "acme",
+        repo: "stats",
+        issue_number: 1,
+        body: "a",
+      });
 
     const refused = await comment().catch((error: unknown) => error);
     const heldUntil = pacer.heldUntil(7);
@@ -117,7 +144,10 @@ describe("Foreman's Octokit with the throttle on", () => {
     expect(refused).toMatchObject({ status: 403 });
     expect(heldUntil).toBeGreaterThan(before + 500);
     expect(Date.now() - before).toBeGreaterThanOrEqual(900);
-    expect(github.seen.map((call) => call.what)).toEqual(["POST /repos/acme/stats/issues/1/comments", "POST /repos/acme/stats/issues/1/comments"]);
+    expect(github.seen.map((call) => call.what)).toEqual([
+      "POST /repos/acme/stats/issues/1/comments",
+      "POST /repos/acme/stats/issues/1/comments",
+    ]);
     await sleep(10);
     expect(pacer.heldUntil(7)).toBeNull();
   });

@@ -20,7 +20,10 @@ function fakeClock(start = 0): { now: () => number; sleep: (ms: number) => Promi
   };
 }
 
-const pacer = (limits: Partial<PaceLimits>, clock = fakeClock()) => ({ pacer: new WritePacer({ ...DEFAULT_PACE, ...limits }, clock), clock });
+const pacer = (limits: Partial<PaceLimits>, clock = fakeClock()) => ({
+  pacer: new WritePacer({ ...DEFAULT_PACE, ...limits }, clock),
+  clock,
+});
 
 describe("the write pacer", () => {
   it("spaces a burst of writes a second apart, in the order they asked, and calls that no wait", () => {
@@ -106,7 +109,8 @@ describe("the write pacer", () => {
     const starts: number[] = [];
     for (let write = 0; write < 600; write += 1) starts.push(nextWriteAt(starts, 0, DEFAULT_PACE).at);
 
-    const most = (window: number) => Math.max(...starts.map((start) => starts.filter((other) => other > start - window && other <= start).length));
+    const most = (window: number) =>
+      Math.max(...starts.map((start) => starts.filter((other) => other > start - window && other <= start).length));
     expect(most(MINUTE)).toBe(60);
     expect(most(HOUR)).toBe(450);
     expect(DEFAULT_PACE.perMinute).toBeLessThan(80);
