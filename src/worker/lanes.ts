@@ -83,11 +83,6 @@ export class LaneSlots {
     return new Promise((grant) => this.waiting.push({ owner, grant }));
   }
 
-  /** Jobs waiting for a model slot. */
-  waitingForModel(): number {
-    return this.waiting.length;
-  }
-
   private ownerHasRoom(owner: string): boolean {
     return (this.byOwner.get(owner) ?? 0) < this.limits.modelPerInstallation;
   }
