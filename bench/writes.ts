@@ -2,7 +2,8 @@
  * The GitHub writes bench: a scenario (the demo's three-task issue by default) run through the
  * whole app in the sandbox, its successful writes counted by purpose and by path (a task's or the
  * issue's) against the floor, with the tasks an installation finishes an hour at GitHub's 500
- * content writes an hour. `npm run bench:writes [-- --scenario FILE --out bench-results/writes.json]`.
+ * content writes an hour, and how long the run took. `npm run bench:writes [-- --scenario FILE --throttle on|off
+ * --out bench-results/writes.json]`: `--throttle on` paces the app's writes as against GitHub (off by default, as the demo runs).
  * See docs/development/performance.md.
  */
 import { fileURLToPath } from "node:url";
@@ -16,6 +17,7 @@ const { values } = parseArgs({
   options: {
     scenario: { type: "string", default: fileURLToPath(new URL("../demo/scenarios/three-task-feature.yml", import.meta.url)) },
     out: { type: "string", default: "bench-results/writes.json" },
+    throttle: { type: "string", default: "off" },
   },
 });
 
@@ -23,9 +25,14 @@ const { values } = parseArgs({
 const GOAL_RATIO = 1.25;
 
 async function main(): Promise<number> {
+  if (values.throttle !== "on" && values.throttle !== "off") {
+    console.error(`--throttle must be on or off, not ${JSON.stringify(values.throttle)}`);
+    return 1;
+  }
   const scenario = await loadScenario(values.scenario);
+  const started = Date.now();
   const run = await driveScenario(scenario, {
-    world: { app: foremanUnderTest, realModel: null, appLogLevel: "info" },
+    world: { app: foremanUnderTest, realModel: null, appLogLevel: "info", appEnv: { FOREMAN_GITHUB_THROTTLE: values.throttle } },
     stopWhenQuiet: true,
     observe: (world): LoggedWrite[] =>
       world.github.requestLog
@@ -37,6 +44,7 @@ async function main(): Promise<number> {
     console.error(`the scenario did not complete: ${run.failures.join("; ")}`);
     return 1;
   }
+  const seconds = Math.round((Date.now() - started) / 100) / 10;
   const counts = countWrites(run.observed, run.figures.taskIds.length);
   console.log(
     `${scenario.name}: ${counts.writes} writes for ${counts.tasks} tasks (floor ${counts.floor}: ${FLOOR.perTask} a task, ${FLOOR.perIssue} an issue)`,
@@ -46,10 +54,13 @@ async function main(): Promise<number> {
   console.log(
     `${counts.ratioToFloor}× the floor (goal ≤ ${GOAL_RATIO}×); ${counts.writesPerTask} writes a task; ${counts.tasksPerHourAt500} tasks an hour at 500 writes an hour`,
   );
+  console.log(`the run took ${seconds} s, throttle ${values.throttle}`);
   await writeReport(values.out, {
     command: `npm run bench:writes${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
     date: new Date().toISOString(),
     scenario: scenario.name,
+    throttle: values.throttle,
+    seconds,
     floorRule: FLOOR,
     ...counts,
     goal: { ratioToFloor: GOAL_RATIO, met: counts.ratioToFloor <= GOAL_RATIO },

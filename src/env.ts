@@ -117,7 +117,7 @@ const Env = z.object({
   FOREMAN_RECONCILE_SECONDS: Seconds.default(300),
   /** How often every installation is scanned for labelled issues Foreman does not know (a missed label, a lost database). */
   FOREMAN_RECONCILE_SCAN_SECONDS: Seconds.default(3600),
-  /** Probot serialises writes 1 s apart (3 s for content) to respect GitHub's secondary limits; off only against a local sandbox. */
+  /** Each installation's writes paced under GitHub's secondary limits (see the block below); off only against a local sandbox. */
   FOREMAN_GITHUB_THROTTLE: z.enum(["on", "off"]).default("on"),
   /** Workflows one installation may have running at once; a label over the cap is refused with a comment. */
   FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION: z.coerce.number().int().min(1).max(10_000).default(10),
@@ -142,6 +142,16 @@ const Env = z.object({
   /** Output kept of one command, in KiB. */
   FOREMAN_CHECKS_OUTPUT_KB: z.coerce.number().int().min(4).max(1_048_576).default(1024),
   ...ObservabilityEnv,
+
+  // Lanes and GitHub's write budget (docs/development/performance.md).
+  /** Jobs in model work at once (coder, debugger, reviewer, engineer, planner), beside FOREMAN_WORKER_CONCURRENCY short jobs. */
+  FOREMAN_MODEL_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(12),
+  /** Jobs in model work at once for one installation. */
+  FOREMAN_MODEL_CONCURRENCY_PER_INSTALLATION: z.coerce.number().int().min(1).max(256).default(6),
+  /** Writes one installation makes a minute, with the throttle on; GitHub's secondary limit is 80. */
+  FOREMAN_GITHUB_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(80).default(70),
+  /** Writes one installation makes an hour, with the throttle on; GitHub's secondary limit is 500. */
+  FOREMAN_GITHUB_WRITES_PER_HOUR: z.coerce.number().int().min(1).max(500).default(450),
 });
 
 export type ForemanEnv = z.infer<typeof Env> & { privateKey: string; llmApiKey: string; providers: ResolvedProvider[] };

@@ -6,6 +6,7 @@ import { pino, type Logger } from "pino";
 import { createNodeMiddleware, Probot } from "probot";
 import { readAppLogin } from "./adapters/github/app-identity.ts";
 import { githubClientOptions } from "./adapters/github/foreman-octokit.ts";
+import { DEFAULT_PACE, WritePacer } from "./adapters/github/write-pacer.ts";
 import { ProbotGitHub } from "./adapters/github/probot-github.ts";
 import { createModel } from "./adapters/model/create-model.ts";
 import { startLocalChecks } from "./adapters/checks/start-checks.ts";
@@ -48,9 +49,16 @@ function workerOptions(env: ForemanEnv): typeof DEFAULT_WORKER_OPTIONS {
   return {
     ...DEFAULT_WORKER_OPTIONS,
     concurrency: env.FOREMAN_WORKER_CONCURRENCY,
+    modelConcurrency: env.FOREMAN_MODEL_CONCURRENCY,
+    modelConcurrencyPerInstallation: env.FOREMAN_MODEL_CONCURRENCY_PER_INSTALLATION,
     leaseMs: env.FOREMAN_LEASE_SECONDS * 1000,
     shutdownGraceMs: env.FOREMAN_SHUTDOWN_GRACE_SECONDS * 1000,
   };
+}
+
+/** Paces each installation's writes under GitHub's secondary limits, at the configured budget. */
+function writePacer(env: ForemanEnv): WritePacer {
+  return new WritePacer({ ...DEFAULT_PACE, perMinute: env.FOREMAN_GITHUB_WRITES_PER_MINUTE, perHour: env.FOREMAN_GITHUB_WRITES_PER_HOUR });
 }
 
 /**
@@ -86,6 +94,7 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
   // Every logger below derives from this one, so none of them writes Foreman's credentials.
   const log = (logger ?? pino({ level: env.LOG_LEVEL })).child({}, { redact: LOG_REDACTION });
   const metrics = createMetrics();
+  const pacer = env.FOREMAN_GITHUB_THROTTLE === "on" ? writePacer(env) : null;
   const probot = new Probot({
     appId: env.APP_ID,
     privateKey: env.privateKey,
@@ -93,6 +102,7 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
     log: log.child({ name: "probot" }),
     ...githubClientOptions({
       throttle: env.FOREMAN_GITHUB_THROTTLE,
+      pacer,
       baseUrl: env.FOREMAN_GITHUB_API_URL,
       plugins: [githubMetricsPlugin(metrics)],
     }),
@@ -109,15 +119,13 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
   // Observability: /metrics and /dashboard (src/observe/operator-routes.ts).
   const operator = operatorRoutes(env, { metrics, store, log, now: Date.now });
   const routes = serverRoutes({ readiness, operator });
-  const listening = await listen({ port: env.PORT, host: env.HOST, routes, fallback: webhooks, log }).catch(
-    (error: unknown) => {
-      store.close();
-      throw error;
-    },
-  );
+  const listening = await listen({ port: env.PORT, host: env.HOST, routes, fallback: webhooks, log }).catch((error: unknown) => {
+    store.close();
+    throw error;
+  });
   log.info({ port: listening.port, webhookPath: WEBHOOK_PATH }, "foreman is listening; signing in to GitHub");
   const abort = new AbortController();
-  const ready = startWork({ env, probot, store, readiness, crew, metrics, log, signal: abort.signal });
+  const ready = startWork({ env, probot, store, readiness, crew, metrics, pacer, log, signal: abort.signal });
   const stop = (): Promise<void> => shutdown({ server: listening.server, abort, ready, crew, store, readiness, log });
   return { url: `http://127.0.0.1:${listening.port}`, ready, stop };
 }
@@ -129,6 +137,7 @@ interface WorkParts {
   readiness: Readiness;
   crew: Crew;
   metrics: ForemanMetrics;
+  pacer: WritePacer | null;
   log: Logger;
   signal: AbortSignal;
 }
@@ -161,7 +170,7 @@ async function startWork(parts: WorkParts): Promise<void> {
 
 /** The worker and the reconciler over the GitHub adapter, the model, the workspace and the local checks. */
 async function buildCrew(parts: WorkParts, bot: string): Promise<{ worker: Worker; reconciler: Reconciler }> {
-  const { env, probot, store, log, crew, metrics } = parts;
+  const { env, probot, store, log, crew, metrics, pacer } = parts;
   const github = new ProbotGitHub(probot, bot);
   const model = new MeteredModel(
     createModel({ providers: env.providers, timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000, log: log.child({ name: "model" }) }),
@@ -187,6 +196,7 @@ async function buildCrew(parts: WorkParts, bot: string): Promise<{ worker: Worke
       installationToken: (installationId) => github.installationToken(installationId),
       workspace,
       checks,
+      ...(pacer ? { githubBudget: pacer } : {}),
     },
     workerOptions(env),
     {

@@ -55,11 +55,14 @@ export type StatusView = {
   finished?: { durationMs: number; attempts: number };
   /** Hidden at the end of the comment, so that the workflow can be rebuilt from GitHub. JSON data only. */
   snapshot: unknown;
+  /** While the installation's writes wait on GitHub's rate limits: until when (ms since the epoch). */
+  githubHeldUntil?: number;
 };
 
 export function renderStatusComment(view: StatusView): SafeMarkdown {
   const sections = [
     markdown`### ${view.finished ? markdown`Foreman: done` : markdown`Foreman`}\n\n${phaseSentence(view)}`,
+    view.githubHeldUntil === undefined ? undefined : githubWaitSentence(view.githubHeldUntil),
     view.finished ? finishedSentence(view.tasks.length, view.finished) : undefined,
     view.plan && view.plan.summary.trim().length > 0 ? blockquote(view.plan.summary) : undefined,
     view.tasks.length > 0 ? renderPlanGraph(view.tasks) : undefined,
@@ -79,6 +82,12 @@ export function renderStatusComment(view: StatusView): SafeMarkdown {
     sections.filter((section) => section !== undefined),
     "\n\n",
   )}\n`;
+}
+
+/** Said only while GitHub's rate limits hold the installation's writes: the work goes on, its writes wait. */
+function githubWaitSentence(until: number): SafeMarkdown {
+  const time = singleLine(new Date(until).toISOString().slice(11, 16));
+  return markdown`Writes to GitHub are waiting on its rate limits until ${time} UTC; the work goes on meanwhile.`;
 }
 
 /** The summary of a completed workflow, in the status comment's last edit. */

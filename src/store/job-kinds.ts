@@ -54,6 +54,41 @@ const JOB_PAYLOADS = {
 };
 
 export type JobKind = keyof typeof JOB_PAYLOADS;
+
+/**
+ * The worker's two lanes. A `model` job waits on a model call for most of its run (the coder, the
+ * debugger, the reviewer, the planner amending a task, the coder resolving a conflict); a `short`
+ * job reads and writes GitHub and the store. Each lane has its own slots, so short jobs never wait
+ * behind model calls.
+ */
+export type Lane = "short" | "model";
+
+const JOB_LANES: { readonly [K in JobKind]: Lane } = {
+  intake: "short",
+  event: "short",
+  installation_removed: "short",
+  task: "model",
+  debug: "model",
+  review: "model",
+  revise: "model",
+  rebase: "model",
+  amend: "model",
+};
+
+/** The kinds of job a lane runs. */
+export function kindsOf(lane: Lane): JobKind[] {
+  return Object.keys(JOB_LANES)
+    .filter(isJobKind)
+    .filter((kind) => JOB_LANES[kind] === lane);
+}
+
+/**
+ * What a lane's lease takes: the model lane, its kinds; the short lane, every other kind, so that a
+ * stored job of a kind this Foreman does not run is still taken, and fails with its reason.
+ */
+export function laneFilter(lane: Lane): { kinds: JobKind[] } | { exceptKinds: JobKind[] } {
+  return lane === "model" ? { kinds: kindsOf("model") } : { exceptKinds: kindsOf("model") };
+}
 export type JobPayload<K extends JobKind> = z.infer<(typeof JOB_PAYLOADS)[K]>;
 
 /** The schemas by kind, typed so that a kind picks out its own payload type. */

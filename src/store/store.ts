@@ -5,6 +5,17 @@ import type { Job, JobInput } from "./job-kinds.ts";
 
 export type { Job, JobInput } from "./job-kinds.ts";
 
+/**
+ * Which due jobs a lease may take: only `kinds` (when given), none of `exceptKinds`, and none whose key
+ * belongs to one of `skipOwners` (repository owners, compared without case: an owner's repositories are
+ * all in one installation of the app).
+ */
+export interface LeaseFilter {
+  kinds?: readonly string[];
+  exceptKinds?: readonly string[];
+  skipOwners?: readonly string[];
+}
+
 export interface DeliveryRecord {
   id: string;
   event: string;
@@ -71,8 +82,10 @@ export interface Store {
   /**
    * Leases the oldest due job whose key has no other job leased; null when there is none. A job
    * whose lease expired (its worker died) is due again after a backoff that grows with its attempts.
+   * With a `filter`, only a job it lets through is taken; jobs it leaves out still hold their keys, so
+   * jobs with the same key run one at a time and in order whatever their lanes.
    */
-  leaseJob(owner: string, now: number, leaseMs: number): Job | null;
+  leaseJob(owner: string, now: number, leaseMs: number, filter?: LeaseFilter): Job | null;
   /** Extends a lease this owner still holds (a heartbeat); false when the lease was lost. */
   extendLease(job: Job, owner: string, until: number): boolean;
   completeJob(job: Job, owner: string): boolean;

@@ -29,6 +29,7 @@ async function snapshot(deps: WorkerDeps, github: RepoGitHub, state: WorkflowSta
 }
 
 export async function engineerEvent(deps: WorkerDeps, github: RepoGitHub, state: WorkflowState): Promise<EngineEvent> {
+  await deps.enterModelLane?.(state.ref.owner);
   const repo = await snapshot(deps, github, state, "engineer");
   const result = await runEngineer(deps.model, {
     model: deps.modelFor("engineer", state.config),
@@ -52,6 +53,7 @@ export async function engineerEvent(deps: WorkerDeps, github: RepoGitHub, state:
 }
 
 export async function plannerEvent(deps: WorkerDeps, github: RepoGitHub, state: WorkflowState): Promise<EngineEvent> {
+  await deps.enterModelLane?.(state.ref.owner);
   const repo = await snapshot(deps, github, state, "planner");
   const result = await runPlanner(deps.model, {
     model: deps.modelFor("planner", state.config),

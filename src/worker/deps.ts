@@ -3,6 +3,7 @@ import type { RepoConfig } from "../config/index.ts";
 import type { GitHubPort } from "../ports/github.ts";
 import type { AgentRole, ModelPort } from "../ports/model.ts";
 import type { ChecksPort } from "../ports/checks.ts";
+import type { GitHubBudgetPort } from "../ports/github-budget.ts";
 import type { WorkspacePort } from "../ports/workspace.ts";
 import type { Store } from "../store/store.ts";
 
@@ -24,4 +25,13 @@ export interface WorkerDeps {
   installationToken?: (installationId: number) => Promise<string>;
   /** Runs the repository's declared checks in an OS sandbox (absent: local checks are off). */
   checks?: ChecksPort;
+  /**
+   * Called by a short job (an event's effects) before model work of its own, the engineer's or the
+   * planner's, with the repository's owner: the worker moves the job to the model lane, so that it
+   * holds no short slot while the model answers. Resolves once the job holds a model slot; absent
+   * outside the worker and for jobs already in the model lane.
+   */
+  enterModelLane?: (owner: string) => Promise<void>;
+  /** Whether an installation's writes wait on GitHub's limits, for the status comment to say so (absent: the throttle is off). */
+  githubBudget?: GitHubBudgetPort;
 }

@@ -156,7 +156,8 @@ async function updateStatus({ deps, github, state, outbox }: EffectContext): Pro
   const checksOff = checksOffReason(deps, state);
   const digest = statusDigest(state, checksOff);
   if (state.statusCommentId !== null && (digest === state.statusDigest || mergedNow(outbox))) return state;
-  const status: GitHubWrite = { type: "post_comment", issue: state.issue, key: CommentKey.status, body: renderStatus(state, checksOff) };
+  const body = renderStatus(state, checksOff, deps.githubBudget?.heldUntil(state.ref.installationId) ?? null);
+  const status: GitHubWrite = { type: "post_comment", issue: state.issue, key: CommentKey.status, body };
   return { ...state, statusCommentId: await performWrite(github, status, state.statusCommentId), statusDigest: digest };
 }
 

@@ -66,9 +66,10 @@ function statusView(state: WorkflowState, checksOff: string | null): StatusView 
 /**
  * The status comment for a workflow, with its state embedded as the hidden snapshot.
  * `checksOff`: why the repository's declared checks do not run locally here (null: they do, or none are declared).
+ * `githubHeldUntil`: until when GitHub's rate limits hold the installation's writes (null: they do not); not in the digest.
  */
-export function renderStatus(state: WorkflowState, checksOff: string | null = null): SafeMarkdown {
-  return renderStatusComment(statusView(state, checksOff));
+export function renderStatus(state: WorkflowState, checksOff: string | null = null, githubHeldUntil: number | null = null): SafeMarkdown {
+  return renderStatusComment({ ...statusView(state, checksOff), ...(githubHeldUntil === null ? {} : { githubHeldUntil }) });
 }
 
 const NO_USAGE = { promptTokens: 0, completionTokens: 0, costUsd: 0 };

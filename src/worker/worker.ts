@@ -4,14 +4,20 @@ import { GitHubCallError, GitHubRateLimitError } from "../ports/errors.ts";
 import { ModelCallError } from "../ports/model-error.ts";
 import { JobKey } from "../domain/ids.ts";
 import { UnreadableStateError } from "../engine/stored-state.ts";
-import { InvalidJobError, parseLeasedJob } from "../store/job-kinds.ts";
+import { InvalidJobError, laneFilter, parseLeasedJob, type Lane } from "../store/job-kinds.ts";
 import type { Job } from "../store/store.ts";
 import { StaleWorkflowError } from "./apply-event.ts";
 import type { WorkerDeps } from "./deps.ts";
+import { LaneSlots, ownerOfKey } from "./lanes.ts";
 import { runJob, type JobRunners } from "./run-job.ts";
 
 export interface WorkerOptions {
+  /** Short jobs at once (intake, events, commands, merges): the short lane. */
   concurrency: number;
+  /** Jobs in model work at once (coder, debugger, reviewer, planner, engineer): the model lane. */
+  modelConcurrency?: number;
+  /** Jobs in model work at once for one installation. */
+  modelConcurrencyPerInstallation?: number;
   /** How long a lease lasts without a heartbeat: a job whose worker died runs again after it. */
   leaseMs: number;
   pollMs: number;
@@ -24,6 +30,8 @@ export interface WorkerOptions {
 
 export const DEFAULT_WORKER_OPTIONS: WorkerOptions = {
   concurrency: 4,
+  modelConcurrency: 12,
+  modelConcurrencyPerInstallation: 6,
   leaseMs: 60_000,
   pollMs: 250,
   maxAttempts: 8,
@@ -76,11 +84,24 @@ export function retryPlan(error: unknown, attempt: number, waits = 0, random: ()
   return { delayMs: backoff(attempt, random), wait: false };
 }
 
-/** Takes jobs from the store and runs them, up to `concurrency` at once, until stopped. */
+/** A job in hand, with the slot it holds: its lane, and for model work its key's owner. */
+interface Held {
+  job: Job;
+  lane: Lane;
+  owner: string;
+}
+
+const LANES: readonly Lane[] = ["short", "model"];
+
+/**
+ * Takes jobs from the store and runs them until stopped, in two lanes with slots of their own: up to
+ * `concurrency` short jobs and `modelConcurrency` jobs in model work (`modelConcurrencyPerInstallation`
+ * of one installation) at once, so a short job never waits for a model call to end.
+ */
 export class Worker {
   readonly id = `worker-${randomUUID().slice(0, 8)}`;
   private readonly running = new Set<Promise<void>>();
-  private readonly inHand = new Map<number, Job>();
+  private readonly inHand = new Map<number, Held>();
   private readonly released = new Set<number>();
   private stopping = false;
   private wake: (() => void) | null = null;
@@ -89,10 +110,16 @@ export class Worker {
   private readonly deps: WorkerDeps;
   private readonly options: WorkerOptions;
   private readonly hooks: WorkerHooks;
+  private readonly slots: LaneSlots;
   constructor(deps: WorkerDeps, options: WorkerOptions = DEFAULT_WORKER_OPTIONS, hooks: WorkerHooks = {}) {
     this.deps = deps;
     this.options = options;
     this.hooks = hooks;
+    this.slots = new LaneSlots({
+      short: options.concurrency,
+      model: options.modelConcurrency ?? DEFAULT_WORKER_OPTIONS.modelConcurrency ?? 1,
+      modelPerInstallation: options.modelConcurrencyPerInstallation ?? DEFAULT_WORKER_OPTIONS.modelConcurrencyPerInstallation ?? 1,
+    });
   }
 
   start(): void {
@@ -121,7 +148,7 @@ export class Worker {
     ]);
     grace.abort();
     if (done) return { finished: inHand, released: 0 };
-    for (const job of this.inHand.values()) {
+    for (const { job } of this.inHand.values()) {
       this.released.add(job.id);
       this.deps.store.releaseJob(job, this.id, this.deps.now(), "released at shutdown");
     }
@@ -131,21 +158,50 @@ export class Worker {
 
   private async run(): Promise<void> {
     while (!this.stopping) {
-      const job =
-        this.running.size < this.options.concurrency ? this.deps.store.leaseJob(this.id, this.deps.now(), this.options.leaseMs) : null;
-      if (job) {
-        const task = this.execute(job).finally(() => {
+      const held = this.leaseNext();
+      if (held) {
+        this.slots.take(held.lane, held.owner);
+        const task = this.execute(held).finally(() => {
+          this.slots.release(held.lane, held.owner);
           this.running.delete(task);
-          this.inHand.delete(job.id);
+          this.inHand.delete(held.job.id);
           this.notify();
         });
-        this.inHand.set(job.id, job);
+        this.inHand.set(held.job.id, held);
         this.running.add(task);
         continue;
       }
       await Promise.race([sleep(this.options.pollMs), new Promise<void>((resolve) => (this.wake = resolve))]);
       this.wake = null;
     }
+  }
+
+  /** The oldest due job of a lane with a slot free; the model lane skips the installations whose slots are all taken. */
+  private leaseNext(): Held | null {
+    for (const lane of LANES) {
+      if (!this.slots.canLease(lane)) continue;
+      const filter = lane === "model" ? { ...laneFilter(lane), skipOwners: this.slots.fullOwners() } : laneFilter(lane);
+      const job = this.deps.store.leaseJob(this.id, this.deps.now(), this.options.leaseMs, filter);
+      if (job) return { job, lane, owner: ownerOfKey(job.key) };
+    }
+    return null;
+  }
+
+  /**
+   * The deps a job runs with: a short job is given `enterModelLane`, which moves it to the model lane
+   * (its short slot freed at once) before model work of its own.
+   */
+  private depsFor(held: Held): WorkerDeps {
+    if (held.lane === "model") return this.deps;
+    const enterModelLane = async (owner: string): Promise<void> => {
+      if (held.lane === "model") return;
+      held.lane = "model";
+      held.owner = owner.toLowerCase();
+      const granted = this.slots.toModel(held.owner);
+      this.notify();
+      await granted;
+    };
+    return { ...this.deps, enterModelLane };
   }
 
   /** Extends the job's lease while it runs; stops when the lease is lost (the job's writes are then fenced out). */
@@ -165,10 +221,11 @@ export class Worker {
     return () => clearInterval(timer);
   }
 
-  private async execute(job: Job): Promise<void> {
+  private async execute(held: Held): Promise<void> {
+    const { job } = held;
     const stopBeat = this.heartbeat(job);
     try {
-      await runJob(this.deps, parseLeasedJob(job), this.hooks.handlers);
+      await runJob(this.depsFor(held), parseLeasedJob(job), this.hooks.handlers);
       stopBeat();
       if (!this.released.has(job.id)) this.deps.store.completeJob(job, this.id);
     } catch (error) {

@@ -1,20 +1,14 @@
 import { RequestError } from "@octokit/request-error";
 import { ProbotOctokit } from "probot";
+import { paceWrites, unthrottledGroups } from "./pace-writes.ts";
+import { installationAuth, isWrite } from "./request-kinds.ts";
+import type { WritePacer } from "./write-pacer.ts";
 
 type Plugin = Parameters<typeof ProbotOctokit.plugin>[0];
 type Octokit = Parameters<Plugin>[0];
 export type OctokitPlugin = Plugin;
 
-const READS = new Set(["GET", "HEAD"]);
-
-/** Whether a call changes something on GitHub: any non-GET REST call, and GraphQL mutations. */
-export function isWrite(options: { method?: string; url?: string; query?: unknown }): boolean {
-  const method = (options.method ?? "GET").toUpperCase();
-  if (READS.has(method)) return false;
-  if (options.url === "/graphql" || options.url?.endsWith("/graphql"))
-    return typeof options.query === "string" && /^\s*mutation\b/.test(options.query);
-  return true;
-}
+export { isWrite } from "./request-kinds.ts";
 
 /**
  * Writes are not retried inside the HTTP client: a 5xx may come after GitHub did the write, and
@@ -25,20 +19,6 @@ const noClientRetryForWrites: Plugin = (octokit: Octokit): void => {
     if (isWrite(options)) options.request = { ...options.request, retries: 0 };
   });
 };
-
-interface TokenCache {
-  get(key: string): unknown;
-  set(key: string, value: unknown): unknown;
-  delete?: (key: string) => unknown;
-}
-
-function installationAuth(auth: unknown): { installationId: number; cache: TokenCache | null } | null {
-  if (typeof auth !== "object" || auth === null || !("installationId" in auth)) return null;
-  const installationId = Number(auth.installationId);
-  const cache =
-    "cache" in auth && typeof auth.cache === "object" && auth.cache !== null && "set" in auth.cache ? (auth.cache as TokenCache) : null;
-  return Number.isInteger(installationId) ? { installationId, cache } : null;
-}
 
 /**
  * An installation token GitHub no longer accepts (401: expired early, revoked) is dropped from
@@ -60,14 +40,26 @@ const refreshExpiredToken: Plugin = (octokit: Octokit, options: { auth?: unknown
 };
 
 /**
- * Probot's Octokit with Foreman's two plugins. Probot spaces writes 1 s apart (3 s for content) to
- * stay under GitHub's secondary limits; against a local sandbox that only costs time, so it can be
- * switched off. The option is forced in a function because Probot sets its own `throttle` object
- * on every instance.
+ * Probot's Octokit with Foreman's plugins. With the throttle on, `pacer` paces each installation's
+ * writes against GitHub's secondary limits (`paceWrites`), in place of the throttling plugin's
+ * one-a-second queue, which would also hold GraphQL queries behind writes; against a local sandbox
+ * pacing only costs time, so it can be switched off. The options are forced in a function because
+ * Probot sets its own `throttle` object on every instance.
  */
-export function foremanOctokit(throttle: "on" | "off", extra: readonly Plugin[] = []): typeof ProbotOctokit {
+export function foremanOctokit(
+  throttle: "on" | "off",
+  pacer: WritePacer | null = null,
+  extra: readonly Plugin[] = [],
+): typeof ProbotOctokit {
   const withPlugins = ProbotOctokit.plugin(noClientRetryForWrites, refreshExpiredToken, ...extra);
-  if (throttle === "on") return withPlugins;
+  if (throttle === "on") {
+    const paced = pacer ? withPlugins.plugin(paceWrites(pacer)) : withPlugins;
+    const groups = unthrottledGroups();
+    return paced.defaults((options: Record<string, unknown>) => ({
+      ...options,
+      throttle: { ...(options.throttle as object | undefined), ...groups },
+    }));
+  }
   return withPlugins.defaults((options: Record<string, unknown>) => ({
     ...options,
     throttle: { ...(options.throttle as object | undefined), enabled: false },
@@ -78,9 +70,17 @@ export function foremanOctokit(throttle: "on" | "off", extra: readonly Plugin[] 
  * Probot's options for GitHub: the Octokit class with Foreman's plugins (and `plugins`, e.g. the
  * metrics'), and the API's URL when it is not github.com.
  */
-export function githubClientOptions(options: { throttle: "on" | "off"; baseUrl?: string | undefined; plugins?: readonly Plugin[] }): {
+export function githubClientOptions(options: {
+  throttle: "on" | "off";
+  pacer?: WritePacer | null;
+  baseUrl?: string | undefined;
+  plugins?: readonly Plugin[];
+}): {
   Octokit: typeof ProbotOctokit;
   baseUrl?: string;
 } {
-  return { Octokit: foremanOctokit(options.throttle, options.plugins), ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}) };
+  return {
+    Octokit: foremanOctokit(options.throttle, options.pacer ?? null, options.plugins),
+    ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+  };
 }

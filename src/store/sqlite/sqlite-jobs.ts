@@ -1,6 +1,6 @@
 import type { SQLInputValue } from "node:sqlite";
 import { checkedJobInput } from "../job-kinds.ts";
-import type { Job, JobInput, JobSummary } from "../store.ts";
+import type { Job, JobInput, JobSummary, LeaseFilter } from "../store.ts";
 import type { SqliteDb } from "./sqlite-db.ts";
 
 /** Jobs queued or running: what "Foreman is busy" means. */
@@ -35,6 +35,15 @@ const EXPIRED_BACKOFF_SQL = "(1 << min(j.attempts, 9)) * 500";
 /** Matches a workflow's own key and its tasks' keys (`<id>/<task>`) without LIKE escapes. */
 const OF_WORKFLOW = "(key = ? OR substr(key, 1, length(?) + 1) = ? || '/')";
 
+/**
+ * A lease's filter, as JSON arrays (fixed SQL text, whatever the lists): the kinds it may take (null: any),
+ * the kinds it may not, and the owners it skips. A key's owner is what comes before its first `/`
+ * (`owner/repo#1`, `owner/repo#1/task`).
+ */
+const LEASE_FILTER_SQL = `AND (?1 IS NULL OR j.kind IN (SELECT value FROM json_each(?1)))
+           AND j.kind NOT IN (SELECT value FROM json_each(?2))
+           AND lower(substr(j.key, 1, instr(j.key, '/') - 1)) NOT IN (SELECT lower(value) FROM json_each(?3))`;
+
 /** The job queue: leases with expiry and fencing tokens, one running job per key. */
 export class SqliteJobs {
   private readonly sql: SqliteDb;
@@ -53,18 +62,24 @@ export class SqliteJobs {
     return Number(result.lastInsertRowid);
   }
 
-  lease(owner: string, now: number, leaseMs: number): Job | null {
+  /**
+   * Takes the oldest due job the filter lets through. The key check looks at every job, of any kind:
+   * a job whose key has an older job waiting or running, in either lane, waits for it.
+   */
+  lease(owner: string, now: number, leaseMs: number, filter?: LeaseFilter): Job | null {
     return this.sql.transaction(() => {
       const row = this.sql.get<JobRow>(
         `SELECT id, kind, key, payload, attempts, waits, lease_token FROM jobs j
-           WHERE ((j.state = 'ready' AND j.run_at <= ?) OR (j.state = 'leased' AND j.lease_expires_at + ${EXPIRED_BACKOFF_SQL} <= ?))
+           WHERE ((j.state = 'ready' AND j.run_at <= ?4) OR (j.state = 'leased' AND j.lease_expires_at + ${EXPIRED_BACKOFF_SQL} <= ?4))
+           ${LEASE_FILTER_SQL}
            AND NOT EXISTS (
              SELECT 1 FROM jobs o WHERE o.key = j.key AND o.id <> j.id
-               AND ((o.state = 'leased' AND o.lease_expires_at > ?) OR (o.state IN ('ready', 'leased') AND o.id < j.id))
+               AND ((o.state = 'leased' AND o.lease_expires_at > ?4) OR (o.state IN ('ready', 'leased') AND o.id < j.id))
            )
            ORDER BY j.run_at, j.id LIMIT 1`,
-        now,
-        now,
+        filter?.kinds ? JSON.stringify(filter.kinds) : null,
+        JSON.stringify(filter?.exceptKinds ?? []),
+        JSON.stringify(filter?.skipOwners ?? []),
         now,
       );
       if (!row) return null;

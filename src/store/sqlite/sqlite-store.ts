@@ -1,6 +1,17 @@
 import { readWorkflowState, UnreadableStateError, WORKFLOW_STATE_VERSION, writableWorkflowState } from "../../engine/stored-state.ts";
 import type { WorkflowState } from "../../engine/types.ts";
-import type { AuditEvent, DeliveryMark, DeliveryRecord, Job, JobInput, JobSummary, SeenKind, Store, WorkflowRecord } from "../store.ts";
+import type {
+  AuditEvent,
+  DeliveryMark,
+  DeliveryRecord,
+  Job,
+  JobInput,
+  JobSummary,
+  LeaseFilter,
+  SeenKind,
+  Store,
+  WorkflowRecord,
+} from "../store.ts";
 import { SqliteDb } from "./sqlite-db.ts";
 import { SqliteJobs } from "./sqlite-jobs.ts";
 import { SqliteOverview } from "./sqlite-overview.ts";
@@ -59,8 +70,8 @@ export class SqliteStore implements Store {
     return this.jobs.enqueue(job);
   }
 
-  leaseJob(owner: string, now: number, leaseMs: number): Job | null {
-    return this.jobs.lease(owner, now, leaseMs);
+  leaseJob(owner: string, now: number, leaseMs: number, filter?: LeaseFilter): Job | null {
+    return this.jobs.lease(owner, now, leaseMs, filter);
   }
 
   extendLease(job: Job, owner: string, until: number): boolean {
