@@ -5,41 +5,27 @@
  * content writes an hour. `npm run bench:writes [-- --scenario FILE --out bench-results/writes.json]`.
  * See docs/development/performance.md.
  */
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { driveScenario, loadScenario } from "@foreman/sandbox";
-import { foremanUnderTest } from "../demo/foreman-under-test.ts";
-import { countWrites, FLOOR, type LoggedWrite } from "./writes/count.ts";
+import { FLOOR } from "./writes/count.ts";
+import { DEMO_SCENARIO, GOAL_RATIO, runWrites } from "./writes/run.ts";
 import { writeReport } from "./write-report.ts";
 
 const { values } = parseArgs({
   options: {
-    scenario: { type: "string", default: fileURLToPath(new URL("../demo/scenarios/three-task-feature.yml", import.meta.url)) },
+    scenario: { type: "string", default: DEMO_SCENARIO },
     out: { type: "string", default: "bench-results/writes.json" },
   },
 });
 
-/** The goal of "Throughput": at most 1.25 times the floor. */
-const GOAL_RATIO = 1.25;
-
 async function main(): Promise<number> {
-  const scenario = await loadScenario(values.scenario);
-  const run = await driveScenario(scenario, {
-    world: { app: foremanUnderTest, realModel: null, appLogLevel: "info" },
-    stopWhenQuiet: true,
-    observe: (world): LoggedWrite[] =>
-      world.github.requestLog
-        .all()
-        .filter((entry) => entry.write && (entry.actor === world.botLogin || entry.actor === world.app.slug))
-        .map((entry) => ({ operationId: entry.operationId, status: entry.status, body: entry.body })),
-  });
+  const run = await runWrites(values.scenario);
   if (!run.ok) {
     console.error(`the scenario did not complete: ${run.failures.join("; ")}`);
     return 1;
   }
-  const counts = countWrites(run.observed, run.figures.taskIds.length);
+  const { counts } = run;
   console.log(
-    `${scenario.name}: ${counts.writes} writes for ${counts.tasks} tasks (floor ${counts.floor}: ${FLOOR.perTask} a task, ${FLOOR.perIssue} an issue)`,
+    `${run.scenario}: ${counts.writes} writes for ${counts.tasks} tasks (floor ${counts.floor}: ${FLOOR.perTask} a task, ${FLOOR.perIssue} an issue)`,
   );
   for (const [what, count] of Object.entries(counts.byKind).sort((a, b) => b[1] - a[1]))
     console.log(`  ${String(count).padStart(3)}  ${what}`);
@@ -49,7 +35,7 @@ async function main(): Promise<number> {
   await writeReport(values.out, {
     command: `npm run bench:writes${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
     date: new Date().toISOString(),
-    scenario: scenario.name,
+    scenario: run.scenario,
     floorRule: FLOOR,
     ...counts,
     goal: { ratioToFloor: GOAL_RATIO, met: counts.ratioToFloor <= GOAL_RATIO },
