@@ -58,7 +58,12 @@ async function cpuOf(server: Server): Promise<number> {
 }
 
 /** Rounds alternate between the apps, so a slower moment of the machine falls on both. */
-async function measure(options: IntakeOptions, servers: Server[], batch: (size: number) => Delivery[], posted: Posted): Promise<Measured[]> {
+async function measure(
+  options: IntakeOptions,
+  servers: Server[],
+  batch: (size: number) => Delivery[],
+  posted: Posted,
+): Promise<Measured[]> {
   const measured: Measured[] = [];
   for (let round = 1; round <= options.rounds; round += 1) {
     for (const concurrency of options.concurrency) {

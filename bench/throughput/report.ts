@@ -95,11 +95,11 @@ function intakeRows(intake: IntakeReport): string[] {
 
 function memoryRows(memory: MemoryFigure[]): string[] {
   return [
-    "Resident memory of the app, settled",
+    "Resident memory of the app, restarted over its open workflows",
     ...memory.map((figure) =>
       row(
         `${figure.openWorkflows} open workflows`,
-        `RSS ${figure.rssMb} MB (peak ${figure.peakRssMb} MB), settled in ${figure.settleSeconds} s after ${figure.apiCalls} GitHub calls`,
+        `RSS ${figure.rssMb} MB (peak ${figure.peakRssMb} MB), ${figure.settled ? "settled" : "still reconciling"} after ${figure.settleSeconds} s and ${figure.apiCalls} GitHub calls`,
       ),
     ),
   ];

@@ -70,7 +70,11 @@ function coderAnswer(index: number, delayMs: number): ScriptedAnswerInput {
     content: {
       summary: `Adds ${name}() with a test.`,
       edits: [
-        { path: `src/${name}.js`, action: "create", content: `/** The value plus ${index}. */\nexport function ${name}(value) {\n  return value + ${index};\n}\n` },
+        {
+          path: `src/${name}.js`,
+          action: "create",
+          content: `/** The value plus ${index}. */\nexport function ${name}(value) {\n  return value + ${index};\n}\n`,
+        },
         { path: `test/${name}.test.js`, action: "create", content: test },
       ],
     },
@@ -78,7 +82,7 @@ function coderAnswer(index: number, delayMs: number): ScriptedAnswerInput {
 }
 
 /** The model's answers: the engineer's brief, a plan of `count` independent tasks, one coder answer a task, the reviewer's approval (repeated). */
-export function scalingAnswers(count: number, delayMs: number): ScriptedAnswerInput[] {
+function scalingAnswers(count: number, delayMs: number): ScriptedAnswerInput[] {
   return [
     {
       role: "reviewer",
@@ -145,7 +149,11 @@ export function scalingScenarioInput(count: number, options: ScalingOptions): Re
       config: { planApproval: "auto", maxParallelTasks: count, limits: { tasksPerPlan: Math.max(count, 6) } },
     },
     actors: [{ login: AUTHOR, permission: "admin" }],
-    issue: { author: AUTHOR, title: `Add ${count} small functions`, body: `We need add1 … add${count}, each in its own module with a test.` },
+    issue: {
+      author: AUTHOR,
+      title: `Add ${count} small functions`,
+      body: `We need add1 … add${count}, each in its own module with a test.`,
+    },
     steps: steps(count, options.approve),
     model: { answers: scalingAnswers(count, options.modelDelayMs) },
     expect: expectations(count, options.approve),

@@ -17,18 +17,14 @@ export interface Seeding {
   sourceId: string;
   /** Issues the copies go on, one a copy. */
   issues: readonly { number: number; title: string }[];
-  /** Whether the source workflow itself is open. */
-  sourceOpen: boolean;
 }
 
-/** Opens or closes the source workflow and adds a copy for each issue that has none; the open workflows the store then holds. */
+/** Adds a copy of the (open) source workflow for each issue that has none; the open workflows the store then holds. */
 export function seedWorkflows(seeding: Seeding): number {
   const store = new SqliteStore(seeding.database);
   try {
     const source = store.getWorkflow(seeding.sourceId);
-    if (!source) throw new Error(`the database holds no workflow ${seeding.sourceId} to copy`);
-    if (source.open !== seeding.sourceOpen && !store.saveWorkflow(source.id, source.state, source.version, seeding.sourceOpen))
-      throw new Error(`workflow ${source.id} changed while it was seeded`);
+    if (!source?.open) throw new Error(`the database holds no open workflow ${seeding.sourceId} to copy`);
     for (const issue of seeding.issues) {
       const copy = copyWorkflow(source.state, issue.number, issue.title);
       store.saveWorkflow(copy.id, copy, 0, true);

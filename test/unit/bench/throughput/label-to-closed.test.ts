@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { labelToClosedSeconds } from "../../../../bench/throughput/label-to-closed.ts";
 
 const timeline = [
-  "   0.0s  sandbox ready: acme/stats, issue #1 \"Add 2 small functions\"",
-  "   0.4s  maya adds label \"foreman\"",
-  "   0.6s  issue #1 labelled \"foreman\" (by maya)",
+  '   0.0s  sandbox ready: acme/stats, issue #1 "Add 2 small functions"',
+  '   0.4s  maya adds label "foreman"',
+  '   0.6s  issue #1 labelled "foreman" (by maya)',
   "  31.2s  PR #2 merged (by foreman[bot])",
   "  32.9s  issue #1 closed (by foreman[bot])",
 ];

@@ -16,15 +16,15 @@ describe("copyWorkflow", () => {
 });
 
 describe("seedWorkflows", () => {
-  it("closes the source for none, then opens it with a copy on each issue, keeping copies already made", () => {
+  it("adds a copy of the source on each issue, keeping copies already made", () => {
     const { store, path } = freshStore();
     const source = workflowState(SOURCE);
     store.saveWorkflow(SOURCE, { ...source, ref: { ...source.ref, owner: "acme", repo: "stats" }, issue: 1 }, 0, true);
     const issues = [2, 3, 4].map((number) => ({ number, title: `Open work ${number}` }));
 
-    expect(seedWorkflows({ database: path, sourceId: SOURCE, issues: [], sourceOpen: false })).toBe(0);
-    expect(seedWorkflows({ database: path, sourceId: SOURCE, issues: issues.slice(0, 2), sourceOpen: true })).toBe(3);
-    expect(seedWorkflows({ database: path, sourceId: SOURCE, issues, sourceOpen: true })).toBe(4);
+    expect(seedWorkflows({ database: path, sourceId: SOURCE, issues: [] })).toBe(1);
+    expect(seedWorkflows({ database: path, sourceId: SOURCE, issues: issues.slice(0, 2) })).toBe(3);
+    expect(seedWorkflows({ database: path, sourceId: SOURCE, issues })).toBe(4);
 
     const reopened = new SqliteStore(path);
     expect(reopened.openWorkflows().map((record) => [record.id, record.state.issue])).toEqual([
@@ -36,9 +36,11 @@ describe("seedWorkflows", () => {
     reopened.close();
   });
 
-  it("refuses a database without the source workflow", () => {
-    const { path } = freshStore();
+  it("refuses a database without the source workflow open", () => {
+    const { store, path } = freshStore();
+    store.saveWorkflow("acme/stats#2", workflowState("acme/stats#2"), 0, false);
 
-    expect(() => seedWorkflows({ database: path, sourceId: SOURCE, issues: [], sourceOpen: true })).toThrow(/no workflow acme\/stats#1/);
+    expect(() => seedWorkflows({ database: path, sourceId: SOURCE, issues: [] })).toThrow(/no open workflow acme\/stats#1/);
+    expect(() => seedWorkflows({ database: path, sourceId: "acme/stats#2", issues: [] })).toThrow(/no open workflow acme\/stats#2/);
   });
 });
