@@ -1,9 +1,10 @@
 /**
- * The memory bench: one real workflow (a run of the app left with three tasks open and ready for
- * `/approve`), copied onto issues of their own until the store holds 0, 100, … open workflows; for
- * each count the app is restarted over its database with the production settings, left to settle
- * (its start-up reconcile pass over every open workflow against the sandbox GitHub done), and its
- * resident memory read from `/proc/<pid>/status`.
+ * The memory bench: the app with no open workflow is read once started, before the label; then one
+ * real workflow (a run of the app left with three tasks open and ready for `/approve`) is copied
+ * onto issues of their own until the store holds 100, 1,000, … open workflows, and for each count
+ * the app is restarted over its database with the production settings, left to settle (its
+ * start-up reconcile pass against the sandbox GitHub, for a bounded time), and its resident memory
+ * read from `/proc/<pid>/status`.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { driveScenario, type World } from "@foreman/sandbox";

@@ -157,7 +157,7 @@ export function scalingScenarioInput(count: number, options: ScalingOptions): Re
     steps: steps(count, options.approve),
     model: { answers: scalingAnswers(count, options.modelDelayMs) },
     expect: expectations(count, options.approve),
-    timeoutSeconds: 180 + 60 * count,
+    timeoutSeconds: 180 + 150 * count,
   };
 }
 
