@@ -35,10 +35,27 @@ export interface ScalingFigures {
   runs: (ScalingRun & { ratioToOne: number | null; appCpuSecondsPerTask: number })[];
 }
 
+/** A run that threw (the app did not start, the sandbox failed): a failed run, so the others' figures are kept. */
+function failedRun(tasks: number, error: unknown): ScalingRun {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    tasks,
+    ok: false,
+    failures: [message],
+    labelToClosedSeconds: null,
+    runSeconds: 0,
+    appCpuSeconds: 0,
+    appChildrenCpuSeconds: 0,
+    modelCalls: 0,
+    apiCalls: 0,
+    apiWrites: 0,
+  };
+}
+
 export async function scalingPart(tasks: readonly number[], modelDelayMs: number): Promise<Section<ScalingFigures>> {
   const runs: ScalingRun[] = [];
   for (const count of tasks) {
-    const run = await runScaling(count, modelDelayMs);
+    const run = await runScaling(count, modelDelayMs).catch((error: unknown) => failedRun(count, error));
     console.log(
       `scaling: ${count} task(s), label-to-closed ${run.labelToClosedSeconds ?? "-"} s, app CPU ${run.appCpuSeconds} s${run.ok ? "" : `, FAILED: ${run.failures.join("; ")}`}`,
     );
