@@ -6,61 +6,45 @@
  * --out bench-results/writes.json]`: `--throttle on` paces the app's writes as against GitHub (off by default, as the demo runs).
  * See docs/development/performance.md.
  */
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { driveScenario, loadScenario } from "@foreman/sandbox";
-import { foremanUnderTest } from "../demo/foreman-under-test.ts";
-import { countWrites, FLOOR, type LoggedWrite } from "./writes/count.ts";
+import { FLOOR } from "./writes/count.ts";
+import { DEMO_SCENARIO, GOAL_RATIO, runWrites } from "./writes/run.ts";
 import { writeReport } from "./write-report.ts";
 
 const { values } = parseArgs({
   options: {
-    scenario: { type: "string", default: fileURLToPath(new URL("../demo/scenarios/three-task-feature.yml", import.meta.url)) },
-    out: { type: "string", default: "bench-results/writes.json" },
+    scenario: { type: "string", default: DEMO_SCENARIO },
     throttle: { type: "string", default: "off" },
+    out: { type: "string", default: "bench-results/writes.json" },
   },
 });
-
-/** The goal of "Throughput": at most 1.25 times the floor. */
-const GOAL_RATIO = 1.25;
 
 async function main(): Promise<number> {
   if (values.throttle !== "on" && values.throttle !== "off") {
     console.error(`--throttle must be on or off, not ${JSON.stringify(values.throttle)}`);
     return 1;
   }
-  const scenario = await loadScenario(values.scenario);
-  const started = Date.now();
-  const run = await driveScenario(scenario, {
-    world: { app: foremanUnderTest, realModel: null, appLogLevel: "info", appEnv: { FOREMAN_GITHUB_THROTTLE: values.throttle } },
-    stopWhenQuiet: true,
-    observe: (world): LoggedWrite[] =>
-      world.github.requestLog
-        .all()
-        .filter((entry) => entry.write && (entry.actor === world.botLogin || entry.actor === world.app.slug))
-        .map((entry) => ({ operationId: entry.operationId, status: entry.status, body: entry.body })),
-  });
+  const run = await runWrites(values.scenario, values.throttle);
   if (!run.ok) {
     console.error(`the scenario did not complete: ${run.failures.join("; ")}`);
     return 1;
   }
-  const seconds = Math.round((Date.now() - started) / 100) / 10;
-  const counts = countWrites(run.observed, run.figures.taskIds.length);
+  const { counts } = run;
   console.log(
-    `${scenario.name}: ${counts.writes} writes for ${counts.tasks} tasks (floor ${counts.floor}: ${FLOOR.perTask} a task, ${FLOOR.perIssue} an issue)`,
+    `${run.scenario}: ${counts.writes} writes for ${counts.tasks} tasks (floor ${counts.floor}: ${FLOOR.perTask} a task, ${FLOOR.perIssue} an issue)`,
   );
   for (const [what, count] of Object.entries(counts.byKind).sort((a, b) => b[1] - a[1]))
     console.log(`  ${String(count).padStart(3)}  ${what}`);
   console.log(
     `${counts.ratioToFloor}× the floor (goal ≤ ${GOAL_RATIO}×); ${counts.writesPerTask} writes a task; ${counts.tasksPerHourAt500} tasks an hour at 500 writes an hour`,
   );
-  console.log(`the run took ${seconds} s, throttle ${values.throttle}`);
+  console.log(`the run took ${run.seconds} s, throttle ${values.throttle}`);
   await writeReport(values.out, {
     command: `npm run bench:writes${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
     date: new Date().toISOString(),
-    scenario: scenario.name,
+    scenario: run.scenario,
     throttle: values.throttle,
-    seconds,
+    seconds: run.seconds,
     floorRule: FLOOR,
     ...counts,
     goal: { ratioToFloor: GOAL_RATIO, met: counts.ratioToFloor <= GOAL_RATIO },

@@ -35,7 +35,7 @@ interface Ratio {
   serverCpu: number;
 }
 
-interface IntakeReport {
+export interface IntakeReport {
   command: string;
   date: string;
   seconds: number;
