@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { z } from "zod";
 import type { ChecksSettings, SetupNetwork } from "./adapters/checks/settings.ts";
 import { DEFAULT_CAPABILITIES, loadProviders, ProvidersConfigError, type ResolvedProvider } from "./adapters/model/providers.ts";
+import { MODEL_ENV, modelSettings, type ModelSettings } from "./env-models.ts";
 
 const Seconds = z.coerce.number().min(0).max(86_400);
 
@@ -98,9 +99,11 @@ const Env = z.object({
   FOREMAN_CHECKS_PROCESSES: z.coerce.number().int().min(16).max(1_000_000).default(256),
   /** Output kept of one command, in KiB. */
   FOREMAN_CHECKS_OUTPUT_KB: z.coerce.number().int().min(4).max(1_048_576).default(1024),
+  // Models and money (src/env-models.ts): prices, allowed models, ceilings per issue.
+  ...MODEL_ENV,
 });
 
-export type ForemanEnv = z.infer<typeof Env> & { privateKey: string; llmApiKey: string; providers: ResolvedProvider[] };
+export type ForemanEnv = z.infer<typeof Env> & { privateKey: string; llmApiKey: string; providers: ResolvedProvider[] } & ModelSettings;
 
 export class EnvError extends Error {
   readonly problems: string[];
@@ -152,14 +155,16 @@ export function parseEnv(source: NodeJS.ProcessEnv, readKeyFile: (path: string) 
   const env = parsed.data;
   const privateKey = env.PRIVATE_KEY ?? (env.PRIVATE_KEY_PATH ? readKeyFile(env.PRIVATE_KEY_PATH) : undefined);
   const { providers, problems: providerProblems } = providersOf(env, source, readKeyFile);
+  const models = modelSettings(env, readKeyFile);
   const problems = [
     ...(privateKey ? [] : ["PRIVATE_KEY or PRIVATE_KEY_PATH: one must be set to the App's private key"]),
     ...providerProblems,
     ...folderProblems(env),
+    ...models.problems,
   ];
   if (problems.length > 0 || !privateKey) throw new EnvError(problems);
   const llmApiKey = providers[0]?.apiKey ?? "";
-  return { ...env, privateKey: privateKey.replace(/\\n/g, "\n"), llmApiKey, providers };
+  return { ...env, privateKey: privateKey.replace(/\\n/g, "\n"), llmApiKey, providers, ...models.settings };
 }
 
 /** The workspace cache: `FOREMAN_WORKSPACE_DIR`, else `workspaces` beside the database (in the temp folder for an in-memory one). */

@@ -11,6 +11,7 @@ import { ProbotGitHub } from "./adapters/github/probot-github.ts";
 import { createModel } from "./adapters/model/create-model.ts";
 import { startLocalChecks } from "./adapters/checks/start-checks.ts";
 import { GitWorkspaces } from "./adapters/workspace/git-workspaces.ts";
+import { modelFor } from "./config/repo-config.ts";
 import { JobKey } from "./domain/ids.ts";
 import { checksSettings, workspaceDir, type ForemanEnv } from "./env.ts";
 import { createApp } from "./handlers/index.ts";
@@ -53,6 +54,7 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
     providers: env.providers,
     timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000,
     log: log.child({ name: "model" }),
+    prices: env.prices,
   });
   const bot = await readAppLogin(probot, log);
   const github = new ProbotGitHub(probot, bot);
@@ -73,7 +75,8 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
       now: Date.now,
       botLogin: bot,
       maxWorkflowsPerInstallation: env.FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION,
-      modelFor: (role, config) => config.models[role] ?? config.models.default ?? env.FOREMAN_DEFAULT_MODEL,
+      modelFor: (role, config) => modelFor(config, role, env.FOREMAN_DEFAULT_MODEL),
+      operatorLimits: env.operatorLimits,
       installationToken: (installationId) => github.installationToken(installationId),
       workspace,
       checks,

@@ -1,5 +1,6 @@
 import { parse } from "yaml";
 import { parseRepoConfigYaml, RepoConfig, type ConfigProblem } from "../config/index.ts";
+import { NO_OPERATOR_LIMITS, operatorRules, withOperatorCeilings, type OperatorLimits } from "../config/operator-limits.ts";
 import type { RepoGitHub } from "../ports/github.ts";
 
 export const CONFIG_PATH = ".github/foreman.yml";
@@ -17,9 +18,17 @@ function intendedLabel(text: string): string {
   return RepoConfig.parse({}).label;
 }
 
-/** Reads `.github/foreman.yml` from the default branch; a missing file means the defaults. */
-export async function loadRepoConfig(github: RepoGitHub, defaultBranch: string): Promise<LoadedConfig> {
+/**
+ * Reads `.github/foreman.yml` from the default branch; a missing file means the defaults. A model the
+ * deployment does not allow is a problem; budgets over the deployment's ceilings are lowered to them.
+ */
+export async function loadRepoConfig(
+  github: RepoGitHub,
+  defaultBranch: string,
+  limits: OperatorLimits = NO_OPERATOR_LIMITS,
+): Promise<LoadedConfig> {
   const text = (await github.readFile(defaultBranch, CONFIG_PATH)) ?? "";
-  const result = parseRepoConfigYaml(text);
-  return result.ok ? { ok: true, config: result.config } : { ok: false, problems: result.problems, label: intendedLabel(text) };
+  const result = parseRepoConfigYaml(text, operatorRules(limits));
+  if (!result.ok) return { ok: false, problems: result.problems, label: intendedLabel(text) };
+  return { ok: true, config: withOperatorCeilings(result.config, limits) };
 }
