@@ -54,7 +54,9 @@ export function modelSettings(env: ModelEnv, readFile: (path: string) => string)
   };
   const problems = modelAllowed(env.FOREMAN_DEFAULT_MODEL, operatorLimits.allowedModels)
     ? []
-    : [`FOREMAN_DEFAULT_MODEL: ${JSON.stringify(env.FOREMAN_DEFAULT_MODEL)} is not in FOREMAN_ALLOWED_MODELS (${operatorLimits.allowedModels.join(", ")})`];
+    : [
+        `FOREMAN_DEFAULT_MODEL: ${JSON.stringify(env.FOREMAN_DEFAULT_MODEL)} is not in FOREMAN_ALLOWED_MODELS (${operatorLimits.allowedModels.join(", ")})`,
+      ];
   try {
     const prices = loadPrices({ json: env.FOREMAN_MODEL_PRICES, file: env.FOREMAN_MODEL_PRICES_FILE }, readFile);
     return { settings: { prices, operatorLimits }, problems };

@@ -38,10 +38,15 @@ export function callCost(table: PriceTable, model: string, promptTokens: number,
  * without a price), or from the built-in prices when the port prices nothing. The tokens of a model
  * without a price count as `unpricedTokens`, never as a cost of $0.
  */
-export function usageOf(response: Pick<ModelResponse, "model" | "promptTokens" | "completionTokens" | "costUsd">, requested: string): Usage {
+export function usageOf(
+  response: Pick<ModelResponse, "model" | "promptTokens" | "completionTokens" | "costUsd">,
+  requested: string,
+): Usage {
   const { promptTokens, completionTokens } = response;
   const cost =
-    response.costUsd !== undefined ? response.costUsd : callCost(BUILT_IN_PRICES, response.model || requested, promptTokens, completionTokens);
+    response.costUsd !== undefined
+      ? response.costUsd
+      : callCost(BUILT_IN_PRICES, response.model || requested, promptTokens, completionTokens);
   if (cost !== null) return { promptTokens, completionTokens, costUsd: cost, modelCalls: 1 };
   return { promptTokens, completionTokens, costUsd: 0, modelCalls: 1, unpricedTokens: promptTokens + completionTokens };
 }

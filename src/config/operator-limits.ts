@@ -17,7 +17,9 @@ export interface OperatorLimits {
 
 export const NO_OPERATOR_LIMITS: OperatorLimits = { allowedModels: [], maxCostPerIssueUsd: null, maxTokensPerIssue: null };
 
-const MODEL_KEYS = ["default", "engineer", "planner", "coder", "debugger", "reviewer"] as const satisfies readonly ("default" | AgentRole)[];
+const MODEL_KEYS = ["default", "engineer", "planner", "coder", "debugger", "reviewer"] as const satisfies readonly (
+  "default" | AgentRole
+)[];
 
 /** Whether a model name is on the allowed list (an empty list allows every model). */
 export function modelAllowed(model: string, allowed: readonly string[]): boolean {

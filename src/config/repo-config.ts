@@ -136,7 +136,7 @@ export const RepoConfig = z
     planApproval: z.enum(["auto", "manual"]).default("manual"),
     maxParallelTasks: z.int().min(1).max(10).default(3),
     /** `models:` with every key under it commented out reads as no models, as a missing section does. */
-    models: z.preprocess((value) => value ?? {}, ModelsConfig),
+    models: ModelsConfig.nullish().transform((models) => models ?? {}),
     merge: MergeConfig.prefault({}),
     protectedPaths: z.array(PathGlob).default([]),
     limits: LimitsConfig.prefault({}),

@@ -24,6 +24,7 @@ function providerPort(provider: ResolvedProvider, timeoutMs: number): ModelPort 
     timeoutMs,
     maxRetries: 0,
     structuredOutput: provider.structuredOutput,
+    provider: { name: provider.name, keyVariable: provider.apiKeyEnv },
   });
   return provider.toolCalling ? port : new PromptedToolsModel(port);
 }

@@ -6,7 +6,8 @@ import { addUsage } from "../../../src/engine/usage.ts";
 import { FakeModel } from "./fake-model.ts";
 
 /** One call's usage by the built-in prices, for a model port that prices nothing. */
-const builtIn = (model: string, promptTokens: number, completionTokens: number) => usageOf({ model, promptTokens, completionTokens }, model);
+const builtIn = (model: string, promptTokens: number, completionTokens: number) =>
+  usageOf({ model, promptTokens, completionTokens }, model);
 
 const Answer = z.object({ brief: z.string().min(1) }).strict();
 type Answer = z.infer<typeof Answer>;
