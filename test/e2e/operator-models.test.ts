@@ -1,32 +1,12 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { driveScenario, loadScenario, type AppUnderTest } from "@foreman/sandbox";
-import { describe, expect, it, onTestFinished } from "vitest";
+import { describe, expect, it } from "vitest";
+import { refusingEndpoint } from "../integration/refusing-endpoint.ts";
 import { foremanUnderTest } from "../../demo/foreman-under-test.ts";
 import { appComments, CASE_TIMEOUT_MS, explain, scenarioPath } from "./run-case.ts";
 
 /** Foreman as the sandbox runs it, with the operator's variables on top. */
 function foremanWith(variables: Record<string, string>): AppUnderTest {
   return { ...foremanUnderTest, env: (context) => ({ ...foremanUnderTest.env(context), ...variables }) };
-}
-
-/** An OpenAI-compatible endpoint that refuses every key, as OpenAI answers a wrong one; it counts its requests. */
-async function refusingEndpoint(): Promise<{ url: string; requests: () => number }> {
-  let requests = 0;
-  const server = createServer((incoming, response) => {
-    requests += 1;
-    incoming.resume();
-    const error = {
-      message: "Incorrect API key provided: sk-wr***ng.",
-      type: "invalid_request_error",
-      param: null,
-      code: "invalid_api_key",
-    };
-    response.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify({ error }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, requests: () => requests };
 }
 
 async function runWith(name: string, variables: Record<string, string>) {

@@ -1,7 +1,6 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { pino } from "pino";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { refusingEndpoint } from "../refusing-endpoint.ts";
 import { startModelServer } from "@foreman/sandbox";
 import { createModel } from "../../../src/adapters/model/create-model.ts";
 import type { ResolvedProvider } from "../../../src/adapters/model/providers.ts";
@@ -17,22 +16,6 @@ const request = (model: string): ModelRequest => ({
   ],
   json: true,
 });
-
-/** An endpoint that refuses every key the way OpenAI does; it counts the requests it got. */
-async function refusingEndpoint(): Promise<{ url: string; requests: () => number }> {
-  let requests = 0;
-  const server = createServer((incoming, response) => {
-    requests += 1;
-    incoming.resume();
-    const body = {
-      error: { message: "Incorrect API key provided: sk-wr***ng.", type: "invalid_request_error", param: null, code: "invalid_api_key" },
-    };
-    response.writeHead(401, { "content-type": "application/json" }).end(JSON.stringify(body));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, requests: () => requests };
-}
 
 const provider = (name: string, baseUrl: string, apiKeyEnv: string): ResolvedProvider => ({
   name,
