@@ -23,7 +23,7 @@ export const BUILT_IN_PRICES: PriceTable = {
 };
 
 /** A model's price: by its name, else by its name without a date suffix (`gpt-4o-2024-08-06` → `gpt-4o`); null when unknown. */
-export function priceOf(table: PriceTable, model: string): ModelPrice | null {
+function priceOf(table: PriceTable, model: string): ModelPrice | null {
   return table[model] ?? table[model.replace(/-\d{4}-\d{2}-\d{2}$/, "")] ?? null;
 }
 

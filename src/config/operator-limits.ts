@@ -32,7 +32,7 @@ function allowedList(allowed: readonly string[]): string {
 }
 
 /** A rule for the config reader: each model the repository names must be one the deployment allows. */
-export function allowedModelsRule(allowed: readonly string[]): ConfigRule {
+function allowedModelsRule(allowed: readonly string[]): ConfigRule {
   return (config: RepoConfig): PathedProblem[] =>
     MODEL_KEYS.flatMap((key) => {
       const model = config.models[key];

@@ -11,7 +11,7 @@ import type { WorkflowState } from "./types.ts";
 type ModelRefused = Extract<EngineEvent, { type: "model_refused" }>;
 
 /** The key of `.github/foreman.yml` that chose `model` for `role`, or null when the installation chose it. */
-export function modelSetting(config: RepoConfig, role: AgentRole, model: string): ModelSetting {
+function modelSetting(config: RepoConfig, role: AgentRole, model: string): ModelSetting {
   const own = config.models[role];
   if (own !== undefined) return own === model ? `models.${role}` : null;
   return config.models.default === model ? "models.default" : null;

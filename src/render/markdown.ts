@@ -82,7 +82,7 @@ export type Usage = { promptTokens: number; completionTokens: number; costUsd: n
  * The cost as far as it is known: a model without a price is never shown as costing $0, and its
  * tokens count against the token budget alone (`limits.tokensPerIssue`).
  */
-export function formatCost(usage: Usage): SafeMarkdown {
+function formatCost(usage: Usage): SafeMarkdown {
   const unpriced = usage.unpricedTokens ?? 0;
   if (unpriced <= 0) return formatUsd(usage.costUsd);
   if (unpriced >= usage.promptTokens + usage.completionTokens) return markdown`price unknown; budget counted in tokens`;
