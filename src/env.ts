@@ -4,6 +4,7 @@ import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { z } from "zod";
 import type { ChecksSettings, SetupNetwork } from "./adapters/checks/settings.ts";
 import { DEFAULT_CAPABILITIES, loadProviders, ProvidersConfigError, type ResolvedProvider } from "./adapters/model/providers.ts";
+import { MODEL_ENV, modelSettings, type ModelSettings as OperatorModelSettings } from "./env-models.ts";
 
 const Seconds = z.coerce.number().min(0).max(86_400);
 
@@ -152,9 +153,16 @@ const Env = z.object({
   FOREMAN_GITHUB_WRITES_PER_MINUTE: z.coerce.number().int().min(1).max(80).default(70),
   /** Writes one installation makes an hour, with the throttle on; GitHub's secondary limit is 500. */
   FOREMAN_GITHUB_WRITES_PER_HOUR: z.coerce.number().int().min(1).max(500).default(450),
+
+  // Models and money (src/env-models.ts): prices, allowed models, ceilings per issue.
+  ...MODEL_ENV,
 });
 
-export type ForemanEnv = z.infer<typeof Env> & { privateKey: string; llmApiKey: string; providers: ResolvedProvider[] };
+export type ForemanEnv = z.infer<typeof Env> & {
+  privateKey: string;
+  llmApiKey: string;
+  providers: ResolvedProvider[];
+} & OperatorModelSettings;
 
 export class EnvError extends Error {
   readonly problems: string[];
@@ -224,17 +232,20 @@ export function parseEnv(source: NodeJS.ProcessEnv, readKeyFile: (path: string) 
   // The key and the model's settings are checked even when other variables are wrong, so that one message lists them all.
   const key = readPrivateKey(source, readKeyFile);
   const { providers, problems: providerProblems } = providersOf(parsed.data ?? modelSettingsOf(source), source, readKeyFile);
+  const models = parsed.success ? modelSettings(parsed.data, readKeyFile) : null;
   const problems = [
     ...(parsed.success ? [] : parsed.error.issues.map(issueText)),
     ...key.problems,
     ...providerProblems,
     ...(parsed.success ? folderProblems(parsed.data) : []),
+    ...(models?.problems ?? []),
   ];
   if (!parsed.success || problems.length > 0 || key.privateKey === null) throw new EnvError(problems);
   const env = parsed.data;
   const llmApiKey = providers[0]?.apiKey ?? "";
   const FOREMAN_GITHUB_API_URL = githubApiUrl(env);
-  return { ...env, FOREMAN_GITHUB_API_URL, privateKey: key.privateKey, llmApiKey, providers };
+  if (!models) throw new EnvError(problems);
+  return { ...env, FOREMAN_GITHUB_API_URL, privateKey: key.privateKey, llmApiKey, providers, ...models.settings };
 }
 
 /** The settings start-up reads before it knows whether the App is registered; every problem together. */

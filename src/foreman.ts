@@ -11,6 +11,7 @@ import { ProbotGitHub } from "./adapters/github/probot-github.ts";
 import { createModel } from "./adapters/model/create-model.ts";
 import { startLocalChecks } from "./adapters/checks/start-checks.ts";
 import { GitWorkspaces } from "./adapters/workspace/git-workspaces.ts";
+import { modelFor } from "./config/repo-config.ts";
 import { JobKey } from "./domain/ids.ts";
 import { checksSettings, workspaceDir, type ForemanEnv } from "./env.ts";
 import { createApp } from "./handlers/index.ts";
@@ -173,7 +174,12 @@ async function buildCrew(parts: WorkParts, bot: string): Promise<{ worker: Worke
   const { env, probot, store, log, crew, metrics, pacer } = parts;
   const github = new ProbotGitHub(probot, bot);
   const model = new MeteredModel(
-    createModel({ providers: env.providers, timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000, log: log.child({ name: "model" }) }),
+    createModel({
+      providers: env.providers,
+      timeoutMs: env.FOREMAN_MODEL_TIMEOUT_SECONDS * 1000,
+      log: log.child({ name: "model" }),
+      prices: env.prices,
+    }),
     metrics,
   );
   const workspace = new GitWorkspaces({
@@ -192,7 +198,8 @@ async function buildCrew(parts: WorkParts, bot: string): Promise<{ worker: Worke
       now: Date.now,
       botLogin: bot,
       maxWorkflowsPerInstallation: env.FOREMAN_MAX_WORKFLOWS_PER_INSTALLATION,
-      modelFor: (role, config) => config.models[role] ?? config.models.default ?? env.FOREMAN_DEFAULT_MODEL,
+      modelFor: (role, config) => modelFor(config, role, env.FOREMAN_DEFAULT_MODEL),
+      operatorLimits: env.operatorLimits,
       installationToken: (installationId) => github.installationToken(installationId),
       workspace,
       checks,

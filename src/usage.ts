@@ -9,6 +9,9 @@ Settings come from the environment and from .env (or FOREMAN_ENV_FILE); the envi
   PORT, HOST, LOG_LEVEL, LOG_FORMAT, FOREMAN_DB_PATH        the server, its logs and its database
   GHE_HOST, GHE_PROTOCOL, HTTPS_PROXY, NO_PROXY             GitHub Enterprise Server, a proxy
   FOREMAN_DASHBOARD_TOKEN, FOREMAN_METRICS_TOKEN            the /dashboard (off without its token) and /metrics
+  FOREMAN_DEFAULT_MODEL, FOREMAN_ALLOWED_MODELS             the models, and which a repository may choose
+  FOREMAN_MAX_TOKENS_PER_ISSUE, FOREMAN_MAX_COST_PER_ISSUE_USD   ceilings on what one issue may spend
+  FOREMAN_MODEL_PRICES or FOREMAN_MODEL_PRICES_FILE         prices per model (USD per million tokens)
 
 Without the App's credentials it serves a setup page (open http://localhost:3000/) that
 registers the App on GitHub and writes them to .env. GET /healthz and /readyz report its health.

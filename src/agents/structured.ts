@@ -70,7 +70,7 @@ export async function askStructured<T>(model: ModelPort, request: StructuredRequ
   const rounds: AnswerProblems[] = [];
   for (let round = 0; round < 2; round += 1) {
     const response = await model.complete({ role: request.role, model: request.model, messages, json: true, schema });
-    usage = addUsage(usage, usageOf(response.model || request.model, response.promptTokens, response.completionTokens));
+    usage = addUsage(usage, usageOf(response, request.model));
     const outcome = parseAnswer(response, request);
     if ("value" in outcome) return { ok: true, value: outcome.value, usage };
     // The problems are posted when the work stops, and may quote the model's answer.

@@ -57,12 +57,30 @@ function outcomeOf(event: AuditEvent): string {
   return "";
 }
 
-/** What an event's agent spent, when it called the model: its calls, the tools it called and its tokens. */
+type SpentUsage = {
+  modelCalls?: number;
+  toolCalls?: number;
+  promptTokens?: number;
+  completionTokens?: number;
+  costUsd?: number;
+  unpricedTokens?: number;
+};
+
+/** The cost as far as it is known: tokens of a model without a price are never shown as $0. */
+function costOf(usage: SpentUsage, tokens: number): string {
+  const unpriced = usage.unpricedTokens ?? 0;
+  const dollars = `$${(usage.costUsd ?? 0).toFixed(4)}`;
+  if (unpriced <= 0) return dollars;
+  return unpriced >= tokens ? "price unknown" : `${dollars} + price unknown for ${unpriced} tokens`;
+}
+
+/** What an event's agent spent, when it called the model: its calls, the tools it called, its tokens and their cost. */
 function spentBy(event: Record<string, unknown> | undefined): string {
-  const usage = event?.usage as { modelCalls?: number; toolCalls?: number; promptTokens?: number; completionTokens?: number } | undefined;
+  const usage = event?.usage as SpentUsage | undefined;
   if (!usage?.modelCalls) return "";
   const tools = usage.toolCalls ? `, ${usage.toolCalls} tool calls` : "";
-  return `  [${usage.modelCalls} model calls${tools}, ${(usage.promptTokens ?? 0) + (usage.completionTokens ?? 0)} tokens]`;
+  const tokens = (usage.promptTokens ?? 0) + (usage.completionTokens ?? 0);
+  return `  [${usage.modelCalls} model calls${tools}, ${tokens} tokens, ${costOf(usage, tokens)}]`;
 }
 
 /** One line per recorded event: time, kind, actor, delivery id, SHA, outcome (and what its agent spent), effects. */

@@ -4,7 +4,7 @@ import { sourceName, type ConfigSource } from "./config-source.ts";
 import { extendsTarget } from "./extends-target.ts";
 import { mergeLayers } from "./merge-layers.ts";
 import { configFileProblems, validateRepoConfig } from "./parse-repo-config.ts";
-import type { PathedProblem } from "./parse-repo-config.ts";
+import type { ConfigRule, PathedProblem } from "./parse-repo-config.ts";
 import { RepoConfig } from "./repo-config.ts";
 import { readYamlText, type YamlText } from "./yaml-locations.ts";
 
@@ -115,11 +115,15 @@ function hasPath(data: unknown, path: ConfigPath): boolean {
  * then what it extends). Each file must be valid on its own; then their keys are merged, the more
  * specific file winning, and the merge is checked as one configuration.
  */
-export function composeConfig(layers: readonly ConfigLayer[], unread: UnreadExtends | null = null): ComposedConfig {
+export function composeConfig(
+  layers: readonly ConfigLayer[],
+  unread: UnreadExtends | null = null,
+  rules: readonly ConfigRule[] = [],
+): ComposedConfig {
   const problems = [...layers.flatMap((layer) => layer.problems), ...(unread ? unreadProblem(layers, unread) : [])];
   if (problems.length > 0) return { ok: false, problems, label: intendedLabel(layers) };
   const merged = layers.reduceRight<unknown>((base, layer) => mergeLayers(base, settings(layer.data)), undefined);
-  const result = validateRepoConfig(merged);
+  const result = validateRepoConfig(merged, rules);
   if (!result.ok)
     return { ok: false, problems: result.problems.map((problem) => locateMerged(layers, problem)), label: intendedLabel(layers) };
   return { ok: true, config: result.config, sources: layers.map((layer) => layer.source) };

@@ -12,14 +12,17 @@ export type RepoConfigResult = { ok: true; config: RepoConfig } | { ok: false; p
 /** A problem with its path as segments, so that YAML can say where it is. */
 export type PathedProblem = { path: ConfigPath; message: string };
 
+/** A check beyond the schema on a configuration that read, such as the deployment's own limits (`operator-limits.ts`). */
+export type ConfigRule = (config: RepoConfig) => PathedProblem[];
+
 export type RepoConfigValidation = { ok: true; config: RepoConfig } | { ok: false; problems: PathedProblem[] };
 
 /**
  * Reads the repository configuration from plain data. A missing file (`null` or
  * `undefined`) means every default. Reports every problem at once.
  */
-export function parseRepoConfig(input: unknown): RepoConfigResult {
-  const result = validateRepoConfig(input);
+export function parseRepoConfig(input: unknown, rules: readonly ConfigRule[] = []): RepoConfigResult {
+  const result = validateRepoConfig(input, rules);
   if (result.ok) return result;
   return {
     ok: false,
@@ -27,11 +30,11 @@ export function parseRepoConfig(input: unknown): RepoConfigResult {
   };
 }
 
-export function validateRepoConfig(input: unknown): RepoConfigValidation {
+export function validateRepoConfig(input: unknown, rules: readonly ConfigRule[] = []): RepoConfigValidation {
   const parsed = RepoConfig.safeParse(input ?? {});
   if (!parsed.success) return { ok: false, problems: parsed.error.issues.flatMap((issue) => issueProblems(RepoConfig, issue, input)) };
-  const conflicts = conflictingKeys(parsed.data);
-  return conflicts.length === 0 ? { ok: true, config: parsed.data } : { ok: false, problems: conflicts };
+  const problems = [...conflictingKeys(parsed.data), ...rules.flatMap((rule) => rule(parsed.data))];
+  return problems.length === 0 ? { ok: true, config: parsed.data } : { ok: false, problems };
 }
 
 /**

@@ -3,8 +3,6 @@ import { globProblem } from "../policy/glob-problem.ts";
 import { ChecksConfig } from "./checks-config.ts";
 import { ExtendsValue } from "./extends-target.ts";
 
-const DEFAULT_MODEL = "gpt-4o-mini";
-
 const ModelName = z.string().min(1);
 const PositiveInt = z.int().min(1);
 
@@ -19,7 +17,8 @@ const PathGlob = z
 
 const ModelsConfig = z
   .object({
-    default: ModelName.default(DEFAULT_MODEL),
+    /** Absent: the deployment's default (`FOREMAN_DEFAULT_MODEL`). */
+    default: ModelName.optional(),
     engineer: ModelName.optional(),
     planner: ModelName.optional(),
     coder: ModelName.optional(),
@@ -137,7 +136,8 @@ export const RepoConfig = z
     label: z.string().min(1).max(50).default("foreman"),
     planApproval: z.enum(["auto", "manual"]).default("manual"),
     maxParallelTasks: z.int().min(1).max(10).default(3),
-    models: ModelsConfig.prefault({}),
+    /** `models:` with every key under it commented out reads as no models, as a missing section does. */
+    models: ModelsConfig.nullish().transform((models) => models ?? {}),
     merge: MergeConfig.prefault({}),
     protectedPaths: z.array(PathGlob).default([]),
     limits: LimitsConfig.prefault({}),
@@ -171,7 +171,7 @@ export function toolsFor(config: RepoConfig, role: AgentRole): boolean {
   return config.agents[role].tools ?? config.agents.tools;
 }
 
-/** The model a role uses: its own setting, else `models.default`. */
-export function modelFor(config: RepoConfig, role: AgentRole): string {
-  return config.models[role] ?? config.models.default;
+/** The model a role uses: its own setting, else `models.default`, else the deployment's default (`FOREMAN_DEFAULT_MODEL`). */
+export function modelFor(config: RepoConfig, role: AgentRole, deploymentDefault: string): string {
+  return config.models[role] ?? config.models.default ?? deploymentDefault;
 }

@@ -1,12 +1,20 @@
 import { z } from "zod";
 import type { ConfigPath } from "./config-problem.ts";
 
+/** The schema inside defaults, optionals and a transform's pipe: the one that holds the keys. */
 function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;
-  while (current instanceof z.ZodDefault || current instanceof z.ZodPrefault || current instanceof z.ZodOptional) {
-    current = current.unwrap() as z.ZodType;
+  for (;;) {
+    if (
+      current instanceof z.ZodDefault ||
+      current instanceof z.ZodPrefault ||
+      current instanceof z.ZodOptional ||
+      current instanceof z.ZodNullable
+    )
+      current = current.unwrap() as z.ZodType;
+    else if (current instanceof z.ZodPipe) current = (current.in instanceof z.ZodTransform ? current.out : current.in) as z.ZodType;
+    else return current;
   }
-  return current;
 }
 
 function schemaAt(schema: z.ZodType, path: ConfigPath): z.ZodType | undefined {

@@ -8,6 +8,7 @@ import { settlePendingConflicts, taskConflicted } from "./decide-rebase.ts";
 import { approveTask, ciCompleted, headChanged, taskClosed, taskDequeued, taskFailed, taskMerged, taskPublished } from "./decide-tasks.ts";
 import { afterEnd, cancel, issueClosed, publishedAfterStop, taskReopened } from "./decide-stop.ts";
 import { withinBudget } from "./budget.ts";
+import { modelRefused } from "./decide-model-refused.ts";
 import { ignore, isTerminal, type Decision } from "./decision.ts";
 import type { EngineEvent } from "./events.ts";
 import { noteHeads } from "./note-heads.ts";
@@ -30,6 +31,7 @@ function decideEvent(state: WorkflowState | null, event: EngineEvent, now: numbe
   if (!state) return null;
   if (isTerminal(state)) return afterEnd(state, event);
   if (event.type === "retry") return retry(state, event, now);
+  if (event.type === "model_refused") return modelRefused(state, event, now);
   if ("taskId" in event) return decideTask(state, event, now);
   switch (event.type) {
     case "engineer_done":
@@ -55,7 +57,7 @@ function decideEvent(state: WorkflowState | null, event: EngineEvent, now: numbe
   }
 }
 
-type TaskEvent = Exclude<Extract<EngineEvent, { taskId: string | null }>, { type: "retry" }>;
+type TaskEvent = Exclude<Extract<EngineEvent, { taskId: string | null }>, { type: "retry" | "model_refused" }>;
 
 function decideTask(state: WorkflowState, event: TaskEvent, now: number): Decision {
   const task = state.tasks[event.taskId];

@@ -4,6 +4,8 @@ import { TITLE_STYLES } from "../domain/conventional-commits.ts";
 import { MERGE_REFUSALS } from "../domain/merge-refusal.ts";
 import { Plan, Risk, Task as PlannedTask } from "../plan/index.ts";
 import type { RiskAssessment } from "../policy/risk.ts";
+import type { ModelRefusal } from "../ports/model-error.ts";
+import type { AgentRole } from "../ports/model.ts";
 import { PermissionLevel, RepoRef, Usage } from "./types.ts";
 
 const Assessment = z.object({ level: Risk, reasons: z.array(z.string()) }) satisfies z.ZodType<RiskAssessment>;
@@ -65,6 +67,17 @@ const EngineerOutcome = z.discriminatedUnion("kind", [
 ]);
 
 const Task = { taskId: z.string().min(1) };
+
+const AgentRoleName = z.enum(["engineer", "planner", "coder", "debugger", "reviewer"]) satisfies z.ZodType<AgentRole>;
+
+/** A provider that refused Foreman's key (401, 403) or the model asked for (404). */
+const Refusal = z.object({
+  provider: z.string(),
+  keyVariable: z.string(),
+  status: z.int(),
+  kind: z.enum(["unauthorized", "model_not_found"]),
+  model: z.string(),
+}) satisfies z.ZodType<ModelRefusal>;
 
 /** A writer labelled the issue: the workflow starts. */
 const Started = z.object({
@@ -159,6 +172,11 @@ export const EngineEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("plan_done"), plan: Plan, notes: z.array(z.string()), usage: Usage }),
   z.object({ type: z.literal("plan_failed"), problems: z.array(z.string()), usage: Usage }),
   z.object({ type: z.literal("agent_failed"), role: z.string(), reason: z.string(), usage: Usage }),
+  /**
+   * The model endpoint refused the `role`'s call: its key or its model, which only a person can fix. About a task's work
+   * (`taskId`), the task asks a human; about the engineer's or the planner's (null), the workflow stops.
+   */
+  z.object({ type: z.literal("model_refused"), role: AgentRoleName, taskId: z.string().nullable(), refusals: z.array(Refusal).min(1) }),
   /** `permission`: the approver's, read live when the command arrived (absent from events queued before it was kept). */
   z.object({ type: z.literal("approve_plan"), by: z.string(), permission: PermissionLevel.optional() }),
   /**

@@ -27,6 +27,8 @@ export const Usage = z.object({
   modelCalls: z.number(),
   /** Tools the agents called (read a file, search, edit …); absent when none were. */
   toolCalls: z.number().optional(),
+  /** Tokens of models without a known price, counted in `promptTokens`/`completionTokens` but in no cost; absent when none. */
+  unpricedTokens: z.number().optional(),
 });
 export type Usage = z.infer<typeof Usage>;
 

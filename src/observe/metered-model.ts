@@ -33,10 +33,11 @@ export class MeteredModel implements ModelPort {
 
   private record(request: ModelRequest, response: ModelResponse): void {
     const labels = { role: request.role, model: response.model || request.model };
-    const usage = usageOf(labels.model, response.promptTokens, response.completionTokens);
+    const usage = usageOf(response, request.model);
     this.metrics.modelCalls.inc({ ...labels, outcome: "ok" });
     this.metrics.modelTokens.inc({ ...labels, kind: "prompt" }, response.promptTokens);
     this.metrics.modelTokens.inc({ ...labels, kind: "completion" }, response.completionTokens);
-    this.metrics.modelCost.inc(labels, usage.costUsd);
+    // A model without a price adds no cost (never $0 as a price): its tokens are counted above.
+    if (usage.unpricedTokens === undefined) this.metrics.modelCost.inc(labels, usage.costUsd);
   }
 }

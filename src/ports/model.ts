@@ -62,6 +62,8 @@ export interface ModelResponse {
   finishReason: string;
   /** The tools the model called, in order; empty when it answered. */
   toolCalls: ToolCall[];
+  /** What the call cost in US dollars by the deployment's prices; null: the model has no known price; absent: the port prices nothing. */
+  costUsd?: number | null;
 }
 
 /** An OpenAI-compatible chat model. Only the adapter imports the openai client. */

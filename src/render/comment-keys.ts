@@ -9,6 +9,8 @@ export const CommentKey = {
   status: "status",
   /** Why the workflow stopped. */
   failure: "failure",
+  /** Why the model endpoint refused a task's agent: what the operator must fix. */
+  modelRefused: "model-refused",
   /** Why `.github/foreman.yml` could not be used. */
   configProblems: "config-problems",
   /** Why a label started nothing: the installation's workflow cap. */

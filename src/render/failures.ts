@@ -51,7 +51,8 @@ export const failureText = {
       exceeded.kind === "tokens"
         ? `this issue has used ${exceeded.used} tokens, over its budget of ${exceeded.limit} (\`limits.tokensPerIssue\`)`
         : `this issue has cost $${exceeded.usedUsd.toFixed(2)}, over its budget of $${exceeded.limitUsd.toFixed(2)} (\`limits.costPerIssueUsd\`)`;
-    return `Foreman stopped: ${spent}. A maintainer can raise the limit in \`.github/foreman.yml\` and add the label again.`;
+    const ceiling = exceeded.kind === "tokens" ? "FOREMAN_MAX_TOKENS_PER_ISSUE" : "FOREMAN_MAX_COST_PER_ISSUE_USD";
+    return `Foreman stopped: ${spent}. A maintainer can raise the limit in \`.github/foreman.yml\` (up to the installation's ceiling, \`${ceiling}\`, where one is set) and add the label again.`;
   },
   plannerInvalid: (problems: readonly string[]): string => `The planner's answer was invalid twice:\n${problemList(problems)}`,
   agentFailed: (role: string, reason: string): string => `The ${role} could not finish: ${reason}`,

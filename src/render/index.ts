@@ -37,5 +37,6 @@ export type { ReviewFinding } from "./review.ts";
 export { renderConfigProblems, renderConfigProblemsResolved, CONFIG_PROBLEMS_MARKER } from "./config-problems.ts";
 export { renderConfigCheck, type ConfigCheckOutput, type ConfigCheckView } from "./config-check.ts";
 export { CommentKey } from "./comment-keys.ts";
+export { modelRefusedText, renderModelRefused, type ModelSetting, type RefusalView } from "./model-refused.ts";
 export { ReadyApprovalKey, renderReadyApprovals, type ReadyApproval } from "./ready-approvals.ts";
 export { HeadNoticeKey, renderAlreadyPickedUp, renderApprovalUnbound, renderHandedOver, type UnboundApproval } from "./head-notices.ts";

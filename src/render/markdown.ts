@@ -75,10 +75,22 @@ function formatUsd(value: number): SafeMarkdown {
   return neutralizeMarkdown(`$${value.toFixed(2)}`);
 }
 
-export type Usage = { promptTokens: number; completionTokens: number; costUsd: number };
+/** `unpricedTokens`: tokens of models without a known price, in the counts but in no cost. */
+export type Usage = { promptTokens: number; completionTokens: number; costUsd: number; unpricedTokens?: number | undefined };
+
+/**
+ * The cost as far as it is known: a model without a price is never shown as costing $0, and its
+ * tokens count against the token budget alone (`limits.tokensPerIssue`).
+ */
+function formatCost(usage: Usage): SafeMarkdown {
+  const unpriced = usage.unpricedTokens ?? 0;
+  if (unpriced <= 0) return formatUsd(usage.costUsd);
+  if (unpriced >= usage.promptTokens + usage.completionTokens) return markdown`price unknown; budget counted in tokens`;
+  return markdown`${formatUsd(usage.costUsd)} + price unknown for ${formatCount(unpriced)} tokens (counted in the token budget only)`;
+}
 
 export function formatUsage(usage: Usage): SafeMarkdown {
-  return markdown`${formatCount(usage.promptTokens)} tokens in · ${formatCount(usage.completionTokens)} tokens out · ${formatUsd(usage.costUsd)}`;
+  return markdown`${formatCount(usage.promptTokens)} tokens in · ${formatCount(usage.completionTokens)} tokens out · ${formatCost(usage)}`;
 }
 
 /** 4_380_000 ms → "1 h 13 min"; under a minute, seconds. */

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { RepoConfig } from "../config/index.ts";
+import type { OperatorLimits } from "../config/operator-limits.ts";
 import type { GitHubPort } from "../ports/github.ts";
 import type { AgentRole, ModelPort } from "../ports/model.ts";
 import type { ChecksPort } from "../ports/checks.ts";
@@ -19,6 +20,8 @@ export interface WorkerDeps {
   maxWorkflowsPerInstallation?: number;
   /** The model name for a role: repository config first, then the deployment default. */
   modelFor: (role: AgentRole, config: RepoConfig) => string;
+  /** The deployment's allowed models and budget ceilings, applied when a repository's config is read (none when not given). */
+  operatorLimits?: OperatorLimits;
   /** Local clones of the repositories, read at exact revisions (absent in tests that need none). */
   workspace?: WorkspacePort;
   /** A current installation token, for the workspace to fetch with; agents have tools only with both. */

@@ -12,6 +12,7 @@ import { ciOutcome, FOREMAN_CHECK, FOREMAN_CONFIG_CHECK } from "./ci-outcome.ts"
 import type { WorkerDeps } from "./deps.ts";
 import type { WritesAbout } from "./intake/routed.ts";
 import { mergeTask } from "./merge-task.ts";
+import { orRefused } from "./model-refusal.ts";
 import { checksOffReason } from "./local-checks.ts";
 import { renderStatus, statusDigest } from "./status-view.ts";
 
@@ -167,10 +168,12 @@ export async function runEffect(context: EffectContext, effect: Effect, index: n
   const key = EffectKey.toString({ decision: context.keyPrefix, index, type: effect.type });
   switch (effect.type) {
     case "run_engineer":
-      await recordedEvent(context, key, () => engineerEvent(deps, github, state));
+      await recordedEvent(context, key, () =>
+        orRefused(deps, { role: "engineer", taskId: null }, () => engineerEvent(deps, github, state)),
+      );
       return state;
     case "run_planner":
-      await recordedEvent(context, key, () => plannerEvent(deps, github, state));
+      await recordedEvent(context, key, () => orRefused(deps, { role: "planner", taskId: null }, () => plannerEvent(deps, github, state)));
       return state;
     case "update_status":
       return updateStatus(context);

@@ -55,7 +55,12 @@ function statusView(state: WorkflowState, checksOff: string | null): StatusView 
         ? { detail: { files: task.files, acceptanceCriteria: task.acceptanceCriteria, risk: task.risk } }
         : {}),
     })),
-    usage: { promptTokens: state.usage.promptTokens, completionTokens: state.usage.completionTokens, costUsd: state.usage.costUsd },
+    usage: {
+      promptTokens: state.usage.promptTokens,
+      completionTokens: state.usage.completionTokens,
+      costUsd: state.usage.costUsd,
+      unpricedTokens: state.usage.unpricedTokens,
+    },
     questions: state.phase === "clarifying" ? state.questions : undefined,
     notes: [...checksNote, ...state.planNotes, ...closedTaskNotes(state), ...(state.failure ? [state.failure] : [])],
     ...(state.phase === "completed" && state.finishedAt !== null ? { finished: finishedView(state, state.finishedAt) } : {}),

@@ -18,6 +18,7 @@ import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, type TaskC
 import { classifyRisk } from "../policy/risk.ts";
 import { repoView } from "./repo-view.ts";
 import { LocalCheckRecord } from "./jobs/recorded.ts";
+import { orRefused } from "./model-refusal.ts";
 
 /** What one attempt of the coder saw and answered, recorded before anything is written (G5). */
 const Coded = z.discriminatedUnion("kind", [
@@ -193,5 +194,9 @@ export async function runTaskJob(deps: WorkerDeps, job: TaskJob): Promise<void> 
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "coding" || context.record.attempts !== job.attempt) return;
   const key = TaskWorkKey.toString({ ...job, work: "code", run: context.state.startedAt });
-  await reportOnce(deps, job.workflowId, key, async () => codeTask(deps, await deps.github.forRepo(context.state.ref), context, job, key));
+  await reportOnce(deps, job.workflowId, key, () =>
+    orRefused(deps, { role: "coder", taskId: job.taskId }, async () =>
+      codeTask(deps, await deps.github.forRepo(context.state.ref), context, job, key),
+    ),
+  );
 }

@@ -1,6 +1,7 @@
 import { pino } from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { OctokitRepoGitHub } from "../../src/adapters/github/octokit-github.ts";
+import { createModel } from "../../src/adapters/model/create-model.ts";
 import type { EngineEvent } from "../../src/engine/events.ts";
 import type { WorkflowState } from "../../src/engine/types.ts";
 import type { FileChange } from "../../src/ports/github.ts";
@@ -10,6 +11,7 @@ import type { WorkerDeps } from "../../src/worker/deps.ts";
 import { runTaskJob } from "../../src/worker/task-job.ts";
 import { executingWorkflow } from "../reliability/reconcile-fixture.ts";
 import { plain } from "./adapters/port-text.ts";
+import { refusingEndpoint } from "./refusing-endpoint.ts";
 import { startHarness, type Harness } from "@foreman/sandbox/harness";
 
 const owner = "acme";
@@ -138,5 +140,34 @@ describe("a fresh attempt of a task whose branch already has commits (G2, G3)", 
     expect(await parentsOf(head)).toEqual([fix]);
     expect(await fileAt(head, "src/mean.js")).toBe(MEAN);
     expect(await fileAt(head, "test/mean.test.js")).toBe("// maya's test of mean()\n");
+  });
+});
+
+describe("a task whose coder's model call the endpoint refuses", () => {
+  it("reports what the operator must fix to the workflow instead of failing the job, and commits nothing", async () => {
+    const deps = await start();
+    const first = await ours([{ path: "src/mean.js", content: "export const mean = () => 0;\n" }]);
+    await secondAttempt(deps, first, [first]);
+    const endpoint = await refusingEndpoint();
+    const provider = {
+      name: "default",
+      baseUrl: endpoint.url,
+      apiKeyEnv: "FOREMAN_LLM_API_KEY",
+      apiKey: "sk-wrong",
+      structuredOutput: "json_object" as const,
+      toolCalling: true,
+    };
+    const model = createModel({ providers: [provider], timeoutMs: 10_000, log: pino({ level: "silent" }) });
+
+    await run({ ...deps, model });
+
+    expect(reported()).toEqual({
+      type: "model_refused",
+      role: "coder",
+      taskId: "mean",
+      refusals: [{ provider: "default", keyVariable: "FOREMAN_LLM_API_KEY", status: 401, kind: "unauthorized", model: "m" }],
+    });
+    expect(await github.branchHead(BRANCH)).toBe(first);
+    expect(endpoint.requests()).toBe(1);
   });
 });

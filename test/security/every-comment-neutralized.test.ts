@@ -34,6 +34,7 @@ import {
   tableCell,
 } from "../../src/render/markdown.ts";
 import { mermaidLabel, renderPlanGraph } from "../../src/render/mermaid.ts";
+import { modelRefusedText, renderModelRefused } from "../../src/render/model-refused.ts";
 import { codeBlock, markdown, neutralizeMarkdown, neutralizePlainText } from "../../src/render/neutralize-markdown.ts";
 import { renderPullRequestBody } from "../../src/render/pull-request-body.ts";
 import { renderPullRequestTitle, taskCommitSubject } from "../../src/render/pull-request-title.ts";
@@ -91,6 +92,16 @@ const LINE = TEXT.replace(/\s+/g, " ");
 const CODE = "src/`@someone``evil`.ts";
 /** What of `CODE` must be inside a code span wherever it is quoted (the rest may be defused). */
 const CODE_NEEDLE = "someone``evil`.ts";
+
+/** A refused key and a refused model, every name in them hostile (a model name comes from the repository's file); the role is Foreman's own word. */
+const MODEL_REFUSED = modelRefusedText(
+  "planner",
+  [
+    { provider: CODE, keyVariable: CODE, status: 401, kind: "unauthorized", model: CODE },
+    { provider: CODE, keyVariable: CODE, status: 404, kind: "model_not_found", model: CODE },
+  ],
+  CODE,
+);
 const LOGIN = "@org/team";
 
 type Posted = {
@@ -330,6 +341,11 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
   ],
   "escalation.ts:escalationReason.branchMoved": () => escalationSentence("branchMoved", escalationReason.branchMoved()),
   "escalation.ts:escalationReason.stoppedMeanwhile": () => escalationSentence("stoppedMeanwhile", escalationReason.stoppedMeanwhile()),
+  "model-refused.ts:modelRefusedText": () => [
+    ...failureSentence("modelRefused", MODEL_REFUSED),
+    ...escalationSentence("modelRefused", MODEL_REFUSED),
+  ],
+  "model-refused.ts:renderModelRefused": () => [md("renderModelRefused", renderModelRefused(MODEL_REFUSED), { code: [CODE_NEEDLE] })],
   "failures.ts:renderFailure": () => [md("renderFailure", renderFailure(TEXT))],
   "failures.ts:renderWorkflowFailure": () => [md("renderWorkflowFailure", renderWorkflowFailure(TEXT))],
   "failures.ts:failureText.budget": () => [

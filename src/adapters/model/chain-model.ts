@@ -94,5 +94,6 @@ function exhausted(failures: Array<{ provider: string; error: ModelCallError }>)
     retryable.length > 0,
     delays.length > 0 ? Math.min(...delays) : null,
     kind,
+    failures.flatMap((failure) => failure.error.refusals),
   );
 }

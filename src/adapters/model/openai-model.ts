@@ -1,6 +1,6 @@
 import OpenAI from "openai";
 import type { ModelPort, ModelRequest, ModelResponse } from "../../ports/model.ts";
-import { ModelCallError } from "../../ports/model-error.ts";
+import { ModelCallError, refusalKind, type ModelRefusal } from "../../ports/model-error.ts";
 import { toolCallsOf, toWireRequest, type StructuredOutput } from "./openai-wire.ts";
 
 export interface OpenAiModelOptions {
@@ -11,7 +11,17 @@ export interface OpenAiModelOptions {
   maxRetries?: number;
   /** How this provider is asked for a JSON answer; `json_object` unless said otherwise. */
   structuredOutput?: StructuredOutput;
+  /** The provider's name and the variable its key came from, for the operator told of a refused key or model. */
+  provider?: ProviderIdentity;
 }
+
+/** Which provider a refusal came from, and where its key is set. */
+export interface ProviderIdentity {
+  name: string;
+  keyVariable: string;
+}
+
+const DEFAULT_PROVIDER: ProviderIdentity = { name: "default", keyVariable: "FOREMAN_LLM_API_KEY" };
 
 /** `retry-after-ms` (OpenAI's) first, then `retry-after` in seconds. */
 function retryAfter(headers: Headers | undefined): number | null {
@@ -23,7 +33,14 @@ function retryAfter(headers: Headers | undefined): number | null {
   return Number.isFinite(seconds) ? seconds * 1000 : null;
 }
 
-function toModelError(error: unknown): ModelCallError {
+/** A refused key (401, 403) or model (404): only the operator can fix it, so it is named with its provider. */
+function refusalsOf(status: number | null, provider: ProviderIdentity, model: string): ModelRefusal[] {
+  const kind = refusalKind(status);
+  if (kind === null || status === null) return [];
+  return [{ provider: provider.name, keyVariable: provider.keyVariable, status, kind, model }];
+}
+
+function toModelError(error: unknown, provider: ProviderIdentity, model: string): ModelCallError {
   if (error instanceof OpenAI.APIConnectionTimeoutError)
     return new ModelCallError(`model call timed out: ${error.message}`, null, true, null, "timeout");
   if (error instanceof OpenAI.APIError) {
@@ -32,7 +49,8 @@ function toModelError(error: unknown): ModelCallError {
     const retryable = !quota && (status === null || status === 408 || status === 409 || status === 429 || status >= 500);
     const headers: unknown = error.headers;
     const delay = retryAfter(headers instanceof Headers ? headers : undefined);
-    return new ModelCallError(`model call failed: ${error.message}`, status, retryable, delay, quota ? "quota" : undefined);
+    const refusals = refusalsOf(status, provider, model);
+    return new ModelCallError(`model call failed: ${error.message}`, status, retryable, delay, quota ? "quota" : undefined, refusals);
   }
   return new ModelCallError(`model call failed: ${String(error)}`, null, true, null, "connection");
 }
@@ -54,6 +72,7 @@ async function quotaAwareFetch(input: string | URL | Request, init?: RequestInit
 export class OpenAiModel implements ModelPort {
   private readonly client: OpenAI;
   private readonly structuredOutput: StructuredOutput;
+  private readonly provider: ProviderIdentity;
 
   constructor(options: OpenAiModelOptions) {
     this.client = new OpenAI({
@@ -64,6 +83,7 @@ export class OpenAiModel implements ModelPort {
       fetch: quotaAwareFetch,
     });
     this.structuredOutput = options.structuredOutput ?? "json_object";
+    this.provider = options.provider ?? DEFAULT_PROVIDER;
   }
 
   async complete(request: ModelRequest): Promise<ModelResponse> {
@@ -81,7 +101,7 @@ export class OpenAiModel implements ModelPort {
         toolCalls: toolCallsOf(completion),
       };
     } catch (error) {
-      throw toModelError(error);
+      throw toModelError(error, this.provider, request.model);
     }
   }
 }

@@ -65,7 +65,7 @@ class ToolConversation<T> {
   }
 
   count(response: ModelResponse): void {
-    this.usage = addUsage(this.usage, usageOf(response.model || this.request.model, response.promptTokens, response.completionTokens));
+    this.usage = addUsage(this.usage, usageOf(response, this.request.model));
   }
 
   async answered(response: ModelResponse): Promise<Step<T>> {

@@ -30,7 +30,7 @@ export async function planLabel(
   const id = WorkflowId.toString({ ...intake.ref, issue: intake.issue });
   const comment = (key: string, body: SafeMarkdown): IntakePlan => answer(id, [{ type: "post_comment", issue: intake.issue, key, body }]);
   const repository = await github.repository();
-  const loaded = await loadRepoConfig(github, intake.ref, repository.defaultBranch);
+  const loaded = await loadRepoConfig(github, intake.ref, repository.defaultBranch, deps.operatorLimits);
   if (!loaded.ok) {
     if (intake.label.toLowerCase() !== loaded.label.toLowerCase()) return NOTHING;
     return comment(CommentKey.configProblems, renderConfigProblems(loaded.problems));

@@ -7,6 +7,7 @@ import type { AmendJob } from "../../store/job-kinds.ts";
 import type { WorkerDeps } from "../deps.ts";
 import { answerOnce, recordedResult, reportOnce } from "./recorded.ts";
 import { loadTask, type TaskContext } from "./task-context.ts";
+import { orRefused } from "../model-refusal.ts";
 
 /** What the planner sees of the other tasks: the files each running one writes. */
 function othersInUse(context: TaskContext): Map<string, string> {
@@ -44,5 +45,9 @@ export async function runAmendJob(deps: WorkerDeps, job: AmendJob): Promise<void
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "fixing" || context.record.headSha !== job.sha) return;
   const key = TaskWorkKey.toString({ workflowId: job.workflowId, taskId: job.taskId, work: "amend", sha: job.sha });
-  await reportOnce(deps, job.workflowId, key, async () => amend(deps, await deps.github.forRepo(context.state.ref), context, job, key));
+  await reportOnce(deps, job.workflowId, key, () =>
+    orRefused(deps, { role: "planner", taskId: job.taskId }, async () =>
+      amend(deps, await deps.github.forRepo(context.state.ref), context, job, key),
+    ),
+  );
 }

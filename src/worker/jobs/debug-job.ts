@@ -13,6 +13,7 @@ import { repoView } from "../repo-view.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";
 import { answerOnce, Changes, LocalCheckRecord, recordedResult, reportOnce } from "./recorded.ts";
 import { editPolicy, loadTask, recordEdits, stillAt, type TaskContext } from "./task-context.ts";
+import { orRefused } from "../model-refusal.ts";
 
 const EVIDENCE_BUDGET_CHARS = 24_000;
 
@@ -80,5 +81,9 @@ export async function runDebugJob(deps: WorkerDeps, job: DebugJob): Promise<void
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "fixing" || context.record.headSha !== job.sha) return;
   const key = TaskWorkKey.toString({ ...job, work: "debug" });
-  await reportOnce(deps, job.workflowId, key, async () => debug(deps, await deps.github.forRepo(context.state.ref), context, job.sha, key));
+  await reportOnce(deps, job.workflowId, key, () =>
+    orRefused(deps, { role: "debugger", taskId: job.taskId }, async () =>
+      debug(deps, await deps.github.forRepo(context.state.ref), context, job.sha, key),
+    ),
+  );
 }

@@ -11,6 +11,7 @@ import type { WorkerDeps } from "../deps.ts";
 import { answeredBase, mergeWithBase, type RebaseResult } from "./rebase-merge.ts";
 import { reportOnce } from "./recorded.ts";
 import { loadTask, type TaskContext } from "./task-context.ts";
+import { orRefused } from "../model-refusal.ts";
 
 /** How often, and how far apart, the branch is read after GitHub accepted to update it (github.com merges a moment later). */
 export interface UpdateWait {
@@ -114,9 +115,11 @@ export async function runRebaseJob(deps: WorkerDeps, job: RebaseJob, wait: Updat
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "rebasing") return;
   const key = TaskWorkKey.toString({ ...job, sha: job.headSha, work: "rebase" });
-  await reportOnce(deps, job.workflowId, key, async (): Promise<EngineEvent> => {
-    const github = await deps.github.forRepo(context.state.ref);
-    const { outcome, usage } = await bringUpToDate(deps, github, context, job, key, wait);
-    return { type: "rebase_done", taskId: job.taskId, outcome, usage };
-  });
+  await reportOnce(deps, job.workflowId, key, () =>
+    orRefused(deps, { role: "coder", taskId: job.taskId }, async (): Promise<EngineEvent> => {
+      const github = await deps.github.forRepo(context.state.ref);
+      const { outcome, usage } = await bringUpToDate(deps, github, context, job, key, wait);
+      return { type: "rebase_done", taskId: job.taskId, outcome, usage };
+    }),
+  );
 }

@@ -10,6 +10,7 @@ import { performWrites } from "../effect-runner.ts";
 import { repoView } from "../repo-view.ts";
 import { answerOnce, recordedResult, reportOnce } from "./recorded.ts";
 import { loadTask, stillAt, type TaskContext } from "./task-context.ts";
+import { orRefused } from "../model-refusal.ts";
 
 async function review(deps: WorkerDeps, github: RepoGitHub, context: TaskContext, sha: string, key: string): Promise<EngineEvent> {
   const { state, task, record } = context;
@@ -69,7 +70,9 @@ export async function runReviewJob(deps: WorkerDeps, job: ReviewJob): Promise<vo
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "reviewing" || context.record.headSha !== job.sha) return;
   const key = TaskWorkKey.toString({ ...job, work: "review" });
-  await reportOnce(deps, job.workflowId, key, async () =>
-    review(deps, await deps.github.forRepo(context.state.ref), context, job.sha, key),
+  await reportOnce(deps, job.workflowId, key, () =>
+    orRefused(deps, { role: "reviewer", taskId: job.taskId }, async () =>
+      review(deps, await deps.github.forRepo(context.state.ref), context, job.sha, key),
+    ),
   );
 }

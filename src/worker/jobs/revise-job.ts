@@ -11,6 +11,7 @@ import { repoView } from "../repo-view.ts";
 import { unlessBranchMoved } from "./branch-moved.ts";
 import { answerOnce, CoderResult, recordedResult, reportOnce } from "./recorded.ts";
 import { coderBrief, contextPaths, editPolicy, loadTask, recordEdits, stillAt, type TaskContext } from "./task-context.ts";
+import { orRefused } from "../model-refusal.ts";
 
 /** Tells the writer whose review this revision answers which commit addresses it: in the comment's thread, or on the pull request. */
 function answer(pr: number | null, reply: ReplyTarget, sha: string): GitHubWrite[] {
@@ -105,5 +106,9 @@ export async function runReviseJob(deps: WorkerDeps, job: ReviseJob): Promise<vo
   const context = loadTask(deps.store, job.workflowId, job.taskId);
   if (!context || context.record.status !== "revising" || context.record.headSha !== job.sha) return;
   const key = TaskWorkKey.toString({ ...job, work: "revise", round: context.record.reviewRounds });
-  await reportOnce(deps, job.workflowId, key, async () => revise(deps, await deps.github.forRepo(context.state.ref), context, job, key));
+  await reportOnce(deps, job.workflowId, key, () =>
+    orRefused(deps, { role: "coder", taskId: job.taskId }, async () =>
+      revise(deps, await deps.github.forRepo(context.state.ref), context, job, key),
+    ),
+  );
 }

@@ -5,6 +5,10 @@ import { askStructured, type StructuredRequest } from "../../../src/agents/struc
 import { addUsage } from "../../../src/engine/usage.ts";
 import { FakeModel } from "./fake-model.ts";
 
+/** One call's usage by the built-in prices, for a model port that prices nothing. */
+const builtIn = (model: string, promptTokens: number, completionTokens: number) =>
+  usageOf({ model, promptTokens, completionTokens }, model);
+
 const Answer = z.object({ brief: z.string().min(1) }).strict();
 type Answer = z.infer<typeof Answer>;
 
@@ -23,7 +27,7 @@ describe("askStructured", () => {
 
     const result = await askStructured(model, request());
 
-    expect(result).toEqual({ ok: true, value: { brief: "Add sub." }, usage: usageOf("gpt-4o-mini", 1000, 200) });
+    expect(result).toEqual({ ok: true, value: { brief: "Add sub." }, usage: builtIn("gpt-4o-mini", 1000, 200) });
     expect(model.requests).toEqual([
       {
         role: "engineer",
@@ -156,7 +160,7 @@ describe("askStructured", () => {
 
     expect(result.ok).toBe(false);
     expect(result).toMatchObject({ problems: [expect.stringMatching(/^brief: /)] });
-    expect(result.usage).toEqual(addUsage(usageOf("gpt-4o-mini", 1000, 100), usageOf("gpt-4o-mini", 1500, 50)));
+    expect(result.usage).toEqual(addUsage(builtIn("gpt-4o-mini", 1000, 100), builtIn("gpt-4o-mini", 1500, 50)));
     expect(result.usage).toMatchObject({ promptTokens: 2500, completionTokens: 150, modelCalls: 2 });
     expect(result.usage.costUsd).toBeCloseTo((2500 * 0.15 + 150 * 0.6) / 1_000_000, 9);
     expect(model.unused).toBe(1);
@@ -204,7 +208,7 @@ describe("askStructured", () => {
 
 describe("usageOf", () => {
   it("prices known models per million tokens", () => {
-    expect(usageOf("gpt-4o-mini", 2_000_000, 1_000_000)).toEqual({
+    expect(builtIn("gpt-4o-mini", 2_000_000, 1_000_000)).toEqual({
       promptTokens: 2_000_000,
       completionTokens: 1_000_000,
       costUsd: 0.9,
@@ -213,10 +217,24 @@ describe("usageOf", () => {
   });
 
   it("prices a dated snapshot as its model", () => {
-    expect(usageOf("gpt-4.1-mini-2025-04-14", 1_000_000, 0).costUsd).toBe(0.4);
+    expect(builtIn("gpt-4.1-mini-2025-04-14", 1_000_000, 0).costUsd).toBe(0.4);
   });
 
-  it("costs nothing for an unknown model", () => {
-    expect(usageOf("local-llama", 5000, 5000).costUsd).toBe(0);
+  it("counts an unknown model's tokens as unpriced, never as a cost", () => {
+    expect(builtIn("local-llama", 5000, 3000)).toEqual({
+      promptTokens: 5000,
+      completionTokens: 3000,
+      costUsd: 0,
+      modelCalls: 1,
+      unpricedTokens: 8000,
+    });
+  });
+
+  it("takes the cost the model port priced the call at, and its word that a model has no price", () => {
+    const priced = usageOf({ model: "local-llama", promptTokens: 10, completionTokens: 5, costUsd: 0.25 }, "local-llama");
+    const unknown = usageOf({ model: "gpt-4o", promptTokens: 10, completionTokens: 5, costUsd: null }, "gpt-4o");
+
+    expect([priced.costUsd, priced.unpricedTokens]).toEqual([0.25, undefined]);
+    expect([unknown.costUsd, unknown.unpricedTokens]).toEqual([0, 15]);
   });
 });

@@ -18,14 +18,28 @@ function event(usage: Record<string, number>) {
 describe("the audit report", () => {
   it("shows what each agent spent, tool calls included", () => {
     const store = new SqliteStore(":memory:");
-    store.appendEvent(event({ promptTokens: 900, completionTokens: 100, costUsd: 0, modelCalls: 4, toolCalls: 3 }));
+    store.appendEvent(event({ promptTokens: 900, completionTokens: 100, costUsd: 0.0123, modelCalls: 4, toolCalls: 3 }));
     store.appendEvent(event({ promptTokens: 50, completionTokens: 10, costUsd: 0, modelCalls: 1 }));
 
     const lines = auditReport(store, WORKFLOW).split("\n");
 
     expect(lines.filter((line) => line.includes("applied → executing"))).toEqual([
-      expect.stringMatching(/applied → executing {2}\[4 model calls, 3 tool calls, 1000 tokens\]$/),
-      expect.stringMatching(/applied → executing {2}\[1 model calls, 60 tokens\]$/),
+      expect.stringMatching(/applied → executing {2}\[4 model calls, 3 tool calls, 1000 tokens, \$0\.0123\]$/),
+      expect.stringMatching(/applied → executing {2}\[1 model calls, 60 tokens, \$0\.0000\]$/),
+    ]);
+    store.close();
+  });
+
+  it("shows the tokens of a model without a price as price unknown, never as $0", () => {
+    const store = new SqliteStore(":memory:");
+    store.appendEvent(event({ promptTokens: 900, completionTokens: 100, costUsd: 0, modelCalls: 2, unpricedTokens: 1000 }));
+    store.appendEvent(event({ promptTokens: 900, completionTokens: 100, costUsd: 0.01, modelCalls: 2, unpricedTokens: 400 }));
+
+    const lines = auditReport(store, WORKFLOW).split("\n");
+
+    expect(lines.filter((line) => line.includes("applied → executing"))).toEqual([
+      expect.stringMatching(/\[2 model calls, 1000 tokens, price unknown\]$/),
+      expect.stringMatching(/\[2 model calls, 1000 tokens, \$0\.0100 \+ price unknown for 400 tokens\]$/),
     ]);
     store.close();
   });

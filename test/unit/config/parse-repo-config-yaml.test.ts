@@ -8,6 +8,12 @@ describe("parseRepoConfigYaml", () => {
     expect(result.ok && result.config.label).toBe("foreman");
   });
 
+  it("reads `models:` with every key under it commented out as no models, so each role takes the installation's default", () => {
+    const result = parseRepoConfigYaml("models:\n  # default: gpt-4o-mini\n  # coder: gpt-4o\n");
+
+    expect(result.ok && result.config.models).toEqual({});
+  });
+
   it("reads a YAML file", () => {
     const text = "label: ai\nmerge:\n  method: rebase\nprotectedPaths:\n  - infra/**\n";
 

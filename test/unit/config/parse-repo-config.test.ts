@@ -7,7 +7,7 @@ const defaults: RepoConfig = {
   label: "foreman",
   planApproval: "manual",
   maxParallelTasks: 3,
-  models: { default: "gpt-4o-mini" },
+  models: {},
   merge: { mode: "auto", method: "squash", closeIssue: true },
   protectedPaths: [],
   limits: {
@@ -150,10 +150,24 @@ describe("parseRepoConfig", () => {
 });
 
 describe("modelFor", () => {
-  it("uses the role's model, else the default", () => {
+  it("uses the role's model, else the repository's default", () => {
     const result = parseRepoConfig({ models: { default: "small", coder: "large" } });
 
-    expect(result.ok && [modelFor(result.config, "coder"), modelFor(result.config, "planner")]).toEqual(["large", "small"]);
+    expect(result.ok && [modelFor(result.config, "coder", "operator"), modelFor(result.config, "planner", "operator")]).toEqual([
+      "large",
+      "small",
+    ]);
+  });
+
+  it("uses the deployment's default for a role the repository names no model for", () => {
+    const named = parseRepoConfig({ models: { reviewer: "careful" } });
+    const empty = parseRepoConfig(null);
+
+    expect(named.ok && [modelFor(named.config, "reviewer", "operator"), modelFor(named.config, "coder", "operator")]).toEqual([
+      "careful",
+      "operator",
+    ]);
+    expect(empty.ok && modelFor(empty.config, "engineer", "operator")).toBe("operator");
   });
 });
 

@@ -63,4 +63,13 @@ describe("markdown helpers", () => {
   it("formats usage with two decimals of dollars", () => {
     expect(formatUsage({ promptTokens: 12345, completionTokens: 678, costUsd: 0.125 })).toBe("12,345 tokens in · 678 tokens out · $0.13");
   });
+
+  it("shows the tokens of a model without a price as price unknown, never as $0", () => {
+    expect(formatUsage({ promptTokens: 1000, completionTokens: 200, costUsd: 0, unpricedTokens: 1200 })).toBe(
+      "1,000 tokens in · 200 tokens out · price unknown; budget counted in tokens",
+    );
+    expect(formatUsage({ promptTokens: 1000, completionTokens: 200, costUsd: 0.5, unpricedTokens: 300 })).toBe(
+      "1,000 tokens in · 200 tokens out · $0.50 + price unknown for 300 tokens (counted in the token budget only)",
+    );
+  });
 });

@@ -38,7 +38,8 @@ describe("askWithTools", () => {
     expect(result).toEqual({
       ok: true,
       value: { answer: "2 results" },
-      usage: { promptTokens: 2000, completionTokens: 200, costUsd: 0, modelCalls: 2, toolCalls: 2 },
+      // The test's model has no price: its tokens are counted as such, not as $0.
+      usage: { promptTokens: 2000, completionTokens: 200, costUsd: 0, modelCalls: 2, toolCalls: 2, unpricedTokens: 2200 },
     });
     expect(model.requests[0]?.tools?.map((tool) => tool.name)).toEqual(["read_file", "list_files", "search", "finish"]);
     expect(model.requests[0]?.json).toBe(true);
