@@ -55,15 +55,26 @@ function nullTasks(instance: Instance): PlannedTask[] {
   ];
 }
 
-function coderAnswer(task: PlannedTask): ScriptedAnswerInput {
+/**
+ * The coder's edit of one file: a new file whole; a changed one as one replacement of the base's
+ * whole text (tasks own disjoint files, so the file is still as the base has it).
+ */
+type CoderEdit =
+  | { path: string; action: "create"; content: string }
+  | { path: string; action: "modify"; replacements: { search: string; replace: string }[] };
+
+function edit(instance: Instance, path: string, content: string): CoderEdit {
+  const base = instance.base[path];
+  if (base === undefined || base === "") return { path, action: "create", content };
+  return { path, action: "modify", replacements: [{ search: base, replace: content }] };
+}
+
+function coderAnswer(instance: Instance, task: PlannedTask): ScriptedAnswerInput {
   return {
     id: `coder ${task.id}`,
     role: "coder",
     match: { contains: `### ${task.id}:` },
-    content: {
-      summary: task.title,
-      edits: task.files.map((file) => ({ path: file.path, action: file.action, content: task.contents[file.path] ?? "" })),
-    },
+    content: { summary: task.title, edits: task.files.map((file) => edit(instance, file.path, task.contents[file.path] ?? "")) },
   };
 }
 
@@ -78,7 +89,7 @@ export function scriptedAnswers(instance: Instance, agent: ScriptedAgent, plan: 
       role: "planner",
       content: { summary, tasks: tasks.map(({ contents: _contents, ...task }) => task) },
     },
-    ...tasks.map(coderAnswer),
+    ...tasks.map((task) => coderAnswer(instance, task)),
     { id: "reviewer", role: "reviewer", repeat: true, content: { verdict: "approve", summary: "Nothing blocking.", findings: [] } },
   ];
 }
