@@ -5,8 +5,9 @@ import { describe, expect, it } from "vitest";
 import { modelAllowed, operatorRules, withOperatorCeilings, type OperatorLimits } from "../../../src/config/operator-limits.ts";
 import { parseRepoConfigYaml } from "../../../src/config/parse-repo-config-yaml.ts";
 import { EnvError, parseEnv } from "../../../src/env.ts";
+import { APP_PRIVATE_KEY } from "../../app-private-key.ts";
 
-const BASE_ENV = { APP_ID: "1", PRIVATE_KEY: "k", WEBHOOK_SECRET: "s", FOREMAN_LLM_API_KEY: "sk" };
+const BASE_ENV = { APP_ID: "1", PRIVATE_KEY: APP_PRIVATE_KEY, WEBHOOK_SECRET: "s", FOREMAN_LLM_API_KEY: "sk" };
 const noFile = (path: string): string => {
   throw new Error(`ENOENT: no such file, open '${path}'`);
 };
