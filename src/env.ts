@@ -3,6 +3,7 @@ import { dirname, isAbsolute, join, resolve, sep } from "node:path";
 import { z } from "zod";
 import type { ChecksSettings, SetupNetwork } from "./adapters/checks/settings.ts";
 import { DEFAULT_CAPABILITIES, loadProviders, ProvidersConfigError, type ResolvedProvider } from "./adapters/model/providers.ts";
+import { DEFAULT_RETENTION, MIN_RETENTION_DAYS, retentionProblem, type RetentionPolicy } from "./store/sqlite/retention.ts";
 
 const Seconds = z.coerce.number().min(0).max(86_400);
 
@@ -45,6 +46,21 @@ const SetupNetworkSetting = z
     context.addIssue({ code: "custom", message: "must be none, all, or installation ids separated by commas" });
     return z.NEVER;
   });
+
+// Retention: how long finished work is kept, read by the server and by `foreman prune` (docs/operations.md, Retention).
+const Days = z.coerce
+  .number()
+  .int()
+  .min(MIN_RETENTION_DAYS, `must be at least ${MIN_RETENTION_DAYS} days: GitHub may redeliver a webhook for days, and its record makes that harmless`)
+  .max(36_500);
+const RetentionEnv = z.object({
+  /** Days a finished workflow's deliveries, jobs and effect results are kept. */
+  FOREMAN_RETENTION_DAYS: Days.default(DEFAULT_RETENTION.retentionDays),
+  /** Days a finished workflow's audit trail (its events and its row) is kept; at least FOREMAN_RETENTION_DAYS. */
+  FOREMAN_AUDIT_RETENTION_DAYS: Days.default(DEFAULT_RETENTION.auditRetentionDays),
+  /** How often the server prunes what the retention lets go, in hours; 0: only `foreman prune` does. */
+  FOREMAN_PRUNE_HOURS: z.coerce.number().min(0).max(8760).default(1),
+});
 
 const Env = z.object({
   APP_ID: z.string().regex(/^\d+$/, "must be the numeric App ID"),
@@ -98,6 +114,7 @@ const Env = z.object({
   FOREMAN_CHECKS_PROCESSES: z.coerce.number().int().min(16).max(1_000_000).default(256),
   /** Output kept of one command, in KiB. */
   FOREMAN_CHECKS_OUTPUT_KB: z.coerce.number().int().min(4).max(1_048_576).default(1024),
+  ...RetentionEnv.shape,
 });
 
 export type ForemanEnv = z.infer<typeof Env> & { privateKey: string; llmApiKey: string; providers: ResolvedProvider[] };
@@ -156,6 +173,7 @@ export function parseEnv(source: NodeJS.ProcessEnv, readKeyFile: (path: string) 
     ...(privateKey ? [] : ["PRIVATE_KEY or PRIVATE_KEY_PATH: one must be set to the App's private key"]),
     ...providerProblems,
     ...folderProblems(env),
+    ...[retentionProblem(retentionPolicy(env))].filter((problem) => problem !== null),
   ];
   if (problems.length > 0 || !privateKey) throw new EnvError(problems);
   const llmApiKey = providers[0]?.apiKey ?? "";
@@ -187,4 +205,18 @@ export function checksSettings(env: ForemanEnv): ChecksSettings {
     processes: env.FOREMAN_CHECKS_PROCESSES,
     outputKb: env.FOREMAN_CHECKS_OUTPUT_KB,
   };
+}
+
+/** The retention settings alone, for `foreman prune`, which needs none of the server's credentials; an `EnvError` when they are wrong. */
+export function parseRetentionEnv(source: NodeJS.ProcessEnv): RetentionPolicy {
+  const parsed = RetentionEnv.safeParse(source);
+  if (!parsed.success) throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  const policy = retentionPolicy(parsed.data);
+  const problem = retentionProblem(policy);
+  if (problem) throw new EnvError([problem]);
+  return policy;
+}
+
+export function retentionPolicy(env: z.infer<typeof RetentionEnv>): RetentionPolicy {
+  return { retentionDays: env.FOREMAN_RETENTION_DAYS, auditRetentionDays: env.FOREMAN_AUDIT_RETENTION_DAYS };
 }

@@ -12,10 +12,11 @@ import { createModel } from "./adapters/model/create-model.ts";
 import { startLocalChecks } from "./adapters/checks/start-checks.ts";
 import { GitWorkspaces } from "./adapters/workspace/git-workspaces.ts";
 import { JobKey } from "./domain/ids.ts";
-import { checksSettings, workspaceDir, type ForemanEnv } from "./env.ts";
+import { checksSettings, retentionPolicy, workspaceDir, type ForemanEnv } from "./env.ts";
 import { createApp } from "./handlers/index.ts";
 import { LOG_REDACTION } from "./policy/log-redaction.ts";
 import { Reconciler } from "./reconcile/reconciler.ts";
+import { startPruning, type StopPruning } from "./store/sqlite/prune-timer.ts";
 import { SqliteStore } from "./store/sqlite/sqlite-store.ts";
 import { StoreIntakeSink } from "./store/store-intake-sink.ts";
 import { DEFAULT_WORKER_OPTIONS, Worker } from "./worker/worker.ts";
@@ -103,16 +104,25 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
   await new Promise<void>((resolve) => server.listen(env.PORT, env.HOST, resolve));
   worker.start();
   reconciler.start();
+  const stopPruning = startPruning(store, retentionPolicy(env), env.FOREMAN_PRUNE_HOURS * 3_600_000, log.child({ name: "retention" }));
   const { port } = server.address() as AddressInfo;
   log.info({ port, webhookPath: WEBHOOK_PATH, providers: env.providers.map((provider) => provider.name) }, "foreman is listening");
-  return { url: `http://127.0.0.1:${port}`, stop: () => shutdown({ server, worker, reconciler, store, log }) };
+  return { url: `http://127.0.0.1:${port}`, stop: () => shutdown({ server, worker, reconciler, stopPruning, store, log }) };
 }
 
 /** Stops taking deliveries and jobs, lets the jobs in hand finish or releases their leases, then closes the database. */
-async function shutdown(parts: { server: Server; worker: Worker; reconciler: Reconciler; store: SqliteStore; log: Logger }): Promise<void> {
+async function shutdown(parts: {
+  server: Server;
+  worker: Worker;
+  reconciler: Reconciler;
+  stopPruning: StopPruning;
+  store: SqliteStore;
+  log: Logger;
+}): Promise<void> {
   const closed = new Promise<void>((resolve) => parts.server.close(() => resolve()));
   parts.server.closeIdleConnections();
   await parts.reconciler.stop();
+  parts.stopPruning();
   const { finished, released } = await parts.worker.stop();
   await Promise.race([closed, sleep(1000)]);
   parts.server.closeAllConnections();

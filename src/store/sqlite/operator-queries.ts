@@ -81,6 +81,12 @@ export class OperatorQueries {
     return this.sql.all<ListedRow>(sql).map(listing);
   }
 
+  /** One workflow as listed; null when there is none. */
+  workflow(id: string): WorkflowListing | null {
+    const row = this.sql.get<ListedRow>("SELECT id, state, state_version, open, updated_at FROM workflows WHERE id = ?", id);
+    return row ? listing(row) : null;
+  }
+
   /** Jobs queued or running, in the order the worker takes them, at most `limit`. */
   queue(limit: number): QueuedJob[] {
     const sql = `SELECT id, kind, key, state, attempts, run_at, last_error, lease_owner, lease_expires_at FROM jobs
