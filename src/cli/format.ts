@@ -37,11 +37,17 @@ export function fit(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, Math.max(width - 1, 0))}…`;
 }
 
+/** A cell on one line: a multi-line note (a failure, an error) with its lines joined. */
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, " ").trim();
+}
+
 /**
  * Rows under a header, columns padded to their widest cell and two spaces apart; each line cut to
  * `width` when given (a terminal's), so nothing wraps.
  */
-export function table(header: readonly string[], rows: readonly (readonly string[])[], width?: number): string[] {
+export function table(header: readonly string[], cells: readonly (readonly string[])[], width?: number): string[] {
+  const rows = cells.map((row) => row.map(oneLine));
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
   const line = (cells: readonly string[]): string =>
     cells

@@ -36,6 +36,16 @@ function planLines(state: WorkflowState): string[] {
   return [`plan: ${state.plan.summary}`, ...tasks];
 }
 
+/** The plan's tasks in its order, each with its record once it started (a task not started yet has none), then any other task. */
+function taskRows(state: WorkflowState): string[][] {
+  const planned = state.plan?.tasks.map((task) => task.id) ?? [];
+  const others = Object.keys(state.tasks).filter((id) => !planned.includes(id));
+  return [...planned, ...others].map((id) => {
+    const task = state.tasks[id];
+    return task ? taskRow(task) : [id, "not started", "-", "-", "-", "0", dollars(0), ""];
+  });
+}
+
 function taskRow(task: TaskRecord): string[] {
   const approved = task.approvedSha === null ? "-" : `${shortSha(task.approvedSha)} by ${task.approvedBy ?? "?"}`;
   return [
@@ -57,8 +67,8 @@ function jobRow(job: JobSummary, now: number): string[] {
 
 /** A workflow in full: its heading, its plan's graph, its tasks with their pull requests, heads and state, and its jobs. */
 export function renderShow(view: ShowView, now: number, width?: number): string {
-  const tasks = Object.values(view.state.tasks);
-  const taskTable = table(["TASK", "STATUS", "PR", "HEAD", "APPROVED", "ATTEMPTS", "COST", "NOTE"], tasks.map(taskRow), width);
+  const tasks = taskRows(view.state);
+  const taskTable = table(["TASK", "STATUS", "PR", "HEAD", "APPROVED", "ATTEMPTS", "COST", "NOTE"], tasks, width);
   const jobTable = table(["JOB", "KIND", "KEY", "STATE", "ATTEMPTS", "WHEN", "LAST ERROR"], view.jobs.map((job) => jobRow(job, now)), width);
   return [
     ...heading(view, now),

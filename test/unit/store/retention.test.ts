@@ -1,5 +1,6 @@
 import { statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { EnvError, parseRetentionEnv } from "../../../src/env.ts";
 import { intakeJob } from "../../../src/store/job-kinds.ts";
 import { retentionProblem } from "../../../src/store/sqlite/retention.ts";
 import type { Intake } from "../../../src/worker/intake.ts";
@@ -136,5 +137,16 @@ describe("a retention policy", () => {
     expect(retentionProblem({ retentionDays: 3, auditRetentionDays: 365 })).toMatch(/FOREMAN_RETENTION_DAYS: must be at least 7/);
     expect(retentionProblem({ retentionDays: 30, auditRetentionDays: 10 })).toMatch(/FOREMAN_AUDIT_RETENTION_DAYS/);
     expect(retentionProblem({ retentionDays: 30, auditRetentionDays: 365 })).toBeNull();
+  });
+
+  it("is read from FOREMAN_RETENTION_DAYS and FOREMAN_AUDIT_RETENTION_DAYS, 30 and 365 days by default", () => {
+    expect(parseRetentionEnv({})).toEqual({ retentionDays: 30, auditRetentionDays: 365 });
+    expect(parseRetentionEnv({ FOREMAN_RETENTION_DAYS: "14", FOREMAN_AUDIT_RETENTION_DAYS: "90" })).toEqual({
+      retentionDays: 14,
+      auditRetentionDays: 90,
+    });
+    expect(() => parseRetentionEnv({ FOREMAN_RETENTION_DAYS: "2" })).toThrow(EnvError);
+    expect(() => parseRetentionEnv({ FOREMAN_RETENTION_DAYS: "2" })).toThrow(/FOREMAN_RETENTION_DAYS: must be at least 7 days/);
+    expect(() => parseRetentionEnv({ FOREMAN_AUDIT_RETENTION_DAYS: "10" })).toThrow(/FOREMAN_AUDIT_RETENTION_DAYS: must be at least/);
   });
 });
