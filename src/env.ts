@@ -51,7 +51,10 @@ const SetupNetworkSetting = z
 const Days = z.coerce
   .number()
   .int()
-  .min(MIN_RETENTION_DAYS, `must be at least ${MIN_RETENTION_DAYS} days: GitHub may redeliver a webhook for days, and its record makes that harmless`)
+  .min(
+    MIN_RETENTION_DAYS,
+    `must be at least ${MIN_RETENTION_DAYS} days: GitHub may redeliver a webhook for days, and its record makes that harmless`,
+  )
   .max(36_500);
 const RetentionEnv = z.object({
   /** Days a finished workflow's deliveries, jobs and effect results are kept. */

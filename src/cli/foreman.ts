@@ -33,7 +33,9 @@ const DEFAULT_DATABASE = ".foreman/foreman.db";
 function usage(): string {
   const width = Math.max(...COMMANDS.map((command) => `${command.name} ${command.synopsis}`.length));
   const lines = COMMANDS.map((command) => `  foreman ${`${command.name} ${command.synopsis}`.padEnd(width)}  ${command.summary}`);
-  return [`usage:`, ...lines, "", `Reads the database at FOREMAN_DB_PATH (default ${DEFAULT_DATABASE}); see docs/operations.md.`].join("\n");
+  return [`usage:`, ...lines, "", `Reads the database at FOREMAN_DB_PATH (default ${DEFAULT_DATABASE}); see docs/operations.md.`].join(
+    "\n",
+  );
 }
 
 /** Node's own argument parser refuses an unknown or malformed option with one of these codes. */

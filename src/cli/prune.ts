@@ -11,11 +11,10 @@ function megabytes(bytes: number): string {
 
 /** What a prune deleted (or would), table by table, under the policy it applied. */
 export function renderPrune(report: PruneReport, policy: RetentionPolicy, dryRun: boolean): string {
-  const verb = dryRun ? "would delete" : "deleted";
   const rows = TABLES.map((table) => `  ${table.padEnd(10)} ${report[table]}`);
   return [
     `Retention: finished work ${policy.retentionDays} days, its audit ${policy.auditRetentionDays} days (FOREMAN_RETENTION_DAYS, FOREMAN_AUDIT_RETENTION_DAYS).`,
-    `${dryRun ? "Dry run: " : ""}${verb}, by table:`,
+    `${dryRun ? "Dry run: would delete" : "Deleted"}, by table:`,
     ...rows,
   ].join("\n");
 }
@@ -32,7 +31,8 @@ function policyFrom(env: NodeJS.ProcessEnv): RetentionPolicy {
 export const pruneCommand: CliCommand = {
   name: "prune",
   synopsis: "[--dry-run] [--vacuum]",
-  summary: "delete finished work past its retention now (the server also does it every FOREMAN_PRUNE_HOURS); --vacuum shrinks the file after",
+  summary:
+    "delete finished work past its retention now (the server also does it every FOREMAN_PRUNE_HOURS); --vacuum shrinks the file after",
   run({ store, args, env, stdout }) {
     const { values } = parseArgs({
       args,

@@ -32,7 +32,9 @@ function heading(view: ShowView, now: number): string[] {
 /** The plan as a graph: each task after the tasks it depends on, with `←` naming them. */
 function planLines(state: WorkflowState): string[] {
   if (!state.plan) return ["plan: none yet"];
-  const tasks = state.plan.tasks.map((task) => `  ${task.id}${task.dependsOn.length > 0 ? ` ← ${task.dependsOn.join(", ")}` : ""}: ${task.title}`);
+  const tasks = state.plan.tasks.map(
+    (task) => `  ${task.id}${task.dependsOn.length > 0 ? ` ← ${task.dependsOn.join(", ")}` : ""}: ${task.title}`,
+  );
   return [`plan: ${state.plan.summary}`, ...tasks];
 }
 
@@ -69,7 +71,11 @@ function jobRow(job: JobSummary, now: number): string[] {
 export function renderShow(view: ShowView, now: number, width?: number): string {
   const tasks = taskRows(view.state);
   const taskTable = table(["TASK", "STATUS", "PR", "HEAD", "APPROVED", "ATTEMPTS", "COST", "NOTE"], tasks, width);
-  const jobTable = table(["JOB", "KIND", "KEY", "STATE", "ATTEMPTS", "WHEN", "LAST ERROR"], view.jobs.map((job) => jobRow(job, now)), width);
+  const jobTable = table(
+    ["JOB", "KIND", "KEY", "STATE", "ATTEMPTS", "WHEN", "LAST ERROR"],
+    view.jobs.map((job) => jobRow(job, now)),
+    width,
+  );
   return [
     ...heading(view, now),
     "",

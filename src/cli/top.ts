@@ -16,7 +16,9 @@ const QUIT_KEYS = new Set(["q", "Q", "\x03"]);
 function snapshot(store: SqliteStore, database: string): TopSnapshot {
   const queries = store.operatorQueries();
   const listings = queries.workflows();
-  const tasks = new Map(listings.filter((listing) => listing.open && listing.state).map((listing) => [listing.id, Object.values(listing.state?.tasks ?? {})]));
+  const tasks = new Map(
+    listings.filter((listing) => listing.open && listing.state).map((listing) => [listing.id, Object.values(listing.state?.tasks ?? {})]),
+  );
   return { database, workflows: listings.map(summarize), tasks, queue: queries.queue(QUEUE_ROWS), jobStates: queries.jobStates() };
 }
 

@@ -62,7 +62,8 @@ describe("the operator's command line", () => {
       expect(topScreen).toMatch(new RegExp(`${escaped(workflowId)}\\s+executing`));
       expect(topScreen).toMatch(/mean: ready #\d+/);
       expect(topQuit).toBe(true);
-      expect(cancel).toMatchObject({ code: 0, stdout: expect.stringContaining(`queued the cancel of ${workflowId} as operator:alice`) });
+      expect(cancel?.code).toBe(0);
+      expect(cancel?.stdout).toContain(`queued the cancel of ${workflowId} as operator:alice`);
       const { observed } = run;
       expect(observed.pull).toBe("closed");
       expect(observed.branchKept).toBe(true);

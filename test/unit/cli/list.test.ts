@@ -29,7 +29,10 @@ describe("foreman list", () => {
   });
 
   it("prints one row per workflow: repo#issue, phase, tasks merged of all, cost and last activity", () => {
-    const workflows = [summary(), summary({ id: "acme/stats#1", phase: null, problem: "unreadable state", lastActivity: NOW - 3 * 3_600_000 })];
+    const workflows = [
+      summary(),
+      summary({ id: "acme/stats#1", phase: null, problem: "unreadable state", lastActivity: NOW - 3 * 3_600_000 }),
+    ];
 
     const text = renderList(workflows, NOW);
 
@@ -41,7 +44,11 @@ describe("foreman list", () => {
   });
 
   it("cuts each line to the terminal's width, and says so when nothing matches", () => {
-    expect(renderList([summary()], NOW, 30).split("\n").every((line) => line.length <= 30)).toBe(true);
+    expect(
+      renderList([summary()], NOW, 30)
+        .split("\n")
+        .every((line) => line.length <= 30),
+    ).toBe(true);
     expect(renderList([], NOW)).toBe("No workflows match.");
   });
 });

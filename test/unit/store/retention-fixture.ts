@@ -31,7 +31,7 @@ export function finishWorkflow(store: SqliteStore, clock: { now: number }, id: s
 }
 
 /** Queues an event job for the workflow and runs it to done. */
-export function completeJob(store: SqliteStore, clock: { now: number }, workflowId: string): void {
+function completeJob(store: SqliteStore, clock: { now: number }, workflowId: string): void {
   store.enqueueJob(eventJob(workflowId, { type: "approve_plan", by: "maya" }));
   const job = store.leaseJob("worker", clock.now, 60_000);
   if (!job) throw new Error("no job to lease");

@@ -2,6 +2,7 @@ import { statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseRetentionEnv } from "../../../src/env.ts";
 import { intakeJob } from "../../../src/store/job-kinds.ts";
+import type { OperatorQueries, TableCounts } from "../../../src/store/sqlite/operator-queries.ts";
 import { retentionProblem } from "../../../src/store/sqlite/retention.ts";
 import type { Intake } from "../../../src/worker/intake.ts";
 import { DAY_MS, finishWorkflow, runWorkflow } from "./retention-fixture.ts";
@@ -102,9 +103,9 @@ describe("pruning finished work", () => {
   });
 });
 
-function sizeNow(queries: ReturnType<ReturnType<typeof freshStore>["store"]["operatorQueries"]>, path: string) {
-  const counts = queries.counts();
-  const rows = Object.values(counts).reduce((sum, count) => sum + count, 0);
+function sizeNow(queries: OperatorQueries, path: string): { rows: number; pages: number; vacuumed: number } {
+  const { workflows, events, jobs, effects, deliveries, seen }: TableCounts = queries.counts();
+  const rows = workflows + events + jobs + effects + deliveries + seen;
   const pages = queries.size().bytes;
   queries.vacuum();
   return { rows, pages, vacuumed: statSync(path).size + walSize(path) };
