@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { ChecksSettings, SetupNetwork } from "./adapters/checks/settings.ts";
 import { DEFAULT_CAPABILITIES, loadProviders, ProvidersConfigError, type ResolvedProvider } from "./adapters/model/providers.ts";
 import { MODEL_ENV, modelSettings, type ModelSettings as OperatorModelSettings } from "./env-models.ts";
+import { DEFAULT_RETENTION, MIN_RETENTION_DAYS, retentionProblem, type RetentionPolicy } from "./store/sqlite/retention.ts";
 
 const Seconds = z.coerce.number().min(0).max(86_400);
 
@@ -47,6 +48,24 @@ const SetupNetworkSetting = z
     context.addIssue({ code: "custom", message: "must be none, all, or installation ids separated by commas" });
     return z.NEVER;
   });
+
+// Retention: how long finished work is kept, read by the server and by `foreman prune` (docs/operations.md, Retention).
+const Days = z.coerce
+  .number()
+  .int()
+  .min(
+    MIN_RETENTION_DAYS,
+    `must be at least ${MIN_RETENTION_DAYS} days: GitHub may redeliver a webhook for days, and its record makes that harmless`,
+  )
+  .max(36_500);
+const RetentionEnv = z.object({
+  /** Days a finished workflow's deliveries, jobs and effect results are kept. */
+  FOREMAN_RETENTION_DAYS: Days.default(DEFAULT_RETENTION.retentionDays),
+  /** Days a finished workflow's audit trail (its events and its row) is kept; at least FOREMAN_RETENTION_DAYS. */
+  FOREMAN_AUDIT_RETENTION_DAYS: Days.default(DEFAULT_RETENTION.auditRetentionDays),
+  /** How often the server prunes what the retention lets go, in hours; 0: only `foreman prune` does. */
+  FOREMAN_PRUNE_HOURS: z.coerce.number().min(0).max(8760).default(1),
+});
 
 /** A bearer secret for the operator's paths: long enough that guessing it is hopeless. */
 const OperatorToken = z
@@ -156,6 +175,8 @@ const Env = z.object({
 
   // Models and money (src/env-models.ts): prices, allowed models, ceilings per issue.
   ...MODEL_ENV,
+
+  ...RetentionEnv.shape,
 });
 
 export type ForemanEnv = z.infer<typeof Env> & {
@@ -239,6 +260,7 @@ export function parseEnv(source: NodeJS.ProcessEnv, readKeyFile: (path: string) 
     ...providerProblems,
     ...(parsed.success ? folderProblems(parsed.data) : []),
     ...(models?.problems ?? []),
+    ...(parsed.success ? [retentionProblem(retentionPolicy(parsed.data))].filter((problem) => problem !== null) : []),
   ];
   if (!parsed.success || problems.length > 0 || key.privateKey === null) throw new EnvError(problems);
   const env = parsed.data;
@@ -327,4 +349,18 @@ export function checksSettings(env: ForemanEnv): ChecksSettings {
     processes: env.FOREMAN_CHECKS_PROCESSES,
     outputKb: env.FOREMAN_CHECKS_OUTPUT_KB,
   };
+}
+
+/** The retention settings alone, for `foreman prune`, which needs none of the server's credentials; an `EnvError` when they are wrong. */
+export function parseRetentionEnv(source: NodeJS.ProcessEnv): RetentionPolicy {
+  const parsed = RetentionEnv.safeParse(source);
+  if (!parsed.success) throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  const policy = retentionPolicy(parsed.data);
+  const problem = retentionProblem(policy);
+  if (problem) throw new EnvError([problem]);
+  return policy;
+}
+
+export function retentionPolicy(env: z.infer<typeof RetentionEnv>): RetentionPolicy {
+  return { retentionDays: env.FOREMAN_RETENTION_DAYS, auditRetentionDays: env.FOREMAN_AUDIT_RETENTION_DAYS };
 }

@@ -13,7 +13,7 @@ import { startLocalChecks } from "./adapters/checks/start-checks.ts";
 import { GitWorkspaces } from "./adapters/workspace/git-workspaces.ts";
 import { modelFor } from "./config/repo-config.ts";
 import { JobKey } from "./domain/ids.ts";
-import { checksSettings, workspaceDir, type ForemanEnv } from "./env.ts";
+import { checksSettings, retentionPolicy, workspaceDir, type ForemanEnv } from "./env.ts";
 import { createApp } from "./handlers/index.ts";
 import { createMetrics, type ForemanMetrics } from "./observe/metrics.ts";
 import { MeteredModel } from "./observe/metered-model.ts";
@@ -26,6 +26,7 @@ import { Readiness } from "./server/readiness.ts";
 import { healthRoute, readinessRoute, WEBHOOK_PATH, type Route } from "./server/routes.ts";
 import { StartError } from "./server/start-error.ts";
 import { credentialsRefused, describeRetry } from "./server/start-messages.ts";
+import { startPruning, type StopPruning } from "./store/sqlite/prune-timer.ts";
 import { SqliteStore } from "./store/sqlite/sqlite-store.ts";
 import { StoreIntakeSink } from "./store/store-intake-sink.ts";
 import { DEFAULT_WORKER_OPTIONS, Worker } from "./worker/worker.ts";
@@ -109,6 +110,8 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
     }),
   });
   const store = openStore(env.FOREMAN_DB_PATH);
+  // Retention: finished work is pruned at start and every FOREMAN_PRUNE_HOURS (docs/operations.md).
+  const stopPruning = startPruning(store, retentionPolicy(env), env.FOREMAN_PRUNE_HOURS * 3_600_000, log.child({ name: "retention" }));
   const readiness = new Readiness({ github: "signing in to GitHub as the App", database: "ok", worker: "starts once GitHub answers" });
   const crew: Crew = { worker: null, reconciler: null };
   const sink = new StoreIntakeSink(store, Date.now, () => crew.worker?.notify());
@@ -121,13 +124,14 @@ export async function startForeman(env: ForemanEnv, logger?: Logger): Promise<Ru
   const operator = operatorRoutes(env, { metrics, store, log, now: Date.now });
   const routes = serverRoutes({ readiness, operator });
   const listening = await listen({ port: env.PORT, host: env.HOST, routes, fallback: webhooks, log }).catch((error: unknown) => {
+    stopPruning();
     store.close();
     throw error;
   });
   log.info({ port: listening.port, webhookPath: WEBHOOK_PATH }, "foreman is listening; signing in to GitHub");
   const abort = new AbortController();
   const ready = startWork({ env, probot, store, readiness, crew, metrics, pacer, log, signal: abort.signal });
-  const stop = (): Promise<void> => shutdown({ server: listening.server, abort, ready, crew, store, readiness, log });
+  const stop = (): Promise<void> => shutdown({ server: listening.server, abort, ready, crew, stopPruning, store, readiness, log });
   return { url: `http://127.0.0.1:${listening.port}`, ready, stop };
 }
 
@@ -227,6 +231,7 @@ async function shutdown(parts: {
   abort: AbortController;
   ready: Promise<void>;
   crew: Crew;
+  stopPruning: StopPruning;
   store: SqliteStore;
   readiness: Readiness;
   log: Logger;
@@ -237,6 +242,7 @@ async function shutdown(parts: {
   parts.server.closeIdleConnections();
   await parts.ready.catch(() => undefined);
   await parts.crew.reconciler?.stop();
+  parts.stopPruning();
   const { finished, released } = (await parts.crew.worker?.stop()) ?? { finished: 0, released: 0 };
   await Promise.race([closed, sleep(1000)]);
   parts.server.closeAllConnections();

@@ -13,6 +13,11 @@ Settings come from the environment and from .env (or FOREMAN_ENV_FILE); the envi
   FOREMAN_MAX_TOKENS_PER_ISSUE, FOREMAN_MAX_COST_PER_ISSUE_USD   ceilings on what one issue may spend
   FOREMAN_MODEL_PRICES or FOREMAN_MODEL_PRICES_FILE         prices per model (USD per million tokens)
 
+Retention (finished work, pruned by the server and by npx foreman prune):
+  FOREMAN_RETENTION_DAYS (30), FOREMAN_AUDIT_RETENTION_DAYS (365), FOREMAN_PRUNE_HOURS (1)
+
+The operator's command line: npx foreman help   (list, show, top, cancel, retry, audit, prune, backup)
+
 Without the App's credentials it serves a setup page (open http://localhost:3000/) that
 registers the App on GitHub and writes them to .env. GET /healthz and /readyz report its health.
 

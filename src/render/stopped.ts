@@ -1,3 +1,4 @@
+import { OperatorActor } from "../domain/operator-actor.ts";
 import { inlineCode, login } from "./markdown.ts";
 import { joinMarkdown, markdown, type SafeMarkdown } from "./neutralize-markdown.ts";
 
@@ -27,7 +28,15 @@ const HOW: Record<Extract<WorkflowStop, { kind: "issue" }>["how"], SafeMarkdown>
   deleted: markdown`deleted`,
 };
 
+/** Who cancelled: a login, or an operator on Foreman's host (`foreman cancel`), who has no login to mention. */
+function canceller(by: string): SafeMarkdown {
+  const operator = OperatorActor.parse(by);
+  return operator === null ? login(by) : markdown`the operator ${inlineCode(operator)}`;
+}
+
 function stopCause(stop: WorkflowStop): SafeMarkdown {
+  if (stop.kind === "cancel" && OperatorActor.parse(stop.by) !== null)
+    return markdown`${canceller(stop.by)} cancelled the work with \`foreman cancel\``;
   if (stop.kind === "cancel") return markdown`${login(stop.by)} cancelled the work with \`/cancel\``;
   return markdown`the issue was ${HOW[stop.how]}${byWhom(stop.by)}`;
 }
@@ -49,7 +58,7 @@ export function renderWorkflowStopped(stop: WorkflowStop, label: string): SafeMa
 export function renderPullRequestStopped(stop: WorkflowStop, issue: number, branch: string): SafeMarkdown {
   const cause =
     stop.kind === "cancel"
-      ? markdown`${login(stop.by)} cancelled the work on #${issue}`
+      ? markdown`${canceller(stop.by)} cancelled the work on #${issue}`
       : markdown`#${issue} was ${HOW[stop.how]}${byWhom(stop.by)}`;
   return markdown`Foreman closed this pull request: ${cause}. The branch ${inlineCode(branch)} is kept.`;
 }

@@ -5,8 +5,11 @@ import { Intake } from "../worker/intake.ts";
 
 const AboutTask = { workflowId: z.string().min(1), taskId: z.string().min(1) };
 
-/** An engine event to apply to a workflow: from finished work, the reconciler or a moved base. */
-const EventJob = z.object({ workflowId: z.string().min(1), event: EngineEvent });
+/**
+ * An engine event to apply to a workflow: from finished work, the reconciler, a moved base, or an
+ * operator's command line (`actor`, recorded in the audit trail; absent for Foreman's own events).
+ */
+const EventJob = z.object({ workflowId: z.string().min(1), event: EngineEvent, actor: z.string().min(1).optional() });
 type EventJob = z.infer<typeof EventJob>;
 
 /** The coder's attempt at a task. */
@@ -158,9 +161,9 @@ export function intakeJob(key: string, intake: Intake): JobInput<"intake"> {
   return { kind: "intake", key, payload: intake };
 }
 
-/** The event job that applies `event` to a workflow; keyed by the workflow, so its events apply in order. */
-export function eventJob(workflowId: string, event: EngineEvent): JobInput<"event"> {
-  return { kind: "event", key: workflowId, payload: { workflowId, event } };
+/** The event job that applies `event` to a workflow; keyed by the workflow, so its events apply in order. `actor`: who asked, when someone did. */
+export function eventJob(workflowId: string, event: EngineEvent, actor?: string): JobInput<"event"> {
+  return { kind: "event", key: workflowId, payload: actor === undefined ? { workflowId, event } : { workflowId, event, actor } };
 }
 
 export type TaskJobKind = "task" | "debug" | "review" | "revise" | "rebase" | "amend";

@@ -42,8 +42,8 @@ export type JobRunners = { readonly [K in JobKind]: JobRunner<K> };
 
 const RUNNERS: JobRunners = {
   intake: runIntake,
-  event: async (deps, { workflowId, event }) => {
-    await applyEvent(deps, workflowId, event, null, null);
+  event: async (deps, { workflowId, event, actor }) => {
+    await applyEvent(deps, workflowId, event, actor ?? null, null);
   },
   task: runTaskJob,
   debug: runDebugJob,

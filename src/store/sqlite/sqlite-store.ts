@@ -12,6 +12,8 @@ import type {
   Store,
   WorkflowRecord,
 } from "../store.ts";
+import { OperatorQueries } from "./operator-queries.ts";
+import { pruneDatabase, type PruneReport, type RetentionPolicy } from "./retention.ts";
 import { SqliteDb } from "./sqlite-db.ts";
 import { SqliteJobs } from "./sqlite-jobs.ts";
 import { SqliteOverview } from "./sqlite-overview.ts";
@@ -203,6 +205,16 @@ export class SqliteStore implements Store {
 
   unmarkSeen(kind: SeenKind, key: string): boolean {
     return this.sql.run("DELETE FROM seen WHERE kind = ? AND key = ?", kind, key) === 1;
+  }
+
+  /** Reads for the operator's command line, on this connection. */
+  operatorQueries(): OperatorQueries {
+    return new OperatorQueries(this.sql);
+  }
+
+  /** Deletes what finished work no longer needs (see `retention.ts`); with `dryRun`, only counts it. */
+  prune(policy: RetentionPolicy, dryRun = false): PruneReport {
+    return pruneDatabase(this.sql, policy, this.now(), dryRun);
   }
 
   close(): void {
