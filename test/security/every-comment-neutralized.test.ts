@@ -15,6 +15,7 @@ import { ciSummaryText, renderCheckRunOutput } from "../../src/render/check-run-
 import { codeSpan } from "../../src/render/code-span.ts";
 import type { CommitView } from "../../src/render/commit-message.ts";
 import { renderCommitMessage } from "../../src/render/commit-message.ts";
+import { renderConfigCheck } from "../../src/render/config-check.ts";
 import { renderConfigProblems, renderConfigProblemsResolved } from "../../src/render/config-problems.ts";
 import { TASK_STATUSES } from "../../src/domain/task-status.ts";
 import { escalationReason, filesAmendedNote, renderEscalation } from "../../src/render/escalation.ts";
@@ -297,6 +298,20 @@ const POSTED: Readonly<Record<string, () => Posted[]>> = {
       { markers: 1, code: [CODE_NEEDLE] },
     ),
   ],
+  "config-check.ts:renderConfigCheck": () => {
+    const own = { owner: LOGIN, repo: LINE, path: ".github/foreman.yml" };
+    const problems = [
+      { path: CODE, message: TEXT, line: 3, column: 1 },
+      { path: "", message: LINE, file: `${LOGIN}/${CODE}:${LINE}` },
+    ];
+    const failing = renderConfigCheck({ ok: false, problems }, own);
+    const passing = renderConfigCheck({ ok: true, sources: [own, { owner: LOGIN, repo: ".github", path: CODE }] }, own);
+    return [
+      md("renderConfigCheck(problems)", failing.summary, { code: [CODE_NEEDLE] }),
+      ...failing.annotations.map((annotation) => md("renderConfigCheck annotation", annotation.message, { plain: true })),
+      md("renderConfigCheck(ok)", passing.summary),
+    ];
+  },
   "config-problems.ts:renderConfigProblemsResolved": () => [
     md("renderConfigProblemsResolved", renderConfigProblemsResolved(), { markers: 1 }),
   ],
@@ -513,6 +528,7 @@ const NOT_POSTED: Readonly<Record<string, string>> = {
   "code-span.ts:removeComments": "removes text",
   "comment-keys.ts:CommentKey": "marker keys the adapter writes: `<!-- foreman:comment <key> -->`",
   "config-problems.ts:CONFIG_PROBLEMS_MARKER": "a constant marker of Foreman's",
+  "config-problems.ts:problemLine": "one line of renderConfigProblems and renderConfigCheck, covered through them",
   "errors.ts:InvalidTaskReferenceError": "an error, never posted",
   "head-notices.ts:HeadNoticeKey.approvalUnbound": "a marker key",
   "head-notices.ts:HeadNoticeKey.alreadyPickedUp": "a marker key",
