@@ -15,11 +15,13 @@ const TASKS = ["mean", "median", "summary"];
  * before Foreman learned of the head binds to nothing (G1) and asks for `/approve <sha>`, which this
  * scenario does not answer.
  */
-const KILLS: Disruption[] = [
-  { kind: "kill", at: { afterDeliveries: 3 } },
-  { kind: "kill", at: { afterDeliveries: 20 } },
-  { kind: "kill", at: { afterDeliveries: 40 } },
-];
+/**
+ * Three kills: early, mid-run, and late (at 40 deliveries, or sooner when the uninterrupted run had
+ * few more than that, so that the last kill always falls inside the run).
+ */
+function kills(baselineDeliveries: number): Disruption[] {
+  return [3, 20, Math.min(40, Math.floor(baselineDeliveries * 0.75))].map((afterDeliveries) => ({ kind: "kill", at: { afterDeliveries } }));
+}
 
 interface Audit {
   stored: WorkflowState | null;
@@ -70,7 +72,12 @@ describe("an uninterrupted run and a crashed one", () => {
   });
 
   it("completes after three kill -9 and restarts with the same final state as the uninterrupted run: no duplicate, no lost task", async () => {
-    const crashed = await play(scenario, { world: { app: foremanUnderTest }, tasks: TASKS, timeoutMs: 60_000, disruptions: KILLS });
+    const crashed = await play(scenario, {
+      world: { app: foremanUnderTest },
+      tasks: TASKS,
+      timeoutMs: 60_000,
+      disruptions: kills(baseline.deliveries),
+    });
     const comparison = compareWithBaseline(crashed.state, baseline.state);
 
     expect(crashed.disruptions.filter((kill) => kill.firedAtMs !== null)).toHaveLength(3);
